@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * A user-facing string from `public/_locales/<lang>/messages.json`. Every string a person
+ * reads goes through here, so a missing translation is a test failure, not a blank.
+ */
+export function t(key: string, substitutions?: string | number | (string | number)[]): string {
+  const subs =
+    substitutions === undefined
+      ? undefined
+      : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
+  return browser.i18n.getMessage(key, subs) || key;
+}
+
+/** The browser's UI language, for `Intl` formatting. */
+export function uiLocale(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}

@@ -1,0 +1,46 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Capture, Search, Session, Skill, Visit } from './model';
+
+/** A small key-value record: install id, signing key, tracker state. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'skilltrail';
+
+export type SkilltrailDb = Dexie & {
+  sessions: EntityTable<Session, 'id'>;
+  visits: EntityTable<Visit, 'id'>;
+  searches: EntityTable<Search, 'id'>;
+  skills: EntityTable<Skill, 'id'>;
+  captures: EntityTable<Capture, 'id'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+};
+
+/**
+ * Opens (lazily) the Skilltrail database. Old `version()` blocks stay forever, each with
+ * its upgrade, so a database written by any earlier release opens.
+ * @example const db = openDb(); await db.sessions.count();
+ */
+export function openDb(name = DB_NAME): SkilltrailDb {
+  const db = new Dexie(name) as SkilltrailDb;
+  db.version(1).stores({
+    // startedAt answers "this week"; *skills answers "by skill"; url finds a page's session.
+    sessions: 'id, startedAt, updatedAt, *skills, url, domain, kind',
+    visits: 'id, sessionId, startedAt, url',
+    searches: 'id, sessionId, at',
+    skills: 'id, &key, updatedAt',
+    captures: 'id, &url, sessionId',
+    meta: 'key',
+  });
+  return db;
+}
+
+let shared: SkilltrailDb | undefined;
+
+/** The one database of this extension page or worker. */
+export function db(): SkilltrailDb {
+  shared ??= openDb();
+  return shared;
+}

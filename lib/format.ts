@@ -1,0 +1,50 @@
+/**
+ * Locale-aware formatting through `Intl`. Pure: the locale is passed in.
+ */
+
+/**
+ * A short duration such as "1 h 5 min" or "45 s".
+ * @example formatDuration(3_900_000, 'en') // '1 hr 5 min'
+ */
+export function formatDuration(ms: number, locale: string): string {
+  const totalSeconds = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  if (h > 0) return m > 0 ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
+  if (m > 0) return unit(m, 'minute');
+  return unit(totalSeconds, 'second');
+}
+
+/** A date such as "Mon, 30 Nov" in the learner's locale and time zone. */
+export function formatDay(ts: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone,
+  }).format(ts);
+}
+
+/** A date and time such as "30 Nov 2026, 09:15". */
+export function formatDateTime(ts: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(ts);
+}
+
+/** A plain number with the locale's grouping. */
+export function formatNumber(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/**
+ * Reading time in whole minutes at 230 words per minute (at least 1 for any text).
+ * @example readingMinutes(460) // 2
+ */
+export function readingMinutes(words: number): number {
+  return words > 0 ? Math.max(1, Math.round(words / 230)) : 0;
+}

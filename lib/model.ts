@@ -1,0 +1,94 @@
+/**
+ * The records Skilltrail keeps. Every record has a stable UUID (exports, xAPI statement
+ * ids and import de-duplication rely on it); times are epoch milliseconds.
+ */
+
+/** `reading`: one page or a run of pages read; `search`: queries on one engine and the pages reached from them; `watching`: audible media. */
+export type SessionKind = 'reading' | 'search' | 'watching';
+
+/** `auto`: recorded by the tracker; `kept`: the learner captured, tagged or edited it; `dismissed`: marked "not learning". */
+export type SessionStatus = 'auto' | 'kept' | 'dismissed';
+
+export interface Session {
+  id: string;
+  kind: SessionKind;
+  startedAt: number;
+  /** Last activity, never the time the browser was closed. */
+  endedAt: number;
+  /** Sum of measured active intervals of its visits. */
+  activeMs: number;
+  title: string;
+  /** Canonical URL of the page read, or of the first results page of a search session. */
+  url: string;
+  domain: string;
+  /** Search engine id from `lib/search-engines.ts`, for search sessions. */
+  engine?: string;
+  /** Skill ids (multi-entry index). */
+  skills: string[];
+  note: string;
+  status: SessionStatus;
+  updatedAt: number;
+}
+
+/** One page seen in one tab, with its active time. */
+export interface Visit {
+  id: string;
+  sessionId: string;
+  url: string;
+  title: string;
+  domain: string;
+  startedAt: number;
+  endedAt: number;
+  activeMs: number;
+  /** 0–100, from the optional engagement script. */
+  maxScrollPct?: number;
+  wordCount?: number;
+  readerable?: boolean;
+  /** The search whose results led here. */
+  searchId?: string;
+  /** Audible media played while this page was in front. */
+  watching?: boolean;
+}
+
+/** One query on one engine. */
+export interface Search {
+  id: string;
+  sessionId: string;
+  engine: string;
+  query: string;
+  url: string;
+  at: number;
+}
+
+export interface Skill {
+  id: string;
+  name: string;
+  /** Normalised name, unique: case-, accent- and space-insensitive. */
+  key: string;
+  aliases: string[];
+  /** A framework identifier (ESCO, O*NET or other URI). */
+  uri?: string;
+  description?: string;
+  colour: string;
+  /** Weekly target in minutes, if the learner set one. */
+  goalMinutes?: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The article metadata of a page, taken on capture. */
+export interface Capture {
+  id: string;
+  /** Canonical URL, unique. */
+  url: string;
+  sessionId: string;
+  title: string;
+  byline?: string;
+  siteName?: string;
+  lang?: string;
+  excerpt?: string;
+  publishedTime?: string;
+  wordCount: number;
+  readerable: boolean;
+  capturedAt: number;
+}

@@ -1,0 +1,22 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+type Messages = Record<string, { message: string }>;
+const english = JSON.parse(
+  readFileSync(new URL('../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Messages;
+
+/** The fake browser lacks i18n: answer from the English locale, substitutions included. */
+function getMessage(key: string, subs?: string | string[]): string {
+  const entry = english[key];
+  if (!entry) return '';
+  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+  return entry.message.replace(/\$(\d)/g, (_, i: string) => list[Number(i) - 1] ?? '');
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en' });
+});
