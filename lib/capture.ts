@@ -105,3 +105,59 @@ export function shapeCapture(
 export function fallbackExtract(url: string, title: string | undefined): PageExtract {
   return { url, canonical: null, documentTitle: title ?? '', readerable: false, article: null };
 }
+
+function optionalString(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/**
+ * Reads what the in-page script returned, trusting nothing: a hostile page can shape the
+ * DOM Readability reads, so every field is type-checked and bounded here.
+ * @example readExtract(42, 'https://a.org/', 'A').article // null
+ */
+export function readExtract(
+  value: unknown,
+  tabUrl: string,
+  tabTitle: string | undefined,
+): PageExtract {
+  if (!value || typeof value !== 'object') return fallbackExtract(tabUrl, tabTitle);
+  const v = value as Record<string, unknown>;
+  const a =
+    v.article && typeof v.article === 'object' ? (v.article as Record<string, unknown>) : null;
+  const words =
+    a && typeof a.wordCount === 'number' && Number.isFinite(a.wordCount) ? a.wordCount : 0;
+  return {
+    // The tab's URL is the truth; the page may claim any URL it likes.
+    url: tabUrl,
+    canonical: optionalString(v.canonical),
+    documentTitle: optionalString(v.documentTitle) ?? tabTitle ?? '',
+    contentType: optionalString(v.contentType) ?? undefined,
+    readerable: v.readerable === true,
+    article: a
+      ? {
+          title: optionalString(a.title),
+          byline: optionalString(a.byline),
+          siteName: optionalString(a.siteName),
+          lang: optionalString(a.lang),
+          excerpt: optionalString(a.excerpt),
+          publishedTime: optionalString(a.publishedTime),
+          wordCount: Math.min(words, 10_000_000),
+        }
+      : null,
+  };
+}
+
+/**
+ * Words in a text, counting each CJK character as a word (those scripts do not separate
+ * words with spaces).
+ * @example countWords('Hello, wide world') // 3
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const m of text.matchAll(
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu,
+  )) {
+    if (m[0]) count++;
+  }
+  return count;
+}

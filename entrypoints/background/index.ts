@@ -1,3 +1,41 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { isRequest } from '../../lib/messages';
+import { captureTab, confirmOnBadge } from './capture';
 
-export default defineBackground(() => {});
+const CAPTURE_MENU_ID = 'capture-page';
+
+// Listeners are registered synchronously in main(): Chrome only wakes a stopped worker
+// for events whose listeners were added in its first turn.
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: CAPTURE_MENU_ID,
+      title: browser.i18n.getMessage('commandCapture'),
+      contexts: ['page', 'selection', 'link'],
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CAPTURE_MENU_ID || tab?.id === undefined) return;
+    const tabId = tab.id;
+    void captureTab(tabId).then((result) => confirmOnBadge(tabId, result));
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'capture-page') return;
+    void (async () => {
+      const tabId =
+        tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+      if (tabId === undefined) return;
+      await confirmOnBadge(tabId, await captureTab(tabId));
+    })();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only our own pages may ask for captures; content scripts have a tab, pages do not.
+    if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
+    if (message.type === 'capture-tab' && !sender.tab) return captureTab(message.tabId);
+    return undefined;
+  });
+});

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Skill } from '../lib/model';
+import { t } from './i18n';
+import { SkillPicker } from './SkillPicker';
+
+export interface SessionEditorProps {
+  skills: readonly Skill[];
+  initialSkills: readonly string[];
+  initialNote: string;
+  onCreateSkill: (name: string) => Promise<Skill>;
+  onSave: (skills: string[], note: string) => Promise<void>;
+  /** Rendered between the skill field and the note, e.g. suggested skills. */
+  suggestions?: (
+    add: (id: string) => void,
+    selected: readonly string[],
+  ) => preact.ComponentChildren;
+}
+
+/** Skills and a reflection for one session, with Save (Ctrl/Cmd+Enter saves from anywhere in it). */
+export function SessionEditor(props: SessionEditorProps) {
+  const { skills, initialSkills, initialNote, onCreateSkill, onSave, suggestions } = props;
+  const [selected, setSelected] = useState<string[]>([...initialSkills]);
+  const [note, setNote] = useState(initialNote);
+  const [status, setStatus] = useState<
+    { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }
+  >({
+    kind: 'idle',
+  });
+
+  useEffect(() => {
+    setSelected([...initialSkills]);
+    setNote(initialNote);
+  }, [initialSkills.join(','), initialNote]);
+
+  const save = async () => {
+    setStatus({ kind: 'saving' });
+    try {
+      await onSave(selected, note.trim());
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const edited = () => status.kind === 'saved' && setStatus({ kind: 'idle' });
+
+  return (
+    <form
+      class="session-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <SkillPicker
+        skills={skills}
+        selected={selected}
+        onChange={(ids) => {
+          setSelected(ids);
+          edited();
+        }}
+        onCreate={onCreateSkill}
+      />
+      {suggestions?.((id) => {
+        if (!selected.includes(id)) setSelected([...selected, id]);
+        edited();
+      }, selected)}
+      <label for="session-note">{t('noteLabel')}</label>
+      <textarea
+        id="session-note"
+        value={note}
+        maxLength={2000}
+        placeholder={t('notePlaceholder')}
+        onInput={(e) => {
+          setNote((e.target as HTMLTextAreaElement).value);
+          edited();
+        }}
+      />
+      <div class="actions">
+        <span class="status" role="status" aria-live="polite">
+          {status.kind === 'saved' && <span class="ok">{t('saved')}</span>}
+          {status.kind === 'error' && <span class="error">{t('saveFailed', status.message)}</span>}
+        </span>
+        <span>
+          <span class="muted visually-hidden">{t('saveHint')}</span>
+          <button
+            type="submit"
+            class="primary"
+            disabled={status.kind === 'saving'}
+            title={t('saveHint')}
+          >
+            {t('save')}
+          </button>
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { Skill } from '../lib/model';
+import { cleanSkillName, rankSkillMatches, skillKey } from '../lib/skills';
+import { t } from './i18n';
+
+type Option = { kind: 'skill'; skill: Skill } | { kind: 'create'; name: string };
+
+export interface SkillPickerProps {
+  /** Every skill the learner has. */
+  skills: readonly Skill[];
+  /** Ids of the skills chosen for this session. */
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+  /** Makes (or finds) a skill by name; the picker then selects it. */
+  onCreate: (name: string) => Promise<Skill>;
+}
+
+/**
+ * The "Skill" field: autocomplete over existing skills (case- and space-insensitive),
+ * Enter adds the highlighted skill or creates a new one, several skills per session.
+ * An ARIA 1.2 combobox with a listbox popup.
+ */
+export function SkillPicker({ skills, selected, onChange, onCreate }: SkillPickerProps) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const byId = useMemo(() => new Map(skills.map((s) => [s.id, s])), [skills]);
+
+  const matches = useMemo(
+    () => rankSkillMatches(text, skills).filter((s) => !selected.includes(s.id)),
+    [text, skills, selected],
+  );
+  const name = cleanSkillName(text);
+  const exact = skills.find((s) => s.key === skillKey(name));
+  // The last option creates a new skill when nothing has this name yet.
+  const list: Option[] = [];
+  for (const skill of matches) list.push({ kind: 'skill', skill });
+  if (name && !exact) list.push({ kind: 'create', name });
+  const open = text.trim().length > 0 && list.length > 0;
+  const current = Math.min(active, list.length - 1);
+
+  const choose = async (option: Option | undefined) => {
+    if (!option) return;
+    const skill = option.kind === 'skill' ? option.skill : await onCreate(option.name);
+    if (!selected.includes(skill.id)) onChange([...selected, skill.id]);
+    setText('');
+    setActive(0);
+    input.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' && open) {
+      event.preventDefault();
+      setActive((current + 1) % list.length);
+    } else if (event.key === 'ArrowUp' && open) {
+      event.preventDefault();
+      setActive((current - 1 + list.length) % list.length);
+    } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+      if (!text.trim()) return;
+      event.preventDefault();
+      void choose(list[current]);
+    } else if (event.key === 'Escape' && text) {
+      event.preventDefault();
+      setText('');
+    } else if (event.key === 'Backspace' && !text && selected.length > 0) {
+      onChange(selected.slice(0, -1));
+    }
+  };
+
+  return (
+    <div class="skill-picker">
+      <label for={`${id}-input`}>{t('skillLabel')}</label>
+      {selected.length > 0 && (
+        <ul class="chips" aria-label={t('skillSelected')}>
+          {selected.map((skillId) => {
+            const skill = byId.get(skillId);
+            if (!skill) return null;
+            return (
+              <li key={skillId} class="chip" style={{ '--chip': skill.colour }}>
+                <span>{skill.name}</span>
+                <button
+                  type="button"
+                  class="chip-remove"
+                  aria-label={t('skillRemove', skill.name)}
+                  onClick={() => onChange(selected.filter((s) => s !== skillId))}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <input
+        ref={input}
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={open ? `${id}-opt-${current}` : undefined}
+        placeholder={t('skillPlaceholder')}
+        value={text}
+        maxLength={80}
+        onInput={(e) => {
+          setText((e.target as HTMLInputElement).value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        class="options"
+        hidden={!open}
+        aria-label={t('skillLabel')}
+      >
+        {list.map((option, i) => (
+          <li
+            key={option.kind === 'skill' ? option.skill.id : 'create'}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === current}
+            class={i === current ? 'option active' : 'option'}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              void choose(option);
+            }}
+          >
+            {option.kind === 'skill' ? option.skill.name : t('skillCreate', option.name)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * The result of a Dexie query, re-run whenever the tables it read change (in this page or
+ * any other extension context). `undefined` until the first result.
+ */
+export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (error: unknown) => console.error('Skilltrail query failed', error),
+    });
+    return () => subscription.unsubscribe();
+    // The caller names what the query depends on, as with useEffect.
+  }, deps);
+  return value;
+}

@@ -1,0 +1,69 @@
+import { browser } from 'wxt/browser';
+import { captureBlockReason, fallbackExtract, readExtract, shapeCapture } from '../../lib/capture';
+import { db } from '../../lib/db';
+import type { CaptureResult } from '../../lib/messages';
+import { recordCapture } from '../../lib/sessions';
+import { loadSettings } from '../../lib/settings-store';
+import { domainOf, siteOnly } from '../../lib/url';
+
+/**
+ * Captures a tab: runs Readability in the page and stores the capture and its session.
+ * Pages where no script may run (PDF viewer, a page that failed to load) are still
+ * captured with the tab's URL and title; pages that may not be captured at all
+ * (browser pages, web stores, incognito, excluded sites) give a reason instead.
+ */
+export async function captureTab(
+  tabId: number,
+  options: { sessionId?: string | null } = {},
+): Promise<CaptureResult> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.url) return { ok: false, reason: 'no-tab' };
+  const settings = await loadSettings();
+  const reason = captureBlockReason(tab.url, tab.incognito, settings.excludedSites);
+  if (reason) return { ok: false, reason };
+
+  let extract = fallbackExtract(tab.url, tab.title);
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      files: ['/capture-page.js'],
+    });
+    extract = readExtract(injection?.result, tab.url, tab.title);
+  } catch {
+    // No access to this page's content (PDF viewer, error page): keep URL and title.
+  }
+  let shaped = shapeCapture(extract);
+  if (settings.sitesOnly) {
+    const site = siteOnly(shaped.url);
+    shaped = { ...shaped, url: site, title: domainOf(site), byline: undefined, excerpt: undefined };
+  }
+  try {
+    const { session, capture } = await recordCapture(db(), shaped, {
+      now: Date.now(),
+      currentSessionId: options.sessionId,
+    });
+    return {
+      ok: true,
+      sessionId: session.id,
+      captureId: capture.id,
+      readerable: capture.readerable,
+    };
+  } catch (error) {
+    console.error('Skilltrail could not store a capture', error);
+    return { ok: false, reason: 'failed' };
+  }
+}
+
+/** Shows the outcome of a capture without a popup (shortcut, context menu) on the badge. */
+export async function confirmOnBadge(tabId: number, result: CaptureResult): Promise<void> {
+  const text = result.ok ? '✓' : '!';
+  const color = result.ok ? '#047857' : '#b91c1c';
+  await browser.action.setBadgeBackgroundColor({ color, tabId });
+  await browser.action.setBadgeText({ text, tabId });
+  // Null clears the tab's own text after a moment, so the day's minutes show again.
+  setTimeout(
+    () =>
+      void browser.action.setBadgeText({ text: null as unknown as string, tabId }).catch(() => {}),
+    4000,
+  );
+}

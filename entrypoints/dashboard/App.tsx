@@ -1,0 +1,31 @@
+import { t } from '../../components/i18n';
+import { useRoute } from './router';
+import { VIEWS } from './views';
+
+/** The dashboard: navigation and the view the route names. */
+export function App() {
+  const [path, ...params] = useRoute();
+  const view = VIEWS.find((v) => v.path === path) ?? VIEWS[0]!;
+  const View = view.component;
+  return (
+    <>
+      <header class="top">
+        <span class="brand">{t('extName')}</span>
+        <nav aria-label={t('navMain')}>
+          <ul>
+            {VIEWS.map((v) => (
+              <li key={v.path}>
+                <a href={`#/${v.path}`} aria-current={v === view ? 'page' : undefined}>
+                  {t(v.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        <View params={params} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { FunctionComponent } from 'preact';
+import { WeekView } from './WeekView';
+
+export interface DashboardView {
+  /** First part of the route, `#/<path>/…`. */
+  path: string;
+  /** Message key of its navigation label. */
+  label: string;
+  /** Receives the rest of the route. */
+  component: FunctionComponent<{ params: string[] }>;
+}
+
+/** Every dashboard view, in navigation order; the first is the default. */
+export const VIEWS: DashboardView[] = [{ path: 'week', label: 'navWeek', component: WeekView }];

@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t, uiLocale } from '../../components/i18n';
+import { SessionEditor } from '../../components/SessionEditor';
+import { useLiveQuery } from '../../components/use-live-query';
+import { db } from '../../lib/db';
+import { readingMinutes } from '../../lib/format';
+import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
+import { tagSession } from '../../lib/sessions';
+import { ensureSkill } from '../../lib/skills';
+
+type Phase =
+  | { kind: 'capturing' }
+  | { kind: 'blocked'; reason: CaptureBlockReason }
+  | { kind: 'ready'; sessionId: string; captureId: string };
+
+const BLOCKED_MESSAGES: Record<CaptureBlockReason, string> = {
+  'browser-page': 'blockedBrowserPage',
+  'store-page': 'blockedStorePage',
+  'file-access': 'blockedFileAccess',
+  'extension-page': 'blockedExtensionPage',
+  incognito: 'blockedIncognito',
+  excluded: 'blockedExcluded',
+  'no-tab': 'blockedNoTab',
+  failed: 'blockedFailed',
+};
+
+/** The toolbar popup: captures the active tab at once, then lets the learner tag it. */
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'capturing' });
+
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return setPhase({ kind: 'blocked', reason: 'no-tab' });
+      const result = (await browser.runtime
+        .sendMessage({ type: 'capture-tab', tabId: tab.id })
+        .catch(() => ({ ok: false, reason: 'failed' }))) as CaptureResult;
+      setPhase(
+        result.ok
+          ? { kind: 'ready', sessionId: result.sessionId, captureId: result.captureId }
+          : { kind: 'blocked', reason: result.reason },
+      );
+    })();
+  }, []);
+
+  return (
+    <>
+      {phase.kind === 'capturing' && <p role="status">{t('popupCapturing')}</p>}
+      {phase.kind === 'blocked' && <p role="status">{t(BLOCKED_MESSAGES[phase.reason])}</p>}
+      {phase.kind === 'ready' && (
+        <CapturedSession sessionId={phase.sessionId} captureId={phase.captureId} />
+      )}
+      <div class="footer">
+        <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
+          {t('openDashboard')}
+        </a>
+      </div>
+    </>
+  );
+}
+
+function CapturedSession({ sessionId, captureId }: { sessionId: string; captureId: string }) {
+  const data = useLiveQuery(async () => {
+    const database = db();
+    const [session, capture, skills, searches, visits] = await Promise.all([
+      database.sessions.get(sessionId),
+      database.captures.get(captureId),
+      database.skills.orderBy('updatedAt').reverse().toArray(),
+      database.searches.where('sessionId').equals(sessionId).sortBy('at'),
+      database.visits.where('sessionId').equals(sessionId).sortBy('startedAt'),
+    ]);
+    return { session, capture, skills, searches, visits };
+  }, [sessionId, captureId]);
+
+  if (!data) return <p role="status">{t('loading')}</p>;
+  const { session, capture, skills, searches, visits } = data;
+  if (!session || !capture) return <p role="status">{t('blockedFailed')}</p>;
+  const minutes = readingMinutes(capture.wordCount);
+  const locale = uiLocale();
+
+  return (
+    <article>
+      <h1 class="page-title">{capture.title}</h1>
+      <p class="meta muted">
+        {[
+          capture.siteName,
+          capture.byline,
+          minutes > 0 ? t('popupReadingTime', new Intl.NumberFormat(locale).format(minutes)) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {capture.excerpt && <p class="excerpt">{capture.excerpt}</p>}
+      {session.kind === 'search' && (
+        <div class="session-detail">
+          <strong>{t('kindSearch')}</strong>
+          {searches.length > 0 && (
+            <>
+              <span class="muted"> — {t('sessionQueries')}</span>
+              <ul>
+                {searches.map((s) => (
+                  <li key={s.id}>{s.query}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {visits.length > 0 && (
+            <>
+              <span class="muted">{t('sessionPages')}</span>
+              <ul>
+                {visits.map((v) => (
+                  <li key={v.id}>{v.title || v.domain}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      <SessionEditor
+        skills={skills}
+        initialSkills={session.skills}
+        initialNote={session.note}
+        onCreateSkill={(name) => ensureSkill(db(), name, Date.now())}
+        onSave={async (ids, note) => {
+          await tagSession(db(), sessionId, { skills: ids, note, now: Date.now() });
+        }}
+      />
+    </article>
+  );
+}
