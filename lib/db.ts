@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Capture, Search, Session, Skill, Visit } from './model';
+import type { OutboxEntry } from './sync/outbox';
 
 /** A small key-value record: install id, signing key, tracker state. */
 export interface MetaRecord {
@@ -16,6 +17,7 @@ export type SkilltrailDb = Dexie & {
   skills: EntityTable<Skill, 'id'>;
   captures: EntityTable<Capture, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  outbox: EntityTable<OutboxEntry, 'id'>;
 };
 
 /**
@@ -33,6 +35,11 @@ export function openDb(name = DB_NAME): SkilltrailDb {
     skills: 'id, &key, updatedAt',
     captures: 'id, &url, sessionId',
     meta: 'key',
+  });
+  // v2 adds the LRS outbox; no existing data changes, so no upgrade function is needed.
+  // [state+queuedAt] lists pending statements in queue order and counts each state.
+  db.version(2).stores({
+    outbox: 'id, sessionId, [state+queuedAt]',
   });
   return db;
 }

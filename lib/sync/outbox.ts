@@ -1,0 +1,284 @@
+/**
+ * The outbox: every statement bound for the Learning Record Store, with its delivery
+ * state. Statements are immutable once an LRS has them, so an edited session never
+ * changes a queued statement: its old statements are voided and a new revision queued.
+ */
+import { Dexie } from 'dexie';
+import type { SkilltrailDb } from '../db';
+import {
+  canonicalJson,
+  remapStatementRefs,
+  revisionId,
+  voidingStatement,
+  type XapiStatement,
+} from './statement';
+
+/**
+ * `pending`: waiting to be sent. `sent`: the LRS has it. `failed`: the LRS refused it
+ * for good (its message is in `error`). `superseded`: an edit replaced it before or after
+ * sending (a sent one gets a voiding statement in the queue).
+ */
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'superseded';
+
+export interface OutboxEntry {
+  /** The statement's id as the LRS sees it. */
+  id: string;
+  sessionId: string;
+  /** The id the exporter gave the statement; revisions derive their ids from it. */
+  sourceId: string;
+  /** 0 for a session's first statements, +1 for each edit after them. */
+  revision: number;
+  kind: 'statement' | 'void';
+  statement: XapiStatement;
+  /** Canonical JSON of the statement as the exporter built it, to notice edits. */
+  fingerprint: string;
+  state: OutboxState;
+  queuedAt: number;
+  /** Requests that carried it: after one, the LRS may have it even without an answer. */
+  attempts: number;
+  sentAt?: number;
+  /** The LRS's reason, for `failed` (never containing credentials). */
+  error?: string;
+}
+
+export interface SessionStatements {
+  sessionId: string;
+  /** The session's statements now; empty when it was dismissed or deleted. */
+  statements: readonly XapiStatement[];
+}
+
+export interface QueueResult {
+  /** New statements put in the outbox. */
+  queued: number;
+  /** Voiding statements put in the outbox for statements the LRS may already have. */
+  voided: number;
+  /** Sessions whose statements were already queued exactly like this. */
+  unchanged: number;
+}
+
+/**
+ * Queues one session's statements: see `queueSessions`.
+ * @example await queueSession(db, session.id, sessionStatements(session), Date.now())
+ */
+export async function queueSession(
+  db: SkilltrailDb,
+  sessionId: string,
+  statements: readonly XapiStatement[],
+  now: number,
+): Promise<QueueResult> {
+  return queueSessions(db, [{ sessionId, statements }], now);
+}
+
+/**
+ * Queues the statements of several sessions, in one transaction (atomic: all or none).
+ * Idempotent: the same statements for a session queue nothing the second time. When a
+ * session's statements differ from those last queued, the old ones are superseded — the
+ * ones that may have reached the LRS get a voiding statement — and the new ones are
+ * queued as the next revision with new ids (StatementRefs among them follow).
+ * @example await queueSessions(db, [{ sessionId, statements }], Date.now())
+ */
+export async function queueSessions(
+  db: SkilltrailDb,
+  items: readonly SessionStatements[],
+  now: number,
+): Promise<QueueResult> {
+  const result: QueueResult = { queued: 0, voided: 0, unchanged: 0 };
+  if (items.length === 0) return result;
+  const timestamp = new Date(now).toISOString();
+  return db.transaction('rw', db.outbox, async () => {
+    const sessionIds = [...new Set(items.map((i) => i.sessionId))];
+    const existing = await db.outbox.where('sessionId').anyOf(sessionIds).toArray();
+    const bySession = new Map<string, OutboxEntry[]>();
+    for (const entry of existing) {
+      const list = bySession.get(entry.sessionId) ?? [];
+      list.push(entry);
+      bySession.set(entry.sessionId, list);
+    }
+
+    const writes = new Map<string, OutboxEntry>();
+    for (const item of items) {
+      const entries = bySession.get(item.sessionId) ?? [];
+      const live = entries.filter((e) => e.kind === 'statement' && e.state !== 'superseded');
+      const fingerprints = new Map(item.statements.map((s) => [s.id, canonicalJson(s)]));
+      const unchanged =
+        live.length === fingerprints.size &&
+        live.every((e) => fingerprints.get(e.sourceId) === e.fingerprint);
+      if (unchanged) {
+        result.unchanged++;
+        continue;
+      }
+      const next = reviseSession(item, entries, fingerprints, now, timestamp);
+      for (const w of next.writes) writes.set(w.id, w);
+      result.queued += next.queued;
+      result.voided += next.voided;
+      // The same session twice in one call: the second sees the first's rows.
+      bySession.set(item.sessionId, [
+        ...entries.filter((e) => !writes.has(e.id)),
+        ...next.writes.filter((w) => w.sessionId === item.sessionId),
+      ]);
+    }
+    if (writes.size === 0) return result;
+    // A statement id belongs to one session: an id another session already queued (an
+    // exporter bug, or a forged backup) is skipped rather than overwritten.
+    const ids = [...writes.keys()];
+    const current = await db.outbox.bulkGet(ids);
+    current.forEach((e, i) => {
+      if (e && e.sessionId !== writes.get(ids[i]!)!.sessionId) {
+        const skipped = writes.get(ids[i]!)!;
+        writes.delete(ids[i]!);
+        if (skipped.kind === 'statement' && skipped.state === 'pending') result.queued--;
+      }
+    });
+    await db.outbox.bulkPut([...writes.values()]);
+    return result;
+  });
+}
+
+/** The rows that replace a session's live statements by `item.statements`. */
+function reviseSession(
+  item: SessionStatements,
+  entries: readonly OutboxEntry[],
+  fingerprints: ReadonlyMap<string, string>,
+  now: number,
+  timestamp: string,
+): { writes: OutboxEntry[]; queued: number; voided: number } {
+  const writes: OutboxEntry[] = [];
+  let voided = 0;
+  for (const entry of entries) {
+    if (entry.kind !== 'statement' || entry.state === 'superseded') continue;
+    writes.push({ ...entry, state: 'superseded' });
+    // A statement that never left the device, or that the LRS refused, needs no void.
+    const mayBeStored = entry.state === 'sent' || (entry.state === 'pending' && entry.attempts > 0);
+    if (!mayBeStored) continue;
+    const statement = voidingStatement(entry.statement, timestamp);
+    writes.push({
+      id: statement.id,
+      sessionId: item.sessionId,
+      sourceId: entry.id,
+      revision: entry.revision,
+      kind: 'void',
+      statement,
+      fingerprint: '',
+      state: 'pending',
+      queuedAt: now,
+      attempts: 0,
+    });
+    voided++;
+  }
+
+  const revision = entries.length === 0 ? 0 : Math.max(...entries.map((e) => e.revision)) + 1;
+  const ids = new Map(item.statements.map((s) => [s.id, revisionId(s.id, revision)]));
+  for (const source of item.statements) {
+    const statement = { ...remapStatementRefs(source, ids), id: ids.get(source.id)! };
+    writes.push({
+      id: statement.id,
+      sessionId: item.sessionId,
+      sourceId: source.id,
+      revision,
+      kind: 'statement',
+      statement,
+      fingerprint: fingerprints.get(source.id)!,
+      state: 'pending',
+      queuedAt: now,
+      attempts: 0,
+    });
+  }
+  return { writes, queued: item.statements.length, voided };
+}
+
+/**
+ * The next statements to send, oldest first (voids queue after what they void).
+ * @example await nextPending(db, 50)
+ */
+export async function nextPending(db: SkilltrailDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox
+    .where('[state+queuedAt]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .limit(limit)
+    .toArray();
+}
+
+/**
+ * How many entries are in each state.
+ * @example await countByState(db) // { pending: 3, sent: 120, failed: 0, superseded: 4 }
+ */
+export async function countByState(db: SkilltrailDb): Promise<Record<OutboxState, number>> {
+  const count = (state: OutboxState) =>
+    db.outbox
+      .where('[state+queuedAt]')
+      .between([state, Dexie.minKey], [state, Dexie.maxKey])
+      .count();
+  const [pending, sent, failed, superseded] = await Promise.all([
+    count('pending'),
+    count('sent'),
+    count('failed'),
+    count('superseded'),
+  ]);
+  return { pending, sent, failed, superseded };
+}
+
+/**
+ * Marks entries sent; entries superseded meanwhile stay superseded (their void is queued).
+ * Atomic.
+ * @example await markSent(db, ['6f0d…'], Date.now())
+ */
+export async function markSent(
+  db: SkilltrailDb,
+  ids: readonly string[],
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const entries = await db.outbox.bulkGet([...ids]);
+    await db.outbox.bulkPut(
+      entries.flatMap((e) =>
+        e && e.state === 'pending'
+          ? [{ ...e, state: 'sent' as const, sentAt: now, error: undefined }]
+          : [],
+      ),
+    );
+  });
+}
+
+/**
+ * Marks an entry refused by the LRS, with its reason. Atomic.
+ * @example await markFailed(db, '6f0d…', 'Problem in statements.0.actor')
+ */
+export async function markFailed(db: SkilltrailDb, id: string, error: string): Promise<void> {
+  await db.outbox
+    .where('id')
+    .equals(id)
+    .modify((e) => {
+      if (e.state !== 'pending') return;
+      e.state = 'failed';
+      e.error = error;
+    });
+}
+
+/**
+ * Counts one more request carrying these entries, before it is sent: if the worker stops
+ * mid-request, the entries are known to be possibly stored. Atomic.
+ * @example await markAttempted(db, batch.map((e) => e.id))
+ */
+export async function markAttempted(db: SkilltrailDb, ids: readonly string[]): Promise<void> {
+  await db.outbox
+    .where('id')
+    .anyOf([...ids])
+    .modify((e) => {
+      e.attempts++;
+    });
+}
+
+/**
+ * Puts every failed entry back in the queue (after the learner fixed the cause, e.g. the
+ * LRS's configuration). Returns how many. Atomic.
+ * @example await retryFailed(db) // 2
+ */
+export async function retryFailed(db: SkilltrailDb): Promise<number> {
+  return db.outbox
+    .where('[state+queuedAt]')
+    .between(['failed', Dexie.minKey], ['failed', Dexie.maxKey])
+    .modify((e) => {
+      e.state = 'pending';
+      e.error = undefined;
+    });
+}
