@@ -20,7 +20,10 @@ export default defineConfig({
       '--disable-sync',
     ],
   },
-  manifest: {
+  // The `e2e` build is the production build with host access already granted, the state a
+  // learner reaches by allowing it in Settings: automation cannot answer the browser's
+  // permission prompt, and opening the popup from a test grants no activeTab.
+  manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -38,6 +41,7 @@ export default defineConfig({
       'downloads',
     ],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(mode === 'e2e' ? { host_permissions: ['http://*/*', 'https://*/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'capture-page': {
@@ -45,5 +49,5 @@ export default defineConfig({
         description: '__MSG_commandCapture__',
       },
     },
-  },
+  }),
 });

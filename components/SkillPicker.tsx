@@ -26,6 +26,16 @@ export function SkillPicker({ skills, selected, onChange, onCreate }: SkillPicke
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const byId = useMemo(() => new Map(skills.map((s) => [s.id, s])), [skills]);
+  // The latest selection, read after an await so two quick additions both stay.
+  const latest = useRef(selected);
+  latest.current = selected;
+  const addId = (skillId: string) => {
+    const next = latest.current.includes(skillId)
+      ? [...latest.current]
+      : [...latest.current, skillId];
+    latest.current = next;
+    return next;
+  };
 
   const matches = useMemo(
     () => rankSkillMatches(text, skills).filter((s) => !selected.includes(s.id)),
@@ -42,11 +52,12 @@ export function SkillPicker({ skills, selected, onChange, onCreate }: SkillPicke
 
   const choose = async (option: Option | undefined) => {
     if (!option) return;
-    const skill = option.kind === 'skill' ? option.skill : await onCreate(option.name);
-    if (!selected.includes(skill.id)) onChange([...selected, skill.id]);
+    // Clear first: the learner may type the next skill while a new one is being stored.
     setText('');
     setActive(0);
     input.current?.focus();
+    const skill = option.kind === 'skill' ? option.skill : await onCreate(option.name);
+    onChange(addId(skill.id));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

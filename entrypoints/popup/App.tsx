@@ -45,7 +45,7 @@ export function App() {
   }, []);
 
   return (
-    <>
+    <div data-phase={phase.kind}>
       {phase.kind === 'capturing' && <p role="status">{t('popupCapturing')}</p>}
       {phase.kind === 'blocked' && <p role="status">{t(BLOCKED_MESSAGES[phase.reason])}</p>}
       {phase.kind === 'ready' && (
@@ -56,7 +56,7 @@ export function App() {
           {t('openDashboard')}
         </a>
       </div>
-    </>
+    </div>
   );
 }
 

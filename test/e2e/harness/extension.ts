@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { chromiumPath } from './chromium';
+
+/**
+ * The builds the tests drive; `npm run test:e2e` makes both first. `e2e` is the production
+ * build with host access granted (see wxt.config.ts); `production` is exactly what ships.
+ */
+export const BUILDS = {
+  production: resolve('.output/chrome-mv3'),
+  e2e: resolve('.output/chrome-mv3-e2e'),
+} as const;
+
+export interface LaunchOptions {
+  /** Which build to load; `e2e` unless a test needs the exact shipped permissions. */
+  build?: keyof typeof BUILDS;
+  /** Reuse a profile (to test a browser restart); a fresh one otherwise. */
+  userDataDir?: string;
+  /** `MAP * 127.0.0.1:PORT`: make real search-engine hosts resolve to a local server. */
+  hostResolverRules?: string;
+  /** Extra command-line switches. */
+  args?: string[];
+}
+
+export interface ExtensionSession {
+  browser: Browser;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker, waking it if it was stopped. */
+  worker: () => Promise<WebWorker>;
+  /** Opens the real toolbar popup for the active tab and returns its page. */
+  openPopup: () => Promise<Page>;
+  /** Opens an extension page such as `/dashboard.html#/week` in a new tab. */
+  openExtensionPage: (path: string) => Promise<Page>;
+  /** A new tab that can only reach loopback: every other request fails at once, as offline. */
+  newTab: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** Launches Chromium with the built extension loaded. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-quic',
+    ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
+    ...(options.args ?? []),
+  ];
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: [BUILDS[options.build ?? 'e2e']],
+    acceptInsecureCerts: true,
+    userDataDir,
+    args,
+  });
+  const workerTarget = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 20_000 },
+  );
+  const extensionId = new URL(workerTarget.url()).host;
+
+  const worker = async (): Promise<WebWorker> => {
+    const target = await browser.waitForTarget(
+      (t) =>
+        t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      { timeout: 20_000 },
+    );
+    const w = await target.worker();
+    if (!w) throw new Error('The extension service worker did not start.');
+    return w;
+  };
+
+  const newTab = async (): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const host = new URL(request.url()).hostname;
+      if (host === '127.0.0.1' || host === 'localhost' || options.hostResolverRules)
+        void request.continue();
+      else void request.abort('internetdisconnected');
+    });
+    return page;
+  };
+
+  return {
+    browser,
+    extensionId,
+    userDataDir,
+    worker,
+    newTab,
+    openPopup: async () => {
+      const w = await worker();
+      await w.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { openPopup: () => Promise<void> } } }
+        ).chrome.action.openPopup(),
+      );
+      const target = await browser.waitForTarget(
+        (t) => t.url() === `chrome-extension://${extensionId}/popup.html`,
+        {
+          timeout: 10_000,
+        },
+      );
+      const page = await target.asPage();
+      return page;
+    },
+    openExtensionPage: async (path: string) => {
+      const page = await browser.newPage();
+      await page.goto(`chrome-extension://${extensionId}${path}`);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
