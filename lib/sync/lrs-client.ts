@@ -39,7 +39,8 @@ export type FetchLike = (url: string, init: FetchInit) => Promise<ResponseLike>;
  * `auth` 401, `forbidden` 403, `not-found` 404/405 (wrong endpoint), `rejected` 400/413/…,
  * `conflict` 409, `rate-limited` 429, `server` 5xx, `network`, `timeout`, `bad-response`
  * (not an LRS answer), `invalid-endpoint`/`insecure-endpoint` (never sent), `version`
- * (the LRS speaks no xAPI 1.0.x).
+ * (the LRS speaks no xAPI 1.0.x), `permission` (the learner has not let the extension
+ * reach the LRS's site).
  */
 export type LrsErrorCode =
   | 'auth'
@@ -54,7 +55,8 @@ export type LrsErrorCode =
   | 'bad-response'
   | 'invalid-endpoint'
   | 'insecure-endpoint'
-  | 'version';
+  | 'version'
+  | 'permission';
 
 export interface LrsError {
   code: LrsErrorCode;
@@ -82,6 +84,7 @@ export function needsLearner(error: LrsError): boolean {
     'invalid-endpoint',
     'insecure-endpoint',
     'version',
+    'permission',
   ].includes(error.code);
 }
 

@@ -117,6 +117,15 @@ export async function resumeSync(db: SkilltrailDb): Promise<void> {
 }
 
 /**
+ * Pauses syncing with a reason the learner must act on (e.g. the LRS's site permission was
+ * withdrawn). `resumeSync` or a forced run lifts it.
+ * @example await pauseSync(db, { code: 'permission' }, Date.now())
+ */
+export async function pauseSync(db: SkilltrailDb, error: LrsError, now: number): Promise<void> {
+  await updateState(db, (s) => ({ ...s, paused: error, lastError: { ...error, at: now } }));
+}
+
+/**
  * Counts and the last error, for the dashboard.
  * @example await syncStatus(db) // { pending: 2, sent: 40, failed: 0 }
  */

@@ -1,0 +1,112 @@
+/**
+ * The learner's LRS settings, pure: what is stored becomes a complete, valid object, and
+ * the parts the sync needs are derived here. The storage item is in `sync-settings.ts`.
+ */
+import { checkEndpoint, type LrsConfig } from './lrs-client';
+
+/** `kept`: only sessions the learner kept (captured, tagged, edited); `all`: every session not dismissed. */
+export type SyncScope = 'kept' | 'all';
+
+/** `account`: a pseudonymous id for this browser; `email`: the learner's email (mbox). */
+export type ActorMode = 'account' | 'email';
+
+export interface SyncSettings {
+  /** Off until the learner turns it on (and grants access to the LRS's site). */
+  enabled: boolean;
+  /** The LRS's xAPI base URL. */
+  endpoint: string;
+  key: string;
+  secret: string;
+  actorMode: ActorMode;
+  /** Empty: the name from the general settings. */
+  actorName: string;
+  /** Empty: the email from the general settings. */
+  actorEmail: string;
+  scope: SyncScope;
+}
+
+export const DEFAULT_SYNC_SETTINGS: Readonly<SyncSettings> = {
+  enabled: false,
+  endpoint: '',
+  key: '',
+  secret: '',
+  actorMode: 'account',
+  actorName: '',
+  actorEmail: '',
+  scope: 'kept',
+};
+
+function str(v: unknown, fallback: string, max: number): string {
+  return typeof v === 'string' ? v.trim().slice(0, max) : fallback;
+}
+
+/**
+ * A complete, valid `SyncSettings` from anything stored: unknown keys dropped, wrong types
+ * replaced by defaults.
+ * @example normaliseSyncSettings({ enabled: 'yes' }).enabled // false
+ */
+export function normaliseSyncSettings(raw: unknown): SyncSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SYNC_SETTINGS;
+  return {
+    enabled: typeof r.enabled === 'boolean' ? r.enabled : d.enabled,
+    endpoint: str(r.endpoint, d.endpoint, 2000),
+    key: str(r.key, d.key, 500),
+    // A secret may legitimately start or end with spaces: keep it as typed.
+    secret: typeof r.secret === 'string' ? r.secret.slice(0, 500) : d.secret,
+    actorMode: r.actorMode === 'email' ? 'email' : 'account',
+    actorName: str(r.actorName, d.actorName, 200),
+    actorEmail: str(r.actorEmail, d.actorEmail, 320),
+    scope: r.scope === 'all' ? 'all' : 'kept',
+  };
+}
+
+/**
+ * What the sync needs to reach the LRS, or `undefined` when sync is off or the endpoint
+ * is unusable.
+ * @example lrsConfig({ ...DEFAULT_SYNC_SETTINGS, enabled: true, endpoint: 'https://lrs.example.org/xAPI' })
+ */
+export function lrsConfig(settings: SyncSettings): LrsConfig | undefined {
+  if (!settings.enabled) return undefined;
+  const endpoint = checkEndpoint(settings.endpoint);
+  if (!endpoint.ok) return undefined;
+  return { endpoint: endpoint.url, key: settings.key, secret: settings.secret };
+}
+
+/**
+ * The match pattern of the LRS's site, for the optional host permission.
+ * @example originPattern('https://lrs.example.org/xAPI') // 'https://lrs.example.org/*'
+ */
+export function originPattern(endpoint: string): string | undefined {
+  const checked = checkEndpoint(endpoint);
+  return checked.ok ? `${checked.origin}/*` : undefined;
+}
+
+/**
+ * Whether a change of settings concerns what was already sent or how: statements must be
+ * rebuilt (identity, scope) or a pause lifted (where and with what credentials).
+ * @example syncSettingsChange(before, { ...before, key: 'new' }) // { reconnect: true, rebuild: false }
+ */
+export function syncSettingsChange(
+  before: SyncSettings,
+  after: SyncSettings,
+): { reconnect: boolean; rebuild: boolean } {
+  return {
+    reconnect:
+      before.endpoint !== after.endpoint ||
+      before.key !== after.key ||
+      before.secret !== after.secret ||
+      (!before.enabled && after.enabled),
+    rebuild:
+      before.actorMode !== after.actorMode ||
+      before.actorName !== after.actorName ||
+      before.actorEmail !== after.actorEmail ||
+      before.scope !== after.scope,
+  };
+}
+
+/** What a session needs to be sent: the `scope` rule. */
+export function inScope(status: 'auto' | 'kept' | 'dismissed', scope: SyncScope): boolean {
+  if (status === 'dismissed') return false;
+  return scope === 'all' || status === 'kept';
+}
