@@ -2,12 +2,15 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
 import { captureTab, confirmOnBadge } from './capture';
+import { registerReminder } from './reminder';
 
 const CAPTURE_MENU_ID = 'capture-page';
 
 // Listeners are registered synchronously in main(): Chrome only wakes a stopped worker
 // for events whose listeners were added in its first turn.
 export default defineBackground(() => {
+  registerReminder();
+
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: CAPTURE_MENU_ID,
