@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+type Messages = Record<string, { message: string; description?: string }>;
+
+const LOCALES_DIR = 'public/_locales';
+const locales = readdirSync(LOCALES_DIR).sort();
+const messages = Object.fromEntries(
+  locales.map((l) => [
+    l,
+    JSON.parse(readFileSync(join(LOCALES_DIR, l, 'messages.json'), 'utf8')) as Messages,
+  ]),
+);
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sourceFiles(path, out);
+    else if (/\.tsx?$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const uiFiles = [...sourceFiles('components'), ...sourceFiles('entrypoints')];
+
+/** Attributes whose text a person reads or hears. */
+const READ_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'placeholder',
+  'title',
+  'alt',
+  'label',
+]);
+
+interface Finding {
+  file: string;
+  line: number;
+  text: string;
+}
+
+function scan(file: string): { keys: Finding[]; hardCoded: Finding[] } {
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TSX,
+  );
+  const keys: Finding[] = [];
+  const hardCoded: Finding[] = [];
+  const at = (node: ts.Node, text: string): Finding => ({
+    file,
+    line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+    text,
+  });
+  const visit = (node: ts.Node) => {
+    // t('key', …) and browser.i18n.getMessage('key', …)
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression.getText(source);
+      const first = node.arguments[0];
+      if (
+        (callee === 't' || callee.endsWith('i18n.getMessage')) &&
+        first &&
+        ts.isStringLiteralLike(first)
+      ) {
+        keys.push(at(first, first.text));
+      }
+    }
+    if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) hardCoded.push(at(node, node.text.trim()));
+    if (
+      ts.isJsxAttribute(node) &&
+      READ_ATTRIBUTES.has(node.name.getText(source)) &&
+      node.initializer &&
+      ts.isStringLiteral(node.initializer) &&
+      /\p{L}/u.test(node.initializer.text)
+    ) {
+      hardCoded.push(at(node, `${node.name.getText(source)}="${node.initializer.text}"`));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { keys, hardCoded };
+}
+
+const scans = uiFiles.map(scan);
+
+describe('locales', () => {
+  it('has English and Spanish', () => {
+    expect(locales).toEqual(expect.arrayContaining(['en', 'es']));
+  });
+
+  it.each(locales)('%s has exactly the keys English has, none empty', (locale) => {
+    const english = Object.keys(messages.en!).sort();
+    expect(Object.keys(messages[locale]!).sort()).toEqual(english);
+    for (const [key, value] of Object.entries(messages[locale]!)) {
+      expect(value.message.trim(), `${locale}/${key}`).not.toBe('');
+    }
+  });
+
+  it.each(locales)('%s keeps every $n placeholder of English', (locale) => {
+    for (const [key, value] of Object.entries(messages.en!)) {
+      const placeholders = (s: string) => [...s.matchAll(/\$\d/g)].map((m) => m[0]).sort();
+      expect(placeholders(messages[locale]![key]!.message), `${locale}/${key}`).toEqual(
+        placeholders(value.message),
+      );
+    }
+  });
+
+  it('has a message for every key the UI asks for', () => {
+    const missing = scans.flatMap((s) => s.keys).filter((k) => !(k.text in messages.en!));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no text written straight into a component', () => {
+    // Symbols such as "×" or "·" carry no language and may stay.
+    expect(scans.flatMap((s) => s.hardCoded)).toEqual([]);
+  });
+});
