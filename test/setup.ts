@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 type Messages = Record<string, { message: string }>;
 const english = JSON.parse(
-  readFileSync(new URL('../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+  readFileSync(resolve('public/_locales/en/messages.json'), 'utf8'),
 ) as Messages;
 
 /** The fake browser lacks i18n: answer from the English locale, substitutions included. */
