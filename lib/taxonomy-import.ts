@@ -50,11 +50,32 @@ export interface TaxonomyRow {
   description?: string;
 }
 
+/** What is wrong, as a code the interface words in the learner's language. */
+export type TaxonomyProblemCode =
+  | 'unreadable'
+  | 'empty'
+  | 'no-name-column'
+  | 'too-many-rows'
+  | 'too-many-fields'
+  | 'missing-name'
+  | 'name-too-long'
+  | 'duplicate-name'
+  | 'invalid-uri'
+  | 'duplicate-uri'
+  | 'too-many-aliases'
+  | 'alias-too-long'
+  | 'description-too-long';
+
+/** One problem of the file; a row with several problems has one entry for each. */
 export interface TaxonomyProblem {
   /** Record number (header = 1); absent when the file cannot be read into rows at all. */
   row?: number;
   /** Line of the file where it starts, for text editors. */
   line: number;
+  code: TaxonomyProblemCode;
+  /** For `duplicate-name` and `duplicate-uri`: the row it repeats. */
+  otherRow?: number;
+  /** The same in English, for logs and a fallback. */
   reason: string;
 }
 
@@ -91,13 +112,21 @@ export function readTaxonomyCsv(text: string): TaxonomyCheck {
     records = parseCsvRecords(text, { delimiter: detectCsvDelimiter(text) });
   } catch (e) {
     if (e instanceof CsvParseError) {
-      return { rows: [], problems: [{ line: e.line, reason: e.message }], ignoredColumns: [] };
+      return {
+        rows: [],
+        problems: [{ line: e.line, code: 'unreadable', reason: e.message }],
+        ignoredColumns: [],
+      };
     }
     throw e;
   }
   const header = records[0];
   if (!header) {
-    return { rows: [], problems: [{ line: 1, reason: 'The file is empty.' }], ignoredColumns: [] };
+    return {
+      rows: [],
+      problems: [{ line: 1, code: 'empty', reason: 'The file is empty.' }],
+      ignoredColumns: [],
+    };
   }
 
   const at: Partial<Record<Column, number>> = {};
@@ -117,6 +146,7 @@ export function readTaxonomyCsv(text: string): TaxonomyCheck {
         {
           row: 1,
           line: header.line,
+          code: 'no-name-column',
           reason: `No "name" column in the header (found: ${header.fields.join(', ') || 'nothing'}).`,
         },
       ],
@@ -129,6 +159,7 @@ export function readTaxonomyCsv(text: string): TaxonomyCheck {
       problems: [
         {
           line: 1,
+          code: 'too-many-rows',
           reason: `The file has ${records.length - 1} rows; at most ${MAX_TAXONOMY_ROWS} are imported.`,
         },
       ],
@@ -148,45 +179,59 @@ export function readTaxonomyCsv(text: string): TaxonomyCheck {
   records.slice(1).forEach(({ fields, line }, i) => {
     const row = i + 2;
     if (fields.every((f) => f.trim() === '')) return;
-    const reasons: string[] = [];
+    const found: Omit<TaxonomyProblem, 'row' | 'line'>[] = [];
+    const problem = (code: TaxonomyProblemCode, reason: string, otherRow?: number) =>
+      found.push({ code, reason, ...(otherRow ? { otherRow } : {}) });
     if (
       fields.length > header.fields.length &&
       fields.slice(header.fields.length).some((f) => f.trim())
     ) {
-      reasons.push(
-        `it has ${fields.length} fields but the header has ${header.fields.length} (a comma in an unquoted field?)`,
+      problem(
+        'too-many-fields',
+        `The row has ${fields.length} fields but the header has ${header.fields.length} (a comma in an unquoted field?).`,
       );
     }
     const name = cell(fields, 'name').replace(/\s+/g, ' ');
     const key = skillKey(name);
-    if (!key) reasons.push('the name is missing');
+    if (!key) problem('missing-name', 'The name is missing.');
     else if (name.length > MAX_NAME_LENGTH) {
-      reasons.push(`the name is ${name.length} characters long (at most ${MAX_NAME_LENGTH})`);
+      problem(
+        'name-too-long',
+        `The name is ${name.length} characters long (at most ${MAX_NAME_LENGTH}).`,
+      );
     } else if (rowOfKey.has(key)) {
-      reasons.push(`the name repeats row ${rowOfKey.get(key)}`);
+      problem('duplicate-name', `The name repeats row ${rowOfKey.get(key)}.`, rowOfKey.get(key));
     }
     const uri = cell(fields, 'uri');
     if (uri && !isFrameworkUri(uri)) {
-      reasons.push(`the URI "${uri.slice(0, 60)}" is not an http(s) or urn: URI`);
+      problem('invalid-uri', `The URI "${uri.slice(0, 60)}" is not an http(s) or urn: URI.`);
     } else if (uri && rowOfUri.has(uri)) {
-      reasons.push(`the URI repeats row ${rowOfUri.get(uri)}`);
+      problem('duplicate-uri', `The URI repeats row ${rowOfUri.get(uri)}.`, rowOfUri.get(uri));
     }
     const aliases = splitAliases(cell(fields, 'aliases'));
     if (aliases.length > MAX_ALIASES) {
-      reasons.push(`it has ${aliases.length} aliases (at most ${MAX_ALIASES})`);
+      problem(
+        'too-many-aliases',
+        `The row has ${aliases.length} aliases (at most ${MAX_ALIASES}).`,
+      );
     }
     const long = aliases.find((a) => a.length > MAX_ALIAS_LENGTH);
-    if (long)
-      reasons.push(
-        `the alias "${long.slice(0, 30)}…" is longer than ${MAX_ALIAS_LENGTH} characters`,
+    if (long) {
+      problem(
+        'alias-too-long',
+        `The alias "${long.slice(0, 30)}…" is longer than ${MAX_ALIAS_LENGTH} characters.`,
       );
+    }
     const description = cell(fields, 'description');
     if (description.length > MAX_DESCRIPTION_LENGTH) {
-      reasons.push(`the description is longer than ${MAX_DESCRIPTION_LENGTH} characters`);
+      problem(
+        'description-too-long',
+        `The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`,
+      );
     }
 
-    if (reasons.length > 0) {
-      problems.push({ row, line, reason: capitalise(reasons.join('; ')) + '.' });
+    if (found.length > 0) {
+      for (const f of found) problems.push({ row, line, ...f });
       return;
     }
     rowOfKey.set(key, row);
@@ -201,10 +246,6 @@ export function readTaxonomyCsv(text: string): TaxonomyCheck {
     });
   });
   return { rows, problems, ignoredColumns };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export type TaxonomyImportResult =
@@ -228,7 +269,7 @@ export type TaxonomyImportResult =
  * Atomic (one transaction) and idempotent: importing the same file again changes nothing.
  * @example
  * const result = await importTaxonomy(db, await file.text(), Date.now());
- * if (!result.ok) showProblems(result.problems); // [{ row: 7, line: 7, reason: 'The name is missing.' }]
+ * if (!result.ok) showProblems(result.problems); // [{ row: 7, line: 7, code: 'missing-name', reason: 'The name is missing.' }]
  */
 export async function importTaxonomy(
   db: SkilltrailDb,

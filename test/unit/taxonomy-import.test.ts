@@ -87,14 +87,14 @@ describe('readTaxonomyCsv', () => {
     });
   });
 
-  it.each<[string, string, { row?: number; reason: RegExp }[]]>([
-    ['an empty file', '', [{ reason: /empty/ }]],
+  it.each<[string, string, { row?: number; code: string; otherRow?: number; reason: RegExp }[]]>([
+    ['an empty file', '', [{ code: 'empty', reason: /empty/ }]],
     [
       'a header without a name column',
       'uri,description\nurn:x:y,z\n',
-      [{ row: 1, reason: /no "name" column/i }],
+      [{ row: 1, code: 'no-name-column', reason: /no "name" column/i }],
     ],
-    ['a quote never closed', 'name\n"CSS\n', [{ reason: /never closes/ }]],
+    ['a quote never closed', 'name\n"CSS\n', [{ code: 'unreadable', reason: /never closes/ }]],
     [
       'bad rows',
       [
@@ -111,29 +111,40 @@ describe('readTaxonomyCsv', () => {
         'Excel,javascript:alert(1),,', // row 11: script URI
       ].join('\n'),
       [
-        { row: 3, reason: /name is missing/ },
-        { row: 4, reason: /not an http\(s\) or urn: URI/ },
-        { row: 5, reason: /repeats row 2/ },
-        { row: 6, reason: /81 characters/ },
-        { row: 7, reason: /URI repeats row 2/ },
-        { row: 8, reason: /5 fields but the header has 4/ },
-        { row: 9, reason: /description is longer/ },
-        { row: 10, reason: /alias/ },
-        { row: 11, reason: /not an http\(s\) or urn: URI/ },
+        { row: 3, code: 'missing-name', reason: /name is missing/ },
+        { row: 4, code: 'invalid-uri', reason: /not an http\(s\) or urn: URI/ },
+        { row: 5, code: 'duplicate-name', otherRow: 2, reason: /repeats row 2/ },
+        { row: 6, code: 'name-too-long', reason: /81 characters/ },
+        { row: 7, code: 'duplicate-uri', otherRow: 2, reason: /URI repeats row 2/ },
+        { row: 8, code: 'too-many-fields', reason: /5 fields but the header has 4/ },
+        { row: 9, code: 'description-too-long', reason: /description is longer/ },
+        { row: 10, code: 'alias-too-long', reason: /alias/ },
+        { row: 11, code: 'invalid-uri', reason: /not an http\(s\) or urn: URI/ },
       ],
     ],
   ])('reports %s', (_label, text, expected) => {
     const { problems } = readTaxonomyCsv(text);
     expect(problems).toHaveLength(expected.length);
     problems.forEach((p, i) => {
-      if (expected[i]!.row !== undefined) expect(p.row).toBe(expected[i]!.row);
-      expect(p.reason).toMatch(expected[i]!.reason);
+      const { reason, ...rest } = expected[i]!;
+      expect(p).toMatchObject(rest);
+      expect(p.reason).toMatch(reason);
     });
+  });
+
+  it('lists every problem of a row', () => {
+    const { problems } = readTaxonomyCsv('name,uri\n,javascript:x\n');
+    expect(problems.map((p) => [p.row, p.code])).toEqual([
+      [2, 'missing-name'],
+      [2, 'invalid-uri'],
+    ]);
   });
 
   it('numbers rows by record, and lines by the file, across quoted line breaks', () => {
     const { problems } = readTaxonomyCsv('name,description\nA,"one\ntwo\nthree"\n,missing\n');
-    expect(problems).toEqual([{ row: 3, line: 5, reason: 'The name is missing.' }]);
+    expect(problems).toEqual([
+      { row: 3, line: 5, code: 'missing-name', reason: 'The name is missing.' },
+    ]);
   });
 });
 
@@ -157,7 +168,7 @@ describe('importTaxonomy', () => {
     const result = await importTaxonomy(db, text, NOW);
     expect(result).toEqual({
       ok: false,
-      problems: [{ row: 3, line: 3, reason: 'The name is missing.' }],
+      problems: [{ row: 3, line: 3, code: 'missing-name', reason: 'The name is missing.' }],
       ignoredColumns: [],
     });
     expect(await db.skills.count()).toBe(0);
