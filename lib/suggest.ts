@@ -246,6 +246,8 @@ export interface SuggestionIndex {
   /** Weights are 2^((updatedAt − ref) / halfLife), so adding a session never rescales the rest. */
   ref: number;
   skills: Map<string, { name: string }>;
+  /** Sessions counted, so adding one twice does not count it twice. */
+  indexed: Set<string>;
   bySession: Map<string, Set<string>>;
   byDomain: Map<string, Bucket>;
   byQuery: Map<string, Bucket>;
@@ -277,6 +279,7 @@ export function buildSuggestionIndex(
     options: opts,
     ref,
     skills: new Map(),
+    indexed: new Set(),
     bySession: new Map(),
     byDomain: new Map(),
     byQuery: new Map(),
@@ -312,12 +315,14 @@ export function buildSuggestionIndex(
 
 /**
  * Adds one newly tagged session to an index, so the popup need not rebuild it after each
- * save. Sessions without a known skill are ignored.
+ * save. Sessions without a known skill, and sessions already counted, are ignored: after
+ * the learner edits old tags or skills, build the index again.
  * @example addToSuggestionIndex(index, { id, domain, title, queries, skills: [cssId], updatedAt: now })
  */
 export function addToSuggestionIndex(index: SuggestionIndex, session: TaggedSession): void {
   const skills = [...new Set(session.skills)].filter((id) => index.skills.has(id));
-  if (skills.length === 0) return;
+  if (skills.length === 0 || index.indexed.has(session.id)) return;
+  index.indexed.add(session.id);
   const w = 2 ** ((session.updatedAt - index.ref) / index.options.halfLifeMs);
 
   const own = index.bySession.get(session.id) ?? new Set<string>();

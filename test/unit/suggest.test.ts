@@ -200,6 +200,9 @@ describe('suggestSkills ranking', () => {
     const b = suggest(grown, context, NOW);
     expect(b.map((s) => s.skillId)).toEqual(a.map((s) => s.skillId));
     b.forEach((s, i) => expect(s.score).toBeCloseTo(a[i]!.score, 9));
+    // A session added twice counts once.
+    addToSuggestionIndex(grown, sessions[2]!);
+    expect(suggest(grown, context, NOW)[0]?.score).toBeCloseTo(a[0]!.score, 9);
   });
 
   it('answers within a few milliseconds on thousands of sessions', () => {
