@@ -16,7 +16,9 @@ import type { Skill } from '../lib/model';
 import {
   addToSuggestionIndex,
   buildSuggestionIndex,
+  DEFAULT_SUGGEST_OPTIONS,
   suggest,
+  type SuggestOptions,
   type SuggestionContext,
   type SuggestionIndex,
   type TaggedSession,
@@ -202,7 +204,12 @@ interface Tally {
 }
 
 /** Replays one learner; skills exist from the first session that uses them. */
-function replay(persona: Persona, seed: number, tally: Tally): void {
+function replay(
+  persona: Persona,
+  seed: number,
+  tally: Tally,
+  options: Partial<SuggestOptions> = {},
+): void {
   const { sessions } = generateLearner(persona, seed);
   const library = new Map<string, Pick<Skill, 'id' | 'name' | 'aliases'>>();
   const history: TaggedSession[] = [];
@@ -231,7 +238,7 @@ function replay(persona: Persona, seed: number, tally: Tally): void {
     if (!known || !index) {
       // The learner created a skill while tagging: the index learns its name.
       for (const name of session.skills) library.set(name, { id: name, name, aliases: [] });
-      index = buildSuggestionIndex({ sessions: history, skills: [...library.values()] });
+      index = buildSuggestionIndex({ sessions: history, skills: [...library.values()] }, options);
     } else {
       addToSuggestionIndex(index, session);
     }
@@ -255,13 +262,16 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
 }
 
-function runSeeds(firstSeed: number): { rows: Record<string, string | number>[]; total: Tally } {
+function runSeeds(
+  firstSeed: number,
+  options: Partial<SuggestOptions> = {},
+): { rows: Record<string, string | number>[]; total: Tally } {
   const total = newTally();
   const rows: Record<string, string | number>[] = [];
   for (const [p, persona] of PERSONAS.entries()) {
     const tally = newTally();
     for (let l = 0; l < LEARNERS_PER_PERSONA; l++) {
-      replay(persona, firstSeed + p * 1000 + l, tally);
+      replay(persona, firstSeed + p * 1000 + l, tally, options);
     }
     rows.push({
       persona: persona.id,
@@ -314,6 +324,16 @@ function scale(size: number): { buildMs: number; p50: number; p95: number } {
 
 const main = runSeeds(1);
 const check = runSeeds(7_000_000);
+// What each signal adds: the top-3 hit rate with that signal switched off.
+const ablation: Record<string, number> = {};
+for (const signal of Object.keys(
+  DEFAULT_SUGGEST_OPTIONS.weights,
+) as (keyof SuggestOptions['weights'])[]) {
+  const weights = { ...DEFAULT_SUGGEST_OPTIONS.weights, [signal]: 0 };
+  const { total } = runSeeds(1, { weights });
+  ablation[`without ${signal}`] = round(total.top3 / total.asked);
+}
+console.log('top-3 hit rate with one signal off:', ablation);
 const big = scale(5000);
 const top3 = main.total.top3 / main.total.asked;
 const top1 = main.total.top1 / main.total.asked;
@@ -359,6 +379,7 @@ report('suggestion-hit-rate', {
     { name: 'index build, 5000-session history', value: big.buildMs, unit: 'ms', limit: 500 },
   ],
   extra: {
+    ablationTop3: ablation,
     warmUp: WARM_UP,
     sessionsPerLearner: SESSIONS_PER_LEARNER,
     learnersPerPersona: LEARNERS_PER_PERSONA,
