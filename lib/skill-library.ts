@@ -250,10 +250,11 @@ export async function mergeSkills(
 
     const next: Skill = {
       ...target,
+      // No cap here: a merge must not lose a name the learner used (edits are capped instead).
       aliases: cleanAliases(
         [...target.aliases, ...sources.flatMap((s) => [s.name, ...s.aliases])],
         target.key,
-      ).slice(0, MAX_ALIASES),
+      ),
       updatedAt: now,
     };
     for (const s of sources) {
