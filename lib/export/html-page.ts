@@ -1,0 +1,89 @@
+/**
+ * Building blocks of the standalone HTML files (report and badges): escaping, links and
+ * the page shell. Every piece of data enters a page through `escapeHtml`; markup is only
+ * ever written by this code. The page also forbids scripts through its Content Security
+ * Policy, a second wall should an escape ever be missed.
+ */
+import type { ReportLink } from './report';
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Text safe in HTML element content and in quoted attribute values.
+ * @example escapeHtml('<img src=x onerror=alert(1)>') // '&lt;img src=x onerror=alert(1)&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/**
+ * A link for a web URL, plain escaped text for anything else (`javascript:`, `data:` …).
+ * @example htmlLink({ text: 'MDN', href: 'https://developer.mozilla.org/' })
+ */
+export function htmlLink(link: ReportLink): string {
+  if (!link.href) return escapeHtml(link.text);
+  return `<a href="${escapeHtml(link.href)}" rel="noopener noreferrer">${escapeHtml(link.text)}</a>`;
+}
+
+/** Paper-first styles: readable on screen, clean when printed or saved as PDF. */
+const BASE_CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111;
+  background: #fff; margin: 0 auto; padding: 2rem 1.5rem; max-width: 46rem; }
+h1 { font-size: 1.7em; margin: 0 0 .3em; }
+h2 { font-size: 1.25em; margin: 1.6em 0 .5em; border-bottom: 1px solid #bbb; padding-bottom: .2em; }
+h3 { font-size: 1.05em; margin: 1.2em 0 .3em; }
+p, ul, blockquote, table { margin: 0 0 .8em; }
+.muted { color: #444; }
+.meta { color: #333; font-size: .92em; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { text-align: left; padding: .25em .5em; border-bottom: 1px solid #ddd; vertical-align: top; }
+th { border-bottom: 2px solid #999; }
+td.num, th.num { text-align: right; }
+dl.totals { display: grid; grid-template-columns: max-content auto; gap: .2em 1.2em; }
+dl.totals dt { color: #333; } dl.totals dd { margin: 0; font-weight: 600; }
+blockquote { border-left: 3px solid #999; margin-left: 0; padding: .1em 0 .1em .8em; white-space: pre-wrap; }
+a { color: #1d4ed8; overflow-wrap: anywhere; }
+section.item { break-inside: avoid; page-break-inside: avoid; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .75em; background: #f4f4f4; padding: .5em; }
+@page { margin: 18mm 16mm; }
+@media print {
+  body { padding: 0; max-width: none; font-size: 10pt; }
+  a { color: inherit; text-decoration: none; }
+  a[href]::after { content: " <" attr(href) ">"; font-size: .85em; color: #444; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  details > summary { display: none; }
+  .no-print { display: none; }
+}
+`;
+
+/**
+ * A complete, self-contained HTML document. `title` is escaped here; `body` must already
+ * be markup built from escaped parts.
+ * @example htmlDocument('Report', '<h1>Report</h1>', 'en')
+ */
+export function htmlDocument(title: string, body: string, lang = 'en', extraCss = ''): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="Skilltrail">
+<title>${escapeHtml(title)}</title>
+<style>${BASE_CSS}${extraCss}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

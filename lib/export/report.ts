@@ -1,0 +1,257 @@
+/**
+ * The readable report as plain data: headings, tables and lists of plain strings. The
+ * Markdown and HTML exports render this one model, so both say the same thing, and every
+ * English string of the report lives here (one place to translate).
+ *
+ * Strings here are raw page data: each renderer escapes them for its own format. A link
+ * carries an `href` only when `isLinkable` allows it (never `javascript:` or `data:`).
+ */
+import { formatDuration, formatNumber } from '../format';
+import type { SessionKind } from '../model';
+import { isLinkable } from '../url';
+import { PRIVACY_TEXT, type SharedData, type SharedSession } from './privacy';
+
+export const REPORT_TEXT = {
+  title: (label: string) => `Learning report — ${label}`,
+  weekOf: (key: string) => `Week ${key}`,
+  generatedBy: 'Made with Skilltrail from reading and web searches tracked on this device.',
+  exportedAt: (when: string) => `Exported ${when}.`,
+  privacy: (name: string, shares: string) => `Privacy: ${name} (${shares}).`,
+  timeZone: (tz: string) => `Times in ${tz}.`,
+  summary: 'Summary',
+  bySkill: 'By skill',
+  byDay: 'By day',
+  sessions: 'Sessions',
+  totals: {
+    time: 'Active learning time',
+    sessions: 'Sessions',
+    pages: 'Pages read',
+    searches: 'Searches',
+    sites: 'Sites',
+    notes: 'Reflections',
+  },
+  skillColumns: ['Skill', 'Time', 'Sessions', 'Pages', 'Searches', 'Sites'],
+  dayColumns: ['Day', 'Time', 'Sessions'],
+  untagged: 'Not tagged with a skill',
+  topSources: 'Top sources',
+  queries: 'Searches',
+  reflections: 'Reflections',
+  framework: 'Framework',
+  pages: 'Pages',
+  note: 'Reflection',
+  skills: 'Skills',
+  noSkills: 'no skill',
+  noActivity: 'No learning recorded in this period.',
+  kind: { reading: 'Reading', search: 'Web search', watching: 'Watching' } as Record<
+    SessionKind,
+    string
+  >,
+  active: (d: string) => `${d} active`,
+  scrolled: (pct: number) => `${Math.round(pct)}% scrolled`,
+  words: (n: string) => `${n} words`,
+  sessionsCount: (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`,
+  pagesCount: (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`,
+  searchesCount: (n: number) => `${n} ${n === 1 ? 'search' : 'searches'}`,
+  sitesCount: (n: number) => `${n} ${n === 1 ? 'site' : 'sites'}`,
+};
+
+export interface ReportLink {
+  text: string;
+  /** Present only for `http(s)` URLs. */
+  href?: string;
+}
+
+export interface ReportTable {
+  header: string[];
+  rows: string[][];
+}
+
+export interface ReportSkill {
+  name: string;
+  facts: string;
+  framework?: ReportLink;
+  sources: string[];
+  queries: string[];
+  notes: { heading: string; text: string }[];
+}
+
+export interface ReportSession {
+  heading: string;
+  meta: string;
+  link?: ReportLink;
+  pages: { link: ReportLink; detail: string }[];
+  queries: string[];
+  note?: string;
+}
+
+export interface Report {
+  title: string;
+  intro: string[];
+  totals: [string, string][];
+  skillsTable: ReportTable;
+  daysTable: ReportTable;
+  untagged?: string;
+  skills: ReportSkill[];
+  sessions: ReportSession[];
+  empty: boolean;
+}
+
+export interface ReportOptions {
+  /** BCP 47 locale for numbers and dates; `en` when omitted. */
+  locale?: string;
+  /** When the export is made; omitted, the report carries no export time (deterministic). */
+  now?: number;
+}
+
+/**
+ * A link when the URL may be one; plain text otherwise.
+ * @example toLink('javascript:alert(1)') // { text: 'javascript:alert(1)' }
+ */
+export function toLink(url: string, text = url): ReportLink {
+  if (!isLinkable(url)) return { text };
+  return { text, href: new URL(url).href };
+}
+
+function dateTime(ts: number, locale: string, timeZone?: string, withYear = false): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: withYear ? 'numeric' : undefined,
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(ts);
+}
+
+function dateOnly(ts: number, locale: string, timeZone?: string, weekday = false): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: weekday ? 'short' : undefined,
+    day: 'numeric',
+    month: 'short',
+    year: weekday ? undefined : 'numeric',
+    timeZone,
+  }).format(ts);
+}
+
+/**
+ * The report model of a shared data set.
+ * @example const report = buildReport(prepareExport(data, { ...week, level: 'full' }));
+ */
+export function buildReport(shared: SharedData, options: ReportOptions = {}): Report {
+  const locale = options.locale ?? 'en';
+  const { summary } = shared;
+  const tz = summary.timeZone;
+  const dur = (ms: number) => formatDuration(ms, locale);
+  const num = (n: number) => formatNumber(n, locale);
+  const skillName = new Map(shared.skills.map((s) => [s.id, s.name]));
+  const privacy = PRIVACY_TEXT[shared.level];
+
+  const period = `${dateOnly(summary.start, locale, tz)} – ${dateOnly(Math.max(summary.start, summary.end - 1), locale, tz)}`;
+  const intro = [
+    summary.weekKey ? `${REPORT_TEXT.weekOf(summary.weekKey)}: ${period}` : period,
+    `${REPORT_TEXT.privacy(privacy.name, privacy.shares)}${tz ? ` ${REPORT_TEXT.timeZone(tz)}` : ''}`,
+    REPORT_TEXT.generatedBy,
+  ];
+  if (options.now !== undefined) {
+    intro.push(REPORT_TEXT.exportedAt(dateTime(options.now, locale, tz, true)));
+  }
+
+  const t = summary.totals;
+  const totals: [string, string][] = [
+    [REPORT_TEXT.totals.time, dur(t.activeMs)],
+    [REPORT_TEXT.totals.sessions, num(t.sessions)],
+    [REPORT_TEXT.totals.pages, num(t.pages)],
+    [REPORT_TEXT.totals.searches, num(t.searches)],
+  ];
+  if (shared.rules.sites) totals.push([REPORT_TEXT.totals.sites, num(t.sites)]);
+  totals.push([REPORT_TEXT.totals.notes, num(t.notes)]);
+
+  const skillsTable: ReportTable = {
+    header: shared.rules.sites ? REPORT_TEXT.skillColumns : REPORT_TEXT.skillColumns.slice(0, -1),
+    rows: summary.skills.map((s) => {
+      const row = [s.name, dur(s.activeMs), num(s.sessions), num(s.pages), num(s.searches)];
+      if (shared.rules.sites) row.push(num(s.sourceDiversity));
+      return row;
+    }),
+  };
+  const daysTable: ReportTable = {
+    header: REPORT_TEXT.dayColumns,
+    rows: summary.days.map((d) => [
+      dateOnly(d.start, locale, tz, true),
+      dur(d.activeMs),
+      num(d.sessions),
+    ]),
+  };
+
+  const skills: ReportSkill[] = summary.skills.map((s) => {
+    const facts = [
+      dur(s.activeMs),
+      REPORT_TEXT.sessionsCount(s.sessions),
+      REPORT_TEXT.pagesCount(s.pages),
+      REPORT_TEXT.searchesCount(s.searches),
+    ];
+    if (shared.rules.sites) facts.push(REPORT_TEXT.sitesCount(s.sourceDiversity));
+    const out: ReportSkill = {
+      name: s.name,
+      facts: facts.join(' · '),
+      sources: s.topSources.map((src) => `${src.site} (${dur(src.activeMs)})`),
+      queries: s.queries,
+      notes: s.notes.map((n) => ({
+        heading: `${dateTime(n.at, locale, tz)} — ${n.title}`,
+        text: n.text,
+      })),
+    };
+    if (s.uri) out.framework = toLink(s.uri);
+    return out;
+  });
+
+  const sessions = shared.sessions.map((s) => reportSession(s, skillName, locale, tz));
+  const untagged =
+    summary.untagged.sessions > 0
+      ? `${REPORT_TEXT.untagged}: ${dur(summary.untagged.activeMs)} (${REPORT_TEXT.sessionsCount(summary.untagged.sessions)})`
+      : undefined;
+
+  return {
+    title: REPORT_TEXT.title(summary.label),
+    intro,
+    totals,
+    skillsTable,
+    daysTable,
+    ...(untagged ? { untagged } : {}),
+    skills,
+    sessions,
+    empty: summary.totals.sessions === 0,
+  };
+}
+
+function reportSession(
+  s: SharedSession,
+  skillName: ReadonlyMap<string, string>,
+  locale: string,
+  timeZone: string | undefined,
+): ReportSession {
+  const names = s.skillIds.map((id) => skillName.get(id)).filter((n): n is string => !!n);
+  const meta = [
+    REPORT_TEXT.kind[s.kind],
+    REPORT_TEXT.active(formatDuration(s.activeMs, locale)),
+    `${REPORT_TEXT.skills}: ${names.length ? names.join(', ') : REPORT_TEXT.noSkills}`,
+  ];
+  if (s.site && !s.url) meta.push(s.site);
+  const out: ReportSession = {
+    heading: `${dateTime(s.startedAt, locale, timeZone)} — ${s.label}`,
+    meta: meta.join(' · '),
+    pages: s.pages.map((p) => {
+      const text = p.title ?? p.site ?? p.url ?? '';
+      const detail = [REPORT_TEXT.active(formatDuration(p.activeMs, locale))];
+      if (p.title && p.site) detail.unshift(p.site);
+      if (p.maxScrollPct !== undefined) detail.push(REPORT_TEXT.scrolled(p.maxScrollPct));
+      if (p.wordCount) detail.push(REPORT_TEXT.words(formatNumber(p.wordCount, locale)));
+      return { link: p.url ? toLink(p.url, text || p.url) : { text }, detail: detail.join(' · ') };
+    }),
+    queries: s.queries.map((q) => q.query).filter((q): q is string => !!q),
+  };
+  if (s.url) out.link = toLink(s.url);
+  if (s.note) out.note = s.note;
+  return out;
+}
