@@ -1,0 +1,340 @@
+/**
+ * The tracker: one event and the time in, the next state and what to write out.
+ *
+ * Each step (1) counts the time since the last event for the page that was being read,
+ * (2) applies the event, (3) decides what counts from now on, and (4) returns the records
+ * that changed. Nothing here reads a clock or touches the browser.
+ */
+import { newId as randomId } from '../ids';
+import type { Settings } from '../settings';
+import { accrue, creditTarget } from './attention';
+import {
+  beginStep,
+  deleteSession,
+  deleteTab,
+  deleteVisit,
+  editSession,
+  editTab,
+  editVisit,
+  forgetActiveTab,
+  putSession,
+  putTab,
+  resetTabs,
+  setActiveTab,
+  type StepContext,
+} from './draft';
+import type { TabSnapshot, TrackerEvent } from './events';
+import { linkForNavigation, rememberResult, searchShownIn, type NavigationFacts } from './lineage';
+import { pageFor, recordedTitle, samePage } from './pages';
+import { resolveReadingVisit } from './reading';
+import { collectWrites, type CaptureRequest, type TrackerWrites } from './records';
+import { resolveResultsVisit, resolveResultVisit } from './search-sessions';
+import { isSessionOpen } from './sessions-open';
+import type { OpenVisit, SearchLink, TabState, TrackerState } from './state';
+
+export interface StepResult {
+  state: TrackerState;
+  writes: TrackerWrites;
+  /** Tabs whose page just passed the reading threshold: capture their article. */
+  captures: CaptureRequest[];
+}
+
+/** Sessions kept in memory before ended ones are dropped outside the periodic sweep. */
+const MAX_OPEN_SESSIONS = 200;
+
+/**
+ * Applies one event at `now`. Does not modify `state`; the returned state shares what
+ * did not change with it.
+ * @example
+ * let { state, writes } = step(emptyTrackerState(), { type: 'window-focused', windowId: 1 }, settings, Date.now());
+ */
+export function step(
+  state: TrackerState,
+  event: TrackerEvent,
+  settings: Settings,
+  now: number,
+  newId: () => string = randomId,
+): StepResult {
+  const ctx = beginStep(state, settings, now, newId);
+  // After a browser start the time since the last event was time the browser was closed.
+  if (event.type === 'startup') ctx.state.credit = null;
+  else accrue(ctx);
+
+  apply(ctx, event);
+
+  const sweep = event.type === 'tick' || event.type === 'sync' || event.type === 'startup';
+  updateCredit(ctx, sweep);
+  if (sweep || Object.keys(ctx.state.sessions).length > MAX_OPEN_SESSIONS) dropEndedSessions(ctx);
+
+  const { writes, captures } = collectWrites(ctx);
+  ctx.state.lastEventAt = now;
+  return { state: ctx.state, writes, captures };
+}
+
+/**
+ * The stored session the page in `tabId` belongs to, or `null` (no page, not recorded,
+ * or still below the reading threshold).
+ * @example sessionIdForTab(state, 12) // '3b24…' or null
+ */
+export function sessionIdForTab(state: TrackerState, tabId: number): string | null {
+  const visitId = state.tabs[String(tabId)]?.visitId;
+  const visit = visitId ? state.visits[visitId] : undefined;
+  const session = visit ? state.sessions[visit.sessionId] : undefined;
+  return session?.stored ? session.id : null;
+}
+
+function apply(ctx: StepContext, event: TrackerEvent): void {
+  switch (event.type) {
+    case 'tab-activated':
+      upsertTab(ctx, event.tab ?? { tabId: event.tabId, windowId: event.windowId });
+      editTab(ctx, event.tabId)!.windowId = event.windowId;
+      setActiveTab(ctx, event.windowId, event.tabId);
+      return;
+    case 'tab-updated':
+      upsertTab(ctx, event.tab);
+      return;
+    case 'tab-removed':
+      deleteTab(ctx, event.tabId);
+      forgetActiveTab(ctx, event.tabId);
+      return;
+    case 'window-focused':
+      ctx.state.focusedWindowId = event.windowId;
+      return;
+    case 'idle-changed':
+      ctx.state.idle = event.idle;
+      return;
+    case 'navigated':
+      if (event.incognito !== undefined || event.windowId !== undefined) {
+        upsertTab(ctx, {
+          tabId: event.tabId,
+          windowId: event.windowId ?? -1,
+          incognito: event.incognito,
+        });
+      }
+      navigate(ctx, event.tabId, event.url, event);
+      return;
+    case 'navigation-target':
+      openedByLink(ctx, event.sourceTabId, event.tabId, event.windowId);
+      return;
+    case 'engagement':
+      engage(ctx, event);
+      return;
+    case 'tick':
+      return;
+    case 'startup':
+      resetTabs(ctx);
+      reconcile(ctx, event.tabs, event.focusedWindowId, event.idle);
+      return;
+    case 'sync':
+      reconcile(ctx, event.tabs, event.focusedWindowId, event.idle);
+      return;
+    case 'session-adopted':
+      adopt(ctx, event.sessionId, event.storedId, event.activeMs);
+      return;
+  }
+}
+
+function newTab(windowId: number, incognito: boolean): TabState {
+  return { windowId, incognito, audible: false, page: null, visitId: null };
+}
+
+function upsertTab(ctx: StepContext, snap: TabSnapshot): void {
+  const tab =
+    editTab(ctx, snap.tabId) ??
+    putTab(ctx, snap.tabId, newTab(snap.windowId, snap.incognito ?? false));
+  if (snap.windowId >= 0) tab.windowId = snap.windowId;
+  if (snap.incognito !== undefined) tab.incognito = snap.incognito;
+  if (snap.audible !== undefined) tab.audible = snap.audible;
+  if (snap.openerTabId !== undefined) tab.openerTabId = snap.openerTabId;
+  if (snap.active && snap.windowId >= 0) setActiveTab(ctx, snap.windowId, snap.tabId);
+  // A loading tab's URL may never commit; the commit event brings it with its transition.
+  const settled = snap.url !== undefined && snap.status !== 'loading';
+  if (settled) {
+    const next = pageFor(snap.url!, snap.title, tab.incognito, ctx.settings, ctx.now);
+    if (!tab.page || !samePage(tab.page, next)) {
+      // The tracker missed this navigation (the worker slept, or a single-page app):
+      // take it without a transition.
+      navigate(ctx, snap.tabId, snap.url!, {}, snap.title);
+      return;
+    }
+  }
+  if (snap.title !== undefined && (settled || snap.url === undefined)) {
+    retitle(ctx, snap.tabId, snap.title);
+  }
+}
+
+function retitle(ctx: StepContext, tabId: number, title: string): void {
+  const tab = editTab(ctx, tabId);
+  const page = tab?.page;
+  if (!tab || !page || page.untracked || page.serp) return;
+  const next = recordedTitle(title, page.url, ctx.settings);
+  if (next === page.title) return;
+  tab.page = { ...page, title: next };
+  const visit = tab.visitId ? ctx.state.visits[tab.visitId] : undefined;
+  if (!visit || visit.serp) return;
+  editVisit(ctx, visit.id)!.title = next;
+  const session = ctx.state.sessions[visit.sessionId];
+  if (session?.kind === 'reading') editSession(ctx, session.id)!.title = next;
+}
+
+function navigate(
+  ctx: StepContext,
+  tabId: number,
+  url: string,
+  facts: NavigationFacts,
+  title?: string,
+): void {
+  const tab = editTab(ctx, tabId) ?? putTab(ctx, tabId, newTab(-1, false));
+  const next = pageFor(url, title, tab.incognito, ctx.settings, ctx.now);
+  const previous = tab.page;
+  // A fragment, a reload or page 2 of the same results: the same page, the same visit.
+  if (previous && samePage(previous, next)) return;
+  const link = linkForNavigation(ctx.state, tab, previous, next, facts);
+  tab.page = link ? { ...next, link } : next;
+  tab.visitId = null;
+  delete tab.engagement;
+  delete tab.openedFrom;
+  if (link) tab.resultLinks = rememberResult(tab.resultLinks, next.url, link);
+  // Resolve now, not when first counted: a result opened from these results in another
+  // tab needs this search to exist already.
+  resolveTabVisit(ctx, tabId);
+}
+
+function openedByLink(
+  ctx: StepContext,
+  sourceTabId: number,
+  tabId: number,
+  windowId: number | undefined,
+): void {
+  const source = ctx.state.tabs[String(sourceTabId)];
+  const tab =
+    editTab(ctx, tabId) ??
+    putTab(ctx, tabId, newTab(windowId ?? source?.windowId ?? -1, source?.incognito ?? false));
+  tab.openerTabId = sourceTabId;
+  const link = searchShownIn(source);
+  if (link) tab.openedFrom = link;
+}
+
+function engage(ctx: StepContext, event: Extract<TrackerEvent, { type: 'engagement' }>): void {
+  const current = ctx.state.tabs[String(event.tabId)];
+  if (!current?.page || current.page.untracked) return;
+  // A message from the page before the last navigation says nothing about this one.
+  const page = pageFor(event.url, undefined, current.incognito, ctx.settings, ctx.now);
+  if (!samePage(page, current.page)) return;
+  const tab = editTab(ctx, event.tabId)!;
+  tab.engagement = {
+    visible: event.visible,
+    inputAt: Number.isFinite(event.inputAt) ? Math.min(event.inputAt, ctx.now) : 0,
+    audible: event.audible,
+  };
+  const visit = tab.visitId ? ctx.state.visits[tab.visitId] : undefined;
+  if (!visit || !Number.isFinite(event.scrollPct)) return;
+  const pct = Math.round(Math.min(100, Math.max(0, event.scrollPct)));
+  if (pct > (visit.maxScrollPct ?? -1)) editVisit(ctx, visit.id)!.maxScrollPct = pct;
+}
+
+function reconcile(
+  ctx: StepContext,
+  tabs: readonly TabSnapshot[],
+  focusedWindowId: number | null,
+  idle: TrackerState['idle'] | undefined,
+): void {
+  const present = new Set(tabs.map((t) => String(t.tabId)));
+  // Tabs closed while the worker was stopped: forget them so they never count again.
+  for (const tabId of Object.keys(ctx.state.tabs)) {
+    if (!present.has(tabId)) {
+      deleteTab(ctx, Number(tabId));
+      forgetActiveTab(ctx, Number(tabId));
+    }
+  }
+  for (const snap of tabs) upsertTab(ctx, snap);
+  ctx.state.focusedWindowId = focusedWindowId;
+  if (idle) ctx.state.idle = idle;
+}
+
+function renameLink(link: SearchLink | undefined, from: string, to: string) {
+  return link?.sessionId === from ? { ...link, sessionId: to } : link;
+}
+
+function adopt(ctx: StepContext, from: string, to: string, activeMs: number): void {
+  const session = ctx.state.sessions[from];
+  if (!session || ctx.state.sessions[to]) return;
+  deleteSession(ctx, from);
+  putSession(ctx, { ...session, id: to, baseActiveMs: Math.max(0, activeMs) });
+  for (const visitId of session.visitIds) {
+    const visit = editVisit(ctx, visitId);
+    if (visit) visit.sessionId = to;
+  }
+  for (const [tabId, tab] of Object.entries(ctx.state.tabs)) {
+    const refers =
+      tab.page?.link?.sessionId === from ||
+      tab.page?.search?.sessionId === from ||
+      tab.openedFrom?.sessionId === from ||
+      Object.values(tab.resultLinks ?? {}).some((l) => l.sessionId === from);
+    if (!refers) continue;
+    const writable = editTab(ctx, Number(tabId))!;
+    if (writable.page) {
+      writable.page = {
+        ...writable.page,
+        link: renameLink(writable.page.link, from, to),
+        search: renameLink(writable.page.search, from, to),
+      };
+    }
+    writable.openedFrom = renameLink(writable.openedFrom, from, to);
+    if (writable.resultLinks) {
+      writable.resultLinks = Object.fromEntries(
+        Object.entries(writable.resultLinks).map(([url, l]) => [url, renameLink(l, from, to)!]),
+      );
+    }
+  }
+}
+
+/** The visit the page in `tabId` adds to: its current one while its session is open, else a new one. */
+function resolveTabVisit(ctx: StepContext, tabId: number): OpenVisit | null {
+  const tab = ctx.state.tabs[String(tabId)];
+  const page = tab?.page;
+  if (!tab || !page || page.untracked) return null;
+  if (tab.visitId) {
+    const current = ctx.state.visits[tab.visitId];
+    if (current && isSessionOpen(ctx.state.sessions[current.sessionId], ctx.settings, ctx.now)) {
+      return current;
+    }
+  }
+  let visit: OpenVisit | null = null;
+  if (page.serp) {
+    const resolved = resolveResultsVisit(ctx, page);
+    if (resolved) {
+      visit = resolved.visit;
+      editTab(ctx, tabId)!.page = { ...page, search: resolved.search };
+    }
+  } else if (page.link) {
+    visit = resolveResultVisit(ctx, page, page.link);
+  }
+  visit ??= resolveReadingVisit(ctx, page);
+  editTab(ctx, tabId)!.visitId = visit.id;
+  return visit;
+}
+
+function updateCredit(ctx: StepContext, sweep: boolean): void {
+  const { state } = ctx;
+  const front =
+    state.focusedWindowId === null ? undefined : state.activeTabs[String(state.focusedWindowId)];
+  // Exclusions are checked when a page loads and whenever the counted tab changes or the
+  // heartbeat sweeps; not on every event, which keeps a step cheap.
+  const target = creditTarget(state, ctx.settings, ctx.now, sweep || front !== state.credit?.tabId);
+  const visit = target ? resolveTabVisit(ctx, target.tabId) : null;
+  state.credit =
+    target && visit
+      ? { tabId: target.tabId, visitId: visit.id, since: ctx.now, audible: target.audible }
+      : null;
+}
+
+/** Drops sessions that can no longer continue; everything they hold is already written. */
+function dropEndedSessions(ctx: StepContext): void {
+  for (const session of Object.values(ctx.state.sessions)) {
+    if (isSessionOpen(session, ctx.settings, ctx.now)) continue;
+    if (ctx.state.credit && session.visitIds.includes(ctx.state.credit.visitId)) continue;
+    for (const visitId of session.visitIds) deleteVisit(ctx, visitId);
+    deleteSession(ctx, session.id);
+  }
+}
