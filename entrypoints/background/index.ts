@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
 import { captureTab, confirmOnBadge } from './capture';
 import { registerReminder } from './reminder';
+import { registerSync } from './sync';
 
 const CAPTURE_MENU_ID = 'capture-page';
 
@@ -10,6 +11,7 @@ const CAPTURE_MENU_ID = 'capture-page';
 // for events whose listeners were added in its first turn.
 export default defineBackground(() => {
   registerReminder();
+  registerSync();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -87,13 +87,12 @@ export async function queueSessions(
   const timestamp = new Date(now).toISOString();
   return db.transaction('rw', db.outbox, async () => {
     const sessionIds = [...new Set(items.map((i) => i.sessionId))];
-    const existing = await db.outbox.where('sessionId').anyOf(sessionIds).toArray();
-    const bySession = new Map<string, OutboxEntry[]>();
-    for (const entry of existing) {
-      const list = bySession.get(entry.sessionId) ?? [];
-      list.push(entry);
-      bySession.set(entry.sessionId, list);
-    }
+    // One equality lookup per session, in parallel: anyOf() walks a cursor, which is far
+    // slower on fake-indexeddb (quadratic) and no faster on a real IndexedDB.
+    const lists = await Promise.all(
+      sessionIds.map((id) => db.outbox.where('sessionId').equals(id).toArray()),
+    );
+    const bySession = new Map(sessionIds.map((id, i) => [id, lists[i]!]));
 
     const writes = new Map<string, OutboxEntry>();
     for (const item of items) {
@@ -244,14 +243,10 @@ export async function markSent(
  * @example await markFailed(db, '6f0d…', 'Problem in statements.0.actor')
  */
 export async function markFailed(db: SkilltrailDb, id: string, error: string): Promise<void> {
-  await db.outbox
-    .where('id')
-    .equals(id)
-    .modify((e) => {
-      if (e.state !== 'pending') return;
-      e.state = 'failed';
-      e.error = error;
-    });
+  await db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(id);
+    if (entry?.state === 'pending') await db.outbox.put({ ...entry, state: 'failed', error });
+  });
 }
 
 /**
@@ -260,12 +255,12 @@ export async function markFailed(db: SkilltrailDb, id: string, error: string): P
  * @example await markAttempted(db, batch.map((e) => e.id))
  */
 export async function markAttempted(db: SkilltrailDb, ids: readonly string[]): Promise<void> {
-  await db.outbox
-    .where('id')
-    .anyOf([...ids])
-    .modify((e) => {
-      e.attempts++;
-    });
+  await db.transaction('rw', db.outbox, async () => {
+    const entries = await db.outbox.bulkGet([...ids]);
+    await db.outbox.bulkPut(
+      entries.flatMap((e) => (e ? [{ ...e, attempts: e.attempts + 1 }] : [])),
+    );
+  });
 }
 
 /**
