@@ -1,0 +1,599 @@
+/**
+ * The full backup: every session, visit, search, skill and capture in one versioned JSON
+ * file (`docs/backup-format.md`, `docs/backup.schema.json`). Never the `meta` table: it
+ * holds the signing key, the install id and sync state, which must not travel in a file.
+ *
+ * Restoring is two steps so nothing is written until the whole file is known good:
+ * `parseBackup` validates everything (hand-written and strict; no schema library ships in
+ * the extension) and never throws; `importBackup` merges in one transaction.
+ */
+import type { SkilltrailDb } from '../db';
+import type { Capture, Search, Session, Skill, Visit } from '../model';
+import { localIso } from './timestamps';
+import { FILE_PREFIX, type ExportFile } from './file';
+
+export const BACKUP_FORMAT = 'skilltrail-backup';
+export const BACKUP_VERSION = 1;
+
+/** In import order: skills first, so sessions can be remapped onto existing skills. */
+export const BACKUP_TABLES = ['skills', 'sessions', 'visits', 'searches', 'captures'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+export interface BackupData {
+  skills: Skill[];
+  sessions: Session[];
+  visits: Visit[];
+  searches: Search[];
+  captures: Capture[];
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO 8601 instant the file was made. */
+  exportedAt: string;
+  data: BackupData;
+}
+
+export interface BackupLimits {
+  /** Longest file read, in UTF-16 code units. */
+  maxChars: number;
+  maxRecords: Readonly<Record<BackupTable, number>>;
+}
+
+/** Generous for years of learning, fatal for a file built to exhaust memory. */
+export const BACKUP_LIMITS: Readonly<BackupLimits> = {
+  maxChars: 128 * 1024 * 1024,
+  maxRecords: {
+    skills: 10_000,
+    sessions: 200_000,
+    visits: 1_000_000,
+    searches: 500_000,
+    captures: 200_000,
+  },
+};
+
+/** Longest string per kind of field; the same numbers are in `docs/backup.schema.json`. */
+export const FIELD_LIMITS = {
+  id: 128,
+  url: 16_384,
+  title: 10_000,
+  note: 100_000,
+  query: 10_000,
+  domain: 253,
+  engine: 100,
+  name: 200,
+  key: 400,
+  aliases: 100,
+  description: 10_000,
+  uri: 4096,
+  colour: 64,
+  skillsPerSession: 500,
+  meta: 2000,
+  lang: 64,
+  excerpt: 100_000,
+  exportedAt: 64,
+} as const;
+
+/** Latest instant JavaScript dates reach (±8.64e15 ms); times before 1970 never occur here. */
+const MAX_TIME = 8.64e15;
+/** Letters, digits and `._:-`, starting with a letter or digit: UUIDs and nothing sneaky. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** Keys that could reach an object's prototype if a record were ever copied carelessly. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type BackupErrorKey =
+  | 'too-large'
+  | 'not-json'
+  | 'not-backup'
+  | 'unsupported-version'
+  | 'forbidden-key'
+  | 'invalid-field'
+  | 'unknown-field'
+  | 'too-many-records'
+  | 'duplicate-id'
+  | 'duplicate-key'
+  | 'write-failed';
+
+/** What a person is told, per error (English for now; one place to translate). */
+export const BACKUP_ERROR_TEXT: Readonly<Record<BackupErrorKey, string>> = {
+  'too-large': 'This file is too large to be a Skilltrail backup.',
+  'not-json': 'This file is not valid JSON; it may be cut short or damaged.',
+  'not-backup': 'This file is not a Skilltrail backup.',
+  'unsupported-version': 'This backup was made by a newer or unknown version of Skilltrail.',
+  'forbidden-key': 'This file contains a field name that is never allowed.',
+  'invalid-field': 'A record in this backup has a missing or invalid field.',
+  'unknown-field': 'A record in this backup has a field Skilltrail does not know.',
+  'too-many-records': 'This backup holds more records than Skilltrail can restore.',
+  'duplicate-id': 'Two records in this backup share one id.',
+  'duplicate-key': 'Two records in this backup share a value that must be unique.',
+  'write-failed': 'The backup could not be saved; nothing was changed.',
+};
+
+export interface BackupError {
+  ok: false;
+  key: BackupErrorKey;
+  /** For people: `BACKUP_ERROR_TEXT[key]`. */
+  message: string;
+  /** Where and what, for support: `data.sessions[3].title: longer than 10000 characters`. */
+  detail: string;
+}
+
+export type ParseBackupResult =
+  { ok: true; backup: Backup; counts: Record<BackupTable, number> } | BackupError;
+
+export type ImportBackupResult =
+  | { ok: true; added: Record<BackupTable, number>; skipped: Record<BackupTable, number> }
+  | BackupError;
+
+type Rule =
+  | { t: 'id' }
+  | { t: 'str'; max: number }
+  | { t: 'time' }
+  | { t: 'num'; min: number; max: number }
+  | { t: 'enum'; values: readonly string[] }
+  | { t: 'bool' }
+  | { t: 'ids'; maxItems: number }
+  | { t: 'strs'; max: number; maxItems: number };
+type Field = Rule & { optional?: true };
+/** One rule per field of the model: a field added to the model without a rule fails to compile. */
+type Fields<T> = { readonly [K in keyof T]-?: Field };
+
+const id: Field = { t: 'id' };
+const time: Field = { t: 'time' };
+const ms: Field = { t: 'num', min: 0, max: MAX_TIME };
+const str = (max: number, optional?: true): Field => ({
+  t: 'str',
+  max,
+  ...(optional && { optional }),
+});
+
+const SESSION_FIELDS: Fields<Session> = {
+  id,
+  kind: { t: 'enum', values: ['reading', 'search', 'watching'] },
+  startedAt: time,
+  endedAt: time,
+  activeMs: ms,
+  title: str(FIELD_LIMITS.title),
+  url: str(FIELD_LIMITS.url),
+  domain: str(FIELD_LIMITS.domain),
+  engine: str(FIELD_LIMITS.engine, true),
+  skills: { t: 'ids', maxItems: FIELD_LIMITS.skillsPerSession },
+  note: str(FIELD_LIMITS.note),
+  status: { t: 'enum', values: ['auto', 'kept', 'dismissed'] },
+  updatedAt: time,
+};
+
+const VISIT_FIELDS: Fields<Visit> = {
+  id,
+  sessionId: id,
+  url: str(FIELD_LIMITS.url),
+  title: str(FIELD_LIMITS.title),
+  domain: str(FIELD_LIMITS.domain),
+  startedAt: time,
+  endedAt: time,
+  activeMs: ms,
+  maxScrollPct: { t: 'num', min: 0, max: 100, optional: true },
+  wordCount: { t: 'num', min: 0, max: 100_000_000, optional: true },
+  readerable: { t: 'bool', optional: true },
+  searchId: { t: 'id', optional: true },
+  watching: { t: 'bool', optional: true },
+};
+
+const SEARCH_FIELDS: Fields<Search> = {
+  id,
+  sessionId: id,
+  engine: str(FIELD_LIMITS.engine),
+  query: str(FIELD_LIMITS.query),
+  url: str(FIELD_LIMITS.url),
+  at: time,
+};
+
+const SKILL_FIELDS: Fields<Skill> = {
+  id,
+  name: str(FIELD_LIMITS.name),
+  key: str(FIELD_LIMITS.key),
+  aliases: { t: 'strs', max: FIELD_LIMITS.name, maxItems: FIELD_LIMITS.aliases },
+  uri: str(FIELD_LIMITS.uri, true),
+  description: str(FIELD_LIMITS.description, true),
+  colour: str(FIELD_LIMITS.colour),
+  goalMinutes: { t: 'num', min: 0, max: 7 * 24 * 60, optional: true },
+  createdAt: time,
+  updatedAt: time,
+};
+
+const CAPTURE_FIELDS: Fields<Capture> = {
+  id,
+  url: str(FIELD_LIMITS.url),
+  sessionId: id,
+  title: str(FIELD_LIMITS.title),
+  byline: str(FIELD_LIMITS.meta, true),
+  siteName: str(FIELD_LIMITS.meta, true),
+  lang: str(FIELD_LIMITS.lang, true),
+  excerpt: str(FIELD_LIMITS.excerpt, true),
+  publishedTime: str(FIELD_LIMITS.meta, true),
+  wordCount: { t: 'num', min: 0, max: 100_000_000 },
+  readerable: { t: 'bool' },
+  capturedAt: time,
+};
+
+const TABLE_FIELDS: Readonly<Record<BackupTable, Readonly<Record<string, Field>>>> = {
+  skills: SKILL_FIELDS,
+  sessions: SESSION_FIELDS,
+  visits: VISIT_FIELDS,
+  searches: SEARCH_FIELDS,
+  captures: CAPTURE_FIELDS,
+};
+
+function fail(key: BackupErrorKey, detail: string): BackupError {
+  return { ok: false, key, message: BACKUP_ERROR_TEXT[key], detail };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= FIELD_LIMITS.id && ID_PATTERN.test(v);
+}
+
+/** Why `v` breaks `rule`, or `null` when it does not. */
+function breaks(rule: Rule, v: unknown): string | null {
+  switch (rule.t) {
+    case 'id':
+      return isId(v) ? null : `not an id (letters, digits and ._:-, at most ${FIELD_LIMITS.id})`;
+    case 'str':
+      if (typeof v !== 'string') return 'not a string';
+      return v.length <= rule.max ? null : `longer than ${rule.max} characters`;
+    case 'time':
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIME
+        ? null
+        : 'not a time in epoch milliseconds';
+    case 'num':
+      return typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max
+        ? null
+        : `not a number from ${rule.min} to ${rule.max}`;
+    case 'enum':
+      return typeof v === 'string' && rule.values.includes(v)
+        ? null
+        : `not one of ${rule.values.join(', ')}`;
+    case 'bool':
+      return typeof v === 'boolean' ? null : 'not true or false';
+    case 'ids':
+      if (!Array.isArray(v) || v.length > rule.maxItems)
+        return `not a list of at most ${rule.maxItems} ids`;
+      return v.every(isId) ? null : 'a list holding something that is not an id';
+    case 'strs':
+      if (!Array.isArray(v) || v.length > rule.maxItems) {
+        return `not a list of at most ${rule.maxItems} strings`;
+      }
+      return v.every((s) => typeof s === 'string' && s.length <= rule.max)
+        ? null
+        : `a list holding something that is not a string of at most ${rule.max} characters`;
+  }
+}
+
+/** A fresh record holding only the known fields of `value`, or the error. */
+function readRecord(
+  fields: Readonly<Record<string, Field>>,
+  value: unknown,
+  path: string,
+): { record: Record<string, unknown> } | BackupError {
+  if (!isPlainObject(value)) return fail('invalid-field', `${path}: not an object`);
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(fields, key)) return fail('unknown-field', `${path}.${key.slice(0, 100)}`);
+  }
+  const record: Record<string, unknown> = {};
+  for (const [key, rule] of Object.entries(fields)) {
+    if (!Object.hasOwn(value, key)) {
+      if (rule.optional) continue;
+      return fail('invalid-field', `${path}.${key}: missing`);
+    }
+    const v = value[key];
+    const why = breaks(rule, v);
+    if (why) return fail('invalid-field', `${path}.${key}: ${why}`);
+    record[key] = Array.isArray(v) ? [...(v as unknown[])] : v;
+  }
+  return { record };
+}
+
+class ForbiddenKey extends Error {}
+
+/**
+ * Reads and checks a whole backup file before anything is written. Never throws: any
+ * problem — cut-short JSON, wrong types, oversized strings, too many records, prototype
+ * keys, bad or duplicate ids, an unknown version — comes back as `{ ok: false, key,
+ * message, detail }`.
+ * @example
+ * const parsed = parseBackup(await file.text());
+ * if (!parsed.ok) showError(parsed.message, parsed.detail);
+ * else await importBackup(db(), parsed.backup);
+ */
+export function parseBackup(
+  text: unknown,
+  limits: BackupLimits = BACKUP_LIMITS,
+): ParseBackupResult {
+  try {
+    return parseUnsafe(text, limits);
+  } catch (e) {
+    // Only a bug could land here; still, never let it escape into the caller.
+    return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : 'unreadable');
+  }
+}
+
+function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
+  if (typeof text !== 'string') return fail('not-json', 'not text');
+  if (text.length > limits.maxChars) {
+    return fail('too-large', `${text.length} characters; at most ${limits.maxChars}`);
+  }
+  let root: unknown;
+  try {
+    // JSON.parse makes `__proto__` an own property, which is harmless by itself; refusing
+    // such keys outright means no later copy can ever turn one into a prototype.
+    root = JSON.parse(text, (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof ForbiddenKey) return fail('forbidden-key', e.message);
+    return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : 'unreadable');
+  }
+  if (!isPlainObject(root) || root.format !== BACKUP_FORMAT) {
+    return fail('not-backup', `format is not "${BACKUP_FORMAT}"`);
+  }
+  if (root.version !== BACKUP_VERSION) {
+    return fail('unsupported-version', `version ${JSON.stringify(root.version)?.slice(0, 40)}`);
+  }
+  for (const key of Object.keys(root)) {
+    if (!['format', 'version', 'exportedAt', 'data'].includes(key)) {
+      return fail('unknown-field', key.slice(0, 100));
+    }
+  }
+  const exportedAt = root.exportedAt;
+  if (
+    typeof exportedAt !== 'string' ||
+    exportedAt.length > FIELD_LIMITS.exportedAt ||
+    !Number.isFinite(Date.parse(exportedAt))
+  ) {
+    return fail('invalid-field', 'exportedAt: not an ISO 8601 instant');
+  }
+  const data = root.data;
+  if (!isPlainObject(data)) return fail('invalid-field', 'data: not an object');
+  for (const key of Object.keys(data)) {
+    if (!(BACKUP_TABLES as readonly string[]).includes(key)) {
+      return fail('unknown-field', `data.${key.slice(0, 100)}`);
+    }
+  }
+
+  const out = {} as Record<BackupTable, Record<string, unknown>[]>;
+  const counts = {} as Record<BackupTable, number>;
+  for (const table of BACKUP_TABLES) {
+    const list = data[table];
+    if (!Array.isArray(list)) return fail('invalid-field', `data.${table}: not a list`);
+    if (list.length > limits.maxRecords[table]) {
+      return fail(
+        'too-many-records',
+        `data.${table}: ${list.length} records; at most ${limits.maxRecords[table]}`,
+      );
+    }
+    const ids = new Set<string>();
+    const records: Record<string, unknown>[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const read = readRecord(TABLE_FIELDS[table], list[i], `data.${table}[${i}]`);
+      if ('ok' in read) return read;
+      const recordId = read.record.id as string;
+      if (ids.has(recordId)) return fail('duplicate-id', `data.${table}[${i}].id: ${recordId}`);
+      ids.add(recordId);
+      records.push(read.record);
+    }
+    out[table] = records;
+    counts[table] = records.length;
+  }
+  // The database keeps skill keys and capture URLs unique; a file must too.
+  const unique: [BackupTable, string][] = [
+    ['skills', 'key'],
+    ['captures', 'url'],
+  ];
+  for (const [table, field] of unique) {
+    const seen = new Set<unknown>();
+    for (let i = 0; i < out[table].length; i++) {
+      const v = out[table][i]![field];
+      if (seen.has(v)) return fail('duplicate-key', `data.${table}[${i}].${field}`);
+      seen.add(v);
+    }
+  }
+
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt,
+    data: out as unknown as BackupData,
+  };
+  return { ok: true, backup, counts };
+}
+
+function zeroCounts(): Record<BackupTable, number> {
+  return { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 };
+}
+
+/**
+ * Merges a parsed backup into the database. Atomic: one transaction over all five tables,
+ * so a failure leaves the database as it was. Idempotent: records merge by id and an
+ * existing record always wins, so importing a file twice adds nothing the second time.
+ * A skill whose key the database already has is not added; the sessions of the file that
+ * name it are pointed at the existing skill. A capture whose URL is already captured is
+ * skipped. Answers how many records each table gained and how many were already there.
+ * @example
+ * const r = await importBackup(db(), parsed.backup);
+ * if (r.ok) toast(`${r.added.sessions} sessions restored`);
+ */
+export async function importBackup(db: SkilltrailDb, backup: Backup): Promise<ImportBackupResult> {
+  const added = zeroCounts();
+  const skipped = zeroCounts();
+  const { data } = backup;
+  try {
+    await db.transaction(
+      'rw',
+      [db.skills, db.sessions, db.visits, db.searches, db.captures],
+      async () => {
+        const existing = await db.skills.toArray();
+        const ids = new Set(existing.map((s) => s.id));
+        const byKey = new Map(existing.map((s) => [s.key, s.id]));
+        const remap = new Map<string, string>();
+        const skills: Skill[] = [];
+        for (const s of data.skills) {
+          const target = ids.has(s.id) ? s.id : byKey.get(s.key);
+          if (target !== undefined) {
+            remap.set(s.id, target);
+            continue;
+          }
+          skills.push(s);
+          ids.add(s.id);
+          byKey.set(s.key, s.id);
+        }
+        await db.skills.bulkAdd(skills);
+        added.skills = skills.length;
+        skipped.skills = data.skills.length - skills.length;
+
+        const sessions = (await newRecords(db.sessions, data.sessions)).map((s) => ({
+          ...s,
+          skills: [...new Set(s.skills.map((k) => remap.get(k) ?? k))],
+        }));
+        await db.sessions.bulkAdd(sessions);
+        added.sessions = sessions.length;
+        skipped.sessions = data.sessions.length - sessions.length;
+
+        const visits = await newRecords(db.visits, data.visits);
+        await db.visits.bulkAdd(visits);
+        added.visits = visits.length;
+        skipped.visits = data.visits.length - visits.length;
+
+        const searches = await newRecords(db.searches, data.searches);
+        await db.searches.bulkAdd(searches);
+        added.searches = searches.length;
+        skipped.searches = data.searches.length - searches.length;
+
+        const capturedUrls = new Set(
+          await db.captures
+            .where('url')
+            .anyOf(data.captures.map((c) => c.url))
+            .keys(),
+        );
+        const captures = (await newRecords(db.captures, data.captures)).filter(
+          (c) => !capturedUrls.has(c.url),
+        );
+        await db.captures.bulkAdd(captures);
+        added.captures = captures.length;
+        skipped.captures = data.captures.length - captures.length;
+      },
+    );
+  } catch (e) {
+    return fail(
+      'write-failed',
+      e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : 'unknown',
+    );
+  }
+  return { ok: true, added, skipped };
+}
+
+async function newRecords<T extends { id: string }>(
+  table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  records: readonly T[],
+): Promise<T[]> {
+  const found = await table.bulkGet(records.map((r) => r.id));
+  return records.filter((_, i) => found[i] === undefined);
+}
+
+/**
+ * Parses and imports in one call, for a "Restore" button.
+ * @example const r = await restoreBackup(db(), await file.text()); if (!r.ok) alert(r.message);
+ */
+export async function restoreBackup(db: SkilltrailDb, text: string): Promise<ImportBackupResult> {
+  const parsed = parseBackup(text);
+  return parsed.ok ? importBackup(db, parsed.backup) : parsed;
+}
+
+function clampForWrite(
+  fields: Readonly<Record<string, Field>>,
+  value: object,
+): Record<string, unknown> {
+  const src = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, rule] of Object.entries(fields)) {
+    let v = src[key];
+    if (v === undefined || v === null) {
+      if (rule.optional) continue;
+    }
+    if (rule.t === 'str' && typeof v === 'string' && v.length > rule.max) v = v.slice(0, rule.max);
+    if ((rule.t === 'time' || rule.t === 'num') && typeof v === 'number') {
+      const [min, max] = rule.t === 'time' ? [0, MAX_TIME] : [rule.min, rule.max];
+      if (!Number.isFinite(v)) {
+        if (rule.optional) continue;
+        v = 0;
+      } else v = Math.min(max, Math.max(min, v));
+    }
+    if (rule.t === 'strs' && Array.isArray(v)) {
+      v = v.slice(0, rule.maxItems).map((s: unknown) => String(s).slice(0, rule.max));
+    }
+    if (rule.t === 'ids' && Array.isArray(v)) v = v.slice(0, rule.maxItems);
+    out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * The backup document of `data`. Only known fields are written, and values beyond the
+ * format's limits are clamped (an over-long string cut, a non-finite number zeroed), so a
+ * file Skilltrail writes is always one it can read back.
+ * @example const backup = buildBackup(data, Date.now());
+ */
+export function buildBackup(data: BackupData, now: number): Backup {
+  const out = {} as Record<BackupTable, unknown[]>;
+  for (const table of BACKUP_TABLES) {
+    out[table] = data[table].map((r) => clampForWrite(TABLE_FIELDS[table], r));
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    data: out as unknown as BackupData,
+  };
+}
+
+/**
+ * The whole database as a backup file, `skilltrail-backup-2026-11-30.json`. Reads all five
+ * tables in one transaction, so the file is a consistent snapshot.
+ * @example const file = await exportBackup(db(), { now: Date.now(), timeZone });
+ */
+export async function exportBackup(
+  db: SkilltrailDb,
+  options: { now: number; timeZone?: string },
+): Promise<ExportFile> {
+  const data = await db.transaction(
+    'r',
+    [db.skills, db.sessions, db.visits, db.searches, db.captures],
+    async (): Promise<BackupData> => ({
+      skills: await db.skills.toArray(),
+      sessions: await db.sessions.toArray(),
+      visits: await db.visits.toArray(),
+      searches: await db.searches.toArray(),
+      captures: await db.captures.toArray(),
+    }),
+  );
+  return backupFile(data, options);
+}
+
+/**
+ * A backup file from data already in memory.
+ * @example const file = backupFile(data, { now: Date.now() });
+ */
+export function backupFile(
+  data: BackupData,
+  options: { now: number; timeZone?: string },
+): ExportFile {
+  return {
+    filename: `${FILE_PREFIX}-backup-${localIso(options.now, options.timeZone).slice(0, 10)}.json`,
+    mimeType: 'application/json',
+    content: `${JSON.stringify(buildBackup(data, options.now))}\n`,
+  };
+}
