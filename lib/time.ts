@@ -121,6 +121,33 @@ export function shiftWeek(week: Week, offset: number, options: WeekOptions = {})
   return weekOf(probe + DAY_MS / 2, options);
 }
 
+/** Longest text `weekFromKey` reads: a key is short, and a route is page-controlled input. */
+const MAX_WEEK_KEY_LENGTH = 32;
+
+/**
+ * The week (with the learner's week start and time zone) whose key is `key`, or `null` when
+ * `key` names no week. Forgiving about form — `2026-W48`, `2026w48`, ` 2026-W48-3 `,
+ * `2026W48` — strict about sense: week 53 only in years that have one, years 1000–9999.
+ * Inverse of `weekOf(…).key`: for every week start the answer holds that ISO week's Thursday.
+ * @example weekFromKey('2026-W48', { timeZone: 'UTC' })?.start // Date.UTC(2026, 10, 23)
+ * @example weekFromKey('2026-W54') // null
+ */
+export function weekFromKey(key: string, options: WeekOptions = {}): Week | null {
+  if (typeof key !== 'string' || key.length > MAX_WEEK_KEY_LENGTH) return null;
+  const m = /^\s*(\d{4})-?W(\d{1,2})(?:-?[1-7])?\s*$/i.exec(key);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  if (year < 1000 || week < 1) return null;
+  // 28 December is always in the last ISO week of its year.
+  if (week > isoWeekOf({ year, month: 12, day: 28 }).week) return null;
+  // ISO week 1 holds 4 January; its Thursday is the key's anchor.
+  const jan4 = { year, month: 1, day: 4 };
+  const thursday = addDays(jan4, 4 - (weekday(jan4) || 7) + (week - 1) * 7);
+  // Noon of that Thursday: far from any midnight a DST change could move.
+  return weekOf(startOfLocalDay(thursday, options.timeZone) + DAY_MS / 2, options);
+}
+
 /** Start instants of the seven local days of a week. */
 export function daysOfWeek(week: Week, timeZone?: string): number[] {
   const first = localDate(week.start, timeZone);
