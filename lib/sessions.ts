@@ -98,3 +98,46 @@ export async function sessionsBetween(
   const list = await db.sessions.where('startedAt').between(start, end, true, false).toArray();
   return list.sort((a, b) => b.startedAt - a.startedAt);
 }
+
+/**
+ * Deletes one session with its visits, searches and captures. Atomic (one transaction over
+ * the four tables) and idempotent: deleting a session that is gone deletes nothing. The
+ * LRS outbox keeps its rows on purpose, so the next sync withdraws (voids) what it sent.
+ * @example await deleteSession(db, id) // { sessions: 1, visits: 3, searches: 2, captures: 1 }
+ */
+export async function deleteSession(
+  db: SkilltrailDb,
+  sessionId: string,
+): Promise<{ sessions: number; visits: number; searches: number; captures: number }> {
+  return db.transaction('rw', [db.sessions, db.visits, db.searches, db.captures], async () => {
+    const session = await db.sessions.get(sessionId);
+    const visits = await db.visits.where('sessionId').equals(sessionId).delete();
+    const searches = await db.searches.where('sessionId').equals(sessionId).delete();
+    const captures = await db.captures.where('sessionId').equals(sessionId).delete();
+    if (session) await db.sessions.delete(sessionId);
+    return { sessions: session ? 1 : 0, visits, searches, captures };
+  });
+}
+
+/**
+ * Marks a session "not learning" (`dismissed`: left out of totals and exports, kept so it
+ * can be undone), or undoes that. Undoing makes it `kept`: the learner has looked at it and
+ * said it is learning. Idempotent. Returns the session, or `undefined` when it is gone.
+ * @example await setSessionDismissed(db, id, true, Date.now()) // status 'dismissed'
+ */
+export async function setSessionDismissed(
+  db: SkilltrailDb,
+  sessionId: string,
+  dismissed: boolean,
+  now: number,
+): Promise<Session | undefined> {
+  return db.transaction('rw', db.sessions, async () => {
+    const session = await db.sessions.get(sessionId);
+    if (!session) return undefined;
+    const status = dismissed ? 'dismissed' : 'kept';
+    if (session.status === status) return session;
+    const next: Session = { ...session, status, updatedAt: now };
+    await db.sessions.put(next);
+    return next;
+  });
+}
