@@ -4,6 +4,7 @@ import { isRequest } from '../../lib/messages';
 import { captureTab, confirmOnBadge } from './capture';
 import { registerReminder } from './reminder';
 import { registerSync } from './sync';
+import { registerTracking } from './tracking';
 
 const CAPTURE_MENU_ID = 'capture-page';
 
@@ -12,6 +13,7 @@ const CAPTURE_MENU_ID = 'capture-page';
 export default defineBackground(() => {
   registerReminder();
   registerSync();
+  registerTracking();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

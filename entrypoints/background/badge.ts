@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { db } from '../../lib/db';
+import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings';
+import { loadSettings } from '../../lib/settings-store';
+import { badgeText, learningMinutes, todayBounds } from '../../lib/today';
+
+const MINUTES_COLOUR = '#1d4ed8';
+const PAUSED_COLOUR = '#6b7280';
+
+/** A message by a key that may be newer than the generated key list; '' when missing. */
+function message(key: string, substitution?: string): string {
+  const lookup = browser.i18n.getMessage as (key: string, substitutions?: string) => string;
+  return lookup(key, substitution) || '';
+}
+
+/**
+ * Shows today's learning minutes on the toolbar button, or the paused sign (with the
+ * pause in the button's title) while tracking is paused. Safe to call any time: it reads
+ * everything it shows.
+ */
+export async function refreshBadge(): Promise<void> {
+  const settings = await loadSettings();
+  const now = Date.now();
+  const paused = isPaused(settings, now);
+  let minutes = 0;
+  if (!paused) {
+    const { start, end } = todayBounds(now);
+    const today = await db().sessions.where('startedAt').between(start, end, true, false).toArray();
+    minutes = learningMinutes(today, start, end);
+  }
+  const action = browser.action;
+  const title = message('actionTitle');
+  let pausedTitle = '';
+  if (paused) {
+    const until =
+      settings.pausedUntil >= PAUSED_UNTIL_RESUMED || !settings.trackingConsent
+        ? message('pausedUntilResumed')
+        : message('pausedUntil', new Date(settings.pausedUntil).toLocaleString());
+    pausedTitle = until || 'Paused.';
+  }
+  await Promise.all([
+    action.setBadgeBackgroundColor({ color: paused ? PAUSED_COLOUR : MINUTES_COLOUR }),
+    action.setBadgeText({ text: badgeText({ minutes, paused }) }),
+    action.setTitle({ title: pausedTitle ? `${title} — ${pausedTitle}` : title }),
+  ]);
+}

@@ -1,0 +1,337 @@
+import { browser, type Browser } from 'wxt/browser';
+import { db } from '../../lib/db';
+import { isRequest } from '../../lib/messages';
+import type { Session } from '../../lib/model';
+import type { Settings } from '../../lib/settings';
+import { loadSettings, watchSettings } from '../../lib/settings-store';
+import { HEARTBEAT_MS } from '../../lib/tracking/attention';
+import type { IdleState, TabSnapshot, TrackerEvent } from '../../lib/tracking/events';
+import { canAdopt, combineWrites, planWrites } from '../../lib/tracking/records';
+import { parseUrl } from '../../lib/url';
+import { restoreTrackerState, type TrackerState } from '../../lib/tracking/state';
+import { sessionIdForTab, step, type StepResult } from '../../lib/tracking/tracker';
+import { refreshBadge } from './badge';
+import { captureTab } from './capture';
+import { registerEngagement } from './engagement';
+
+/** The `meta` row holding the tracker state between events. */
+const STATE_KEY = 'tracker';
+const HEARTBEAT_ALARM = 'tracker-heartbeat';
+/** Set in `storage.session` once this browser session has started the tracker. */
+const STARTED_KEY = 'trackerStarted';
+
+// Orders event handling within one life of the worker. It holds no tracking state: the
+// state is read from the database at the start of every event and written at its end.
+let queue: Promise<unknown> = Promise.resolve();
+
+function enqueue<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch((error) => console.error('Skilltrail tracking:', error));
+  return run;
+}
+
+function snapshotOf(tab: Browser.tabs.Tab): TabSnapshot | null {
+  if (tab.id === undefined || tab.id < 0) return null;
+  return {
+    tabId: tab.id,
+    windowId: tab.windowId,
+    url: tab.url,
+    title: tab.title,
+    active: tab.active,
+    audible: tab.audible === true && tab.mutedInfo?.muted !== true,
+    incognito: tab.incognito,
+    openerTabId: tab.openerTabId,
+    status: tab.status,
+  };
+}
+
+async function idleState(settings: Settings): Promise<IdleState | undefined> {
+  return browser.idle?.queryState(settings.idleSeconds).catch(() => undefined);
+}
+
+/** The browser as it is now: every tab, the focused window, the idle state. */
+async function browserNow(settings: Settings) {
+  const [tabs, focused, idle] = await Promise.all([
+    browser.tabs.query({}),
+    browser.windows.getLastFocused().catch(() => undefined),
+    idleState(settings),
+  ]);
+  return {
+    tabs: tabs.map(snapshotOf).filter((t): t is TabSnapshot => t !== null),
+    focusedWindowId: focused?.focused && focused.id !== undefined ? focused.id : null,
+    idle,
+  };
+}
+
+async function tabSnapshot(tabId: number): Promise<TabSnapshot | undefined> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return (tab && snapshotOf(tab)) ?? undefined;
+}
+
+/** Continues a session the learner captured before the tracker stored its own for the page. */
+async function adoptStoredSessions(
+  result: StepResult,
+  settings: Settings,
+  now: number,
+): Promise<StepResult> {
+  for (const id of result.writes.newSessionIds) {
+    const tracked = result.writes.sessions.find((s) => s.id === id);
+    if (!tracked || tracked.kind === 'search') continue;
+    const sameUrl = await db().sessions.where('url').equals(tracked.url).toArray();
+    const stored = sameUrl
+      .filter((s) => canAdopt(s, tracked, settings))
+      .sort((a, b) => b.endedAt - a.endedAt)[0];
+    if (!stored) continue;
+    const adopted = step(
+      result.state,
+      { type: 'session-adopted', sessionId: id, storedId: stored.id, activeMs: stored.activeMs },
+      settings,
+      now,
+    );
+    result = {
+      state: adopted.state,
+      writes: combineWrites(result.writes, adopted.writes, id),
+      captures: result.captures.map((c) =>
+        c.sessionId === id ? { ...c, sessionId: stored.id } : c,
+      ),
+    };
+  }
+  return result;
+}
+
+/**
+ * Applies one event: reads the state, steps, writes the records and the next state in one
+ * transaction (atomic: a failed write leaves the previous state, so the step is redone by
+ * the next event). Returns what to do after the commit.
+ */
+async function applyEvent(event: TrackerEvent, settings: Settings, now: number) {
+  const database = db();
+  return database.transaction(
+    'rw',
+    [database.sessions, database.visits, database.searches, database.meta],
+    async () => {
+      const state = restoreTrackerState((await database.meta.get(STATE_KEY))?.value);
+      const result = await adoptStoredSessions(step(state, event, settings, now), settings, now);
+      const ids = result.writes.sessions.map((s) => s.id);
+      const existing = await database.sessions.bulkGet(ids);
+      const stored = new Map<string, Session | undefined>(ids.map((id, i) => [id, existing[i]]));
+      const planned = planWrites(result.writes, stored);
+      if (planned.sessions.length) await database.sessions.bulkPut(planned.sessions);
+      if (planned.visits.length) await database.visits.bulkPut(planned.visits);
+      if (planned.searches.length) await database.searches.bulkPut(planned.searches);
+      await database.meta.put({ key: STATE_KEY, value: result.state satisfies TrackerState });
+      return { captures: result.captures, wrote: planned.sessions.length > 0 };
+    },
+  );
+}
+
+/**
+ * A browser start (or the first event after install or update) resets the tabs: every
+ * open session then ends at its last activity, and the time the browser was closed
+ * never counts. `storage.session` is empty after a browser start.
+ */
+async function startIfNeeded(settings: Settings, now: number, force = false): Promise<void> {
+  const session = browser.storage.session;
+  if (!force && session) {
+    const marker = await session.get(STARTED_KEY).catch(() => ({}) as Record<string, unknown>);
+    if (marker[STARTED_KEY]) return;
+  } else if (!force) {
+    return;
+  }
+  const snapshot = await browserNow(settings);
+  await applyEvent({ type: 'startup', ...snapshot }, settings, now);
+  await session?.set({ [STARTED_KEY]: true }).catch(() => {});
+  void refreshBadge().catch(() => {});
+}
+
+/** Captures the article of a page that just passed the reading threshold, where allowed. */
+async function captureRead(tabId: number, url: string): Promise<void> {
+  // Without host access the page cannot be read; its URL and title are already stored.
+  const origin = parseUrl(url)?.origin;
+  if (!origin) return;
+  const allowed = await browser.permissions
+    .contains({ origins: [`${origin}/*`] })
+    .catch(() => false);
+  if (!allowed) return;
+  await captureTab(tabId).catch(() => {});
+}
+
+/**
+ * Queues an event observed at `now`. `build` runs in order with the other events and may
+ * ask the browser for details (a tab's URL); it returns null to drop the event.
+ */
+function track(build: () => TrackerEvent | null | Promise<TrackerEvent | null>): Promise<void> {
+  const now = Date.now();
+  return enqueue(async () => {
+    const settings = await loadSettings();
+    await startIfNeeded(settings, now);
+    const event = await build();
+    if (!event) return;
+    const { captures, wrote } = await applyEvent(event, settings, now);
+    if (wrote || event.type === 'tick' || event.type === 'sync')
+      void refreshBadge().catch(() => {});
+    // Not awaited: a capture may ask for the current session, which waits for this queue.
+    for (const c of captures) void captureRead(c.tabId, c.url);
+  });
+}
+
+/**
+ * The stored session the page in a tab belongs to, or null (not recorded, or not yet
+ * past the reading threshold). Reads the last committed state, so it never waits for
+ * events in flight.
+ */
+export async function currentSessionIdForTab(tabId: number): Promise<string | null> {
+  const row = await db().meta.get(STATE_KEY);
+  return sessionIdForTab(restoreTrackerState(row?.value), tabId);
+}
+
+async function applyIdleInterval(): Promise<void> {
+  const settings = await loadSettings();
+  browser.idle?.setDetectionInterval(settings.idleSeconds);
+}
+
+/**
+ * Registers automatic tracking: every listener synchronously, so Chrome wakes the worker
+ * for these events after it stopped.
+ */
+export function registerTracking(): void {
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    void track(async () => ({
+      type: 'tab-activated',
+      tabId,
+      windowId,
+      tab: await tabSnapshot(tabId),
+    }));
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // Favicon and loading progress say nothing about reading.
+    const relevant =
+      change.title !== undefined ||
+      change.audible !== undefined ||
+      change.mutedInfo !== undefined ||
+      change.url !== undefined ||
+      change.status === 'complete';
+    if (!relevant) return;
+    const snap = snapshotOf(tab);
+    if (!snap) return;
+    void track(() => ({
+      type: 'tab-updated',
+      tab: { ...snap, tabId, status: change.status ?? tab.status },
+    }));
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void track(() => ({ type: 'tab-removed', tabId }));
+  });
+
+  // WINDOW_ID_NONE (another application took focus) is applied at once, not debounced:
+  // on some systems it comes just before a switch between two browser windows, which
+  // costs the few milliseconds until the next event, whereas a debounce timer would be
+  // lost if the worker stopped, and the browser would count while in the background.
+  browser.windows.onFocusChanged.addListener((windowId) => {
+    const focused = windowId === browser.windows.WINDOW_ID_NONE ? null : windowId;
+    void track(() => ({ type: 'window-focused', windowId: focused }));
+  });
+
+  browser.idle?.onStateChanged.addListener((idle) => {
+    void track(() => ({ type: 'idle-changed', idle }));
+  });
+  void applyIdleInterval().catch(() => {});
+
+  // Usually the first event of a browser session has started the tracker already; without
+  // `storage.session` (older browsers) this is the only sign of a start.
+  browser.runtime.onStartup.addListener(() => {
+    const now = Date.now();
+    void enqueue(async () => startIfNeeded(await loadSettings(), now, !browser.storage.session));
+  });
+
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId !== 0 || details.tabId < 0) return;
+    // A prerendered page is not shown yet; if it is, the tab's update brings it.
+    if ((details as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
+    void track(async () => {
+      const tab = await tabSnapshot(details.tabId);
+      return {
+        type: 'navigated',
+        tabId: details.tabId,
+        url: details.url,
+        transition: details.transitionType,
+        qualifiers: details.transitionQualifiers,
+        ...(tab ? { incognito: tab.incognito, windowId: tab.windowId } : {}),
+      };
+    });
+  });
+
+  browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
+    if (details.frameId !== 0 || details.tabId < 0) return;
+    void track(() => ({
+      type: 'navigated',
+      tabId: details.tabId,
+      url: details.url,
+      transition: details.transitionType,
+      qualifiers: details.transitionQualifiers,
+      inPage: true,
+    }));
+  });
+
+  browser.webNavigation.onCreatedNavigationTarget.addListener((details) => {
+    void track(() => ({
+      type: 'navigation-target',
+      sourceTabId: details.sourceTabId,
+      tabId: details.tabId,
+    }));
+  });
+
+  // The heartbeat reconciles with the browser (tabs closed while the worker slept stop
+  // counting) and refreshes the badge (a pause that ended, a new day).
+  void browser.alarms
+    .get(HEARTBEAT_ALARM)
+    .then((alarm) => {
+      if (!alarm) {
+        return browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MS / 60_000 });
+      }
+    })
+    .catch(() => {});
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== HEARTBEAT_ALARM) return;
+    void track(async () => ({ type: 'sync', ...(await browserNow(await loadSettings())) }));
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
+    if (message.type === 'engagement') {
+      const tabId = sender.tab?.id;
+      // Only the content script in a top frame speaks for its tab.
+      if (tabId === undefined || (sender.frameId ?? 0) !== 0) return undefined;
+      void track(() => ({
+        type: 'engagement',
+        tabId,
+        url: message.url,
+        visible: message.visible === true,
+        scrollPct: Number(message.scrollPct),
+        inputAt: Number(message.inputAt),
+        audible: message.audible === true,
+      }));
+      return undefined;
+    }
+    if (message.type === 'current-session') {
+      return currentSessionIdForTab(message.tabId).then((sessionId) => ({ sessionId }));
+    }
+    if (message.type === 'settings-changed') {
+      void track(() => ({ type: 'tick' }));
+      return undefined;
+    }
+    return undefined;
+  });
+
+  // A pause, a new exclusion or a new threshold applies from the moment it is saved.
+  watchSettings(() => {
+    void applyIdleInterval().catch(() => {});
+    void track(() => ({ type: 'tick' }));
+  });
+
+  registerEngagement();
+  // Starts the tracker as soon as the worker runs (after install, the learner may be reading already).
+  void track(() => null);
+}

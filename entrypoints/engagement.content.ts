@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { Request } from '../lib/messages';
+
+/** At most one message per this interval: the background needs evidence, not a stream. */
+const MIN_INTERVAL_MS = 15_000;
+
+/**
+ * Deeper reading evidence, only where the learner turned it on and granted host access
+ * (registered at runtime by the background): whether the page is visible, how far it was
+ * scrolled, and when the reader last gave input. Reads no content.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  main(ctx) {
+    let inputAt = Date.now();
+    let lastSentAt = -Infinity;
+    let timer: number | undefined;
+    let url = location.href;
+    let maxScrollPct = 0;
+
+    const scrollPct = () => {
+      const height = document.documentElement.scrollHeight;
+      if (height <= innerHeight) return 100;
+      return Math.min(100, Math.round(((scrollY + innerHeight) / height) * 100));
+    };
+    const playing = () =>
+      [...document.querySelectorAll<HTMLMediaElement>('video, audio')].some(
+        (m) => !m.paused && !m.muted && m.volume > 0,
+      );
+    // A single-page app changed its URL: a new page starts from the top.
+    const sameUrl = () => {
+      if (location.href === url) return;
+      url = location.href;
+      maxScrollPct = scrollPct();
+    };
+    const send = () => {
+      timer = undefined;
+      sameUrl();
+      lastSentAt = Date.now();
+      const message: Request = {
+        type: 'engagement',
+        url,
+        visible: document.visibilityState === 'visible',
+        scrollPct: maxScrollPct,
+        inputAt,
+        audible: playing(),
+      };
+      browser.runtime.sendMessage(message).catch(() => {});
+    };
+    const schedule = () => {
+      if (timer !== undefined) return;
+      const wait = lastSentAt + MIN_INTERVAL_MS - Date.now();
+      if (wait <= 0) send();
+      else timer = ctx.setTimeout(send, wait);
+    };
+    const onInput = () => {
+      inputAt = Date.now();
+      schedule();
+    };
+    const onScroll = () => {
+      sameUrl();
+      maxScrollPct = Math.max(maxScrollPct, scrollPct());
+      onInput();
+    };
+
+    const options = { passive: true, capture: true };
+    ctx.addEventListener(window, 'scroll', onScroll, options);
+    for (const type of ['wheel', 'keydown', 'pointerdown', 'pointermove', 'touchstart'] as const) {
+      ctx.addEventListener(window, type, onInput, options);
+    }
+    ctx.addEventListener(document, 'visibilitychange', schedule);
+    // Report the state at start too: a tab that starts hidden never fires visibilitychange.
+    maxScrollPct = scrollPct();
+    schedule();
+  },
+});
