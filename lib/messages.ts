@@ -13,6 +13,8 @@ export type CaptureBlockReason =
   | 'incognito'
   | 'excluded'
   | 'no-tab'
+  /** The disk is full: the capture waits in memory and is stored when there is room. */
+  | 'kept-for-later'
   | 'failed';
 
 export type CaptureResult =

@@ -1,10 +1,19 @@
 import { browser } from 'wxt/browser';
 import { captureBlockReason, fallbackExtract, readExtract, shapeCapture } from '../../lib/capture';
-import { db } from '../../lib/db';
 import type { CaptureResult } from '../../lib/messages';
 import { recordCapture } from '../../lib/sessions';
 import { loadSettings } from '../../lib/settings-store';
 import { domainOf, siteOnly } from '../../lib/url';
+import { defineWriter, writeOrKeep } from './pending-writes';
+
+/** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
+const storeCapture = defineWriter(
+  'capture',
+  (
+    database,
+    p: { shaped: Parameters<typeof recordCapture>[1]; now: number; sessionId: string | null },
+  ) => recordCapture(database, p.shaped, { now: p.now, currentSessionId: p.sessionId }),
+);
 
 /**
  * Captures a tab: runs Readability in the page and stores the capture and its session.
@@ -37,21 +46,23 @@ export async function captureTab(
     const site = siteOnly(shaped.url);
     shaped = { ...shaped, url: site, title: domainOf(site), byline: undefined, excerpt: undefined };
   }
-  try {
-    const { session, capture } = await recordCapture(db(), shaped, {
-      now: Date.now(),
-      currentSessionId: options.sessionId,
-    });
+  const outcome = await writeOrKeep(
+    storeCapture,
+    { shaped, now: Date.now(), sessionId: options.sessionId ?? null },
+    { key: shaped.url },
+  );
+  if (outcome.stored) {
+    const { session, capture } = outcome.value;
     return {
       ok: true,
       sessionId: session.id,
       captureId: capture.id,
       readerable: capture.readerable,
     };
-  } catch (error) {
-    console.error('Skilltrail could not store a capture', error);
-    return { ok: false, reason: 'failed' };
   }
+  if (outcome.kept) return { ok: false, reason: 'kept-for-later' };
+  console.error('Skilltrail could not store a capture', outcome.error);
+  return { ok: false, reason: 'failed' };
 }
 
 /** Shows the outcome of a capture without a popup (shortcut, context menu) on the badge. */

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
 import { captureTab, confirmOnBadge } from './capture';
+import { registerPendingWrites } from './pending-writes';
+import { registerRetention } from './retention';
 import { registerReminder } from './reminder';
 import { registerSync } from './sync';
 import { registerTracking } from './tracking';
@@ -11,6 +13,8 @@ const CAPTURE_MENU_ID = 'capture-page';
 // Listeners are registered synchronously in main(): Chrome only wakes a stopped worker
 // for events whose listeners were added in its first turn.
 export default defineBackground(() => {
+  registerRetention();
+  registerPendingWrites();
   registerReminder();
   registerSync();
   registerTracking();

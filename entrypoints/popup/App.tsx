@@ -22,6 +22,7 @@ const BLOCKED_MESSAGES: Record<CaptureBlockReason, string> = {
   incognito: 'blockedIncognito',
   excluded: 'blockedExcluded',
   'no-tab': 'blockedNoTab',
+  'kept-for-later': 'blockedKeptForLater',
   failed: 'blockedFailed',
 };
 

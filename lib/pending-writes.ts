@@ -1,0 +1,140 @@
+/**
+ * Writes that could not be stored yet (the disk is full, the browser's storage quota is
+ * reached) and wait in memory for a retry. Pure: the queue is data, every change returns a
+ * new queue. The background keeps the queue and runs the retries.
+ */
+
+/** A write kept for later: which writer replays it, with what. */
+export interface PendingWrite {
+  id: string;
+  /** The name of the writer that replays it (registered by the background). */
+  writer: string;
+  /**
+   * Writes with the same writer and key replace each other: the tracker puts one session
+   * many times, and only the latest state needs storing.
+   */
+  key?: string;
+  /** Plain, structured-cloneable data. */
+  payload: unknown;
+  keptAt: number;
+  attempts: number;
+  /** Name of the last error, for the learner and for debugging; never the payload. */
+  error: string;
+}
+
+/** Error names that mean "could not store now, may work later": nothing is wrong with the data. */
+const RETRYABLE = new Set([
+  'QuotaExceededError',
+  'AbortError',
+  'UnknownError',
+  'TimeoutError',
+  'DatabaseClosedError',
+  'OpenFailedError',
+  'InvalidStateError',
+]);
+
+/** Names along an error's chain: Dexie wraps the browser's DOMException in `inner`. */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const name = (e as { name?: unknown }).name;
+    if (typeof name === 'string') names.push(name);
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return names;
+}
+
+/**
+ * Whether a failed write is worth keeping and retrying: storage full or unavailable,
+ * not a bug in the data (a `ConstraintError` or `DataError` would fail again forever).
+ * @example isRetryableWriteError(new DOMException('full', 'QuotaExceededError')) // true
+ * @example isRetryableWriteError(new TypeError('x')) // false
+ */
+export function isRetryableWriteError(error: unknown): boolean {
+  return errorNames(error).some((name) => RETRYABLE.has(name));
+}
+
+/**
+ * Whether the failure is the disk or quota being full, which the learner can fix.
+ * @example isStorageFullError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }) // true
+ */
+export function isStorageFullError(error: unknown): boolean {
+  return errorNames(error).includes('QuotaExceededError');
+}
+
+/**
+ * The name to record for a failed write, most specific first.
+ * @example errorLabel({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }) // 'QuotaExceededError'
+ */
+export function errorLabel(error: unknown): string {
+  const names = errorNames(error);
+  return names.includes('QuotaExceededError')
+    ? 'QuotaExceededError'
+    : (names[names.length - 1] ?? 'Error');
+}
+
+/**
+ * The queue with one more write at its end. A write with the same writer and key as one
+ * already waiting replaces it in place (its first kept time stays), so order holds and
+ * the queue grows with distinct records, not with every change.
+ * @example keepWrite([], { id: '1', writer: 'put', payload: {}, keptAt: 0, attempts: 0, error: '' }).length // 1
+ */
+export function keepWrite(queue: readonly PendingWrite[], write: PendingWrite): PendingWrite[] {
+  if (write.key !== undefined) {
+    const i = queue.findIndex((w) => w.writer === write.writer && w.key === write.key);
+    if (i >= 0) {
+      const next = [...queue];
+      next[i] = { ...write, keptAt: queue[i]!.keptAt, attempts: queue[i]!.attempts };
+      return next;
+    }
+  }
+  return [...queue, write];
+}
+
+/**
+ * The queue after an attempt at its writes in order: the first `stored` are gone; the
+ * write that failed (if any) counts one more attempt; the rest wait untouched.
+ * @example settleAttempt(queue, 2, 'QuotaExceededError') // queue from its third write on
+ */
+export function settleAttempt(
+  queue: readonly PendingWrite[],
+  stored: number,
+  error?: string,
+): PendingWrite[] {
+  const rest = queue.slice(stored);
+  if (error === undefined || rest.length === 0) return rest;
+  const [failed, ...others] = rest;
+  return [{ ...failed!, attempts: failed!.attempts + 1, error }, ...others];
+}
+
+/** The first retry comes after 30 s (the shortest alarm Chrome allows), the longest gap is 15 min. */
+export const FIRST_RETRY_MS = 30_000;
+export const LONGEST_RETRY_MS = 15 * 60_000;
+
+/**
+ * How long to wait before the next retry, doubling with each failed attempt.
+ * @example retryDelayMs(0) // 30_000
+ * @example retryDelayMs(10) // 900_000
+ */
+export function retryDelayMs(attempts: number): number {
+  const n = Math.max(0, Math.min(20, Math.floor(attempts)));
+  return Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** n);
+}
+
+/**
+ * Reads a stored queue, trusting nothing: entries without a writer or id are dropped.
+ * @example readQueue(undefined) // []
+ */
+export function readQueue(value: unknown): PendingWrite[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (w): w is PendingWrite =>
+      !!w &&
+      typeof w === 'object' &&
+      typeof (w as PendingWrite).id === 'string' &&
+      typeof (w as PendingWrite).writer === 'string' &&
+      typeof (w as PendingWrite).keptAt === 'number' &&
+      typeof (w as PendingWrite).attempts === 'number',
+  );
+}
