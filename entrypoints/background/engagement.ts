@@ -1,6 +1,15 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 
+/** A browser call that may fail or be missing: undefined instead of an error. */
+async function attempt<T>(call: () => Promise<T> | T): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch {
+    return undefined;
+  }
+}
+
 const SCRIPT_ID = 'engagement';
 /** Where WXT puts the built `engagement.content.ts`. */
 const SCRIPT_FILE = 'content-scripts/engagement.js';
@@ -10,7 +19,7 @@ const WEB_ORIGINS = ['http://*/*', 'https://*/*'];
 async function grantedOrigins(): Promise<string[]> {
   const granted: string[] = [];
   for (const origin of WEB_ORIGINS) {
-    if (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) {
+    if (await attempt(() => browser.permissions.contains({ origins: [origin] }))) {
       granted.push(origin);
     }
   }
@@ -27,13 +36,13 @@ export async function syncEngagementScript(): Promise<void> {
   const [settings, origins, registered] = await Promise.all([
     loadSettings(),
     grantedOrigins(),
-    scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []),
+    attempt(() => scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] })),
   ]);
   const wanted = settings.engagement && origins.length > 0;
-  const current = registered[0];
+  const current = registered?.[0];
   const same = current && [...(current.matches ?? [])].sort().join() === [...origins].sort().join();
   if (wanted && same) return;
-  if (current) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }).catch(() => {});
+  if (current) await attempt(() => scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }));
   if (!wanted) return;
   await scripting.registerContentScripts([
     {

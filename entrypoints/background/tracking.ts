@@ -30,6 +30,15 @@ function enqueue<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** A browser call that may fail or be missing (older browsers): undefined instead of an error. */
+async function attempt<T>(call: () => Promise<T> | T): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch {
+    return undefined;
+  }
+}
+
 function snapshotOf(tab: Browser.tabs.Tab): TabSnapshot | null {
   if (tab.id === undefined || tab.id < 0) return null;
   return {
@@ -46,14 +55,14 @@ function snapshotOf(tab: Browser.tabs.Tab): TabSnapshot | null {
 }
 
 async function idleState(settings: Settings): Promise<IdleState | undefined> {
-  return browser.idle?.queryState(settings.idleSeconds).catch(() => undefined);
+  return attempt(() => browser.idle.queryState(settings.idleSeconds));
 }
 
 /** The browser as it is now: every tab, the focused window, the idle state. */
 async function browserNow(settings: Settings) {
   const [tabs, focused, idle] = await Promise.all([
     browser.tabs.query({}),
-    browser.windows.getLastFocused().catch(() => undefined),
+    attempt(() => browser.windows.getLastFocused()),
     idleState(settings),
   ]);
   return {
@@ -64,7 +73,7 @@ async function browserNow(settings: Settings) {
 }
 
 async function tabSnapshot(tabId: number): Promise<TabSnapshot | undefined> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const tab = await attempt(() => browser.tabs.get(tabId));
   return (tab && snapshotOf(tab)) ?? undefined;
 }
 
@@ -133,15 +142,15 @@ async function applyEvent(event: TrackerEvent, settings: Settings, now: number) 
 async function startIfNeeded(settings: Settings, now: number, force = false): Promise<void> {
   const session = browser.storage.session;
   if (!force && session) {
-    const marker = await session.get(STARTED_KEY).catch(() => ({}) as Record<string, unknown>);
-    if (marker[STARTED_KEY]) return;
+    const marker = await attempt(() => session.get(STARTED_KEY));
+    if (marker?.[STARTED_KEY]) return;
   } else if (!force) {
     return;
   }
   const snapshot = await browserNow(settings);
   await applyEvent({ type: 'startup', ...snapshot }, settings, now);
-  await session?.set({ [STARTED_KEY]: true }).catch(() => {});
-  void refreshBadge().catch(() => {});
+  await attempt(() => session?.set({ [STARTED_KEY]: true }));
+  void attempt(refreshBadge);
 }
 
 /** Captures the article of a page that just passed the reading threshold, where allowed. */
@@ -149,11 +158,9 @@ async function captureRead(tabId: number, url: string): Promise<void> {
   // Without host access the page cannot be read; its URL and title are already stored.
   const origin = parseUrl(url)?.origin;
   if (!origin) return;
-  const allowed = await browser.permissions
-    .contains({ origins: [`${origin}/*`] })
-    .catch(() => false);
+  const allowed = await attempt(() => browser.permissions.contains({ origins: [`${origin}/*`] }));
   if (!allowed) return;
-  await captureTab(tabId).catch(() => {});
+  await attempt(() => captureTab(tabId));
 }
 
 /**
@@ -168,8 +175,7 @@ function track(build: () => TrackerEvent | null | Promise<TrackerEvent | null>):
     const event = await build();
     if (!event) return;
     const { captures, wrote } = await applyEvent(event, settings, now);
-    if (wrote || event.type === 'tick' || event.type === 'sync')
-      void refreshBadge().catch(() => {});
+    if (wrote || event.type === 'tick' || event.type === 'sync') void attempt(refreshBadge);
     // Not awaited: a capture may ask for the current session, which waits for this queue.
     for (const c of captures) void captureRead(c.tabId, c.url);
   });
@@ -187,7 +193,7 @@ export async function currentSessionIdForTab(tabId: number): Promise<string | nu
 
 async function applyIdleInterval(): Promise<void> {
   const settings = await loadSettings();
-  browser.idle?.setDetectionInterval(settings.idleSeconds);
+  await attempt(() => browser.idle.setDetectionInterval(settings.idleSeconds));
 }
 
 /**
@@ -237,7 +243,7 @@ export function registerTracking(): void {
   browser.idle?.onStateChanged.addListener((idle) => {
     void track(() => ({ type: 'idle-changed', idle }));
   });
-  void applyIdleInterval().catch(() => {});
+  void attempt(applyIdleInterval);
 
   // Usually the first event of a browser session has started the tracker already; without
   // `storage.session` (older browsers) this is the only sign of a start.
@@ -285,14 +291,10 @@ export function registerTracking(): void {
 
   // The heartbeat reconciles with the browser (tabs closed while the worker slept stop
   // counting) and refreshes the badge (a pause that ended, a new day).
-  void browser.alarms
-    .get(HEARTBEAT_ALARM)
-    .then((alarm) => {
-      if (!alarm) {
-        return browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MS / 60_000 });
-      }
-    })
-    .catch(() => {});
+  void attempt(async () => {
+    if (await browser.alarms.get(HEARTBEAT_ALARM)) return;
+    await browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: HEARTBEAT_MS / 60_000 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== HEARTBEAT_ALARM) return;
     void track(async () => ({ type: 'sync', ...(await browserNow(await loadSettings())) }));
@@ -327,7 +329,7 @@ export function registerTracking(): void {
 
   // A pause, a new exclusion or a new threshold applies from the moment it is saved.
   watchSettings(() => {
-    void applyIdleInterval().catch(() => {});
+    void attempt(applyIdleInterval);
     void track(() => ({ type: 'tick' }));
   });
 
