@@ -75,7 +75,8 @@ function fixtureBackupText(mutate: (b: Record<string, unknown>) => void = () => 
 }
 
 type Rec = Record<string, unknown>;
-const dataOf = (b: Rec) => b.data as Record<string, Rec[]>;
+type Tables = Record<'skills' | 'sessions' | 'visits' | 'searches' | 'captures', Rec[]> & Rec;
+const dataOf = (b: Rec) => b.data as Tables;
 
 describe('exportBackup', () => {
   it('writes the whole database, without meta, as a versioned document', async () => {
@@ -211,7 +212,11 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
     ['a bad exportedAt', fixtureBackupText((b) => (b.exportedAt = 'yesterday')), 'invalid-field'],
     ['an unknown top-level field', fixtureBackupText((b) => (b.extra = 1)), 'unknown-field'],
     ['an unknown table', fixtureBackupText((b) => (dataOf(b).settings = [])), 'unknown-field'],
-    ['a missing table', fixtureBackupText((b) => delete dataOf(b).visits), 'invalid-field'],
+    [
+      'a missing table',
+      fixtureBackupText((b) => delete (dataOf(b) as Rec).visits),
+      'invalid-field',
+    ],
     [
       'a table that is an object',
       fixtureBackupText((b) => ((b.data as Rec).skills = {})),
