@@ -555,16 +555,39 @@ export function suggestSkills(
 // ---------------------------------------------------------------------------------------
 // Reading the database
 
+/** Tagged sessions `loadSuggestionHistory` reads by default: plenty for good suggestions, bounded for a fast popup. */
+export const SUGGESTION_HISTORY_LIMIT = 2000;
+
 /**
- * The history suggestions learn from: every tagged, not dismissed session with its queries,
- * and every skill. One read-only transaction.
+ * The history suggestions learn from: the most recently updated tagged, not dismissed
+ * sessions (at most `limit`) with their queries, and every skill. One read-only transaction.
+ *
+ * Cheap on a big database: the tracker records far more untagged sessions than the
+ * learner tags, so the tagged ones are found through the skills index and ordered through
+ * the updatedAt index, both read as keys only; only the chosen sessions are read whole.
  * @example const index = buildSuggestionIndex(await loadSuggestionHistory(db))
  */
-export async function loadSuggestionHistory(db: SkilltrailDb): Promise<SuggestionHistory> {
+export async function loadSuggestionHistory(
+  db: SkilltrailDb,
+  options: { limit?: number } = {},
+): Promise<SuggestionHistory> {
+  const limit = options.limit ?? SUGGESTION_HISTORY_LIMIT;
   return db.transaction('r', db.sessions, db.searches, db.skills, async () => {
-    const sessions = (await db.sessions.toArray()).filter(
-      (s) => s.skills.length > 0 && s.status !== 'dismissed',
-    );
+    // A session tagged with two skills appears twice in the multi-entry index.
+    const tagged = new Set((await db.sessions.orderBy('skills').primaryKeys()) as string[]);
+    let ids = [...tagged];
+    if (tagged.size > limit) {
+      const byUpdate = (await db.sessions.orderBy('updatedAt').primaryKeys()) as string[];
+      ids = byUpdate.reverse().filter((id) => tagged.has(id));
+    }
+    const sessions: Session[] = [];
+    // Dismissed sessions are skipped, so read on until `limit` kept ones are found.
+    for (let i = 0; i < ids.length && sessions.length < limit; i += limit) {
+      for (const s of await db.sessions.bulkGet(ids.slice(i, i + limit))) {
+        if (s && s.skills.length > 0 && s.status !== 'dismissed') sessions.push(s);
+      }
+    }
+    sessions.length = Math.min(sessions.length, limit);
     const searchIds = sessions.filter((s) => s.kind === 'search').map((s) => s.id);
     const queries = new Map<string, string[]>();
     if (searchIds.length > 0) {

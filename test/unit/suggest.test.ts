@@ -290,4 +290,26 @@ describe('reading the database', () => {
     const index = buildSuggestionIndex(history);
     expect(suggest(index, { queries: ['grid gap'] }, NOW)[0]?.skillId).toBe('css');
   });
+
+  it('reads only the most recently updated tagged sessions when asked for fewer', async () => {
+    await db.skills.bulkAdd(
+      SKILLS.map((s) => ({ ...s, key: s.id, colour: '#000000', createdAt: 0, updatedAt: 0 })),
+    );
+    const reading = { ...base, kind: 'reading' as const };
+    await db.sessions.bulkAdd([
+      ...[1, 2, 3, 4, 5].map((i) => ({
+        ...reading,
+        id: `t${i}`,
+        skills: i % 2 ? ['css', 'js'] : ['css'],
+        updatedAt: NOW - i * DAY,
+      })),
+      // Newer untagged and dismissed sessions never take a tagged one's place.
+      ...[1, 2, 3].map((i) => ({ ...reading, id: `u${i}`, skills: [], updatedAt: NOW + i })),
+      { ...reading, id: 'd1', status: 'dismissed' as const, updatedAt: NOW + 9 },
+    ]);
+    const recent = await loadSuggestionHistory(db, { limit: 3 });
+    expect(recent.sessions.map((s) => s.id).sort()).toEqual(['t1', 't2', 't3']);
+    const all = await loadSuggestionHistory(db);
+    expect(all.sessions.map((s) => s.id).sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
+  });
 });
