@@ -381,7 +381,8 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
     const parsed = parseBackup(text);
     const elapsed = performance.now() - t0;
     expect(parsed.ok && parsed.counts.visits).toBe(100_000);
-    expect(elapsed).toBeLessThan(5000);
+    // A generous bound: these machines are shared; it guards against quadratic work, not ms.
+    expect(elapsed).toBeLessThan(15_000);
     const tooMany = parseBackup(text, {
       ...BACKUP_LIMITS,
       maxRecords: { ...BACKUP_LIMITS.maxRecords, visits: 99_999 },
@@ -396,7 +397,7 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
       ok: false,
       key: 'too-many-records',
     });
-  });
+  }, 60_000);
 });
 
 describe('docs/backup.schema.json agrees with the reader', () => {

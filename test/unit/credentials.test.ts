@@ -33,7 +33,8 @@ beforeAll(async () => {
     getOrCreateSigningKey(memoryKeyStore()),
     getOrCreateSigningKey(memoryKeyStore()),
   ]);
-});
+  // RSA key generation can take seconds on a busy machine.
+}, 60_000);
 
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
@@ -122,7 +123,7 @@ describe('signing key', () => {
     // The stored key still signs, and what it signs verifies.
     const jws = await signCredential(credential(again), again);
     expect((await verifyCredential(jws)).ok).toBe(true);
-  });
+  }, 60_000);
 
   it('replaces something unusable stored under the key', async () => {
     const db = openDb(`keys-${Math.random()}`);
@@ -132,7 +133,7 @@ describe('signing key', () => {
     expect((await db.meta.get(SIGNING_KEY_META))!.value).toMatchObject({
       privateKey: k.privateKey,
     });
-  });
+  }, 60_000);
 
   it('refuses private or weak JWKs', () => {
     expect(isRsaPublicJwk({ ...key.publicJwk, d: 'AQAB' })).toBe(false);
@@ -262,7 +263,7 @@ describe('signCredential and verifyCredential', () => {
     // Signed by `other`, but claiming to be issued by `key`'s did.
     const jws = await signCredential(credential(key), other);
     expect(await verifyCredential(jws)).toMatchObject({ ok: false, key: 'issuer-key' });
-  });
+  }, 60_000);
 
   it('refuses payloads that are not Open Badges credentials', async () => {
     const c = credential(key, { type: ['VerifiableCredential'] });

@@ -35,7 +35,7 @@ const NOW = Date.UTC(2026, 10, 30, 8, 0, 0, 345);
 
 beforeAll(async () => {
   key = await getOrCreateSigningKey(memoryKeyStore());
-});
+}, 60_000);
 
 function shared(level: PrivacyLevel = 'full') {
   const f = weekFixture();
