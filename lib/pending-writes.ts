@@ -22,6 +22,12 @@ export interface PendingWrite {
   error: string;
 }
 
+/**
+ * The name of the error a read-modify-write throws instead of writing while older writes
+ * still wait: writing now would land before them and be overwritten by stale data later.
+ */
+export const WRITES_WAITING = 'WritesWaitingError';
+
 /** Error names that mean "could not store now, may work later": nothing is wrong with the data. */
 const RETRYABLE = new Set([
   'QuotaExceededError',
@@ -31,6 +37,7 @@ const RETRYABLE = new Set([
   'DatabaseClosedError',
   'OpenFailedError',
   'InvalidStateError',
+  WRITES_WAITING,
 ]);
 
 /** Names along an error's chain: Dexie wraps the browser's DOMException in `inner`. */
@@ -80,7 +87,22 @@ export function errorLabel(error: unknown): string {
  * the queue grows with distinct records, not with every change.
  * @example keepWrite([], { id: '1', writer: 'put', payload: {}, keptAt: 0, attempts: 0, error: '' }).length // 1
  */
-export function keepWrite(queue: readonly PendingWrite[], write: PendingWrite): PendingWrite[] {
+export function keepWrite(
+  queue: readonly PendingWrite[],
+  write: PendingWrite,
+  merge?: (earlier: unknown, later: unknown) => unknown,
+): PendingWrite[] {
+  const last = queue[queue.length - 1];
+  // Two writes of the same writer with nothing between them can become one.
+  if (
+    merge &&
+    last &&
+    last.writer === write.writer &&
+    last.key === undefined &&
+    write.key === undefined
+  ) {
+    return [...queue.slice(0, -1), { ...last, payload: merge(last.payload, write.payload) }];
+  }
   if (write.key !== undefined) {
     const i = queue.findIndex((w) => w.writer === write.writer && w.key === write.key);
     if (i >= 0) {
@@ -137,4 +159,54 @@ export function readQueue(value: unknown): PendingWrite[] {
       typeof (w as PendingWrite).keptAt === 'number' &&
       typeof (w as PendingWrite).attempts === 'number',
   );
+}
+
+/** Rows to put into tables, in order: the payload of the background's `putRecords` writer. */
+export type RecordPuts = { table: string; rows: unknown[] }[];
+
+/**
+ * The primary key of a row: `key` in the `meta` table, `id` everywhere else.
+ * @example recordKey('meta', { key: 'tracker', value: {} }) // 'tracker'
+ */
+export function recordKey(table: string, row: unknown): string {
+  const r = (row ?? {}) as { id?: unknown; key?: unknown };
+  return String(table === 'meta' ? r.key : r.id);
+}
+
+/**
+ * Two batches of puts as one: each row's latest version, in the order first put. Puts
+ * are idempotent, so storing the merged batch leaves what storing both in turn would.
+ * @example mergeRecordPuts([{ table: 'sessions', rows: [a1] }], [{ table: 'sessions', rows: [a2] }]) // [{ table: 'sessions', rows: [a2] }]
+ */
+export function mergeRecordPuts(earlier: unknown, later: unknown): RecordPuts {
+  const rows = new Map<string, Map<string, unknown>>();
+  for (const batch of [earlier, later] as RecordPuts[]) {
+    for (const { table, rows: list } of Array.isArray(batch) ? batch : []) {
+      const byKey = rows.get(table) ?? new Map<string, unknown>();
+      rows.set(table, byKey);
+      for (const row of list) byKey.set(recordKey(table, row), row);
+    }
+  }
+  return [...rows].map(([table, byKey]) => ({ table, rows: [...byKey.values()] }));
+}
+
+/**
+ * The latest waiting version of each row in a queue's `putRecords` writes, so a
+ * read-modify-write sees what it wrote before even while the disk is full.
+ * @example waitingRows(queue, 'put-records').get('sessions')?.get(id)
+ */
+export function waitingRows(
+  queue: readonly PendingWrite[],
+  writer: string,
+): Map<string, Map<string, unknown>> {
+  const out = new Map<string, Map<string, unknown>>();
+  for (const write of queue) {
+    if (write.writer !== writer) continue;
+    for (const { table, rows } of mergeRecordPuts([], write.payload)) {
+      const byKey = out.get(table) ?? new Map<string, unknown>();
+      out.set(table, byKey);
+      for (const row of rows) byKey.set(recordKey(table, row), row);
+    }
+  }
+  return out;
 }

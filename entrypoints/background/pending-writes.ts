@@ -8,10 +8,14 @@ import {
   isRetryableWriteError,
   isStorageFullError,
   keepWrite,
+  mergeRecordPuts,
   type PendingWrite,
   readQueue,
+  type RecordPuts,
   retryDelayMs,
   settleAttempt,
+  waitingRows,
+  WRITES_WAITING,
 } from '../../lib/pending-writes';
 
 /**
@@ -132,6 +136,55 @@ export type WriteOutcome<R> =
   /** `kept`: waiting in memory for a retry; otherwise the write was refused for good. */
   | { stored: false; kept: boolean; error: unknown };
 
+/** Mergers for writers whose consecutive waiting writes can become one. */
+const mergers = new Map<string, (earlier: unknown, later: unknown) => unknown>([
+  [putRecords.name, mergeRecordPuts],
+]);
+
+/** Replays what waits, before anything new is written; returns what still waits. */
+async function flush(): Promise<PendingWrite[]> {
+  const queue = await loadQueue();
+  if (queue.length === 0) return queue;
+  const rest = await replay(queue);
+  await saveQueue(rest);
+  if (rest.length === 0) await drained();
+  return rest;
+}
+
+/** Keeps one write at the end of the queue; tells the learner when the queue was empty. */
+async function keep(
+  queue: PendingWrite[],
+  writer: string,
+  payload: unknown,
+  failure: unknown,
+  options: { key?: string; now?: number },
+): Promise<void> {
+  const next = keepWrite(
+    queue,
+    {
+      id: newId(),
+      writer,
+      key: options.key,
+      payload,
+      keptAt: options.now ?? Date.now(),
+      attempts: 0,
+      error: errorLabel(failure),
+    },
+    mergers.get(writer),
+  );
+  await saveQueue(next);
+  if (queue.length === 0) {
+    await notify(isStorageFullError(failure) ? 'unsavedFull' : 'unsavedOther');
+  }
+  await scheduleRetry(next);
+}
+
+function writesWaiting(): Error {
+  const error = new Error('Older writes are waiting for room on the disk.');
+  error.name = WRITES_WAITING;
+  return error;
+}
+
 /**
  * Runs a write now, or keeps it for a retry when storage is full or unavailable. Writes
  * already waiting go first, so records are stored in the order they were made. Writes
@@ -143,39 +196,60 @@ export function writeOrKeep<P, R>(
   options: { key?: string; now?: number } = {},
 ): Promise<WriteOutcome<R>> {
   return serially(async () => {
-    let queue = await loadQueue();
-    const hadWaiting = queue.length > 0;
-    if (hadWaiting) queue = await replay(queue);
-    let failure: unknown = undefined;
-    if (queue.length === 0) {
-      try {
-        const value = await writer.run(db(), payload);
-        if (hadWaiting) await saveQueue([]).then(() => drained());
-        return { stored: true, value };
-      } catch (error) {
-        if (!isRetryableWriteError(error)) {
-          if (hadWaiting) await saveQueue([]).then(() => drained());
-          return { stored: false, kept: false, error };
-        }
-        failure = error;
-      }
+    const queue = await flush();
+    try {
+      if (queue.length > 0) throw writesWaiting();
+      return { stored: true, value: await writer.run(db(), payload) };
+    } catch (error) {
+      if (!isRetryableWriteError(error)) return { stored: false, kept: false, error };
+      await keep(queue, writer.name, payload, error, options);
+      return { stored: false, kept: true, error };
     }
-    const before = queue.length;
-    queue = keepWrite(queue, {
-      id: newId(),
-      writer: writer.name,
-      key: options.key,
-      payload,
-      keptAt: options.now ?? Date.now(),
-      attempts: 0,
-      error: failure === undefined ? 'Waiting' : errorLabel(failure),
-    });
-    await saveQueue(queue);
-    if (!hadWaiting || before === 0) {
-      await notify(isStorageFullError(failure) ? 'unsavedFull' : 'unsavedOther');
+  });
+}
+
+/** The writes a read-modify-write planned, and the result it returns when they must wait. */
+export interface KeptPlan<R> {
+  puts: RecordPuts;
+  value: R;
+}
+
+/** What a read-modify-write sees of the writes still waiting, and may ask before writing. */
+export interface WaitingWrites {
+  /** The latest waiting version of a row (`key` in `meta`, `id` elsewhere), if any waits. */
+  get(table: RecordTable, key: string): unknown;
+  /** Throws (a retryable error) when older writes still wait: write nothing, return the plan. */
+  beforeWrite: () => void;
+}
+
+/**
+ * A read-modify-write that may meet a full disk (the tracker's step). Waiting writes are
+ * replayed first. `task` reads through what still waits, and calls `beforeWrite()` just
+ * before writing; if it fails for storage, the puts `planned()` then names are kept (in
+ * order, after what waits) and its planned result is returned, so the caller carries on.
+ */
+export function writeThrough<R>(
+  task: (waiting: WaitingWrites) => Promise<R>,
+  planned: () => KeptPlan<R> | undefined,
+  options: { now?: number } = {},
+): Promise<{ stored: true; value: R } | { stored: false; kept: true; value: R; error: unknown }> {
+  return serially(async () => {
+    const queue = await flush();
+    const rows = waitingRows(queue, putRecords.name);
+    const waiting: WaitingWrites = {
+      get: (table, key) => rows.get(table)?.get(key),
+      beforeWrite: () => {
+        if (queue.length > 0) throw writesWaiting();
+      },
+    };
+    try {
+      return { stored: true, value: await task(waiting) };
+    } catch (error) {
+      const plan = isRetryableWriteError(error) ? planned() : undefined;
+      if (!plan) throw error;
+      await keep(queue, putRecords.name, plan.puts, error, options);
+      return { stored: false, kept: true, value: plan.value, error };
     }
-    await scheduleRetry(queue);
-    return { stored: false, kept: true, error: failure };
   });
 }
 
@@ -187,12 +261,8 @@ async function drained(): Promise<void> {
 /** Replays the waiting writes now; returns how many still wait. */
 export function retryPendingWrites(): Promise<number> {
   return serially(async () => {
-    const queue = await loadQueue();
-    if (queue.length === 0) return 0;
-    const rest = await replay(queue);
-    await saveQueue(rest);
-    if (rest.length === 0) await drained();
-    else await scheduleRetry(rest);
+    const rest = await flush();
+    if (rest.length > 0) await scheduleRetry(rest);
     return rest.length;
   });
 }

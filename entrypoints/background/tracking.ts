@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { db } from '../../lib/db';
+import { db, type MetaRecord } from '../../lib/db';
 import { isRequest } from '../../lib/messages';
 import type { Session } from '../../lib/model';
 import type { Settings } from '../../lib/settings';
@@ -13,6 +13,7 @@ import { sessionIdForTab, step, type StepResult } from '../../lib/tracking/track
 import { refreshBadge } from './badge';
 import { captureTab } from './capture';
 import { registerEngagement } from './engagement';
+import { type KeptPlan, writeThrough } from './pending-writes';
 
 /** The `meta` row holding the tracker state between events. */
 const STATE_KEY = 'tracker';
@@ -108,30 +109,65 @@ async function adoptStoredSessions(
   return result;
 }
 
+/** What the caller does after a step: capture pages that passed the threshold, refresh the badge. */
+type StepOutcome = { captures: StepResult['captures']; wrote: boolean };
+
 /**
  * Applies one event: reads the state, steps, writes the records and the next state in one
- * transaction (atomic: a failed write leaves the previous state, so the step is redone by
- * the next event). Returns what to do after the commit.
+ * transaction (atomic: a failed write leaves the previous state). When the disk is full
+ * the step's writes wait in memory (`pending-writes.ts`) and the next steps read through
+ * them, so tracking carries on and is stored once there is room. Returns what to do after
+ * the commit.
  */
-async function applyEvent(event: TrackerEvent, settings: Settings, now: number) {
+async function applyEvent(
+  event: TrackerEvent,
+  settings: Settings,
+  now: number,
+): Promise<StepOutcome> {
   const database = db();
-  return database.transaction(
-    'rw',
-    [database.sessions, database.visits, database.searches, database.meta],
-    async () => {
-      const state = restoreTrackerState((await database.meta.get(STATE_KEY))?.value);
-      const result = await adoptStoredSessions(step(state, event, settings, now), settings, now);
-      const ids = result.writes.sessions.map((s) => s.id);
-      const existing = await database.sessions.bulkGet(ids);
-      const stored = new Map<string, Session | undefined>(ids.map((id, i) => [id, existing[i]]));
-      const planned = planWrites(result.writes, stored);
-      if (planned.sessions.length) await database.sessions.bulkPut(planned.sessions);
-      if (planned.visits.length) await database.visits.bulkPut(planned.visits);
-      if (planned.searches.length) await database.searches.bulkPut(planned.searches);
-      await database.meta.put({ key: STATE_KEY, value: result.state satisfies TrackerState });
-      return { captures: result.captures, wrote: planned.sessions.length > 0 };
-    },
+  let planned: KeptPlan<StepOutcome> | undefined;
+  const outcome = await writeThrough<StepOutcome>(
+    (waiting) =>
+      database.transaction(
+        'rw',
+        [database.sessions, database.visits, database.searches, database.meta],
+        async () => {
+          const saved =
+            (waiting.get('meta', STATE_KEY) as MetaRecord | undefined) ??
+            (await database.meta.get(STATE_KEY));
+          const state = restoreTrackerState(saved?.value);
+          const result = await adoptStoredSessions(
+            step(state, event, settings, now),
+            settings,
+            now,
+          );
+          const ids = result.writes.sessions.map((s) => s.id);
+          const existing = await database.sessions.bulkGet(ids);
+          const stored = new Map<string, Session | undefined>(
+            ids.map((id, i) => [id, (waiting.get('sessions', id) as Session) ?? existing[i]]),
+          );
+          const writes = planWrites(result.writes, stored);
+          const value = { captures: result.captures, wrote: writes.sessions.length > 0 };
+          planned = {
+            puts: [
+              { table: 'sessions', rows: writes.sessions },
+              { table: 'visits', rows: writes.visits },
+              { table: 'searches', rows: writes.searches },
+              { table: 'meta', rows: [{ key: STATE_KEY, value: result.state }] },
+            ],
+            value,
+          };
+          waiting.beforeWrite();
+          if (writes.sessions.length) await database.sessions.bulkPut(writes.sessions);
+          if (writes.visits.length) await database.visits.bulkPut(writes.visits);
+          if (writes.searches.length) await database.searches.bulkPut(writes.searches);
+          await database.meta.put({ key: STATE_KEY, value: result.state satisfies TrackerState });
+          return value;
+        },
+      ),
+    () => planned,
   );
+  return outcome.value;
 }
 
 /**

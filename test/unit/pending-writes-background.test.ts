@@ -9,10 +9,12 @@ import {
   retryPendingWrites,
   UNSAVED_NOTIFICATION,
   writeOrKeep,
+  writeThrough,
 } from '../../entrypoints/background/pending-writes';
 import { db } from '../../lib/db';
 import { eraseEverything } from '../../lib/erase';
 import type { Session } from '../../lib/model';
+import type { RecordPuts } from '../../lib/pending-writes';
 
 const quotaExceeded = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -93,8 +95,12 @@ describe('a write that fails because the disk is full', () => {
     const second = (await fakeBrowser.alarms.get(RETRY_ALARM))!.scheduledTime;
     expect(second - Date.now()).toBeGreaterThan(first - Date.now() + 20_000);
     await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('b')] }]);
-    expect(await countPendingWrites()).toBe(2);
+    // Consecutive puts wait as one batch.
+    expect(await countPendingWrites()).toBe(1);
     expect(notifications.create).toHaveBeenCalledTimes(1);
+    vi.mocked(db().sessions.bulkPut).mockRestore();
+    expect(await retryPendingWrites()).toBe(0);
+    expect(await db().sessions.bulkGet(['a', 'b'])).toEqual([session('a'), session('b')]);
   });
 
   it('stores writes made while others wait after them, in order', async () => {
@@ -129,6 +135,66 @@ describe('a write that fails because the disk is full', () => {
     expect(outcome).toMatchObject({ stored: false, kept: false });
     expect(await countPendingWrites()).toBe(0);
     expect(notifications.create).not.toHaveBeenCalled();
+  });
+});
+
+describe('a read-modify-write (the tracker’s step) when the disk is full', () => {
+  /** A miniature tracker: reads its state, adds one to a counter session, writes both. */
+  async function step() {
+    let plan: { puts: RecordPuts; value: number } | undefined;
+    const outcome = await writeThrough(
+      (waiting) =>
+        db().transaction('rw', [db().sessions, db().meta], async () => {
+          const state =
+            (waiting.get('meta', 'counter') as { value: number } | undefined)?.value ??
+            ((await db().meta.get('counter'))?.value as number | undefined) ??
+            0;
+          const next = state + 1;
+          const row = session('counted', `count ${next}`);
+          plan = {
+            puts: [
+              { table: 'sessions', rows: [row] },
+              { table: 'meta', rows: [{ key: 'counter', value: next }] },
+            ],
+            value: next,
+          };
+          waiting.beforeWrite();
+          await db().sessions.bulkPut([row]);
+          await db().meta.put({ key: 'counter', value: next });
+          return next;
+        }),
+      () => plan,
+    );
+    return outcome;
+  }
+
+  it('carries on from what waits, and stores the latest state once there is room', async () => {
+    expect(await step()).toEqual({ stored: true, value: 1 });
+    const put = vi.spyOn(db().meta, 'put').mockRejectedValue(quotaExceeded());
+    const bulkPut = vi.spyOn(db().meta, 'bulkPut').mockRejectedValue(quotaExceeded());
+    expect(await step()).toMatchObject({ stored: false, kept: true, value: 2 });
+    expect(await step()).toMatchObject({ stored: false, kept: true, value: 3 });
+    // Nothing already stored was touched by the failed steps.
+    expect(await db().meta.get('counter')).toEqual({ key: 'counter', value: 1 });
+    expect(await db().sessions.get('counted')).toMatchObject({ title: 'count 1' });
+    put.mockRestore();
+    bulkPut.mockRestore();
+    // The next step replays what waits first, then reads and writes on top of it.
+    expect(await step()).toEqual({ stored: true, value: 4 });
+    expect(await db().meta.get('counter')).toEqual({ key: 'counter', value: 4 });
+    expect(await db().sessions.get('counted')).toMatchObject({ title: 'count 4' });
+    expect(await countPendingWrites()).toBe(0);
+  });
+
+  it('rethrows what is not a storage failure', async () => {
+    await expect(
+      writeThrough(
+        async () => {
+          throw new TypeError('bug');
+        },
+        () => ({ puts: [], value: 0 }),
+      ),
+    ).rejects.toThrow('bug');
   });
 });
 

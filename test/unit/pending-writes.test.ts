@@ -4,10 +4,13 @@ import {
   isRetryableWriteError,
   isStorageFullError,
   keepWrite,
+  mergeRecordPuts,
   type PendingWrite,
   readQueue,
   retryDelayMs,
   settleAttempt,
+  waitingRows,
+  WRITES_WAITING,
 } from '../../lib/pending-writes';
 
 const write = (id: string, key?: string, payload: unknown = id): PendingWrite => ({
@@ -97,5 +100,63 @@ describe('the queue', () => {
     expect(readQueue(undefined)).toEqual([]);
     expect(readQueue({})).toEqual([]);
     expect(readQueue([write('w1'), null, { id: 'x' }, 7])).toEqual([write('w1')]);
+  });
+});
+
+describe('batches of puts', () => {
+  const a1 = { id: 'a', v: 1 };
+  const a2 = { id: 'a', v: 2 };
+  const b1 = { id: 'b', v: 1 };
+  const state = (v: number) => ({ key: 'tracker', value: v });
+
+  it('merge into the latest version of each row', () => {
+    expect(
+      mergeRecordPuts(
+        [
+          { table: 'sessions', rows: [a1, b1] },
+          { table: 'meta', rows: [state(1)] },
+        ],
+        [
+          { table: 'sessions', rows: [a2] },
+          { table: 'meta', rows: [state(2)] },
+        ],
+      ),
+    ).toEqual([
+      { table: 'sessions', rows: [a2, b1] },
+      { table: 'meta', rows: [state(2)] },
+    ]);
+  });
+
+  it('merge only consecutive writes of the same writer', () => {
+    const put = (id: string, payload: unknown): PendingWrite => ({ ...write(id), payload });
+    let q = keepWrite([], put('w1', [{ table: 'sessions', rows: [a1] }]), mergeRecordPuts);
+    q = keepWrite(q, put('w2', [{ table: 'sessions', rows: [a2] }]), mergeRecordPuts);
+    expect(q).toHaveLength(1);
+    expect(q[0]!.payload).toEqual([{ table: 'sessions', rows: [a2] }]);
+    q = keepWrite(q, { ...write('w3'), writer: 'capture' });
+    q = keepWrite(q, put('w4', [{ table: 'sessions', rows: [b1] }]), mergeRecordPuts);
+    expect(q.map((w) => w.writer)).toEqual(['put', 'capture', 'put']);
+  });
+
+  it('show the latest waiting row of each table to a reader', () => {
+    const q: PendingWrite[] = [
+      { ...write('w1'), payload: [{ table: 'sessions', rows: [a1] }] },
+      { ...write('w2'), writer: 'capture' },
+      {
+        ...write('w3'),
+        payload: [
+          { table: 'sessions', rows: [a2] },
+          { table: 'meta', rows: [state(3)] },
+        ],
+      },
+    ];
+    const rows = waitingRows(q, 'put');
+    expect(rows.get('sessions')?.get('a')).toEqual(a2);
+    expect(rows.get('meta')?.get('tracker')).toEqual(state(3));
+    expect(rows.get('visits')).toBeUndefined();
+  });
+
+  it('count "older writes wait" as a reason to keep a write', () => {
+    expect(isRetryableWriteError({ name: WRITES_WAITING })).toBe(true);
   });
 });
