@@ -639,3 +639,21 @@ export async function loadSuggestionContext(
     };
   });
 }
+
+/**
+ * Suggestions for a stored session in one call: its context and the recent history, read
+ * from the database, then ranked. `[]` when the session is gone. Read-only.
+ * @example (await suggestForSession(db, sessionId, Date.now())).map((s) => s.name) // ['CSS']
+ */
+export async function suggestForSession(
+  db: SkilltrailDb,
+  sessionId: string,
+  now: number,
+  limit = 3,
+): Promise<Suggestion[]> {
+  const [context, history] = await Promise.all([
+    loadSuggestionContext(db, sessionId),
+    loadSuggestionHistory(db),
+  ]);
+  return context ? suggest(buildSuggestionIndex(history), context, now, limit) : [];
+}

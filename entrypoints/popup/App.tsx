@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../../components/i18n';
 import { SessionEditor } from '../../components/SessionEditor';
+import { SuggestedSkills } from '../../components/SuggestedSkills';
 import { useLiveQuery } from '../../components/use-live-query';
 import { db } from '../../lib/db';
 import { readingMinutes } from '../../lib/format';
 import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
 import { tagSession } from '../../lib/sessions';
 import { ensureSkill } from '../../lib/skills';
+import { suggestForSession } from '../../lib/suggest';
 
 type Phase =
   | { kind: 'capturing' }
@@ -126,6 +128,14 @@ function CapturedSession({ sessionId, captureId }: { sessionId: string; captureI
         onSave={async (ids, note) => {
           await tagSession(db(), sessionId, { skills: ids, note, now: Date.now() });
         }}
+        suggestions={(add, selected) => (
+          <SuggestedSkills
+            sessionId={sessionId}
+            load={(id) => suggestForSession(db(), id, Date.now(), 3)}
+            selected={selected}
+            onAdd={add}
+          />
+        )}
       />
     </article>
   );

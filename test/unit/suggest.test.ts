@@ -7,6 +7,7 @@ import {
   loadSuggestionContext,
   loadSuggestionHistory,
   suggest,
+  suggestForSession,
   suggestSkills,
   tokenize,
   type SuggestionContext,
@@ -289,6 +290,21 @@ describe('reading the database', () => {
 
     const index = buildSuggestionIndex(history);
     expect(suggest(index, { queries: ['grid gap'] }, NOW)[0]?.skillId).toBe('css');
+  });
+
+  it('suggests for a stored session from the sessions of the same site', async () => {
+    await db.skills.bulkAdd(
+      SKILLS.map((s) => ({ ...s, key: s.id, colour: '#000000', createdAt: 0, updatedAt: 0 })),
+    );
+    const page = { ...base, kind: 'reading' as const, domain: 'example.org', engine: undefined };
+    await db.sessions.bulkAdd([
+      { ...page, id: 'old', url: 'https://example.org/a', title: 'Part one', skills: ['pm'] },
+      { ...page, id: 'new', url: 'https://example.org/b', title: 'Part two', skills: [] },
+    ]);
+    const got = await suggestForSession(db, 'new', NOW);
+    expect(got.map((s) => s.skillId)).toEqual(['pm']);
+    expect(got[0]?.reasons[0]).toEqual({ kind: 'site', domain: 'example.org', sessions: 1 });
+    expect(await suggestForSession(db, 'gone', NOW)).toEqual([]);
   });
 
   it('reads only the most recently updated tagged sessions when asked for fewer', async () => {
