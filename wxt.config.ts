@@ -5,8 +5,20 @@ import { defineConfig } from 'wxt';
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+/** Firefox identifies an add-on by this id: its storage, its signing and its updates. */
+const FIREFOX_ADDON_ID = 'skilltrail@skilltrail.app';
+
+// Firefox 140 (an ESR) is the first to honour `data_collection_permissions` at install; the
+// rest of what the code needs is older: MV3 with event pages (109), `scripting` (102),
+// `storage.session` (115), `optional_host_permissions` (128).
+const FIREFOX_MIN_VERSION = '140.0';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 for every browser. On Firefox (where WXT defaults to MV2) the background stays an
+  // event page (`background.scripts`), and the code's `action` and `scripting` calls exist
+  // only in MV3 there.
+  manifestVersion: 3,
   // Explicit imports keep Preact out of the service worker and make what runs visible.
   imports: false,
   webExt: {
@@ -23,7 +35,7 @@ export default defineConfig({
   // The `e2e` build is the production build with host access already granted, the state a
   // learner reaches by allowing it in Settings: automation cannot answer the browser's
   // permission prompt, and opening the popup from a test grants no activeTab.
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -49,5 +61,19 @@ export default defineConfig({
         description: '__MSG_commandCapture__',
       },
     },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: FIREFOX_ADDON_ID,
+              strict_min_version: FIREFOX_MIN_VERSION,
+              // Skilltrail sends nothing anywhere by itself; an LRS is the learner's own choice.
+              data_collection_permissions: { required: ['none' as const] },
+            },
+          },
+          // Never run in private windows, and do not offer the learner to allow it.
+          incognito: 'not_allowed' as const,
+        }
+      : {}),
   }),
 });
