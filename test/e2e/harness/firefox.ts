@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { connect as netConnect, type Server, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { firefoxPath } from './chromium';
+
+/** The Firefox build the tests drive: exactly what ships (`npm run test:e2e` makes it). */
+export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+
+export interface FirefoxLaunchOptions {
+  /** Extra preferences, e.g. a short `extensions.background.idle.timeout`. */
+  prefs?: Record<string, string | number | boolean>;
+  /**
+   * Real host names served by a local server instead, `{ 'duckduckgo.com': 8443 }`: the
+   * Firefox counterpart of Chromium's `--host-resolver-rules`. HTTPS only (the local
+   * server's self-signed certificate is accepted).
+   */
+  hosts?: Record<string, number>;
+}
+
+/** The toolbar popup, as Firefox shows it: read through an extension page, typed into for real. */
+export interface FirefoxPopup {
+  /** Waits until an element matching `selector` is in the popup. */
+  waitFor: (selector: string) => Promise<void>;
+  /** Waits until the popup's text contains `text`. */
+  waitForText: (text: string) => Promise<void>;
+  /** `textContent` of every element matching `selector`. */
+  texts: (selector: string) => Promise<string[]>;
+  /** Waits until exactly `count` elements match `selector`. */
+  waitForCount: (selector: string, count: number) => Promise<void>;
+  /** The `value` of a form field. */
+  value: (selector: string) => Promise<string>;
+  /** Focuses `selector` and types `text` with real key events. */
+  type: (selector: string, text: string) => Promise<void>;
+  /** Presses a key (`Enter`, `Escape` …) with real key events, optionally holding Control. */
+  press: (key: string, options?: { control?: boolean }) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** The add-on id from the built manifest. */
+  addonId: string;
+  /** `moz-extension://<uuid>`, fixed for the run through `extensions.webextensions.uuids`. */
+  origin: string;
+  /** A new tab in the front window, for web pages. */
+  newTab: () => Promise<Page>;
+  /** Opens an extension page such as `/dashboard.html#/week` in a new tab. */
+  openExtensionPage: (path: string) => Promise<Page>;
+  /** Navigates to a browser page (`about:robots`), which `page.goto` cannot wait for. */
+  gotoPrivileged: (page: Page, url: string) => Promise<void>;
+  /**
+   * Clicks Skilltrail's toolbar button in the front window: Firefox grants activeTab for
+   * the selected tab and opens the real popup, attached to that window.
+   */
+  clickToolbarButton: () => Promise<FirefoxPopup>;
+  /** Presses a keyboard shortcut (`Alt+Shift+S`) with the browser window focused. */
+  pressShortcut: (shortcut: string) => Promise<void>;
+  /** Right-clicks `selector` in `page` and chooses Skilltrail's item in the context menu. */
+  chooseContextMenuItem: (page: Page, selector: string, label: string) => Promise<void>;
+  /** `running`, `suspending`, `stopped` …: the state of the background event page. */
+  backgroundState: () => Promise<string>;
+  close: () => Promise<void>;
+}
+
+interface BidiConnection {
+  send: (method: string, params: object) => Promise<{ result: unknown }>;
+}
+
+/** Firefox's widget id for an add-on id (its toolbar button and menu item ids start with it). */
+function widgetId(addonId: string): string {
+  return addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+}
+
+/** Key names as `KeyboardEvent.key` / `.code` for the keys tests press. */
+function keyInit(key: string): { key: string; code?: string; keyCode?: number } {
+  if (key === 'Enter') return { key, code: 'Enter', keyCode: 13 };
+  if (key === 'Escape') return { key, code: 'Escape', keyCode: 27 };
+  if (key === 'Backspace') return { key, code: 'Backspace', keyCode: 8 };
+  if (key === 'Control' || key === 'Alt' || key === 'Shift') return { key, code: `${key}Left` };
+  if (/^[A-Za-z]$/.test(key)) {
+    return { key, code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0) };
+  }
+  return { key };
+}
+
+/**
+ * A forward proxy for the hosts a test maps: `CONNECT host:443` is piped to the local
+ * server that plays that host; everything else is refused, so the browser stays offline.
+ */
+async function startMappingProxy(hosts: Record<string, number>): Promise<Server> {
+  const proxy = createHttpServer((_req, res) => {
+    res.writeHead(502, { 'content-type': 'text/plain' }).end('offline in tests');
+  });
+  proxy.on('connect', (req, client: Socket, head: Buffer) => {
+    const [host] = (req.url ?? '').split(':');
+    const port = host ? hosts[host] : undefined;
+    if (port === undefined) {
+      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      return;
+    }
+    const upstream = netConnect(port, '127.0.0.1', () => {
+      // eslint-disable-next-line no-restricted-syntax -- a socket, not a document
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      // eslint-disable-next-line no-restricted-syntax -- a socket, not a document
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  return proxy;
+}
+
+/**
+ * Launches Firefox ESR (WebDriver BiDi, headless) with the built add-on installed.
+ *
+ * Two things need the parent process, so Firefox starts with `-remote-allow-system-access`:
+ * BiDi refuses to navigate a tab to `moz-extension://` otherwise, and the toolbar button,
+ * the shortcut and the context menu live in the browser window, not in a page.
+ */
+export async function launchFirefoxWithExtension(
+  options: FirefoxLaunchOptions = {},
+): Promise<FirefoxSession> {
+  const manifest = JSON.parse(readFileSync(resolve(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const addonId = manifest.browser_specific_settings.gecko.id;
+  const uuid = randomUUID();
+  const origin = `moz-extension://${uuid}`;
+  const proxy = await startMappingProxy(options.hosts ?? {});
+  const proxyPort = (proxy.address() as AddressInfo).port;
+
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+      // Every request but loopback goes to the proxy above: mapped hosts or a refusal.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+      'network.dns.disableIPv6': true,
+      ...options.prefs,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+
+  // Puppeteer's own BiDi connection and context ids: public in its implementation, not in
+  // its types. Commands it does not wrap (chrome scope, navigate without events) go here.
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const contextOf = (page: Page): string => (page.mainFrame() as unknown as { _id: string })._id;
+  const chromeContext = async (): Promise<string> => {
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' }))
+      .result as { contexts: { context: string; url: string }[] };
+    const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+    if (!window) throw new Error('No Firefox browser window is open.');
+    return window.context;
+  };
+
+  /**
+   * Runs `body` (the text of an async function body) in the front browser window, with
+   * `win`, `extension` and `args` in scope. It returns a string.
+   */
+  const inBrowserWindow = async (body: string, ...args: string[]): Promise<string> => {
+    const declaration = `async function (...args) {
+      const win = Services.wm.getMostRecentBrowserWindow();
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)});
+      ${body}
+    }`;
+    const response = await connection.send('script.callFunction', {
+      functionDeclaration: declaration,
+      arguments: args.map((value) => ({ type: 'string', value })),
+      target: { context: await chromeContext() },
+      awaitPromise: true,
+    });
+    const result = response.result as {
+      type: string;
+      result?: { value?: unknown };
+      exceptionDetails?: { text: string };
+    };
+    if (result.type !== 'success') throw new Error(result.exceptionDetails?.text);
+    return String(result.result?.value ?? '');
+  };
+
+  /** Presses keys through the window's text input processor: trusted, as from a keyboard. */
+  const pressKeys = (keys: string[], held: string[], target: 'popup' | 'window') =>
+    inBrowserWindow(
+      `const [keys, held, target] = args.map((a) => JSON.parse(a));
+      if (target === 'popup') {
+        const popup = win.document.querySelector('browser[webextension-view-type="popup"]');
+        if (!popup) throw new Error('The popup is not open.');
+        popup.focus();
+      } else {
+        Services.focus.clearFocus(win);
+      }
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(win)) throw new Error('No keyboard for this window.');
+      const ev = (init) => new win.KeyboardEvent('', init);
+      for (const k of held) tip.keydown(ev(k));
+      for (const k of keys) { tip.keydown(ev(k)); tip.keyup(ev(k)); }
+      for (const k of [...held].reverse()) tip.keyup(ev(k));
+      return 'ok';`,
+      JSON.stringify(keys.map(keyInit)),
+      JSON.stringify(held.map(keyInit)),
+      JSON.stringify(target),
+    );
+
+  // Firefox sends no load events over BiDi for extension and `about:` pages, which
+  // `page.goto` waits for; BiDi's own navigate command does wait for them.
+  const gotoPrivileged = async (page: Page, url: string): Promise<void> => {
+    await connection.send('browsingContext.navigate', {
+      context: contextOf(page),
+      url,
+      wait: 'complete',
+    });
+  };
+
+  /** Whether the window still has Skilltrail's popup panel (it outlives the page briefly). */
+  const popupShown = async (): Promise<boolean> =>
+    (await inBrowserWindow(
+      `const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+      return String(Boolean(ViewPopup.for(extension, win)));`,
+    )) === 'true';
+
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    await gotoPrivileged(page, `${origin}${path}`);
+    await page.waitForFunction(
+      (o) => location.origin === o && document.readyState === 'complete',
+      {},
+      origin,
+    );
+    return page;
+  };
+
+  // The popup is not a tab, so BiDi cannot reach it; an extension page in a background
+  // tab can (same extension, same process), through `extension.getViews`.
+  // It opens first, so the tabs that tests open later come in front of it.
+  const driver = await openExtensionPage('/dashboard.html');
+  const popupDriver = async (): Promise<Page> => driver;
+  type PopupFn<A, R> = (doc: Document, arg: A) => R;
+  // The function runs in the driver page: BiDi evaluates it there (an extension page's CSP
+  // forbids building functions from strings inside the page).
+  const popupDocument = `(() => {
+    const [view] = browser.extension.getViews({ type: 'popup' });
+    if (!view) throw new Error('The popup is not open.');
+    return view.document;
+  })()`;
+  const inPopup = async <A, R>(fn: PopupFn<A, R>, arg: A): Promise<R> =>
+    (await popupDriver()).evaluate(
+      `(${fn.toString()})(${popupDocument}, ${JSON.stringify(arg)})`,
+    ) as Promise<R>;
+  const popupOpen = async (): Promise<boolean> =>
+    (await popupDriver()).evaluate(
+      `browser.extension.getViews({ type: 'popup' }).some((v) => v.document.readyState === 'complete')`,
+    ) as Promise<boolean>;
+  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await check().catch(() => false))) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const waitInPopup = <A>(fn: PopupFn<A, boolean>, arg: A, what: string) =>
+    waitUntil(() => inPopup(fn, arg), `${what} in the popup`);
+
+  const popup: FirefoxPopup = {
+    waitFor: (selector) =>
+      waitInPopup((doc, s) => doc.querySelector(s) !== null, selector, selector),
+    waitForText: (text) =>
+      waitInPopup((doc, t) => doc.body.textContent?.includes(t) ?? false, text, `"${text}"`),
+    texts: (selector) =>
+      inPopup(
+        (doc, s) => Array.from(doc.querySelectorAll(s), (e) => e.textContent ?? ''),
+        selector,
+      ),
+    value: (selector) =>
+      inPopup((doc, s) => (doc.querySelector(s) as HTMLInputElement | null)?.value ?? '', selector),
+    type: async (selector, text) => {
+      await inPopup((doc, s) => (doc.querySelector(s) as HTMLElement).focus(), selector);
+      await pressKeys(Array.from(text), [], 'popup');
+    },
+    press: async (key, pressOptions = {}) => {
+      await pressKeys([key], pressOptions.control ? ['Control'] : [], 'popup');
+    },
+    waitForCount: (selector, count) =>
+      waitInPopup(
+        (doc, [s, n]) => doc.querySelectorAll(s).length === n,
+        [selector, count] as const,
+        `${count} × ${selector}`,
+      ),
+    close: async () => {
+      await inPopup((doc) => doc.defaultView?.close(), null);
+      await waitUntil(async () => !(await popupShown()), 'the popup to close');
+    },
+  };
+
+  return {
+    browser,
+    addonId,
+    origin,
+    newTab: () => browser.newPage(),
+    openExtensionPage,
+    gotoPrivileged,
+    clickToolbarButton: async () => {
+      // A click while the popup is showing would close it instead.
+      await waitUntil(async () => !(await popupShown()), 'the previous popup to close');
+      // What a click on the button runs (ext-browserAction.js: "with the same effects as
+      // if it were clicked by a user"), without hunting for the button in the panel.
+      await inBrowserWindow(
+        `ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);
+        return 'ok';`,
+      );
+      await waitUntil(popupOpen, 'the popup to open');
+      return popup;
+    },
+    pressShortcut: async (shortcut) => {
+      const parts = shortcut.split('+');
+      const key = parts.pop() ?? '';
+      await pressKeys([key], parts, 'window');
+    },
+    chooseContextMenuItem: async (page, selector, label) => {
+      const element = await page.waitForSelector(selector);
+      const box = await element?.boundingBox();
+      if (!box) throw new Error(`${selector} is not visible.`);
+      await page.mouse.click(box.x + 2, box.y + 2, { button: 'right' });
+      await inBrowserWindow(
+        `const [prefix, label] = args;
+        const menu = win.document.getElementById('contentAreaContextMenu');
+        for (let i = 0; i < 50 && menu.state !== 'open'; i++) await new Promise((r) => win.setTimeout(r, 100));
+        const item = [...menu.querySelectorAll('menuitem')].find((m) => m.id.startsWith(prefix) && m.label === label);
+        if (!item) { menu.hidePopup(); throw new Error('No menu item ' + label); }
+        menu.activateItem(item);
+        return 'ok';`,
+        `${widgetId(addonId)}-menuitem-`,
+        label,
+      );
+    },
+    backgroundState: () => inBrowserWindow(`return String(extension.backgroundState);`),
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((done) => proxy.close(() => done()));
+    },
+  };
+}
