@@ -261,6 +261,62 @@ export type TaxonomyImportResult =
     }
   | { ok: false; problems: TaxonomyProblem[]; ignoredColumns: string[] };
 
+/** What importing checked rows would do to a library: computed without writing. */
+export interface TaxonomyPlan {
+  /** New skills, in file order. */
+  added: Skill[];
+  /** Existing skills as they would be after the import (a URI, aliases or a description filled in). */
+  updated: Skill[];
+  /** Rows whose skill already had everything the file says. */
+  unchanged: number;
+}
+
+/**
+ * What importing `rows` into a library holding `existing` would add and change. Pure: the
+ * preview the learner sees before importing, and exactly what `importTaxonomy` writes.
+ * @example planTaxonomyImport(readTaxonomyCsv(text).rows, await db.skills.toArray(), Date.now()).added.length // 12
+ */
+export function planTaxonomyImport(
+  rows: readonly TaxonomyRow[],
+  existing: readonly Skill[],
+  now: number,
+): TaxonomyPlan {
+  const byKey = new Map(existing.map((s) => [s.key, s]));
+  const byUri = new Map(existing.filter((s) => s.uri).map((s) => [s.uri!, s]));
+  const changed = new Map<string, Skill>();
+  const added: Skill[] = [];
+  let unchanged = 0;
+
+  for (const row of rows) {
+    const found = byKey.get(row.key) ?? (row.uri ? byUri.get(row.uri) : undefined);
+    if (!found) {
+      const skill: Skill = {
+        id: newId(),
+        name: row.name,
+        key: row.key,
+        aliases: row.aliases,
+        colour: SKILL_COLOURS[(existing.length + added.length) % SKILL_COLOURS.length]!,
+        createdAt: now,
+        updatedAt: now,
+        ...(row.uri ? { uri: row.uri } : {}),
+        ...(row.description ? { description: row.description } : {}),
+      };
+      added.push(skill);
+      byKey.set(skill.key, skill);
+      continue;
+    }
+    const current = changed.get(found.id) ?? found;
+    const next = fillIn(current, row);
+    if (next) {
+      next.updatedAt = now;
+      changed.set(found.id, next);
+      byKey.set(next.key, next);
+      if (next.uri) byUri.set(next.uri, next);
+    } else if (!changed.has(found.id)) unchanged++;
+  }
+  return { added, updated: [...changed.values()], unchanged };
+}
+
 /**
  * Imports a taxonomy CSV into the skill library. All or nothing: if any row is bad,
  * nothing is written and every problem is returned. A row whose name (key) or URI
@@ -279,47 +335,14 @@ export async function importTaxonomy(
   const { rows, problems, ignoredColumns } = readTaxonomyCsv(text);
   if (problems.length > 0) return { ok: false, problems, ignoredColumns };
   return db.transaction('rw', db.skills, async () => {
-    const existing = await db.skills.toArray();
-    const byKey = new Map(existing.map((s) => [s.key, s]));
-    const byUri = new Map(existing.filter((s) => s.uri).map((s) => [s.uri!, s]));
-    const changed = new Map<string, Skill>();
-    const added: Skill[] = [];
-    let unchanged = 0;
-
-    for (const row of rows) {
-      const found = byKey.get(row.key) ?? (row.uri ? byUri.get(row.uri) : undefined);
-      if (!found) {
-        const skill: Skill = {
-          id: newId(),
-          name: row.name,
-          key: row.key,
-          aliases: row.aliases,
-          colour: SKILL_COLOURS[(existing.length + added.length) % SKILL_COLOURS.length]!,
-          createdAt: now,
-          updatedAt: now,
-          ...(row.uri ? { uri: row.uri } : {}),
-          ...(row.description ? { description: row.description } : {}),
-        };
-        added.push(skill);
-        byKey.set(skill.key, skill);
-        continue;
-      }
-      const current = changed.get(found.id) ?? found;
-      const next = fillIn(current, row);
-      if (next) {
-        next.updatedAt = now;
-        changed.set(found.id, next);
-        byKey.set(next.key, next);
-        if (next.uri) byUri.set(next.uri, next);
-      } else if (!changed.has(found.id)) unchanged++;
-    }
-    await db.skills.bulkAdd(added);
-    await db.skills.bulkPut([...changed.values()]);
+    const plan = planTaxonomyImport(rows, await db.skills.toArray(), now);
+    await db.skills.bulkAdd(plan.added);
+    await db.skills.bulkPut(plan.updated);
     return {
       ok: true as const,
-      added: added.length,
-      updated: changed.size,
-      unchanged,
+      added: plan.added.length,
+      updated: plan.updated.length,
+      unchanged: plan.unchanged,
       ignoredColumns,
     };
   });
