@@ -6,7 +6,7 @@
 import { Dexie } from 'dexie';
 import type { SkilltrailDb } from '../db';
 import {
-  canonicalJson,
+  contentHash,
   remapStatementRefs,
   revisionId,
   voidingStatement,
@@ -30,7 +30,7 @@ export interface OutboxEntry {
   revision: number;
   kind: 'statement' | 'void';
   statement: XapiStatement;
-  /** Canonical JSON of the statement as the exporter built it, to notice edits. */
+  /** Digest of the statement as the exporter built it, to notice edits (`contentHash`). */
   fingerprint: string;
   state: OutboxState;
   queuedAt: number;
@@ -98,7 +98,7 @@ export async function queueSessions(
     for (const item of items) {
       const entries = bySession.get(item.sessionId) ?? [];
       const live = entries.filter((e) => e.kind === 'statement' && e.state !== 'superseded');
-      const fingerprints = new Map(item.statements.map((s) => [s.id, canonicalJson(s)]));
+      const fingerprints = new Map(item.statements.map((s) => [s.id, contentHash(s)]));
       const unchanged =
         live.length === fingerprints.size &&
         live.every((e) => fingerprints.get(e.sourceId) === e.fingerprint);

@@ -32,28 +32,38 @@ export function sha1(data: Uint8Array): Uint8Array {
     let c = h2;
     let d = h3;
     let e = h4;
-    for (let i = 0; i < 80; i++) {
-      let f: number;
-      let k: number;
-      if (i < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5a827999;
-      } else if (i < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ed9eba1;
-      } else if (i < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xca62c1d6;
-      }
-      const temp = (rotl(a, 5) + f + e + k + w[i]!) >>> 0;
+    // Four loops rather than one with a branch per round: several times faster in V8.
+    for (let i = 0; i < 20; i++) {
+      const t = (rotl(a, 5) + ((b & c) | (~b & d)) + e + 0x5a827999 + w[i]!) | 0;
       e = d;
       d = c;
       c = rotl(b, 30);
       b = a;
-      a = temp;
+      a = t;
+    }
+    for (let i = 20; i < 40; i++) {
+      const t = (rotl(a, 5) + (b ^ c ^ d) + e + 0x6ed9eba1 + w[i]!) | 0;
+      e = d;
+      d = c;
+      c = rotl(b, 30);
+      b = a;
+      a = t;
+    }
+    for (let i = 40; i < 60; i++) {
+      const t = (rotl(a, 5) + ((b & c) | (b & d) | (c & d)) + e + 0x8f1bbcdc + w[i]!) | 0;
+      e = d;
+      d = c;
+      c = rotl(b, 30);
+      b = a;
+      a = t;
+    }
+    for (let i = 60; i < 80; i++) {
+      const t = (rotl(a, 5) + (b ^ c ^ d) + e + 0xca62c1d6 + w[i]!) | 0;
+      e = d;
+      d = c;
+      c = rotl(b, 30);
+      b = a;
+      a = t;
     }
     h0 = (h0 + a) >>> 0;
     h1 = (h1 + b) >>> 0;
@@ -68,7 +78,7 @@ export function sha1(data: Uint8Array): Uint8Array {
 }
 
 function rotl(x: number, n: number): number {
-  return ((x << n) | (x >>> (32 - n))) >>> 0;
+  return (x << n) | (x >>> (32 - n));
 }
 
 /**

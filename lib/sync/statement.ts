@@ -25,6 +25,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/**
+ * A short digest of a statement's content (SHA-1 of its canonical JSON): enough to notice
+ * an edit without keeping a second copy of every statement in the outbox.
+ * @example contentHash({ b: 1, a: 2 }) === contentHash({ a: 2, b: 1 }) // true
+ */
+export function contentHash(value: unknown): string {
+  return toHex(sha1(new TextEncoder().encode(canonicalJson(value))));
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sha1, toHex } from '../../lib/sync/sha1';
 import {
   canonicalJson,
+  contentHash,
   derivedId,
   remapStatementRefs,
   revisionId,
@@ -107,5 +108,13 @@ describe('sameStatement', () => {
 
   it('rejects nothing stored', () => {
     expect(sameStatement(sent, undefined)).toBe(false);
+  });
+});
+
+describe('contentHash', () => {
+  it('ignores key order and notices any change', () => {
+    expect(contentHash({ b: 1, a: { c: [1, 2] } })).toBe(contentHash({ a: { c: [1, 2] }, b: 1 }));
+    expect(contentHash({ a: { c: [2, 1] } })).not.toBe(contentHash({ a: { c: [1, 2] } }));
+    expect(contentHash({})).toMatch(/^[0-9a-f]{40}$/);
   });
 });
