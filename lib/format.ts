@@ -48,3 +48,22 @@ export function formatNumber(n: number, locale: string): string {
 export function readingMinutes(words: number): number {
   return words > 0 ? Math.max(1, Math.round(words / 230)) : 0;
 }
+
+/**
+ * A time of day such as "15:30" or "3:30 PM", as the locale writes it.
+ * @example formatTime(Date.UTC(2026, 0, 1, 15, 30), 'en-GB', 'UTC') // '15:30'
+ */
+export function formatTime(ts: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(ts);
+}
+
+/**
+ * The name of a day of the week (0 = Sunday … 6 = Saturday) in the locale.
+ * @example weekdayName(1, 'en') // 'Monday'
+ */
+export function weekdayName(day: number, locale: string): string {
+  // 4 January 1970 was a Sunday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(1970, 0, 4 + day),
+  );
+}

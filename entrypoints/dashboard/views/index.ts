@@ -1,4 +1,6 @@
 import type { FunctionComponent } from 'preact';
+import { SettingsView } from './SettingsView';
+import { SkillsView } from './SkillsView';
 import { WeekView } from './WeekView';
 
 export interface DashboardView {
@@ -11,4 +13,8 @@ export interface DashboardView {
 }
 
 /** Every dashboard view, in navigation order; the first is the default. */
-export const VIEWS: DashboardView[] = [{ path: 'week', label: 'navWeek', component: WeekView }];
+export const VIEWS: DashboardView[] = [
+  { path: 'week', label: 'navWeek', component: WeekView },
+  { path: 'skills', label: 'navSkills', component: SkillsView },
+  { path: 'settings', label: 'navSettings', component: SettingsView },
+];

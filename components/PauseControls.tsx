@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime, formatTime } from '../lib/format';
+import { pauseState, pauseUntil, type PauseChoice } from '../lib/pause';
+import type { Settings } from '../lib/settings';
+import './controls.css';
+import { t, uiLocale } from './i18n';
+
+export interface PauseControlsProps {
+  settings: Pick<Settings, 'pausedUntil' | 'trackingConsent'>;
+  onChange: (patch: Partial<Settings>) => Promise<unknown>;
+  /** The popup shows only a pause in force and Resume; Settings shows every choice. */
+  compact?: boolean;
+}
+
+const CHOICES: { choice: PauseChoice; label: string }[] = [
+  { choice: 'hour', label: 'pauseHour' },
+  { choice: 'tomorrow', label: 'pauseTomorrow' },
+  { choice: 'resumed', label: 'pauseUntilResumed' },
+];
+
+/** Whether Skilltrail records right now, with Pause (three lengths) and Resume. */
+export function PauseControls({ settings, onChange, compact = false }: PauseControlsProps) {
+  const [now, setNow] = useState(Date.now);
+  const state = pauseState(settings, now);
+
+  // Show "recording" again the moment a timed pause ends, without a reload.
+  useEffect(() => {
+    if (state.kind !== 'until') return;
+    const timer = setTimeout(
+      () => setNow(Date.now()),
+      Math.min(state.until - now + 50, 2 ** 31 - 1),
+    );
+    return () => clearTimeout(timer);
+  }, [state.kind === 'until' ? state.until : 0, now]);
+
+  const locale = uiLocale();
+  const pause = (choice: PauseChoice) => {
+    const at = Date.now();
+    setNow(at);
+    void onChange({ pausedUntil: pauseUntil(choice, at) });
+  };
+  const resume = () => {
+    setNow(Date.now());
+    void onChange({ pausedUntil: 0 });
+  };
+
+  if (compact && state.kind === 'running') return null;
+
+  let text: string;
+  if (state.kind === 'off') text = t('trackingOff');
+  else if (state.kind === 'running') text = t('trackingOn');
+  else if (state.kind === 'until-resumed') text = t('pausedUntilResumed');
+  else
+    text = t(
+      'pausedUntil',
+      state.sameDay ? formatTime(state.until, locale) : formatDateTime(state.until, locale),
+    );
+
+  return (
+    <div class={`pause-controls pause-${state.kind}`}>
+      <p role="status" class="pause-state">
+        {text}
+      </p>
+      {state.kind === 'off' && (
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void onChange({ trackingConsent: true, pausedUntil: 0 })}
+        >
+          {t('turnOn')}
+        </button>
+      )}
+      {(state.kind === 'until' || state.kind === 'until-resumed') && (
+        <button type="button" class="primary" onClick={resume}>
+          {t('resume')}
+        </button>
+      )}
+      {!compact && state.kind !== 'off' && (
+        <fieldset class="button-row">
+          <legend>{t('pauseLegend')}</legend>
+          {CHOICES.map(({ choice, label }) => (
+            <button key={choice} type="button" onClick={() => pause(choice)}>
+              {t(label)}
+            </button>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}
