@@ -1,15 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../../components/i18n';
+import { NeverRecordSite } from '../../components/NeverRecordSite';
+import { PauseControls } from '../../components/PauseControls';
 import { SessionEditor } from '../../components/SessionEditor';
 import { SuggestedSkills } from '../../components/SuggestedSkills';
 import { useLiveQuery } from '../../components/use-live-query';
+import { useSettings } from '../../components/use-settings';
+import { captureBlockReason } from '../../lib/capture';
 import { db } from '../../lib/db';
 import { readingMinutes } from '../../lib/format';
 import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
 import { tagSession } from '../../lib/sessions';
 import { ensureSkill } from '../../lib/skills';
 import { suggestForSession } from '../../lib/suggest';
+import { domainOf } from '../../lib/url';
+import { neverRecordSite } from './never-record';
 
 type Phase =
   | { kind: 'capturing' }
@@ -31,6 +37,9 @@ const BLOCKED_MESSAGES: Record<CaptureBlockReason, string> = {
 /** The toolbar popup: captures the active tab at once, then lets the learner tag it. */
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'capturing' });
+  const [settings, saveSettings] = useSettings();
+  // The site "Never record this site" would exclude: web pages outside private windows only.
+  const [site, setSite] = useState<string | null>(null);
 
   useEffect(() => {
     void (async () => {
@@ -39,6 +48,8 @@ export function App() {
       const result = (await browser.runtime
         .sendMessage({ type: 'capture-tab', tabId: tab.id })
         .catch(() => ({ ok: false, reason: 'failed' }))) as CaptureResult;
+      const excluded = !result.ok && result.reason === 'excluded';
+      if (!excluded && !captureBlockReason(tab.url, tab.incognito, [])) setSite(domainOf(tab.url));
       setPhase(
         result.ok
           ? { kind: 'ready', sessionId: result.sessionId, captureId: result.captureId }
@@ -49,10 +60,18 @@ export function App() {
 
   return (
     <div data-phase={phase.kind}>
+      {settings && <PauseControls compact settings={settings} onChange={saveSettings} />}
       {phase.kind === 'capturing' && <p role="status">{t('popupCapturing')}</p>}
       {phase.kind === 'blocked' && <p role="status">{t(BLOCKED_MESSAGES[phase.reason])}</p>}
       {phase.kind === 'ready' && (
         <CapturedSession sessionId={phase.sessionId} captureId={phase.captureId} />
+      )}
+      {site && (
+        <NeverRecordSite
+          site={site}
+          onConfirm={(alsoDelete) => neverRecordSite(site, alsoDelete)}
+          onDone={(deleted) => deleted && setPhase({ kind: 'blocked', reason: 'excluded' })}
+        />
       )}
       <div class="footer">
         <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">

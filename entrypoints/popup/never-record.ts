@@ -1,0 +1,18 @@
+import { notifySettingsChanged } from '../../components/use-settings';
+import { db } from '../../lib/db';
+import { eraseSite } from '../../lib/erase';
+import { loadSettings, updateSettings } from '../../lib/settings-store';
+import { addSite } from '../../lib/site-list';
+
+/**
+ * Adds a site to the excluded sites (recording stops at once) and, only if the learner
+ * asked, deletes what was already recorded from it.
+ */
+export async function neverRecordSite(site: string, alsoDelete: boolean): Promise<void> {
+  const { excludedSites } = await loadSettings();
+  const added = addSite(excludedSites, site);
+  // Already covered by an entry: the list stays as it is.
+  if (added.ok) await updateSettings({ excludedSites: added.sites });
+  await notifySettingsChanged();
+  if (alsoDelete) await eraseSite(db(), site, Date.now());
+}
