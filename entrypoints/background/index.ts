@@ -4,6 +4,7 @@ import { isRequest } from '../../lib/messages';
 import { captureTab, confirmOnBadge } from './capture';
 import { registerPendingWrites } from './pending-writes';
 import { registerRetention } from './retention';
+import { registerWelcome } from './welcome';
 import { registerReminder } from './reminder';
 import { registerSync } from './sync';
 import { registerTracking } from './tracking';
@@ -13,6 +14,7 @@ const CAPTURE_MENU_ID = 'capture-page';
 // Listeners are registered synchronously in main(): Chrome only wakes a stopped worker
 // for events whose listeners were added in its first turn.
 export default defineBackground(() => {
+  registerWelcome();
   registerRetention();
   registerPendingWrites();
   registerReminder();
