@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILDS } from './harness/extension';
+
+/**
+ * Convention tests on the build that ships (`.output/chrome-mv3`, made by `wxt build`
+ * before the end-to-end tests): Skilltrail asks for exactly the permissions it explains,
+ * takes no host access at install, runs nothing on pages by default, keeps the browser's
+ * default Content Security Policy and loads no code from anywhere but its own package.
+ */
+
+/** Every permission, and why, is in README.md; a new one must be added to both. */
+const ALLOWED_PERMISSIONS = [
+  'activeTab',
+  'alarms',
+  'contextMenus',
+  'downloads',
+  'idle',
+  'notifications',
+  'scripting',
+  'storage',
+  'tabs',
+  'unlimitedStorage',
+  'webNavigation',
+];
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
+const BUILD = BUILDS.production;
+const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+function files(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files(path, out);
+    else out.push(path);
+  }
+  return out;
+}
+
+/** The permission names in README.md's "Permissions" table (first column, in backticks). */
+function readmePermissions(): string[] {
+  const readme = readFileSync(resolve('README.md'), 'utf8');
+  const section = readme.split(/^## Permissions\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+}
+
+describe('the shipped manifest', () => {
+  it('exists (run `npx wxt build` first)', () => {
+    expect(existsSync(join(BUILD, 'manifest.json'))).toBe(true);
+  });
+
+  it('asks for exactly the allowed permissions', () => {
+    expect([...(manifest.permissions as string[])].sort()).toEqual(ALLOWED_PERMISSIONS);
+  });
+
+  it('takes no host access at install; asks for web pages only when a feature needs them', () => {
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
+  });
+
+  it('runs no content script on any page by default', () => {
+    // WXT writes an empty list when a script is registered at runtime instead.
+    expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('keeps the default Content Security Policy and exposes nothing to pages or other extensions', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('names every permission in README.md’s permission table', () => {
+    const documented = readmePermissions();
+    for (const permission of [
+      ...(manifest.permissions as string[]),
+      ...(manifest.optional_host_permissions as string[]),
+    ]) {
+      expect(documented, `README.md lacks ${permission}`).toContain(permission);
+    }
+  });
+});
+
+describe('the shipped code', () => {
+  const all = files(BUILD);
+
+  it('loads scripts and styles only from its own package', () => {
+    for (const file of all.filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(file, 'utf8');
+      for (const [, url] of html.matchAll(/(?:src|href)="([^"]*)"/g)) {
+        expect(url, file).toMatch(/^\/(?!\/)/);
+      }
+    }
+  });
+
+  it('evaluates no strings as code and imports nothing remote', () => {
+    for (const file of all.filter((f) => f.endsWith('.js'))) {
+      const js = readFileSync(file, 'utf8');
+      expect(js, file).not.toMatch(/\beval\(|new Function\(|importScripts\(\s*['"`]https?:/);
+      expect(js, file).not.toMatch(/\bimport\(\s*['"`]https?:/);
+    }
+  });
+});
