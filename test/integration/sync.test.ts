@@ -297,6 +297,36 @@ describe('sync to a real LRS', () => {
     expect(new Set(stored.map((s) => s.id))).toEqual(new Set(ids));
   });
 
+  it('counts a 409 for statements the LRS already holds, identical, as sent', async () => {
+    const actor = learner();
+    const ids = await queueLearnerSessions(actor, 3);
+    // They reached the LRS before (say, from a run whose answers were lost)…
+    const entries = await db.outbox.bulkGet(ids);
+    await fetch(`${lrs.endpoint}/statements`, {
+      method: 'POST',
+      headers: {
+        'X-Experience-API-Version': '1.0.3',
+        'Content-Type': 'application/json',
+        Authorization: 'Basic eDp5',
+      },
+      body: JSON.stringify(entries.map((e) => e!.statement)),
+    });
+    // …and this LRS answers 409 to any id it has, as xAPI allows: the batch, then each one.
+    const p = await proxy();
+    for (let i = 0; i < 4; i++) {
+      p.faults.push({
+        kind: 'status',
+        status: 409,
+        body: '{"message":"conflict"}',
+        method: 'POST',
+      });
+    }
+    const result = await syncNow(db, { endpoint: p.endpoint, ...credentials }, realFetch, now);
+    expect(result).toMatchObject({ sent: 3, failed: 0, pending: 0 });
+    expect(result.lastError).toBeUndefined();
+    expect(p.log.filter((r) => r.method === 'GET').map((r) => r.path)).toHaveLength(3);
+  });
+
   it('fails a statement whose id the LRS holds with other content, and keeps going', async () => {
     const actor = learner();
     const config = { endpoint: lrs.endpoint, ...credentials };
