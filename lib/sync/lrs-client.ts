@@ -70,12 +70,18 @@ export interface LrsError {
 
 export type LrsResult<T> = ({ ok: true } & T) | { ok: false; error: LrsError };
 
-/** Errors worth retrying later with the same statements. */
+/**
+ * Errors worth retrying later with the same statements.
+ * @example isTransient({ code: 'rate-limited', status: 429 }) // true
+ */
 export function isTransient(error: LrsError): boolean {
   return ['rate-limited', 'server', 'network', 'timeout'].includes(error.code);
 }
 
-/** Errors that stop syncing until the learner changes the settings. */
+/**
+ * Errors that stop syncing until the learner changes the settings.
+ * @example needsLearner({ code: 'auth', status: 401 }) // true
+ */
 export function needsLearner(error: LrsError): boolean {
   return [
     'auth',

@@ -105,7 +105,10 @@ export function syncSettingsChange(
   };
 }
 
-/** What a session needs to be sent: the `scope` rule. */
+/**
+ * Whether a session in this status is sent under `scope`.
+ * @example inScope('auto', 'kept') // false
+ */
 export function inScope(status: 'auto' | 'kept' | 'dismissed', scope: SyncScope): boolean {
   if (status === 'dismissed') return false;
   return scope === 'all' || status === 'kept';
