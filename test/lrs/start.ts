@@ -119,6 +119,9 @@ async function launch(port: number): Promise<RunningLrs> {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A test run that dies without stop() must not leave an LRS behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
@@ -126,6 +129,7 @@ async function launch(port: number): Promise<RunningLrs> {
       await exited;
       clearTimeout(timer);
     }
+    process.off('exit', killOnExit);
     rmSync(scratch, { recursive: true, force: true });
   };
   const endpoint = `http://127.0.0.1:${port}/xAPI`;
