@@ -310,8 +310,12 @@ export function localizeStarterSkill(starter: StarterSkill, locale: string): Sta
   };
 }
 
-/** Every key a starter skill is known by, in every language. */
-function starterKeys(starter: StarterSkill): string[] {
+/**
+ * Every key a starter skill is known by, in every language: a library holding any of them
+ * has that starter already.
+ * @example starterSkillKeys(STARTER_SKILLS[0]!) // ['communication', 'comunicacion']
+ */
+export function starterSkillKeys(starter: StarterSkill): string[] {
   return [...new Set([starter.name, starter.es.name].map(skillKey))];
 }
 
@@ -331,12 +335,12 @@ export async function addStarterSkills(
   options: { locale?: string } = {},
 ): Promise<Skill[]> {
   const wanted = new Set(names.map(skillKey));
-  const picked = STARTER_SKILLS.filter((s) => starterKeys(s).some((k) => wanted.has(k)));
+  const picked = STARTER_SKILLS.filter((s) => starterSkillKeys(s).some((k) => wanted.has(k)));
   return db.transaction('rw', db.skills, async () => {
     let count = await db.skills.count();
     const added: Skill[] = [];
     for (const starter of picked) {
-      if (await db.skills.where('key').anyOf(starterKeys(starter)).first()) continue;
+      if (await db.skills.where('key').anyOf(starterSkillKeys(starter)).first()) continue;
       const text = localizeStarterSkill(starter, options.locale ?? 'en');
       const name = cleanSkillName(text.name);
       const key = skillKey(name);
