@@ -179,6 +179,11 @@ export function tokenize(text: string): string[] {
 
 /** Words of a URL's path and query values: `/docs/Web/CSS/grid-template` says a lot. */
 function urlWords(url: string | undefined): string[] {
+  return urlSurfaceWords(url).map(stem);
+}
+
+/** The same words as the URL writes them (not stemmed), for reasons the learner reads. */
+function urlSurfaceWords(url: string | undefined): string[] {
   const u = parseUrl(url);
   if (!u) return [];
   let path = u.pathname;
@@ -187,9 +192,9 @@ function urlWords(url: string | undefined): string[] {
   } catch {
     // A malformed escape: keep the path as written.
   }
-  return tokenize(`${path} ${[...u.searchParams.values()].join(' ')}`).filter(
+  return rawWords(`${path} ${[...u.searchParams.values()].join(' ')}`).filter(
     // Ids and hashes in paths are not words.
-    (w) => w.length <= 24 && !/\d{3,}/.test(w),
+    (w) => !STOP_WORDS.has(w) && w.length <= 24 && !/\d{3,}/.test(w),
   );
 }
 
@@ -371,8 +376,9 @@ function contextWords(context: SuggestionContext): Map<string, ContextWord> {
   add(context.title, FIELD_WEIGHT.title);
   for (const q of context.queries ?? []) add(q, FIELD_WEIGHT.queries);
   for (const k of context.keywords ?? []) add(k, FIELD_WEIGHT.keywords);
-  for (const t of urlWords(context.url)) {
-    if (!words.has(t)) words.set(t, { weight: FIELD_WEIGHT.url, surface: t });
+  for (const surface of urlSurfaceWords(context.url)) {
+    const t = stem(surface);
+    if (!words.has(t)) words.set(t, { weight: FIELD_WEIGHT.url, surface });
   }
   add(context.excerpt, FIELD_WEIGHT.excerpt);
   return words;

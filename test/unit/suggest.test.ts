@@ -178,6 +178,19 @@ describe('suggestSkills ranking', () => {
     expect(words).toMatchObject({ words: expect.arrayContaining(['beta', 'blockers']) });
   });
 
+  it('explains a word of the page’s address as the address writes it, not its stem', () => {
+    const sessions = [past('x.org', ['css'], 'Layout', { url: 'https://x.org/guides/layout' })];
+    const got = suggestSkills(
+      { url: 'https://y.org/guides/flexbox' },
+      { sessions, skills: SKILLS },
+      NOW,
+    );
+    expect(got[0]?.reasons.find((r) => r.kind === 'words')).toEqual({
+      kind: 'words',
+      words: ['guides'],
+    });
+  });
+
   it('leaves out skills already chosen and respects the limit', () => {
     const sessions = ['css', 'js', 'a11y', 'fe', 'pm'].map((s) => past('web.dev', [s]));
     expect(ids({ domain: 'web.dev', skills: ['css', 'js'] }, sessions, 10)).toHaveLength(3);
