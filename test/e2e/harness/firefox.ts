@@ -61,6 +61,12 @@ export interface FirefoxSession {
   pressShortcut: (shortcut: string) => Promise<void>;
   /** Right-clicks `selector` in `page` and chooses Skilltrail's item in the context menu. */
   chooseContextMenuItem: (page: Page, selector: string, label: string) => Promise<void>;
+  /**
+   * Tells Firefox's idle service the person touched the mouse or keyboard, as the
+   * operating system does. BiDi's synthetic input does not, so without this Firefox
+   * reports `idle` 15 s into any test.
+   */
+  userActivity: () => Promise<void>;
   /** `running`, `suspending`, `stopped` …: the state of the background event page. */
   backgroundState: () => Promise<string>;
   close: () => Promise<void>;
@@ -348,6 +354,12 @@ export async function launchFirefoxWithExtension(
         return 'ok';`,
         `${widgetId(addonId)}-menuitem-`,
         label,
+      );
+    },
+    userActivity: async () => {
+      await inBrowserWindow(
+        `Cc['@mozilla.org/widget/useridleservice;1'].getService(Ci.nsIUserIdleServiceInternal).resetIdleTimeOut(0);
+        return 'ok';`,
       );
     },
     backgroundState: () => inBrowserWindow(`return String(extension.backgroundState);`),
