@@ -277,3 +277,27 @@ export async function retryFailed(db: SkilltrailDb): Promise<number> {
       e.error = undefined;
     });
 }
+
+/**
+ * Prepares the outbox for another LRS: the current statements of every session become
+ * pending again (the new LRS has none of them) and voids are dropped (they would void
+ * statements the new LRS never had). Superseded rows stay, so revision ids never repeat.
+ * Atomic. Returns how many statements will be sent again.
+ * @example await requeueForNewEndpoint(db) // 240
+ */
+export async function requeueForNewEndpoint(db: SkilltrailDb): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const rows = await db.outbox.toArray();
+    const voids = rows.filter((e) => e.kind === 'void').map((e) => e.id);
+    const again = rows.filter((e) => e.kind === 'statement' && e.state !== 'superseded');
+    await db.outbox.bulkDelete(voids);
+    await db.outbox.bulkPut(
+      again.map(({ sentAt: _s, error: _e, ...e }) => ({
+        ...e,
+        state: 'pending' as const,
+        attempts: 0,
+      })),
+    );
+    return again.length;
+  });
+}

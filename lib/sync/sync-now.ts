@@ -21,6 +21,7 @@ import {
   markFailed,
   markSent,
   nextPending,
+  requeueForNewEndpoint,
   type OutboxEntry,
 } from './outbox';
 import { sameStatement } from './statement';
@@ -45,6 +46,8 @@ export interface SyncState {
   lastError?: LrsError & { at: number };
   /** Last time the LRS accepted statements. */
   lastSyncAt?: number;
+  /** The endpoint the `sent` entries went to. */
+  deliveredTo?: string;
 }
 
 export interface SyncStatus {
@@ -207,6 +210,11 @@ export async function syncNow(
   try {
     if (options.force)
       state = await updateState(db, ({ paused: _p, retryAt: _r, ...rest }) => rest);
+    // Another LRS has none of what the last one got: everything current goes to it anew.
+    if (state.deliveredTo !== config.endpoint) {
+      if (state.deliveredTo !== undefined) await requeueForNewEndpoint(db);
+      state = await updateState(db, (s) => ({ ...s, deliveredTo: config.endpoint }));
+    }
     while (now() - started < budgetMs) {
       const batch = await nextPending(db, batchSize);
       if (batch.length === 0) break;

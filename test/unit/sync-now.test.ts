@@ -247,6 +247,29 @@ describe('syncNow', () => {
     });
   });
 
+  it('sends everything current to a new LRS when the endpoint changes, without old voids', async () => {
+    const id = crypto.randomUUID();
+    await queueSession(db, 'edited', [reading(id, 'Grid')], clock);
+    await syncNow(db, config, lrs.fetch, now);
+    await queueSession(db, 'edited', [reading(id, 'CSS Grid')], clock + 1);
+    await queueMany(2);
+    await syncNow(db, config, lrs.fetch, now);
+    expect(lrs.statements.size).toBe(5); // original, its void, the edit, two more
+
+    const other = fakeLrs();
+    const moved = { ...config, endpoint: 'https://other-lrs.example.org/xAPI' };
+    expect(await syncNow(db, moved, other.fetch, now)).toMatchObject({ sent: 3, pending: 0 });
+    expect(other.statements.size).toBe(3);
+    expect([...other.statements.values()].some((s) => JSON.stringify(s).includes('CSS Grid'))).toBe(
+      true,
+    );
+    expect(
+      [...other.statements.values()].some((s) => (s.verb as { id: string }).id === VOIDED_VERB),
+    ).toBe(false);
+    // Same endpoint again: nothing to resend.
+    expect(await syncNow(db, moved, other.fetch, now)).toMatchObject({ sent: 0, pending: 0 });
+  });
+
   it('never puts the key or secret in the status', async () => {
     await queueMany(1);
     lrs.faults.push({ status: 500, body: `proxy saw ${config.key}:${config.secret}` });
