@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateTime, formatDuration } from '../lib/format';
-import type { Session, Skill } from '../lib/model';
+import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
+import type { Search, Session, Skill, Visit } from '../lib/model';
 import { isLinkable } from '../lib/url';
 import { t, uiLocale } from './i18n';
 
@@ -15,14 +15,27 @@ export interface SessionCardProps {
   skillsById: ReadonlyMap<string, Skill>;
   /** Extra lines (queries, pages) and controls (edit, delete). */
   children?: ComponentChildren;
+  /** The session's pages, listed when given. */
+  visits?: readonly Visit[];
+  /** The session's queries, listed when given. */
+  searches?: readonly Search[];
+  /** Shown before the title, e.g. a selection checkbox. */
+  leading?: ComponentChildren;
 }
 
 /** One session in a list: title, kind, site, date, active time, skills, note. Page data is text only. */
-export function SessionCard({ session, skillsById, children }: SessionCardProps) {
+export function SessionCard(props: SessionCardProps) {
+  const { session, skillsById, children, visits, searches, leading } = props;
   const locale = uiLocale();
   const title = session.title || session.domain || session.url;
+  const dismissed = session.status === 'dismissed';
   return (
-    <article class="session-card" data-session-id={session.id}>
+    <article
+      class={dismissed ? 'session-card is-dismissed' : 'session-card'}
+      data-session-id={session.id}
+      data-status={session.status}
+    >
+      {leading}
       <h3 class="session-title">
         {isLinkable(session.url) ? (
           <a href={session.url} target="_blank" rel="noopener noreferrer">
@@ -34,6 +47,7 @@ export function SessionCard({ session, skillsById, children }: SessionCardProps)
       </h3>
       <p class="session-meta muted">
         {[
+          dismissed ? t('notLearningBadge') : '',
           t(KIND_LABEL[session.kind]),
           session.domain,
           formatDateTime(session.startedAt, locale),
@@ -55,6 +69,35 @@ export function SessionCard({ session, skillsById, children }: SessionCardProps)
         </ul>
       ) : (
         <p class="muted session-untagged">{t('noSkills')}</p>
+      )}
+      {searches && searches.length > 0 && (
+        <div class="session-queries">
+          <span class="muted">{t('sessionQueries')}</span>
+          <ul>
+            {searches.map((q) => (
+              <li key={q.id}>{q.query}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {visits && visits.length > 0 && (
+        <details class="session-pages">
+          <summary>{t('sessionPagesCount', formatNumber(visits.length, locale))}</summary>
+          <ul>
+            {visits.map((v) => (
+              <li key={v.id}>
+                {isLinkable(v.url) ? (
+                  <a href={v.url} target="_blank" rel="noopener noreferrer">
+                    {v.title || v.domain || v.url}
+                  </a>
+                ) : (
+                  v.title || v.domain || v.url
+                )}
+                <span class="muted"> · {formatDuration(v.activeMs, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {session.note && <p class="session-note">{session.note}</p>}
       {children}

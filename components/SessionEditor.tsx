@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Skill } from '../lib/model';
 import { t } from './i18n';
 import { SkillPicker } from './SkillPicker';
@@ -7,8 +7,10 @@ export interface SessionEditorProps {
   skills: readonly Skill[];
   initialSkills: readonly string[];
   initialNote: string;
+  /** When given, the session's title is editable too and `onSave` receives it. */
+  initialTitle?: string;
   onCreateSkill: (name: string) => Promise<Skill>;
-  onSave: (skills: string[], note: string) => Promise<void>;
+  onSave: (skills: string[], note: string, title?: string) => Promise<void>;
   /** Rendered between the skill field and the note, e.g. suggested skills. */
   suggestions?: (
     add: (id: string) => void,
@@ -18,9 +20,12 @@ export interface SessionEditorProps {
 
 /** Skills and a reflection for one session, with Save (Ctrl/Cmd+Enter saves from anywhere in it). */
 export function SessionEditor(props: SessionEditorProps) {
-  const { skills, initialSkills, initialNote, onCreateSkill, onSave, suggestions } = props;
+  const { skills, initialSkills, initialNote, initialTitle, onCreateSkill, onSave, suggestions } =
+    props;
   const [selected, setSelected] = useState<string[]>([...initialSkills]);
   const [note, setNote] = useState(initialNote);
+  const [title, setTitle] = useState(initialTitle ?? '');
+  const titleId = useId();
   const [status, setStatus] = useState<
     { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }
   >({
@@ -30,12 +35,15 @@ export function SessionEditor(props: SessionEditorProps) {
   useEffect(() => {
     setSelected([...initialSkills]);
     setNote(initialNote);
-  }, [initialSkills.join(','), initialNote]);
+    setTitle(initialTitle ?? '');
+  }, [initialSkills.join(','), initialNote, initialTitle]);
 
   const save = async () => {
     setStatus({ kind: 'saving' });
     try {
-      await onSave(selected, note.trim());
+      // An emptied title keeps the old one: a session always has a name to show.
+      const nextTitle = initialTitle === undefined ? undefined : title.trim() || initialTitle;
+      await onSave(selected, note.trim(), nextTitle);
       setStatus({ kind: 'saved' });
     } catch (error) {
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -58,6 +66,21 @@ export function SessionEditor(props: SessionEditorProps) {
         }
       }}
     >
+      {initialTitle !== undefined && (
+        <>
+          <label for={titleId}>{t('sessionTitleLabel')}</label>
+          <input
+            id={titleId}
+            type="text"
+            value={title}
+            maxLength={500}
+            onInput={(e) => {
+              setTitle((e.target as HTMLInputElement).value);
+              edited();
+            }}
+          />
+        </>
+      )}
       <SkillPicker
         skills={skills}
         selected={selected}
