@@ -1,0 +1,246 @@
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import type { ExportFile } from '../lib/export/file';
+import { PRIVACY_LEVELS, type PrivacyLevel, type SharedData } from '../lib/export/privacy';
+import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
+import { openHtmlReport, downloadFile } from './download-file';
+import { t } from './i18n';
+
+/** The week's export formats; each gives one or more files. */
+export type ExportFormat = 'markdown' | 'csv' | 'xapi' | 'badges';
+
+const FORMAT_LABEL: Record<ExportFormat, string> = {
+  markdown: 'exportMarkdown',
+  csv: 'exportCsv',
+  xapi: 'exportXapi',
+  badges: 'exportBadges',
+};
+
+const LEVEL_TEXT: Record<PrivacyLevel, { name: string; shares: string }> = {
+  full: { name: 'privacyFull', shares: 'privacyFullShares' },
+  titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
+  sites: { name: 'privacySites', shares: 'privacySitesShares' },
+  totals: { name: 'privacyTotals', shares: 'privacyTotalsShares' },
+};
+
+const KIND_LABEL = { reading: 'kindReading', search: 'kindSearch', watching: 'kindWatching' };
+
+/** Rows the preview shows before "and N more". */
+const PREVIEW_ROWS = 8;
+
+export interface ExportPanelProps {
+  level: PrivacyLevel;
+  onLevelChange: (level: PrivacyLevel) => void;
+  /** The week redacted for `level`: what every export below renders, and the preview shows. */
+  shared: SharedData;
+  locale: string;
+  /** Formats offered, in order; each builds its files on demand. */
+  exporters: Partial<Record<ExportFormat, () => Promise<ExportFile[]>>>;
+  /** The printable report of `shared`. */
+  report: () => ExportFile;
+  /** The whole database as a backup file: not redacted, it restores everything. */
+  backup: () => Promise<ExportFile>;
+  /** Shown under the backup button, e.g. the import control. */
+  children?: ComponentChildren;
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; text: string };
+
+/** A privacy level, a preview of exactly what leaves the device, and the export buttons. */
+export function ExportPanel(props: ExportPanelProps) {
+  const { level, onLevelChange, shared, locale, exporters, report, backup, children } = props;
+  const id = useId();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const save = async (build: (() => Promise<ExportFile[]>) | undefined) => {
+    if (!build) return;
+    setStatus({ kind: 'busy' });
+    try {
+      const files = await build();
+      for (const file of files) await downloadFile(file);
+      setStatus({ kind: 'done', text: t('exportDone', files.map((f) => f.filename).join(', ')) });
+    } catch (error) {
+      setStatus({
+        kind: 'error',
+        text: t('exportFailed', error instanceof Error ? error.message : String(error)),
+      });
+    }
+  };
+
+  const print = () => {
+    try {
+      const opened = openHtmlReport(report());
+      setStatus(
+        opened
+          ? { kind: 'done', text: t('printOpened') }
+          : { kind: 'error', text: t('printBlocked') },
+      );
+    } catch (error) {
+      setStatus({
+        kind: 'error',
+        text: t('exportFailed', error instanceof Error ? error.message : String(error)),
+      });
+    }
+  };
+
+  return (
+    <div class="export-panel">
+      <fieldset class="privacy-levels">
+        <legend>{t('privacyLegend')}</legend>
+        {PRIVACY_LEVELS.map((l) => (
+          <div key={l} class="privacy-level">
+            <input
+              type="radio"
+              id={`${id}-${l}`}
+              name={`${id}-level`}
+              value={l}
+              checked={level === l}
+              aria-describedby={`${id}-${l}-shares`}
+              onChange={() => onLevelChange(l)}
+            />
+            <label for={`${id}-${l}`}>{t(LEVEL_TEXT[l].name)}</label>
+            <span id={`${id}-${l}-shares`} class="muted">
+              {t(LEVEL_TEXT[l].shares)}
+            </span>
+          </div>
+        ))}
+      </fieldset>
+
+      <h3 id={`${id}-preview`}>{t('previewHeading')}</h3>
+      <SharedPreview shared={shared} locale={locale} labelledBy={`${id}-preview`} />
+
+      <div class="export-buttons">
+        {(Object.keys(FORMAT_LABEL) as ExportFormat[])
+          .filter((f) => exporters[f])
+          .map((f) => (
+            <button
+              key={f}
+              type="button"
+              data-export={f}
+              disabled={status.kind === 'busy'}
+              onClick={() => void save(exporters[f])}
+            >
+              {t(FORMAT_LABEL[f])}
+            </button>
+          ))}
+        <button type="button" data-export="print" onClick={print}>
+          {t('printReport')}
+        </button>
+      </div>
+      <p class="status" role="status">
+        {status.kind === 'busy' && t('exporting')}
+        {status.kind === 'done' && <span class="ok">{status.text}</span>}
+        {status.kind === 'error' && <span class="error">{status.text}</span>}
+      </p>
+
+      <h3>{t('backupHeading')}</h3>
+      <p id={`${id}-backup`} class="muted">
+        {t('backupExplain')}
+      </p>
+      <button
+        type="button"
+        data-export="backup"
+        aria-describedby={`${id}-backup`}
+        disabled={status.kind === 'busy'}
+        onClick={() => void save(async () => [await backup()])}
+      >
+        {t('exportBackup')}
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/** What the chosen level lets out, as a compact table built from the redacted data itself. */
+export function SharedPreview(props: { shared: SharedData; locale: string; labelledBy: string }) {
+  const { shared, locale, labelledBy } = props;
+  const { rules, summary } = shared;
+  const names = new Map(shared.skills.map((s) => [s.id, s.name]));
+  const totals = t('previewTotals', [
+    formatDuration(summary.totals.activeMs, locale),
+    formatNumber(summary.totals.sessions, locale),
+    formatNumber(summary.skills.length, locale),
+  ]);
+  if (!rules.sessions) {
+    return (
+      <div class="preview">
+        <p>{totals}</p>
+        {summary.skills.length > 0 && (
+          <table aria-labelledby={labelledBy}>
+            <thead>
+              <tr>
+                <th scope="col">{t('chartSkill')}</th>
+                <th scope="col">{t('totalActive')}</th>
+                <th scope="col">{t('totalSessions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.skills.map((s) => (
+                <tr key={s.skillId}>
+                  <th scope="row">{s.name}</th>
+                  <td>{formatDuration(s.activeMs, locale)}</td>
+                  <td>{formatNumber(s.sessions, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    );
+  }
+  const rows = shared.sessions.slice(-PREVIEW_ROWS).reverse();
+  const more = shared.sessions.length - rows.length;
+  return (
+    <div class="preview">
+      <p>{totals}</p>
+      {rows.length > 0 && (
+        <div class="table-scroll">
+          <table aria-labelledby={labelledBy}>
+            <thead>
+              <tr>
+                <th scope="col">{t('previewWhen')}</th>
+                <th scope="col">{t('previewSession')}</th>
+                {rules.sites && <th scope="col">{t('filterSite')}</th>}
+                {rules.urls && <th scope="col">{t('previewUrl')}</th>}
+                {rules.queries && <th scope="col">{t('sessionQueries')}</th>}
+                {rules.notes && <th scope="col">{t('previewNote')}</th>}
+                <th scope="col">{t('navSkills')}</th>
+                <th scope="col">{t('totalActive')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.id}>
+                  <td>{formatDateTime(s.startedAt, locale, shared.summary.timeZone)}</td>
+                  <td>
+                    <span class="muted">{t(KIND_LABEL[s.kind])}: </span>
+                    {s.label}
+                  </td>
+                  {rules.sites && <td>{s.site ?? ''}</td>}
+                  {rules.urls && <td class="url">{s.url ?? ''}</td>}
+                  {rules.queries && (
+                    <td>
+                      {s.queries
+                        .map((q) => q.query ?? '')
+                        .filter(Boolean)
+                        .join('; ')}
+                    </td>
+                  )}
+                  {rules.notes && <td class="note">{s.note ?? ''}</td>}
+                  <td>
+                    {s.skillIds
+                      .map((sid) => names.get(sid) ?? '')
+                      .filter(Boolean)
+                      .join(', ')}
+                  </td>
+                  <td>{formatDuration(s.activeMs, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more > 0 && <p class="muted">{t('previewMore', formatNumber(more, locale))}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import { formatDuration, formatNumber } from '../lib/format';
+import type { Summary } from '../lib/summary';
+import { t } from './i18n';
+
+/*
+ * Charts in plain SVG. Sizes are percentages across and CSS pixels down, with text in CSS
+ * pixels, so text grows with the browser's zoom and never squeezes into a bar. Each chart
+ * is one image with a summarising label; the table after it carries every number.
+ */
+
+const BAR = 14;
+const LINE = 18;
+const ROW = LINE + BAR + 10;
+/** Names longer than this are cut in the picture; the table has them whole. */
+const MAX_LABEL = 48;
+
+function cut(name: string): string {
+  return name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name;
+}
+
+export interface ChartProps {
+  summary: Summary;
+  locale: string;
+}
+
+/** Active time per skill, most first, plus time not tagged with any skill. */
+export function SkillChart({ summary, locale }: ChartProps) {
+  const rows = summary.skills.map((s) => ({
+    key: s.skillId,
+    name: s.name,
+    colour: s.colour,
+    ms: s.activeMs,
+    sessions: s.sessions,
+  }));
+  if (summary.untagged.activeMs > 0) {
+    rows.push({
+      key: ':untagged',
+      name: t('chartUntagged'),
+      colour: '',
+      ms: summary.untagged.activeMs,
+      sessions: summary.untagged.sessions,
+    });
+  }
+  if (rows.length === 0) return <p class="muted">{t('chartEmpty')}</p>;
+  const max = Math.max(...rows.map((r) => r.ms), 1);
+  const label = t(
+    'chartSkillsLabel',
+    rows
+      .slice(0, 5)
+      .map((r) => `${r.name} ${formatDuration(r.ms, locale)}`)
+      .join(', '),
+  );
+  return (
+    <figure class="chart">
+      <svg
+        class="chart-svg"
+        role="img"
+        aria-label={label}
+        width="100%"
+        height={rows.length * ROW}
+        focusable="false"
+      >
+        {rows.map((r, i) => {
+          const y = i * ROW;
+          return (
+            <g key={r.key}>
+              <text x="0" y={y + LINE - 5} class="chart-text">
+                {`${cut(r.name)} · ${formatDuration(r.ms, locale)}`}
+              </text>
+              <rect
+                x="0"
+                y={y + LINE}
+                height={BAR}
+                width={`${Math.max(0.5, (r.ms / max) * 100)}%`}
+                class={r.colour ? 'chart-bar' : 'chart-bar chart-untagged'}
+                style={r.colour ? { fill: r.colour } : undefined}
+              />
+            </g>
+          );
+        })}
+      </svg>
+      <table class="visually-hidden">
+        <caption>{t('chartSkillsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chartSkill')}</th>
+            <th scope="col">{t('totalActive')}</th>
+            <th scope="col">{t('totalSessions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              <td>{formatDuration(r.ms, locale)}</td>
+              <td>{formatNumber(r.sessions, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+const DAY_HEIGHT = 140;
+const DAY_LABEL = 22;
+
+/** Active time per local day, each day's bar stacked by skill (a session with two skills counts for each). */
+export function DayChart({ summary, locale }: ChartProps) {
+  const { days, skills, timeZone } = summary;
+  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone });
+  const fullDay = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'short',
+    timeZone,
+  });
+  // Stacks: each skill's share of the day, then the untagged rest.
+  const stacks = days.map((day, i) => {
+    const parts = skills
+      .map((s) => ({
+        key: s.skillId,
+        name: s.name,
+        colour: s.colour,
+        ms: s.perDay[i]?.activeMs ?? 0,
+      }))
+      .filter((p) => p.ms > 0);
+    if (day.untaggedMs > 0) {
+      parts.push({ key: ':untagged', name: t('chartUntagged'), colour: '', ms: day.untaggedMs });
+    }
+    return { day, parts, height: parts.reduce((sum, p) => sum + p.ms, 0) };
+  });
+  const max = Math.max(...stacks.map((s) => s.height), 1);
+  const scale = (DAY_HEIGHT - 4) / max;
+  const width = 100 / Math.max(1, days.length);
+  const busiest = stacks.reduce((a, b) => (b.day.activeMs > a.day.activeMs ? b : a), stacks[0]!);
+  const label =
+    summary.totals.activeMs > 0
+      ? t('chartDaysLabel', [
+          formatDuration(summary.totals.activeMs, locale),
+          fullDay.format(busiest.day.start),
+          formatDuration(busiest.day.activeMs, locale),
+        ])
+      : t('chartEmpty');
+  return (
+    <figure class="chart">
+      <svg
+        class="chart-svg"
+        role="img"
+        aria-label={label}
+        width="100%"
+        height={DAY_HEIGHT + DAY_LABEL}
+        focusable="false"
+      >
+        <line x1="0" x2="100%" y1={DAY_HEIGHT} y2={DAY_HEIGHT} class="chart-axis" />
+        {stacks.map((stack, i) => {
+          let top = DAY_HEIGHT;
+          return (
+            <g key={stack.day.date}>
+              {stack.parts.map((p) => {
+                const h = Math.max(1, p.ms * scale);
+                top -= h;
+                return (
+                  <rect
+                    key={p.key}
+                    x={`${i * width + width * 0.15}%`}
+                    y={top}
+                    width={`${width * 0.7}%`}
+                    height={h}
+                    class={p.colour ? 'chart-bar' : 'chart-bar chart-untagged'}
+                    style={p.colour ? { fill: p.colour } : undefined}
+                  />
+                );
+              })}
+              <text
+                x={`${i * width + width / 2}%`}
+                y={DAY_HEIGHT + DAY_LABEL - 5}
+                text-anchor="middle"
+                class="chart-text"
+              >
+                {dayName.format(stack.day.start)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {skills.length > 0 && (
+        <ul class="chart-legend" aria-hidden="true">
+          {skills.map((s) => (
+            <li key={s.skillId}>
+              <span class="swatch" style={{ background: s.colour }} />
+              {s.name}
+            </li>
+          ))}
+          {summary.untagged.activeMs > 0 && (
+            <li>
+              <span class="swatch chart-untagged-swatch" />
+              {t('chartUntagged')}
+            </li>
+          )}
+        </ul>
+      )}
+      <table class="visually-hidden">
+        <caption>{t('chartDaysCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chartDay')}</th>
+            <th scope="col">{t('totalActive')}</th>
+            <th scope="col">{t('totalSessions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.date}>
+              <th scope="row">{fullDay.format(d.start)}</th>
+              <td>{formatDuration(d.activeMs, locale)}</td>
+              <td>{formatNumber(d.sessions, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
