@@ -8,7 +8,8 @@ import {
   type LrsError,
   type LrsErrorCode,
 } from '../lib/sync/lrs-client';
-import { loadSettings } from '../lib/settings-store';
+import type { ExportPrivacy } from '../lib/settings';
+import { loadSettings, watchSettings } from '../lib/settings-store';
 import { retryFailed } from '../lib/sync/outbox';
 import { queueSessionChanges } from '../lib/sync/session-statements';
 import {
@@ -66,6 +67,8 @@ export function errorNotice(error: LrsError): Notice {
 
 export interface SyncSettingsViewProps {
   settings: Settings;
+  /** The export privacy level, which statements follow; `totals` sends no session. */
+  privacy?: ExportPrivacy;
   status: SyncStatus | undefined;
   busy: 'save' | 'test' | 'sync' | null;
   notice: Notice | null;
@@ -93,6 +96,8 @@ export function SyncSettingsView(props: SyncSettingsViewProps) {
     <section class="sync-settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('syncTitle')}</h2>
       <p class="muted">{t('syncExplain')}</p>
+      <p class="muted">{t('syncWhen')}</p>
+      {props.privacy === 'totals' && <p class="error">{t('syncTotalsOnly')}</p>}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -276,9 +281,12 @@ export function SyncSettings() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SYNC_SETTINGS);
   const [busy, setBusy] = useState<SyncSettingsViewProps['busy']>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [privacy, setPrivacy] = useState<ExportPrivacy | undefined>(undefined);
   const status = useLiveQuery(() => syncStatus(db()), []);
   useEffect(() => {
     void loadSyncSettings().then(setSettings);
+    void loadSettings().then((s) => setPrivacy(s.exportPrivacy));
+    return watchSettings((s) => setPrivacy(s.exportPrivacy));
   }, []);
 
   const run = async (
@@ -373,6 +381,7 @@ export function SyncSettings() {
   return (
     <SyncSettingsView
       settings={settings}
+      privacy={privacy}
       status={status}
       busy={busy}
       notice={notice}

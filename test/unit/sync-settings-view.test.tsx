@@ -105,6 +105,15 @@ describe('SyncSettingsView', () => {
     expect(screen.getByRole('status').textContent).toContain('xAPI 1.0.3');
   });
 
+  it('says when sessions are sent, and that totals-only privacy sends none', () => {
+    setup({ privacy: 'totals' });
+    expect(screen.getByText(/half an hour after it ends/)).toBeTruthy();
+    expect(screen.getByText(/no session is sent to the LRS/)).toBeTruthy();
+    cleanup();
+    setup({ privacy: 'full' });
+    expect(screen.queryByText(/no session is sent to the LRS/)).toBeNull();
+  });
+
   it('cannot sync before sync is turned on', () => {
     setup({ settings: { ...DEFAULT_SYNC_SETTINGS, endpoint: 'https://lrs.example.org/xAPI' } });
     expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(
