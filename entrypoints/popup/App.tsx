@@ -12,6 +12,8 @@ import { db } from '../../lib/db';
 import { readingMinutes } from '../../lib/format';
 import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
 import { tagSession } from '../../lib/sessions';
+import { isPaused } from '../../lib/settings';
+import { loadSettings } from '../../lib/settings-store';
 import { ensureSkill } from '../../lib/skills';
 import { suggestForSession } from '../../lib/suggest';
 import { domainOf } from '../../lib/url';
@@ -19,6 +21,8 @@ import { neverRecordSite } from './never-record';
 
 type Phase =
   | { kind: 'capturing' }
+  /** Paused: opening the popup (perhaps only to resume) records nothing by itself. */
+  | { kind: 'paused'; tab: PopupTab }
   | { kind: 'blocked'; reason: CaptureBlockReason }
   | { kind: 'ready'; sessionId: string; captureId: string };
 
@@ -34,6 +38,9 @@ const BLOCKED_MESSAGES: Record<CaptureBlockReason, string> = {
   failed: 'blockedFailed',
 };
 
+/** The parts of the active tab the popup needs. */
+type PopupTab = { id: number; url?: string; incognito: boolean };
+
 /** The toolbar popup: captures the active tab at once, then lets the learner tag it. */
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'capturing' });
@@ -41,27 +48,49 @@ export function App() {
   // The site "Never record this site" would exclude: web pages outside private windows only.
   const [site, setSite] = useState<string | null>(null);
 
+  const capture = async (tab: PopupTab) => {
+    setPhase({ kind: 'capturing' });
+    const result = (await browser.runtime
+      .sendMessage({ type: 'capture-tab', tabId: tab.id })
+      .catch(() => ({ ok: false, reason: 'failed' }))) as CaptureResult;
+    setPhase(
+      result.ok
+        ? { kind: 'ready', sessionId: result.sessionId, captureId: result.captureId }
+        : { kind: 'blocked', reason: result.reason },
+    );
+  };
+
   useEffect(() => {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return setPhase({ kind: 'blocked', reason: 'no-tab' });
-      const result = (await browser.runtime
-        .sendMessage({ type: 'capture-tab', tabId: tab.id })
-        .catch(() => ({ ok: false, reason: 'failed' }))) as CaptureResult;
-      const excluded = !result.ok && result.reason === 'excluded';
-      if (!excluded && !captureBlockReason(tab.url, tab.incognito, [])) setSite(domainOf(tab.url));
-      setPhase(
-        result.ok
-          ? { kind: 'ready', sessionId: result.sessionId, captureId: result.captureId }
-          : { kind: 'blocked', reason: result.reason },
-      );
+      const current = await loadSettings();
+      const popupTab = { id: tab.id, url: tab.url, incognito: tab.incognito };
+      if (!captureBlockReason(tab.url, tab.incognito, current.excludedSites))
+        setSite(domainOf(tab.url));
+      if (isPaused(current, Date.now())) return setPhase({ kind: 'paused', tab: popupTab });
+      await capture(popupTab);
     })();
   }, []);
+
+  // Resuming from the popup captures the page, as opening it unpaused would have.
+  useEffect(() => {
+    if (phase.kind === 'paused' && settings && !isPaused(settings, Date.now()))
+      void capture(phase.tab);
+  }, [settings]);
 
   return (
     <div data-phase={phase.kind}>
       {settings && <PauseControls compact settings={settings} onChange={saveSettings} />}
       {phase.kind === 'capturing' && <p role="status">{t('popupCapturing')}</p>}
+      {phase.kind === 'paused' && (
+        <p>
+          {t('popupPausedNotCaptured')}{' '}
+          <button type="button" onClick={() => void capture(phase.tab)}>
+            {t('popupCaptureAnyway')}
+          </button>
+        </p>
+      )}
       {phase.kind === 'blocked' && <p role="status">{t(BLOCKED_MESSAGES[phase.reason])}</p>}
       {phase.kind === 'ready' && (
         <CapturedSession sessionId={phase.sessionId} captureId={phase.captureId} />

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   build?: keyof typeof BUILDS;
   /** Reuse a profile (to test a browser restart); a fresh one otherwise. */
   userDataDir?: string;
+  /** Keep the welcome page a fresh install opens (closed otherwise, so tests start from their own tab). */
+  keepWelcome?: boolean;
   /** `MAP * 127.0.0.1:PORT`: make real search-engine hosts resolve to a local server. */
   hostResolverRules?: string;
   /** Extra command-line switches. */
@@ -67,6 +69,16 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     { timeout: 20_000 },
   );
   const extensionId = new URL(workerTarget.url()).host;
+  // A fresh profile is a fresh install, and Skilltrail opens its welcome page: it would
+  // become the active tab under the test's own. A reused profile installs nothing.
+  if (!options.keepWelcome && !options.userDataDir) {
+    const welcome = await browser
+      .waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/welcome.html`, {
+        timeout: 10_000,
+      })
+      .catch(() => null);
+    await (await welcome?.asPage())?.close();
+  }
 
   const worker = async (): Promise<WebWorker> => {
     const target = await browser.waitForTarget(
