@@ -7,6 +7,7 @@ import { Dexie } from 'dexie';
 import type { SkilltrailDb } from '../db';
 import {
   contentHash,
+  derivedId,
   remapStatementRefs,
   revisionId,
   voidingStatement,
@@ -93,6 +94,11 @@ export async function queueSessions(
       sessionIds.map((id) => db.outbox.where('sessionId').equals(id).toArray()),
     );
     const bySession = new Map(sessionIds.map((id, i) => [id, lists[i]!]));
+    // Which session already holds each exporter id: a statement id names one statement,
+    // so a record that moved to another session gets a new id there.
+    const sourceIds = [...new Set(items.flatMap((i) => i.statements.map((s) => s.id)))];
+    const holders = await db.outbox.bulkGet(sourceIds);
+    const holder = new Map(sourceIds.map((id, i) => [id, holders[i]?.sessionId]));
 
     const writes = new Map<string, OutboxEntry>();
     for (const item of items) {
@@ -106,7 +112,11 @@ export async function queueSessions(
         result.unchanged++;
         continue;
       }
-      const next = reviseSession(item, entries, fingerprints, now, timestamp);
+      const foreign = (id: string) => {
+        const owner = writes.get(id)?.sessionId ?? holder.get(id);
+        return owner !== undefined && owner !== item.sessionId;
+      };
+      const next = reviseSession(item, entries, fingerprints, foreign, now, timestamp);
       for (const w of next.writes) writes.set(w.id, w);
       result.queued += next.queued;
       result.voided += next.voided;
@@ -117,8 +127,7 @@ export async function queueSessions(
       ]);
     }
     if (writes.size === 0) return result;
-    // A statement id belongs to one session: an id another session already queued (an
-    // exporter bug, or a forged backup) is skipped rather than overwritten.
+    // Last guard: never overwrite another session's row (derived ids make this unreachable).
     const ids = [...writes.keys()];
     const current = await db.outbox.bulkGet(ids);
     current.forEach((e, i) => {
@@ -138,6 +147,7 @@ function reviseSession(
   item: SessionStatements,
   entries: readonly OutboxEntry[],
   fingerprints: ReadonlyMap<string, string>,
+  foreign: (sourceId: string) => boolean,
   now: number,
   timestamp: string,
 ): { writes: OutboxEntry[]; queued: number; voided: number } {
@@ -166,7 +176,14 @@ function reviseSession(
   }
 
   const revision = entries.length === 0 ? 0 : Math.max(...entries.map((e) => e.revision)) + 1;
-  const ids = new Map(item.statements.map((s) => [s.id, revisionId(s.id, revision)]));
+  const ids = new Map(
+    item.statements.map((s) => [
+      s.id,
+      foreign(s.id)
+        ? derivedId(`${s.id}:session:${item.sessionId}:rev:${revision}`)
+        : revisionId(s.id, revision),
+    ]),
+  );
   for (const source of item.statements) {
     const statement = { ...remapStatementRefs(source, ids), id: ids.get(source.id)! };
     writes.push({

@@ -156,11 +156,20 @@ describe('queueSession', () => {
     expect((await nextPending(db, 50)).length).toBe(50);
   });
 
-  it('does not let one session take over another session’s statement id', async () => {
+  it('gives a record that moved to another session a new id there', async () => {
     await queueSession(db, 's1', [reading(R, 'Grid')], 1_000);
-    const result = await queueSession(db, 's2', [reading(R, 'Other')], 2_000);
-    expect(result.queued).toBe(0);
-    expect((await db.outbox.get(R))!.sessionId).toBe('s1');
+    await markSent(db, [R], 1_100);
+    // The record now belongs to s2; s1 no longer has it.
+    expect(await queueSession(db, 's2', [reading(R, 'Grid')], 2_000)).toMatchObject({ queued: 1 });
+    expect(await queueSession(db, 's1', [], 2_000)).toMatchObject({ voided: 1 });
+    expect((await db.outbox.get(R))!).toMatchObject({ sessionId: 's1', state: 'superseded' });
+    const moved = (await nextPending(db, 10)).find((e) => e.sessionId === 's2')!;
+    expect(moved.id).not.toBe(R);
+    expect(moved.sourceId).toBe(R);
+    // Stable: the same statements for s2 again change nothing.
+    expect(await queueSession(db, 's2', [reading(R, 'Grid')], 3_000)).toMatchObject({
+      unchanged: 1,
+    });
   });
 });
 
