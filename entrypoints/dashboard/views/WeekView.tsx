@@ -9,12 +9,14 @@ import { useLiveQuery } from '../../../components/use-live-query';
 import { DayChart, SkillChart } from '../../../components/WeekChart';
 import { WeekPicker } from '../../../components/WeekPicker';
 import { WeekTotals } from '../../../components/WeekTotals';
+import { getOrCreateSigningKey } from '../../../lib/credentials/keys';
 import { db } from '../../../lib/db';
 import { exportBackup, parseBackup, importBackup } from '../../../lib/export/backup';
 import type { ExportFile } from '../../../lib/export/file';
 import { exportHtml } from '../../../lib/export/html';
 import { actorFromSettings, getOrCreateInstallId } from '../../../lib/export/identity';
 import { exportMarkdown } from '../../../lib/export/markdown';
+import { badgesHtmlFile, badgesJsonFile, issueBadges } from '../../../lib/export/openbadges';
 import { exportCsv } from '../../../lib/export/csv';
 import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
 import { exportWeekAsXapi } from '../../../lib/export/xapi';
@@ -214,6 +216,17 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
     xapi: async () => {
       const installId = await getOrCreateInstallId(db());
       return [await exportWeekAsXapi(shared, actorFromSettings(settings, installId))];
+    },
+    badges: async () => {
+      // The key is made once and kept in `meta`; every badge of this learner carries it.
+      const key = await getOrCreateSigningKey(db());
+      const now = Date.now();
+      const badges = await issueBadges(shared, key, {
+        learnerName: settings.learnerName,
+        now,
+        locale,
+      });
+      return [badgesJsonFile(shared, badges, key.did), badgesHtmlFile(shared, badges, { locale })];
     },
   };
 
