@@ -1,6 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import { SettingsView } from './SettingsView';
 import { SkillsView } from './SkillsView';
+import { VerifyView } from './VerifyView';
 import { WeekView } from './WeekView';
 
 export interface DashboardView {
@@ -16,5 +17,6 @@ export interface DashboardView {
 export const VIEWS: DashboardView[] = [
   { path: 'week', label: 'navWeek', component: WeekView },
   { path: 'skills', label: 'navSkills', component: SkillsView },
+  { path: 'verify', label: 'navVerify', component: VerifyView },
   { path: 'settings', label: 'navSettings', component: SettingsView },
 ];

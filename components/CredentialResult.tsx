@@ -1,0 +1,136 @@
+import type { CredentialView } from '../lib/badge-view';
+import type { VerifyErrorKey } from '../lib/credentials/vc-jwt';
+import { formatDateTime, formatNumber } from '../lib/format';
+import { t } from './i18n';
+
+const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, string> = {
+  malformed: 'verifyErrorMalformed',
+  header: 'verifyErrorHeader',
+  key: 'verifyErrorKey',
+  signature: 'verifyErrorSignature',
+  'not-credential': 'verifyErrorNotCredential',
+  claims: 'verifyErrorClaims',
+  'issuer-key': 'verifyErrorIssuerKey',
+  'not-yet-valid': 'verifyErrorNotYetValid',
+  expired: 'verifyErrorExpired',
+};
+
+export type CredentialCheck =
+  | { ok: true; view: CredentialView }
+  | { ok: false; key: VerifyErrorKey; detail: string; view: CredentialView | null };
+
+export interface CredentialResultProps {
+  /** 1-based position in the file. */
+  position: number;
+  check: CredentialCheck;
+  locale: string;
+}
+
+function when(iso: string, locale: string): string {
+  const ts = Date.parse(iso);
+  return Number.isFinite(ts) ? formatDateTime(ts, locale) : iso;
+}
+
+/** One credential's verification result, claims and evidence. Every value is shown as text. */
+export function CredentialResult({ position, check, locale }: CredentialResultProps) {
+  const view = check.view;
+  const name = view?.name || t('verifyCredentialN', formatNumber(position, locale));
+  const facts: [string, string][] = view
+    ? (
+        [
+          [t('verifyIssuer'), [view.issuerName, view.issuerId].filter(Boolean).join(' — ')],
+          [t('verifySubject'), view.subjectId],
+          [t('verifyValidFrom'), view.validFrom && when(view.validFrom, locale)],
+          [t('verifyValidUntil'), view.validUntil && when(view.validUntil, locale)],
+          [
+            t('verifyPeriod'),
+            [view.activityStart, view.activityEnd]
+              .filter(Boolean)
+              .map((d) => when(d, locale))
+              .join(' – '),
+          ],
+          [t('verifyAchievement'), view.achievement.name],
+          [t('verifyAchievementDescription'), view.achievement.description],
+          [t('verifyCriteria'), view.achievement.criteria],
+          [t('verifyNarrative'), view.narrative],
+          [
+            t('verifyAlignment'),
+            view.alignments
+              .map((a) => [a.framework, a.name, a.url].filter(Boolean).join(' · '))
+              .join('; '),
+          ],
+          [t('verifyId'), view.id],
+        ] as [string, string][]
+      ).filter(([, v]) => v)
+    : [];
+  return (
+    <article
+      class={check.ok ? 'credential is-valid' : 'credential is-invalid'}
+      data-valid={check.ok ? 'true' : 'false'}
+    >
+      <h2>{name}</h2>
+      {check.ok ? (
+        <p class="verdict ok">
+          <span aria-hidden="true">✓ </span>
+          {t('verifyValid')}
+        </p>
+      ) : (
+        <>
+          <p class="verdict error">
+            <span aria-hidden="true">✗ </span>
+            {t('verifyInvalid', t(VERIFY_ERROR_MESSAGE[check.key] ?? 'verifyErrorMalformed'))}
+          </p>
+          {check.detail && <p class="muted detail">{check.detail}</p>}
+          {view && <p class="notice">{t('verifyUnverifiedContent')}</p>}
+        </>
+      )}
+      {check.ok && (
+        <p class="muted">
+          {view && view.schemas.length > 0
+            ? t('verifySchemaNote', view.schemas.join(', '))
+            : t('verifySchemaNone')}
+        </p>
+      )}
+      {view?.description && <p>{view.description}</p>}
+      {facts.length > 0 && (
+        <>
+          <h3>{t('verifyClaims')}</h3>
+          <dl class="claims">
+            {facts.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {view && (
+        <>
+          <h3>
+            {t('verifyEvidence', formatNumber(view.evidence.length + view.evidenceHidden, locale))}
+          </h3>
+          {view.evidence.length === 0 ? (
+            <p class="muted">{t('verifyNoEvidence')}</p>
+          ) : (
+            <ol class="evidence">
+              {view.evidence.map((e, i) => (
+                <li key={i}>
+                  <strong>{e.name || e.genre || e.id}</strong>
+                  {e.description && <p>{e.description}</p>}
+                  {e.narrative && <p class="narrative">{e.narrative}</p>}
+                  {e.id && <p class="muted address">{e.id}</p>}
+                </li>
+              ))}
+            </ol>
+          )}
+          {view.evidenceHidden > 0 && (
+            <p class="muted">
+              {t('verifyEvidenceHidden', formatNumber(view.evidenceHidden, locale))}
+            </p>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
