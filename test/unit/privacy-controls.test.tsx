@@ -75,7 +75,7 @@ describe('PauseControls', () => {
     render(
       <PauseControls settings={{ pausedUntil: 0, trackingConsent: false }} onChange={onChange} />,
     );
-    expect(screen.getByRole('status').textContent).toMatch(/off/);
+    expect(screen.getByRole('status').textContent).toMatch(/not recording/);
     fireEvent.click(screen.getByRole('button', { name: 'Turn on Skilltrail' }));
     expect(onChange).toHaveBeenCalledWith({ trackingConsent: true, pausedUntil: 0 });
   });
