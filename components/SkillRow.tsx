@@ -393,7 +393,7 @@ export function SkillRow(props: SkillRowProps) {
       {mode.kind === 'conflict' && (
         <div
           ref={panel}
-          class="skill-panel confirm"
+          class="skill-panel"
           role="group"
           aria-labelledby={`${id}-conflict`}
           onKeyDown={onPanelKey}
@@ -425,7 +425,7 @@ export function SkillRow(props: SkillRowProps) {
       {mode.kind === 'merge' && (
         <div
           ref={panel}
-          class="skill-panel confirm"
+          class="skill-panel"
           role="group"
           aria-labelledby={`${id}-merge-label`}
           onKeyDown={onPanelKey}
@@ -479,7 +479,7 @@ export function SkillRow(props: SkillRowProps) {
       {mode.kind === 'delete' && (
         <div
           ref={panel}
-          class="skill-panel confirm"
+          class="skill-panel"
           role="group"
           aria-labelledby={`${id}-delete`}
           onKeyDown={onPanelKey}

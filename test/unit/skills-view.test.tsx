@@ -106,7 +106,7 @@ describe('SkillsView', () => {
     const sessions = await db().sessions.toArray();
     expect(sessions.map((s) => s.skills)).toEqual([['javascript'], ['javascript'], ['javascript']]);
     expect((await db().skills.get('javascript'))?.aliases).toEqual(['JS']);
-    expect(screen.getByText('Merged “JS” into “JavaScript”: 3 sessions moved.')).toBeTruthy();
+    expect(screen.getByText('Merged “JS” into “JavaScript”. Sessions moved: 3.')).toBeTruthy();
     expect(document.activeElement?.textContent).toBe('JavaScript');
   });
 

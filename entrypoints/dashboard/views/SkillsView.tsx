@@ -86,22 +86,6 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
         {message}
       </p>
 
-      {sorted.length < FEW_SKILLS && (
-        <section aria-labelledby="skills-starter-heading">
-          <h2 id="skills-starter-heading">{t('starterSkillsHeading')}</h2>
-          <StarterSkillPicker
-            existingKeys={keys}
-            locale={locale}
-            onAdd={async (names) => {
-              const added = await addStarterSkills(db(), names, Date.now(), { locale });
-              setMessage(t('starterSkillsAdded', formatNumber(added.length, locale)));
-              // The starter list may go away now: keep the focus on the list it fed.
-              listHeading.current?.focus();
-            }}
-          />
-        </section>
-      )}
-
       <section aria-labelledby="skills-list-heading">
         <h2 id="skills-list-heading" ref={listHeading} tabIndex={-1}>
           {t('skillsListHeading')}
@@ -146,6 +130,22 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
           </ul>
         )}
       </section>
+
+      {sorted.length < FEW_SKILLS && (
+        <section aria-labelledby="skills-starter-heading">
+          <h2 id="skills-starter-heading">{t('starterSkillsHeading')}</h2>
+          <StarterSkillPicker
+            existingKeys={keys}
+            locale={locale}
+            onAdd={async (names) => {
+              const added = await addStarterSkills(db(), names, Date.now(), { locale });
+              setMessage(t('starterSkillsAdded', formatNumber(added.length, locale)));
+              // The starter list may go away now: the focus goes to the list it fed.
+              listHeading.current?.focus();
+            }}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="skills-import-heading">
         <h2 id="skills-import-heading">{t('taxonomyHeading')}</h2>
