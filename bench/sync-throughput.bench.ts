@@ -3,7 +3,9 @@
  * queries and the pages they reached, a reflection on every fifth) turned into statements
  * by the exporter and queued in the outbox, as the background does on its alarm, then
  * delivered in batches of 50 to a real LRS on loopback (the in-memory test LRS, test/lrs).
- * IndexedDB is fake-indexeddb here. Reports statements per second for queueing and for delivery, and
+ * IndexedDB is fake-indexeddb here. The test LRS scans every statement it holds for each
+ * request (its memory store filters arrays), so its share grows with the run: the row
+ * "of which outbox bookkeeping" is the figure that belongs to Skilltrail. Reports statements per second for queueing and for delivery, and
  * the peak resident memory of this process (sampled) while it runs. The LRS runs in its
  * own process, so its memory is not counted; its speed is part of the figure.
  * Run: npx vite-node bench/sync-throughput.bench.ts (with NODE_OPTIONS=--expose-gc the
