@@ -33,8 +33,8 @@ export interface SkillRowProps {
   totals: SkillTotals | undefined;
   /** This week's progress, when the skill has a weekly goal. */
   goal: GoalProgressData | undefined;
-  /** Every other skill: where this one can be merged. */
-  others: readonly Skill[];
+  /** Every skill of the library (this one included): where this one can be merged. */
+  skills: readonly Skill[];
   locale: string;
   onRename: (name: string) => Promise<SkillChange>;
   onUpdate: (patch: SkillPatch) => Promise<SkillChange>;
@@ -105,7 +105,7 @@ function patchOf(draft: Draft): SkillPatch {
  * back to the button that opened it; Escape closes it.
  */
 export function SkillRow(props: SkillRowProps) {
-  const { skill, totals, goal, others, locale, announce } = props;
+  const { skill, totals, goal, locale, announce } = props;
   const id = useId();
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [draft, setDraft] = useState<Draft>(() => draftOf(skill));
@@ -215,6 +215,8 @@ export function SkillRow(props: SkillRowProps) {
       </p>
     ) : null;
 
+  // Worked out only while merging: a library can hold thousands of skills.
+  const others = mode.kind === 'merge' ? props.skills.filter((s) => s.id !== skill.id) : null;
   const heading = `${id}-name`;
   const sessions = totals?.sessions ?? 0;
 
@@ -422,7 +424,7 @@ export function SkillRow(props: SkillRowProps) {
         </div>
       )}
 
-      {mode.kind === 'merge' && (
+      {mode.kind === 'merge' && others && (
         <div
           ref={panel}
           class="skill-panel"

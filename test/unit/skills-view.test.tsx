@@ -185,6 +185,41 @@ describe('SkillsView', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit CSS' }));
   });
 
+  it('shows a large library a page at a time, with a search field', async () => {
+    await seed(
+      Array.from({ length: 120 }, (_, i) =>
+        skill(
+          `s${i}`,
+          `Skill ${String(i).padStart(3, '0')}`,
+          i === 77 ? { aliases: ['Pottery'] } : {},
+        ),
+      ),
+    );
+    render(<SkillsView params={[]} />);
+    await screen.findByRole('article', { name: 'Skill 000' });
+    expect(screen.getAllByRole('article')).toHaveLength(50);
+    expect(screen.getByText('Shown: 50 of 120.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show more skills' }));
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(100));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Skill 050' })),
+    );
+
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Find a skill' }), {
+      target: { value: 'pottery' },
+    });
+    await waitFor(() =>
+      expect(screen.getAllByRole('article').map((a) => a.getAttribute('data-skill-id'))).toEqual([
+        's77',
+      ]),
+    );
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Find a skill' }), {
+      target: { value: 'nothing like it' },
+    });
+    await screen.findByText('No skill has that name or alias.');
+  });
+
   it('imports a taxonomy only when every row is good, reporting each bad row', async () => {
     await seed([skill('a', 'CSS')]);
     render(<SkillsView params={[]} />);

@@ -16,12 +16,21 @@ import {
   renameSkill,
   updateSkill,
 } from '../../../lib/skill-library';
+import { rankSkillMatches } from '../../../lib/skills';
 import { addStarterSkills } from '../../../lib/starter-skills';
 import { importTaxonomy } from '../../../lib/taxonomy-import';
 import { weekOf } from '../../../lib/time';
 
 /** Below this many skills the starter list is offered: a new library, not a curated one. */
 const FEW_SKILLS = 5;
+/** Skills rendered at first; "Show more" adds as many again. An imported framework has thousands. */
+const PAGE_SIZE = 50;
+/** From this many skills on, a search field helps find one. */
+const FILTER_FROM = 10;
+
+function focusSkill(skillId: string): void {
+  document.querySelector<HTMLElement>(`[data-skill-heading="${skillId}"]`)?.focus();
+}
 
 /** The day the learner's week starts on, kept current; `undefined` until read. */
 function useWeekStart(): number | undefined {
@@ -52,7 +61,11 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
   const locale = uiLocale();
   const week = weekOf(Date.now(), { weekStart });
   const [message, setMessage] = useState('');
+  const [query, setQuery] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE_SIZE);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  // After "Show more", the first newly shown skill takes the focus.
+  const focusAfterMore = useRef<string | null>(null);
 
   const data = useLiveQuery(async () => {
     const database = db();
@@ -72,12 +85,20 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
     [data?.skills, locale],
   );
   const keys = useMemo(() => new Set(sorted.map((s) => s.key)), [sorted]);
+  const matching = useMemo(
+    () => (query.trim() ? rankSkillMatches(query, sorted, sorted.length) : sorted),
+    [query, sorted],
+  );
+  useEffect(() => {
+    const id = focusAfterMore.current;
+    focusAfterMore.current = null;
+    if (id) focusSkill(id);
+  }, [shownCount]);
   if (!data) return <p role="status">{t('loading')}</p>;
+  const shown = matching.slice(0, shownCount);
 
   const totalsOf = new Map(data.totals.map((x) => [x.skillId, x]));
   const goalOf = new Map(data.goals.map((g) => [g.skillId, g]));
-  const focusSkill = (skillId: string) =>
-    document.querySelector<HTMLElement>(`[data-skill-heading="${skillId}"]`)?.focus();
 
   return (
     <div class="skills-view">
@@ -90,17 +111,40 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
         <h2 id="skills-list-heading" ref={listHeading} tabIndex={-1}>
           {t('skillsListHeading')}
         </h2>
+        {sorted.length >= FILTER_FROM && (
+          <div class="skills-filter">
+            <label for="skills-filter">{t('skillsFilterLabel')}</label>
+            <input
+              id="skills-filter"
+              type="search"
+              value={query}
+              aria-describedby="skills-filter-count"
+              onInput={(e) => {
+                setQuery(e.currentTarget.value);
+                setShownCount(PAGE_SIZE);
+              }}
+            />
+            <p id="skills-filter-count" class="muted hint">
+              {t('skillsShownCount', [
+                formatNumber(shown.length, locale),
+                formatNumber(sorted.length, locale),
+              ])}
+            </p>
+          </div>
+        )}
         {sorted.length === 0 ? (
           <p class="muted">{t('skillsEmpty')}</p>
+        ) : matching.length === 0 ? (
+          <p class="muted">{t('skillsNoMatch')}</p>
         ) : (
           <ul class="skill-list">
-            {sorted.map((skill) => (
+            {shown.map((skill) => (
               <li key={skill.id}>
                 <SkillRow
                   skill={skill}
                   totals={totalsOf.get(skill.id)}
                   goal={goalOf.get(skill.id)}
-                  others={sorted.filter((s) => s.id !== skill.id)}
+                  skills={sorted}
                   locale={locale}
                   announce={setMessage}
                   onRename={(name) => renameSkill(db(), skill.id, name, Date.now())}
@@ -128,6 +172,18 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
               </li>
             ))}
           </ul>
+        )}
+        {matching.length > shown.length && (
+          <button
+            type="button"
+            class="show-more-skills"
+            onClick={() => {
+              focusAfterMore.current = matching[shown.length]?.id ?? null;
+              setShownCount(shownCount + PAGE_SIZE);
+            }}
+          >
+            {t('skillsShowMore')}
+          </button>
         )}
       </section>
 
