@@ -4,30 +4,51 @@ import { readStore } from './harness/dexie-reader';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
-type StorageArea = {
-  get: (key: string) => Promise<Record<string, unknown>>;
-  set: (items: Record<string, unknown>) => Promise<void>;
+type Api = {
+  storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } };
+  action: { getBadgeText: (details: object) => Promise<string> };
 };
 
-/**
- * The learner agrees to tracking (Firefox waits for that) and, to keep the test short,
- * counts a page as read after one second of confirmed attention.
- * TODO [2027-01-15]: agree through the welcome page once it offers the choice.
- */
-async function agreeToTracking(extensionPage: Page): Promise<void> {
-  await extensionPage.evaluate(async () => {
-    const local = (globalThis as unknown as { browser: { storage: { local: StorageArea } } })
-      .browser.storage.local;
-    const { settings } = await local.get('settings');
-    await local.set({
-      settings: {
-        ...(settings as object | undefined),
-        trackingConsent: true,
-        minReadingMs: 1000,
-        idleSeconds: 15,
-      },
-    });
+/** The stored settings, read from an extension page. */
+async function storedSettings(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    return ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
   });
+}
+
+/** Types a whole number into the Settings field labelled `label` and leaves the field. */
+async function setNumber(page: Page, label: string, value: number): Promise<void> {
+  const id = await page.$$eval(
+    'label',
+    (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? '',
+    label,
+  );
+  if (!id) throw new Error(`No field labelled "${label}".`);
+  const field = `[id="${id}"]`;
+  await page.click(field, { count: 3 });
+  await page.type(field, String(value));
+  await page.keyboard.press('Tab');
+}
+
+/** Clicks the button that reads `text`, as a person would. */
+async function clickButton(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === t),
+    { timeout: 5000 },
+    text,
+  );
+  for (const button of await page.$$('button')) {
+    if ((await button.evaluate((b) => b.textContent?.trim())) === text) return button.click();
+  }
+}
+
+/** Whether the extension's database holds any search, session or visit. */
+async function recordedAnything(page: Page): Promise<boolean> {
+  for (const store of ['searches', 'sessions', 'visits']) {
+    if ((await readStore(page, store)).length > 0) return true;
+  }
+  return false;
 }
 
 /** A person reading: now and then a mouse move or a key, for `ms`. */
@@ -75,21 +96,62 @@ describe('Firefox: automatic tracking of a web search (the shipped build)', () =
     await site?.close();
   });
 
-  it('records the query and the result read from it as one search session', async () => {
-    const settingsPage = await ext.openExtensionPage('/dashboard.html');
-    await agreeToTracking(settingsPage);
-    await settingsPage.close();
-
+  async function searchAndRead(query: string): Promise<Page> {
     const tab = await ext.newTab();
     await tab.bringToFront();
     await ext.userActivity();
-    await tab.goto('https://duckduckgo.com/?q=css+grid+vs+flexbox&t=h_');
+    await tab.goto(`https://duckduckgo.com/?q=${encodeURIComponent(query)}&t=h_`);
     await reading(ext, 2000);
     await Promise.all([tab.waitForNavigation(), tab.click('#first')]);
     expect(tab.url()).toBe(`${site.origin}/css-grid`);
-    // Without the engagement script, attention counts once the idle threshold (15 s) has
-    // passed without an idle report; then a second of reading is enough here.
-    await reading(ext, 17_500);
+    // Without the engagement script, attention is confirmed once the idle threshold (15 s)
+    // has passed without an idle report; the threshold is 5 s of reading on top.
+    await reading(ext, 21_000);
+    return tab;
+  }
+
+  it('records nothing until the learner turns tracking on, then a search and the result read from it', async () => {
+    // The shortest reading threshold Settings allows keeps the test short.
+    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
+    await settings.bringToFront();
+    await settings.waitForSelector('h1');
+    await setNumber(settings, 'Minimum reading time', 5);
+    await settings.waitForFunction(
+      async () =>
+        (
+          (await (globalThis as unknown as { browser: Api }).browser.storage.local.get(
+            'settings',
+          )) as { settings?: { minReadingMs?: number } }
+        ).settings?.minReadingMs === 5000,
+      { polling: 200, timeout: 5000 },
+    );
+    expect((await storedSettings(settings)).trackingConsent).toBe(false);
+    await settings.close();
+
+    // Firefox: off until the learner agrees, and the badge says so.
+    const before = await searchAndRead('css grid before consent');
+    const check = await ext.openExtensionPage('/dashboard.html');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await recordedAnything(check)).toBe(false);
+    expect(
+      await check.evaluate(() =>
+        (globalThis as unknown as { browser: Api }).browser.action.getBadgeText({}),
+      ),
+    ).toBe('⏸');
+    await check.close();
+    await before.close();
+
+    const welcome = await ext.openExtensionPage('/welcome.html');
+    await welcome.bringToFront();
+    await clickButton(welcome, 'Turn on Skilltrail');
+    await welcome.waitForFunction(
+      () => document.body.textContent?.includes('Skilltrail is on') ?? false,
+      { timeout: 5000 },
+    );
+    expect((await storedSettings(welcome)).trackingConsent).toBe(true);
+    await welcome.close();
+
+    await searchAndRead('css grid vs flexbox');
 
     // Leaving the tab closes the run of attention, and the session is written.
     const dashboard = await ext.openExtensionPage('/dashboard.html');

@@ -19,6 +19,8 @@ export interface FirefoxLaunchOptions {
    * server's self-signed certificate is accepted).
    */
   hosts?: Record<string, number>;
+  /** Keep the welcome page a fresh install opens (closed otherwise, so tests start from their own tab). */
+  keepWelcome?: boolean;
 }
 
 /** The toolbar popup, as Firefox shows it: read through an extension page, typed into for real. */
@@ -255,6 +257,20 @@ export async function launchFirefoxWithExtension(
 
   // The popup is not a tab, so BiDi cannot reach it; an extension page in a background
   // tab can (same extension, same process), through `extension.getViews`.
+  // A fresh profile is a fresh install, and Skilltrail opens its welcome page.
+  if (!options.keepWelcome) {
+    await inBrowserWindow(
+      `const url = args[0];
+      for (let i = 0; i < 100; i++) {
+        const tab = win.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
+        if (tab) { win.gBrowser.removeTab(tab); return 'closed'; }
+        await new Promise((r) => win.setTimeout(r, 100));
+      }
+      return 'none';`,
+      `${origin}/welcome.html`,
+    );
+  }
+
   // It opens first, so the tabs that tests open later come in front of it.
   const driver = await openExtensionPage('/dashboard.html');
   const popupDriver = async (): Promise<Page> => driver;
