@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import './controls.css';
 import { t } from './i18n';
 
@@ -17,6 +17,11 @@ export function DeleteAllData({ onDelete }: DeleteAllDataProps) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [state, setState] = useState<'idle' | 'deleting' | 'done' | 'error'>('idle');
+  // The button that opened the form disappears with it: move focus to the field.
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
   const matches = typed.trim().toLocaleUpperCase() === word.toLocaleUpperCase();
 
   const submit = async (event: Event) => {
@@ -55,6 +60,7 @@ export function DeleteAllData({ onDelete }: DeleteAllDataProps) {
         <form id={`${id}-form`} class="danger-zone" onSubmit={(e) => void submit(e)}>
           <label for={`${id}-confirm`}>{t('deleteAllConfirmLabel', word)}</label>
           <input
+            ref={field}
             id={`${id}-confirm`}
             type="text"
             autocomplete="off"

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import './controls.css';
 import { t } from './i18n';
 
@@ -22,6 +22,15 @@ export function NeverRecordSite({ site, onConfirm, onDone }: NeverRecordSiteProp
   const [state, setState] = useState<
     { kind: 'idle' | 'saving' } | { kind: 'done'; deleted: boolean } | { kind: 'error' }
   >({ kind: 'idle' });
+  // The button that opened the panel disappears with it: keep keyboard focus in place.
+  const first = useRef<HTMLInputElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) first.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   const confirm = async () => {
     setState({ kind: 'saving' });
@@ -40,6 +49,7 @@ export function NeverRecordSite({ site, onConfirm, onDone }: NeverRecordSiteProp
     <div class="never-record">
       {!open && state.kind !== 'done' && (
         <button
+          ref={opener}
           type="button"
           class="link-button"
           aria-expanded="false"
@@ -54,6 +64,7 @@ export function NeverRecordSite({ site, onConfirm, onDone }: NeverRecordSiteProp
           <p>{t('neverRecordExplain', site)}</p>
           <div class="toggle">
             <input
+              ref={first}
               id={`${id}-delete`}
               type="checkbox"
               checked={alsoDelete}

@@ -139,6 +139,7 @@ describe('DeleteAllData', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete all my data…' }));
     const confirm = screen.getByRole('button', { name: 'Delete everything' }) as HTMLButtonElement;
     const input = screen.getByLabelText('To confirm, type DELETE');
+    expect(document.activeElement).toBe(input);
     expect(confirm.disabled).toBe(true);
     fireEvent.input(input, { target: { value: 'DELET' } });
     expect(confirm.disabled).toBe(true);
@@ -238,9 +239,13 @@ describe('NeverRecordSite', () => {
     const onConfirm = vi.fn();
     render(<NeverRecordSite site="shop.example" onConfirm={onConfirm} />);
     fireEvent.click(screen.getByRole('button', { name: 'Never record this site' }));
+    // Keyboard focus follows the panel in and out.
+    expect(document.activeElement).toBe(screen.getByLabelText(/Also delete/));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onConfirm).not.toHaveBeenCalled();
-    expect(screen.getByRole('button', { name: 'Never record this site' })).toBeTruthy();
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Never record this site' }),
+    );
   });
 });
 
