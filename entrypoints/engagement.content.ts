@@ -69,7 +69,11 @@ export default defineContentScript({
     for (const type of ['wheel', 'keydown', 'pointerdown', 'pointermove', 'touchstart'] as const) {
       ctx.addEventListener(window, type, onInput, options);
     }
-    ctx.addEventListener(document, 'visibilitychange', schedule);
+    // Coming to the front is an interaction: the reader chose this page.
+    ctx.addEventListener(document, 'visibilitychange', () =>
+      document.visibilityState === 'visible' ? onInput() : schedule(),
+    );
+    ctx.addEventListener(window, 'focus', onInput);
     // Report the state at start too: a tab that starts hidden never fires visibilitychange.
     maxScrollPct = scrollPct();
     schedule();

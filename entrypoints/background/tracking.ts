@@ -31,6 +31,15 @@ function enqueue<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Resolves once every event received so far has been applied (tests, shutdown). */
+export async function trackingSettled(): Promise<void> {
+  let seen: Promise<unknown>;
+  do {
+    seen = queue;
+    await seen;
+  } while (seen !== queue);
+}
+
 /** A browser call that may fail or be missing (older browsers): undefined instead of an error. */
 async function attempt<T>(call: () => Promise<T> | T): Promise<T | undefined> {
   try {

@@ -2,13 +2,18 @@
  * Attention: which tab is being read right now, and how much of the time since the last
  * event counts. A page counts while it is the active tab of the focused window, the
  * system is not idle or locked, and tracking is not paused; audible media counts as
- * watching while the system is idle (never while locked). Where the engagement script
- * runs, a hidden document or no input for longer than the idle threshold also stops the
- * count: both paths stop at "last input + idle threshold", so they agree.
+ * watching while the system is idle (never while locked).
+ *
+ * When the system reports idle, it means "no input for the idle threshold": the count
+ * ends at that last input, not when the report arrives (as ActivityWatch's AFK watcher
+ * dates the start of AFK to the last input), so a page glanced at before walking away
+ * stays a glance. Where the engagement script runs, a hidden document or no input in
+ * the page for longer than the idle threshold also stops the count; the system's idle
+ * report then trims it to the same last input, so both paths agree.
  */
 import { isPaused, type Settings } from '../settings';
-import { isExcluded } from '../url';
-import { editSession, editVisit, type StepContext } from './draft';
+import { isExcludedUrl } from './excluded-sites';
+import { editSession, editVisit, type StepContext } from './step-context';
 import type { TrackerState } from './state';
 
 /** Period of the background's heartbeat alarm (browsers allow ≥ 30 s). */
@@ -55,7 +60,7 @@ export function creditTarget(
     if (!engagement.visible) return null;
     if (!audible && now - engagement.inputAt > settings.idleSeconds * 1000) return null;
   }
-  if (checkExclusions && isExcluded(page.url, settings.excludedSites)) return null;
+  if (checkExclusions && isExcludedUrl(page.url, settings.excludedSites)) return null;
   return { tabId, audible };
 }
 
@@ -87,4 +92,26 @@ export function accrue(ctx: StepContext): void {
   visit.endedAt = end;
   const session = editSession(ctx, visit.sessionId);
   if (session) session.lastActivityAt = Math.max(session.lastActivityAt, end);
+}
+
+/**
+ * On a system idle report: takes back the time counted since the last input (the idle
+ * threshold before the report), within the current unbroken run of the counted visit.
+ * Audible media is exempt: watching needs no input.
+ * @example retractIdleTail(ctx) // the visit loses up to idleSeconds of counted time
+ */
+export function retractIdleTail(ctx: StepContext): void {
+  const credit = ctx.state.credit;
+  if (!credit || credit.audible) return;
+  const visit = ctx.state.visits[credit.visitId];
+  if (!visit) return;
+  // The report says no input since the threshold; the run began with an input.
+  const lastInputAt = Math.max(ctx.now - ctx.settings.idleSeconds * 1000, credit.runStart);
+  const tail = Math.min(visit.endedAt - lastInputAt, visit.activeMs);
+  if (tail <= 0) return;
+  const writable = editVisit(ctx, visit.id)!;
+  writable.activeMs -= tail;
+  writable.audibleMs = Math.min(writable.audibleMs, writable.activeMs);
+  writable.endedAt = lastInputAt;
+  editSession(ctx, visit.sessionId);
 }

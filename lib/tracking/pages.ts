@@ -4,7 +4,8 @@
  */
 import { parseSearchUrl } from '../search-engines';
 import { isPaused, type Settings } from '../settings';
-import { canonicalUrl, domainOf, isExcluded, isWebUrl, siteOnly } from '../url';
+import { canonicalUrl, domainOf, parseUrl, siteOnly } from '../url';
+import { isExcludedHost } from './excluded-sites';
 import type { PageState, UntrackedReason } from './state';
 
 const MAX_TITLE_LENGTH = 500;
@@ -22,8 +23,9 @@ export function untrackedReason(
   now: number,
 ): UntrackedReason | null {
   if (incognito) return 'incognito';
-  if (!isWebUrl(url)) return 'not-web';
-  if (isExcluded(url, settings.excludedSites)) return 'excluded';
+  const parsed = parseUrl(url);
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return 'not-web';
+  if (isExcludedHost(parsed.hostname, settings.excludedSites)) return 'excluded';
   if (isPaused(settings, now)) return 'paused';
   return null;
 }
@@ -94,6 +96,17 @@ export function pageFor(
       query: settings.sitesOnly ? '' : parsed.query,
     },
   };
+}
+
+/**
+ * Whether `url` shows `page` (a message from the page itself may be from before the last
+ * navigation). Cheaper than building the page again: a tracked page stays tracked.
+ * @example showsPage('https://a.org/x#y', pageFor('https://a.org/x', …), settings, now) // true
+ */
+export function showsPage(url: string, page: PageState, settings: Settings, now: number): boolean {
+  if (page.untracked) return false;
+  if (page.serp) return samePage(pageFor(url, undefined, false, settings, now), page);
+  return recordedUrl(url, settings) === page.url;
 }
 
 /**

@@ -4,7 +4,7 @@
  * and visit, so switching tabs away and back, or revisiting, adds to one record.
  */
 import { domainOf } from '../url';
-import { editSession, putSession, putVisit, type StepContext } from './draft';
+import { editSession, putSession, putVisit, type StepContext } from './step-context';
 import { isSessionOpen } from './sessions-open';
 import type { OpenVisit, PageState } from './state';
 

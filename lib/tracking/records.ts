@@ -7,8 +7,8 @@
  */
 import type { Search, Session, Visit } from '../model';
 import type { Settings } from '../settings';
-import { editSession, editVisit, type StepContext } from './draft';
-import type { OpenSession, OpenVisit } from './state';
+import { editSession, editVisit, type StepContext } from './step-context';
+import type { OpenSession, OpenVisit, TrackerState } from './state';
 
 export interface TrackerWrites {
   sessions: Session[];
@@ -39,15 +39,40 @@ function isWatching(v: { activeMs: number; audibleMs: number }): boolean {
 }
 
 /**
+ * Active time of a visit that no idle report can take back any more. In the current
+ * unbroken run of the counted visit, time is confirmed up to the latest evidence of
+ * input: the engagement script's last input, or (no idle report having come) the idle
+ * threshold before the last count. Audible media needs no input.
+ * @example confirmedMs(visit, state, DEFAULT_SETTINGS)
+ */
+export function confirmedMs(
+  visit: OpenVisit,
+  state: Pick<TrackerState, 'credit' | 'tabs'>,
+  settings: Pick<Settings, 'idleSeconds'>,
+): number {
+  const credit = state.credit;
+  if (!credit || credit.visitId !== visit.id || credit.audible) return visit.activeMs;
+  const inputAt = state.tabs[String(credit.tabId)]?.engagement?.inputAt ?? -Infinity;
+  const confirmedUntil = Math.max(
+    credit.runStart,
+    visit.endedAt - settings.idleSeconds * 1000,
+    Math.min(inputAt, visit.endedAt),
+  );
+  // A run that began after the visit's last counted instant has nothing unconfirmed yet.
+  return visit.activeMs - Math.max(0, visit.endedAt - confirmedUntil);
+}
+
+/**
  * The visits of `session` that may be stored, or `[]` while the session is below the
- * threshold. Result and reading visits need `minReadingMs` each; the results visit is
- * stored with its session.
- * @example storableVisits(session, state.visits, DEFAULT_SETTINGS)
+ * threshold. Result and reading visits need `minReadingMs` of confirmed active time each;
+ * the results visit is stored with its session.
+ * @example storableVisits(session, state.visits, state, DEFAULT_SETTINGS)
  */
 export function storableVisits(
   session: OpenSession,
   visits: Readonly<Record<string, OpenVisit>>,
-  settings: Pick<Settings, 'minReadingMs'>,
+  state: Pick<TrackerState, 'credit' | 'tabs'>,
+  settings: Pick<Settings, 'minReadingMs' | 'idleSeconds'>,
 ): OpenVisit[] {
   const list: OpenVisit[] = [];
   let ms = 0;
@@ -55,14 +80,17 @@ export function storableVisits(
   for (const id of session.visitIds) {
     const visit = visits[id];
     if (!visit) continue;
-    if (visit.serp || visit.activeMs >= settings.minReadingMs) {
+    // Once stored, a visit stays: a later idle report only trims its time.
+    const confirmed = visit.stored ? visit.activeMs : confirmedMs(visit, state, settings);
+    if (visit.serp || confirmed >= settings.minReadingMs) {
       list.push(visit);
-      ms += visit.activeMs;
+      ms += confirmed;
       if (!visit.serp) read++;
     }
   }
   const enough =
-    session.kind === 'search' ? ms > 0 && ms >= settings.minReadingMs : read > 0 && ms > 0;
+    session.stored ||
+    (session.kind === 'search' ? ms > 0 && ms >= settings.minReadingMs : read > 0 && ms > 0);
   return enough ? list.filter((v) => v.activeMs > 0) : [];
 }
 
@@ -144,7 +172,7 @@ export function collectWrites(ctx: StepContext): {
   for (const id of sessionIds) {
     const open = state.sessions[id];
     if (!open) continue;
-    const visits = storableVisits(open, state.visits, settings);
+    const visits = storableVisits(open, state.visits, state, settings);
     if (visits.length === 0) continue;
     const firstTime = !open.stored;
     const session = firstTime ? editSession(ctx, id)! : open;

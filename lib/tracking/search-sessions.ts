@@ -5,7 +5,7 @@
  * one results visit; each result page reached from the results is a visit of its own.
  */
 import { domainOf } from '../url';
-import { editSession, putSession, putVisit, type StepContext } from './draft';
+import { editSession, putSession, putVisit, type StepContext } from './step-context';
 import { isSessionOpen } from './sessions-open';
 import type { OpenSession, OpenVisit, PageState, SearchLink } from './state';
 

@@ -112,6 +112,8 @@ export interface Credit {
   visitId: string;
   /** Start of the interval being measured. */
   since: number;
+  /** Since when this visit has been counted without a break (the idle rule looks back to here at most). */
+  runStart: number;
   audible: boolean;
 }
 

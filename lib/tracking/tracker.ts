@@ -7,7 +7,7 @@
  */
 import { newId as randomId } from '../ids';
 import type { Settings } from '../settings';
-import { accrue, creditTarget } from './attention';
+import { accrue, creditTarget, retractIdleTail } from './attention';
 import {
   beginStep,
   deleteSession,
@@ -22,10 +22,10 @@ import {
   resetTabs,
   setActiveTab,
   type StepContext,
-} from './draft';
+} from './step-context';
 import type { TabSnapshot, TrackerEvent } from './events';
 import { linkForNavigation, rememberResult, searchShownIn, type NavigationFacts } from './lineage';
-import { pageFor, recordedTitle, samePage } from './pages';
+import { pageFor, recordedTitle, samePage, showsPage } from './pages';
 import { resolveReadingVisit } from './reading';
 import { collectWrites, type CaptureRequest, type TrackerWrites } from './records';
 import { resolveResultsVisit, resolveResultVisit } from './search-sessions';
@@ -43,8 +43,8 @@ export interface StepResult {
 const MAX_OPEN_SESSIONS = 200;
 
 /**
- * Applies one event at `now`. Does not modify `state`; the returned state shares what
- * did not change with it.
+ * Applies one event at `now`: updates `state` in place (see step-context.ts) and returns
+ * it with the records to write.
  * @example
  * let { state, writes } = step(emptyTrackerState(), { type: 'window-focused', windowId: 1 }, settings, Date.now());
  */
@@ -56,17 +56,24 @@ export function step(
   newId: () => string = randomId,
 ): StepResult {
   const ctx = beginStep(state, settings, now, newId);
-  // After a browser start the time since the last event was time the browser was closed.
-  if (event.type === 'startup') ctx.state.credit = null;
-  else accrue(ctx);
+  if (event.type === 'startup') {
+    // The time since the last event was time the browser was closed: it never counts.
+    // The browser closed without an idle report, which confirms what was counted.
+    if (ctx.state.credit) ctx.touchedVisits.add(ctx.state.credit.visitId);
+    ctx.state.credit = null;
+  } else {
+    accrue(ctx);
+  }
+  if (event.type === 'idle-changed' && event.idle === 'idle') retractIdleTail(ctx);
 
   apply(ctx, event);
 
   const sweep = event.type === 'tick' || event.type === 'sync' || event.type === 'startup';
   updateCredit(ctx, sweep);
-  if (sweep || Object.keys(ctx.state.sessions).length > MAX_OPEN_SESSIONS) dropEndedSessions(ctx);
 
+  // Written before ended sessions are dropped: ending can be what confirms their last time.
   const { writes, captures } = collectWrites(ctx);
+  if (sweep || Object.keys(ctx.state.sessions).length > MAX_OPEN_SESSIONS) dropEndedSessions(ctx);
   ctx.state.lastEventAt = now;
   return { state: ctx.state, writes, captures };
 }
@@ -85,11 +92,16 @@ export function sessionIdForTab(state: TrackerState, tabId: number): string | nu
 
 function apply(ctx: StepContext, event: TrackerEvent): void {
   switch (event.type) {
-    case 'tab-activated':
+    case 'tab-activated': {
       upsertTab(ctx, event.tab ?? { tabId: event.tabId, windowId: event.windowId });
-      editTab(ctx, event.tabId)!.windowId = event.windowId;
+      const tab = editTab(ctx, event.tabId)!;
+      tab.windowId = event.windowId;
+      // The page's last report (often "hidden", from when it was behind) is older than
+      // what the browser says now; its script reports again soon.
+      delete tab.engagement;
       setActiveTab(ctx, event.windowId, event.tabId);
       return;
+    }
     case 'tab-updated':
       upsertTab(ctx, event.tab);
       return;
@@ -97,9 +109,15 @@ function apply(ctx: StepContext, event: TrackerEvent): void {
       deleteTab(ctx, event.tabId);
       forgetActiveTab(ctx, event.tabId);
       return;
-    case 'window-focused':
+    case 'window-focused': {
       ctx.state.focusedWindowId = event.windowId;
+      const front =
+        event.windowId === null ? undefined : ctx.state.activeTabs[String(event.windowId)];
+      if (front !== undefined && ctx.state.tabs[String(front)]?.engagement) {
+        delete editTab(ctx, front)!.engagement;
+      }
       return;
+    }
     case 'idle-changed':
       ctx.state.idle = event.idle;
       return;
@@ -143,6 +161,7 @@ function upsertTab(ctx: StepContext, snap: TabSnapshot): void {
     editTab(ctx, snap.tabId) ??
     putTab(ctx, snap.tabId, newTab(snap.windowId, snap.incognito ?? false));
   if (snap.windowId >= 0) tab.windowId = snap.windowId;
+  if (snap.incognito === true && !tab.incognito) forgetPrivatePage(ctx, snap.tabId);
   if (snap.incognito !== undefined) tab.incognito = snap.incognito;
   if (snap.audible !== undefined) tab.audible = snap.audible;
   if (snap.openerTabId !== undefined) tab.openerTabId = snap.openerTabId;
@@ -161,6 +180,45 @@ function upsertTab(ctx: StepContext, snap: TabSnapshot): void {
   if (snap.title !== undefined && (settled || snap.url === undefined)) {
     retitle(ctx, snap.tabId, snap.title);
   }
+}
+
+/**
+ * The browser named a tab private only now: drop what the tracker noted about its page
+ * (never written, as nothing below the threshold is) so no URL or query of it stays.
+ */
+function forgetPrivatePage(ctx: StepContext, tabId: number): void {
+  const tab = editTab(ctx, tabId)!;
+  const visit = tab.visitId ? ctx.state.visits[tab.visitId] : undefined;
+  const sessionIds = new Set(
+    [
+      visit?.sessionId,
+      tab.page?.link?.sessionId,
+      tab.page?.search?.sessionId,
+      tab.openedFrom?.sessionId,
+      ...Object.values(tab.resultLinks ?? {}).map((l) => l.sessionId),
+    ].filter((id): id is string => id !== undefined),
+  );
+  const shownElsewhere = new Set(
+    Object.entries(ctx.state.tabs)
+      .filter(([id]) => id !== String(tabId))
+      .map(([, other]) => other.visitId),
+  );
+  for (const id of sessionIds) {
+    const session = ctx.state.sessions[id];
+    if (!session || session.stored) continue;
+    if (session.visitIds.some((v) => shownElsewhere.has(v))) continue;
+    for (const visitId of session.visitIds) {
+      deleteVisit(ctx, visitId);
+      ctx.touchedVisits.delete(visitId);
+    }
+    deleteSession(ctx, id);
+    ctx.touchedSessions.delete(id);
+  }
+  tab.page = { url: '', title: '', untracked: 'incognito' };
+  tab.visitId = null;
+  delete tab.resultLinks;
+  delete tab.openedFrom;
+  delete tab.engagement;
 }
 
 function retitle(ctx: StepContext, tabId: number, title: string): void {
@@ -219,8 +277,7 @@ function engage(ctx: StepContext, event: Extract<TrackerEvent, { type: 'engageme
   const current = ctx.state.tabs[String(event.tabId)];
   if (!current?.page || current.page.untracked) return;
   // A message from the page before the last navigation says nothing about this one.
-  const page = pageFor(event.url, undefined, current.incognito, ctx.settings, ctx.now);
-  if (!samePage(page, current.page)) return;
+  if (!showsPage(event.url, current.page, ctx.settings, ctx.now)) return;
   const tab = editTab(ctx, event.tabId)!;
   tab.engagement = {
     visible: event.visible,
@@ -323,9 +380,18 @@ function updateCredit(ctx: StepContext, sweep: boolean): void {
   // heartbeat sweeps; not on every event, which keeps a step cheap.
   const target = creditTarget(state, ctx.settings, ctx.now, sweep || front !== state.credit?.tabId);
   const visit = target ? resolveTabVisit(ctx, target.tabId) : null;
+  const previous = state.credit;
+  // A run that ends confirms its time (see confirmedMs): the visit may now be stored.
+  if (previous && previous.visitId !== visit?.id) ctx.touchedVisits.add(previous.visitId);
   state.credit =
     target && visit
-      ? { tabId: target.tabId, visitId: visit.id, since: ctx.now, audible: target.audible }
+      ? {
+          tabId: target.tabId,
+          visitId: visit.id,
+          since: ctx.now,
+          runStart: previous?.visitId === visit.id ? previous.runStart : ctx.now,
+          audible: target.audible,
+        }
       : null;
 }
 

@@ -27,17 +27,9 @@ export interface Run extends Store {
   captures: CaptureRequest[];
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 /**
- * Runs a trace. Between steps the state goes through JSON (as it does through the
- * database when the worker stops) and is frozen, so a step that modified its input throws.
+ * Runs a trace. Between steps the state goes through JSON, as it does through the
+ * database when the worker stops: nothing may live in it that JSON loses.
  */
 export function runTrace(
   trace: Trace,
@@ -62,7 +54,7 @@ export function runTrace(
       typeof options.settings === 'function'
         ? options.settings(now)
         : (options.settings ?? SETTINGS);
-    const input = deepFreeze(JSON.parse(JSON.stringify(state)) as TrackerState);
+    const input = JSON.parse(JSON.stringify(state)) as TrackerState;
     const result = step(input, event, settings, now, newId);
     state = result.state;
     captures.push(...result.captures);

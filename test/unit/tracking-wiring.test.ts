@@ -9,7 +9,7 @@ vi.mock('../../entrypoints/background/capture', () => ({
 }));
 
 const { captureTab } = await import('../../entrypoints/background/capture');
-const { currentSessionIdForTab, registerTracking } =
+const { currentSessionIdForTab, registerTracking, trackingSettled } =
   await import('../../entrypoints/background/tracking');
 const { syncEngagementScript } = await import('../../entrypoints/background/engagement');
 
@@ -105,15 +105,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Waits until the tracker has processed everything queued so far. */
+/** Waits until the tracker has applied everything queued so far. */
 async function settled() {
-  await vi.waitFor(async () => {
-    const before = JSON.stringify((await db().meta.get('tracker'))?.value ?? null);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const after = JSON.stringify((await db().meta.get('tracker'))?.value ?? null);
-    expect(after).toBe(before);
-    expect(after).not.toBe('null');
-  });
+  await trackingSettled();
 }
 
 describe('registerTracking', () => {
@@ -132,7 +126,8 @@ describe('registerTracking', () => {
 
   it('answers which session a tab is in, for our own pages only', async () => {
     registerTracking();
-    await heartbeat(45);
+    await heartbeat(60);
+    await heartbeat(100);
     await settled();
     const [answer] = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'current-session', tabId: 7 },
@@ -167,6 +162,8 @@ describe('registerTracking', () => {
     tabs.get(8)!.active = true;
     await fakeBrowser.tabs.onActivated.trigger({ tabId: 8, windowId: 1 } as never);
     await heartbeat(85);
+    // The learner switches to another application: the time read is confirmed.
+    await fakeBrowser.windows.onFocusChanged.trigger(fakeBrowser.windows.WINDOW_ID_NONE);
     await settled();
     const [session] = await db().sessions.toArray();
     expect(session).toMatchObject({ kind: 'search', engine: 'google', activeMs: 85_000 });
@@ -194,6 +191,7 @@ describe('registerTracking', () => {
     const sessions = await db().sessions.orderBy('startedAt').toArray();
     expect(sessions.map((s) => [s.activeMs, s.endedAt - T0])).toEqual([[60_000, 60_000]]);
     await heartbeat(7300);
+    await fakeBrowser.windows.onFocusChanged.trigger(fakeBrowser.windows.WINDOW_ID_NONE);
     await settled();
     const after = await db().sessions.orderBy('startedAt').toArray();
     expect(after.map((s) => s.activeMs)).toEqual([60_000, 40_000]);

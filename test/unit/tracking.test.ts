@@ -87,15 +87,32 @@ const CASES: Case[] = [
     expected: [reading(ARTICLE, 40 + 30 + 59), reading(OTHER, 50 + 1)],
   },
   {
-    name: 'stops counting while the system is idle and resumes after',
+    name: 'stops counting at the last input when the system goes idle, and resumes after',
     trace: [
       ...start(1, ARTICLE),
-      [60, idle('idle')],
+      [60, tick],
+      [90, idle('idle')], // no input since 30 s
       [120, tick],
       [400, idle('active')],
       [460, tick],
     ],
-    expected: [reading(ARTICLE, 120)],
+    expected: [reading(ARTICLE, 30 + 60)],
+  },
+  {
+    name: 'keeps a glance a glance when the learner comes back to it much later',
+    trace: [
+      ...start(1, ARTICLE),
+      [7, focus(null)],
+      ...ticks(7, 200),
+      [200, focus(1)],
+      [200, titled(1, 1, ARTICLE, 'Grid')], // any change to the visit re-examines it
+    ],
+    expected: [],
+  },
+  {
+    name: 'keeps a glance a glance when the learner walks away from it',
+    trace: [...start(1, ARTICLE), [60, tick], [65, idle('idle')], ...ticks(65, 900)],
+    expected: [],
   },
   {
     name: 'stops counting while the screen is locked',
@@ -429,7 +446,10 @@ const CASES: Case[] = [
 
 describe('tracker traces', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const run = runTrace(c.trace, { settings: c.settings });
+    // Each trace ends with the learner switching to another application: an input that
+    // confirms the time counted just before it.
+    const end = c.trace[c.trace.length - 1]![0];
+    const run = runTrace([...c.trace, [end, focus(null)]], { settings: c.settings });
     expect(summary(run)).toEqual(c.expected);
   });
 });
@@ -445,6 +465,19 @@ describe('tracker details', () => {
     expect(JSON.stringify(run.state)).not.toContain('mozilla');
   });
 
+  it('forgets the page of a tab the browser names private only late', () => {
+    const run = runTrace([
+      [0, focus(3)],
+      [0, nav(9, GOOGLE('secret question'))], // the navigation came before the tab's details
+      [0, nav(9, ARTICLE, 'link')],
+      [1, activate(9, 3, { incognito: true, url: ARTICLE, status: 'complete' })],
+      ...ticks(1, 300),
+    ]);
+    expect(JSON.stringify(run.state)).not.toContain('secret');
+    expect(JSON.stringify(run.state)).not.toContain('mozilla');
+    expect(run.sessions.size + run.visits.size + run.searches.size).toBe(0);
+  });
+
   it('stores sites only, with no query text, when the learner keeps sites only', () => {
     const run = runTrace(
       [
@@ -452,6 +485,7 @@ describe('tracker details', () => {
         [20, link(1, ARTICLE)],
         [20, titled(1, 1, ARTICLE, 'CSS grid layout - MDN')],
         [80, tick],
+        [80, focus(null)],
       ],
       { settings: { ...SETTINGS, sitesOnly: true } },
     );
@@ -486,6 +520,7 @@ describe('tracker details', () => {
       ...start(1, ARTICLE),
       [1, titled(1, 1, ARTICLE, '  grid - CSS | MDN ')],
       [40, tick],
+      [40, focus(null)],
     ]);
     expect([...run.sessions.values()][0]).toMatchObject({
       title: 'grid - CSS | MDN',
@@ -572,6 +607,7 @@ describe('tracker details', () => {
         },
       ],
       [66, tick],
+      [66, focus(null)],
     ]);
     expect(summary(run)).toEqual([reading(OTHER, 61)]);
   });
@@ -602,44 +638,47 @@ describe('tracker details', () => {
   it('continues a session the learner captured before the threshold (adoption)', () => {
     let state = emptyTrackerState();
     const at = (s: number) => T0 + s * 1000;
-    for (const [s, event] of start(1, ARTICLE)) state = step(state, event, SETTINGS, at(s)).state;
-    const first = step(state, { type: 'tick' }, SETTINGS, at(40));
+    for (const [s, event] of [...start(1, ARTICLE), [60, tick] as const]) {
+      state = step(state, event, SETTINGS, at(s)).state;
+    }
+    // Stored once 30 s are confirmed: no idle report for a minute after 40 s.
+    const first = step(state, { type: 'tick' }, SETTINGS, at(100));
     expect(first.writes.newSessionIds).toHaveLength(1);
     const tracked = first.writes.newSessionIds[0]!;
     const adopted = step(
       first.state,
       { type: 'session-adopted', sessionId: tracked, storedId: 'captured', activeMs: 0 },
       SETTINGS,
-      at(40),
+      at(100),
     );
-    expect(adopted.writes.sessions.map((s) => [s.id, s.activeMs])).toEqual([['captured', 40_000]]);
+    expect(adopted.writes.sessions.map((s) => [s.id, s.activeMs])).toEqual([['captured', 100_000]]);
     expect(adopted.writes.visits.map((v) => v.sessionId)).toEqual(['captured']);
     expect(sessionIdForTab(adopted.state, 1)).toBe('captured');
-    const later = step(adopted.state, { type: 'tick' }, SETTINGS, at(70));
-    expect(later.writes.sessions.map((s) => [s.id, s.activeMs])).toEqual([['captured', 70_000]]);
+    const later = step(adopted.state, { type: 'tick' }, SETTINGS, at(130));
+    expect(later.writes.sessions.map((s) => [s.id, s.activeMs])).toEqual([['captured', 130_000]]);
   });
 
   it('names the stored session of a tab, and none below the threshold', () => {
     const early = runTrace([...start(1, ARTICLE), [10, tick]]);
     expect(sessionIdForTab(early.state, 1)).toBeNull();
-    const later = runTrace([...start(1, ARTICLE), [40, tick]]);
+    const later = runTrace([...start(1, ARTICLE), [60, tick], [100, tick]]);
     expect(sessionIdForTab(later.state, 1)).toBe([...later.sessions.keys()][0]);
     expect(sessionIdForTab(later.state, 99)).toBeNull();
   });
 
   it('does not bring back a session the learner deleted', () => {
     const store = { sessions: new Map(), visits: new Map(), searches: new Map() };
-    const first = runTrace([...start(1, ARTICLE), [40, tick]], { store });
+    const first = runTrace([...start(1, ARTICLE), [60, tick], [100, tick]], { store });
     store.sessions.clear();
     store.visits.clear();
-    runTrace([[100, tick]], { state: first.state, store });
+    runTrace([[160, tick]], { state: first.state, store });
     expect(store.sessions.size).toBe(0);
     expect(store.visits.size).toBe(0);
   });
 
   it('keeps the learner’s skills, note and status when it updates a session', () => {
     const store = { sessions: new Map(), visits: new Map(), searches: new Map() };
-    const first = runTrace([...start(1, ARTICLE), [40, tick]], { store });
+    const first = runTrace([...start(1, ARTICLE), [60, tick], [100, tick]], { store });
     const [id, session] = [...store.sessions.entries()][0]!;
     store.sessions.set(id, {
       ...session,
@@ -648,13 +687,13 @@ describe('tracker details', () => {
       status: 'kept',
       title: 'Mine',
     });
-    runTrace([[100, tick]], { state: first.state, store });
+    runTrace([[160, tick]], { state: first.state, store });
     expect(store.sessions.get(id)).toMatchObject({
       skills: ['css'],
       note: 'areas',
       status: 'kept',
       title: 'Mine',
-      activeMs: 100_000,
+      activeMs: 160_000,
     });
   });
 
@@ -691,6 +730,7 @@ describe('tracker details', () => {
         },
       ],
       [60, tick],
+      [60, focus(null)],
     ]);
     expect(summary(run)).toEqual([reading(ARTICLE, 60)]);
   });
