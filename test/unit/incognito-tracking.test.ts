@@ -45,9 +45,14 @@ describe('private windows', () => {
     expect(recorded(run)).toBe(0);
   });
 
-  // TODO [2026-12-01]: the tracker keeps the draft visit (with its URL) of a tab it learns
-  // late is private in its persisted state until the draft expires; it should drop it.
-  it.todo('keeps no URL of a tab it learns late is private in its persisted state');
+  it('keeps no URL of a tab it learns late is private in its persisted state', () => {
+    const run = runTrace([
+      [0, focus(3)],
+      [0, historyNav(9, ARTICLE)],
+      [1, activate(9, 3, { incognito: true, url: ARTICLE, status: 'complete' })],
+    ]);
+    expect(JSON.stringify(run.state)).not.toContain('developer.mozilla.org');
+  });
 
   it('records nothing from a tab a private tab opened', () => {
     const run = runTrace([
