@@ -31,7 +31,10 @@ function liveLink(state: TrackerState, link: SearchLink | undefined): SearchLink
   return link && state.sessions[link.sessionId] ? link : undefined;
 }
 
-/** The search a tab is showing the results of, if its page is a resolved results page. */
+/**
+ * The search a tab is showing the results of, if its page is a resolved results page.
+ * @example searchShownIn(state.tabs['12']) // { sessionId, searchId }
+ */
 export function searchShownIn(tab: TabState | undefined): SearchLink | undefined {
   return tab?.page?.serp ? tab.page.search : undefined;
 }
