@@ -69,6 +69,8 @@ export interface FirefoxSession {
    * reports `idle` 15 s into any test.
    */
   userActivity: () => Promise<void>;
+  /** Every tab's address and title, from the browser window (BiDi misses some tabs). */
+  tabs: () => Promise<{ url: string; title: string }[]>;
   /** `running`, `suspending`, `stopped` …: the state of the background event page. */
   backgroundState: () => Promise<string>;
   close: () => Promise<void>;
@@ -378,6 +380,15 @@ export async function launchFirefoxWithExtension(
         return 'ok';`,
       );
     },
+    tabs: async () =>
+      JSON.parse(
+        await inBrowserWindow(
+          `return JSON.stringify(win.gBrowser.tabs.map((t) => ({
+            url: t.linkedBrowser.currentURI.spec,
+            title: t.linkedBrowser.contentTitle,
+          })));`,
+        ),
+      ) as { url: string; title: string }[],
     backgroundState: () => inBrowserWindow(`return String(extension.backgroundState);`),
     close: async () => {
       await browser.close();
