@@ -53,6 +53,7 @@ import { navigate } from '../router';
 const PAGE_SIZE = 50;
 /** Suggested skills per untagged session. */
 const SUGGESTIONS = 3;
+const NO_SUGGESTIONS: Suggestion[] = [];
 
 /** The learner's settings, kept current when any extension page changes them. */
 function useLearnerSettings(): Settings | undefined {
@@ -187,11 +188,18 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
     (i) => i.session.status !== 'dismissed' && !i.session.skills.some((s) => skillsById.has(s)),
   );
   const index = useSuggestionIndex(needsSuggestions, data.skills.map((s) => s.id).join(','));
-  const suggestionsFor = (item: ReviewItem): Suggestion[] => {
-    if (!index || item.session.status === 'dismissed') return [];
-    if (item.session.skills.some((s) => skillsById.has(s))) return [];
-    return suggest(index, suggestionContextOf(item), Date.now(), SUGGESTIONS);
-  };
+  // Ranked once per change of the week's records, not on every keystroke in the filters.
+  const suggestions = useMemo(() => {
+    const out = new Map<string, Suggestion[]>();
+    if (!index) return out;
+    const now = Date.now();
+    for (const item of ordered) {
+      if (item.session.status === 'dismissed') continue;
+      if (item.session.skills.some((s) => skillsById.has(s))) continue;
+      out.set(item.session.id, suggest(index, suggestionContextOf(item), now, SUGGESTIONS));
+    }
+    return out;
+  }, [index, data]);
   const learn = (item: ReviewItem, skills: string[]) => {
     if (!index) return;
     const ctx = suggestionContextOf(item);
@@ -321,7 +329,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
                     else next.delete(item.session.id);
                     setSelected(next);
                   }}
-                  suggestions={suggestionsFor(item)}
+                  suggestions={suggestions.get(item.session.id) ?? NO_SUGGESTIONS}
                   editing={editing === item.session.id}
                   onEdit={(open) => setEditing(open ? item.session.id : null)}
                   onTag={async (skillId) => {
