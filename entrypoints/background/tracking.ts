@@ -227,6 +227,29 @@ function track(build: () => TrackerEvent | null | Promise<TrackerEvent | null>):
 }
 
 /**
+ * A committed navigation as a tracker event, with the tab's private-window flag; null when
+ * the tab is already gone (or never was a tab: a prerendered page), so a private tab's
+ * page is never taken for an ordinary one.
+ */
+async function navigated(
+  details: { tabId: number; url: string; transitionType?: string; transitionQualifiers?: string[] },
+  inPage = false,
+): Promise<TrackerEvent | null> {
+  const tab = await tabSnapshot(details.tabId);
+  if (!tab) return null;
+  return {
+    type: 'navigated',
+    tabId: details.tabId,
+    url: details.url,
+    transition: details.transitionType,
+    qualifiers: details.transitionQualifiers,
+    incognito: tab.incognito,
+    windowId: tab.windowId,
+    ...(inPage ? { inPage } : {}),
+  };
+}
+
+/**
  * The stored session the page in a tab belongs to, or null (not recorded, or not yet
  * past the reading threshold). Reads the last committed state, so it never waits for
  * events in flight.
@@ -301,29 +324,12 @@ export function registerTracking(): void {
     if (details.frameId !== 0 || details.tabId < 0) return;
     // A prerendered page is not shown yet; if it is, the tab's update brings it.
     if ((details as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
-    void track(async () => {
-      const tab = await tabSnapshot(details.tabId);
-      return {
-        type: 'navigated',
-        tabId: details.tabId,
-        url: details.url,
-        transition: details.transitionType,
-        qualifiers: details.transitionQualifiers,
-        ...(tab ? { incognito: tab.incognito, windowId: tab.windowId } : {}),
-      };
-    });
+    void track(() => navigated(details));
   });
 
   browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
     if (details.frameId !== 0 || details.tabId < 0) return;
-    void track(() => ({
-      type: 'navigated',
-      tabId: details.tabId,
-      url: details.url,
-      transition: details.transitionType,
-      qualifiers: details.transitionQualifiers,
-      inPage: true,
-    }));
+    void track(() => navigated(details, true));
   });
 
   browser.webNavigation.onCreatedNavigationTarget.addListener((details) => {

@@ -122,6 +122,15 @@ describe('registerTracking', () => {
     expect(await db().visits.count()).toBe(1);
     expect(await currentSessionIdForTab(7)).toBe(sessions[0]!.id);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
+    expect(await fakeBrowser.alarms.get('tracker-heartbeat')).toMatchObject({ periodInMinutes: 1 });
+  });
+
+  it('ignores a navigation in a tab the browser no longer knows (a prerendered page)', async () => {
+    registerTracking();
+    await settled();
+    await commit(99, 'https://www.google.com/search?q=prerendered', 'link', 5);
+    await settled();
+    expect(JSON.stringify((await db().meta.get('tracker'))?.value)).not.toContain('prerendered');
   });
 
   it('answers which session a tab is in, for our own pages only', async () => {
