@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
 import type { Skill } from '../lib/model';
@@ -28,8 +29,30 @@ export interface ReviewSessionProps {
 /**
  * One session of the week under review: its card, a selection box for bulk tagging,
  * suggested skills, and Edit, "Not learning" (or Undo) and Delete (asked first).
+ * Re-renders only when its data changes, not on every keystroke in the week's filters;
+ * its callbacks must therefore not read state that changes without its props changing.
  */
-export function ReviewSession(props: ReviewSessionProps) {
+export class ReviewSession extends Component<ReviewSessionProps> {
+  override shouldComponentUpdate(next: ReviewSessionProps): boolean {
+    return !SAME_WHEN_EQUAL.every((k) => this.props[k] === next[k]);
+  }
+
+  override render(props: ReviewSessionProps) {
+    return <ReviewSessionCard {...props} />;
+  }
+}
+
+const SAME_WHEN_EQUAL = [
+  'item',
+  'selected',
+  'editing',
+  'suggestions',
+  'skills',
+  'skillsById',
+  'locale',
+] as const;
+
+function ReviewSessionCard(props: ReviewSessionProps) {
   const { item, skills, skillsById, locale, selected, onSelect, suggestions, editing } = props;
   const { session, visits, searches } = item;
   const id = useId();

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel } from '../../components/ExportPanel';
 import { ImportBackup } from '../../components/ImportBackup';
-import { ReviewSession } from '../../components/ReviewSession';
+import { ReviewSession, type ReviewSessionProps } from '../../components/ReviewSession';
 import { DayChart, SkillChart } from '../../components/WeekChart';
 import { prepareExport, type PrivacyLevel } from '../../lib/export/privacy';
 import { summarise } from '../../lib/summary';
@@ -139,7 +139,7 @@ describe('ReviewSession', () => {
   const skillsById = new Map(fx.data.skills.map((s) => [s.id, s]));
   const items = reviewOrder(fx.data);
 
-  function review(id: string, extra: Partial<Parameters<typeof ReviewSession>[0]> = {}) {
+  function review(id: string, extra: Partial<ReviewSessionProps> = {}) {
     const props = {
       item: items.find((i) => i.session.id === id)!,
       skills: fx.data.skills,

@@ -323,12 +323,14 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
                   skillsById={skillsById}
                   locale={locale}
                   selected={selected.has(item.session.id)}
-                  onSelect={(on) => {
-                    const next = new Set(selected);
-                    if (on) next.add(item.session.id);
-                    else next.delete(item.session.id);
-                    setSelected(next);
-                  }}
+                  onSelect={(on) =>
+                    setSelected((prev) => {
+                      const next = new Set(prev);
+                      if (on) next.add(item.session.id);
+                      else next.delete(item.session.id);
+                      return next;
+                    })
+                  }
                   suggestions={suggestions.get(item.session.id) ?? NO_SUGGESTIONS}
                   editing={editing === item.session.id}
                   onEdit={(open) => setEditing(open ? item.session.id : null)}
@@ -355,7 +357,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
                   }}
                   onDelete={async () => {
                     await deleteSession(db(), item.session.id);
-                    if (editing === item.session.id) setEditing(null);
+                    setEditing((open) => (open === item.session.id ? null : open));
                     setMessage(t('deletedMessage', item.session.title));
                     // The card is gone: keep the keyboard in the list rather than on the page body.
                     sessionsHeading.current?.focus();
