@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Skill } from '../lib/model';
 import { t } from './i18n';
 import { SkillPicker } from './SkillPicker';
@@ -22,7 +22,21 @@ export interface SessionEditorProps {
 export function SessionEditor(props: SessionEditorProps) {
   const { skills, initialSkills, initialNote, initialTitle, onCreateSkill, onSave, suggestions } =
     props;
-  const [selected, setSelected] = useState<string[]>([...initialSkills]);
+  const [selected, setSelectedState] = useState<string[]>([...initialSkills]);
+  // Save reads the latest selection and first waits for skills still being created, so
+  // Ctrl+Enter straight after typing a new skill keeps it.
+  const latest = useRef<string[]>(selected);
+  const creating = useRef(new Set<Promise<unknown>>());
+  const setSelected = (ids: string[]) => {
+    latest.current = ids;
+    setSelectedState(ids);
+  };
+  const createSkill = (name: string) => {
+    const created = onCreateSkill(name);
+    creating.current.add(created);
+    void created.finally(() => creating.current.delete(created)).catch(() => {});
+    return created;
+  };
   const [note, setNote] = useState(initialNote);
   const [title, setTitle] = useState(initialTitle ?? '');
   const titleId = useId();
@@ -43,7 +57,10 @@ export function SessionEditor(props: SessionEditorProps) {
     try {
       // An emptied title keeps the old one: a session always has a name to show.
       const nextTitle = initialTitle === undefined ? undefined : title.trim() || initialTitle;
-      await onSave(selected, note.trim(), nextTitle);
+      await Promise.allSettled([...creating.current]);
+      // The picker adds a created skill in the same turn its promise settles.
+      await Promise.resolve();
+      await onSave(latest.current, note.trim(), nextTitle);
       setStatus({ kind: 'saved' });
     } catch (error) {
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -88,10 +105,10 @@ export function SessionEditor(props: SessionEditorProps) {
           setSelected(ids);
           edited();
         }}
-        onCreate={onCreateSkill}
+        onCreate={createSkill}
       />
       {suggestions?.((id) => {
-        if (!selected.includes(id)) setSelected([...selected, id]);
+        if (!latest.current.includes(id)) setSelected([...latest.current, id]);
         edited();
       }, selected)}
       <label for="session-note">{t('noteLabel')}</label>

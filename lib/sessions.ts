@@ -16,7 +16,12 @@ import { domainOf } from './url';
 export async function recordCapture(
   db: SkilltrailDb,
   shaped: Omit<Capture, 'id' | 'sessionId' | 'capturedAt'>,
-  options: { now: number; currentSessionId?: string | null },
+  options: {
+    now: number;
+    currentSessionId?: string | null;
+    /** A capture the learner did not ask for (a page passed the reading threshold) leaves the status alone. */
+    automatic?: boolean;
+  },
 ): Promise<{ session: Session; capture: Capture }> {
   const { now } = options;
   return db.transaction('rw', db.sessions, db.captures, async () => {
@@ -30,7 +35,7 @@ export async function recordCapture(
         ...session,
         // A tracked search session keeps its own title; a reading session takes the article's.
         title: session.kind === 'search' ? session.title : shaped.title,
-        status: session.status === 'dismissed' ? 'dismissed' : 'kept',
+        status: session.status === 'dismissed' || options.automatic ? session.status : 'kept',
         updatedAt: now,
       };
     } else {
@@ -45,7 +50,7 @@ export async function recordCapture(
         domain: domainOf(shaped.url),
         skills: [],
         note: '',
-        status: 'kept',
+        status: options.automatic ? 'auto' : 'kept',
         updatedAt: now,
       };
     }

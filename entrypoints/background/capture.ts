@@ -5,14 +5,25 @@ import { recordCapture } from '../../lib/sessions';
 import { loadSettings } from '../../lib/settings-store';
 import { domainOf, siteOnly } from '../../lib/url';
 import { defineWriter, writeOrKeep } from './pending-writes';
+import { currentSessionIdForTab } from './tracking';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
 const storeCapture = defineWriter(
   'capture',
   (
     database,
-    p: { shaped: Parameters<typeof recordCapture>[1]; now: number; sessionId: string | null },
-  ) => recordCapture(database, p.shaped, { now: p.now, currentSessionId: p.sessionId }),
+    p: {
+      shaped: Parameters<typeof recordCapture>[1];
+      now: number;
+      sessionId: string | null;
+      automatic?: boolean;
+    },
+  ) =>
+    recordCapture(database, p.shaped, {
+      now: p.now,
+      currentSessionId: p.sessionId,
+      automatic: p.automatic,
+    }),
 );
 
 /**
@@ -23,7 +34,7 @@ const storeCapture = defineWriter(
  */
 export async function captureTab(
   tabId: number,
-  options: { sessionId?: string | null } = {},
+  options: { sessionId?: string | null; automatic?: boolean } = {},
 ): Promise<CaptureResult> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab?.url) return { ok: false, reason: 'no-tab' };
@@ -46,9 +57,13 @@ export async function captureTab(
     const site = siteOnly(shaped.url);
     shaped = { ...shaped, url: site, title: domainOf(site), byline: undefined, excerpt: undefined };
   }
+  // The page joins the session the tracker has it in (a search session, say), so the
+  // popup shows and tags that whole session.
+  const sessionId =
+    options.sessionId !== undefined ? options.sessionId : await currentSessionIdForTab(tabId);
   const outcome = await writeOrKeep(
     storeCapture,
-    { shaped, now: Date.now(), sessionId: options.sessionId ?? null },
+    { shaped, now: Date.now(), sessionId, automatic: options.automatic },
     { key: shaped.url },
   );
   if (outcome.stored) {

@@ -205,7 +205,7 @@ async function captureRead(tabId: number, url: string): Promise<void> {
   if (!origin) return;
   const allowed = await attempt(() => browser.permissions.contains({ origins: [`${origin}/*`] }));
   if (!allowed) return;
-  await attempt(() => captureTab(tabId));
+  await attempt(() => captureTab(tabId, { automatic: true }));
 }
 
 /**

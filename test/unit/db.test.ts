@@ -38,6 +38,14 @@ describe('recordCapture', () => {
     expect((await db.sessions.get(first.session.id))?.title).toBe('Grid, updated');
   });
 
+  it('leaves the status alone when the capture was automatic', async () => {
+    const db = freshDb();
+    const { session } = await recordCapture(db, page, { now: 1000, automatic: true });
+    expect(session.status).toBe('auto');
+    const manual = await recordCapture(db, page, { now: 2000 });
+    expect(manual.session.status).toBe('kept');
+  });
+
   it('joins the session the tracker names for the tab', async () => {
     const db = freshDb();
     await db.sessions.add({
