@@ -14,6 +14,8 @@ const { currentSessionIdForTab, registerTracking, trackingSettled } =
 const { syncEngagementScript } = await import('../../entrypoints/background/engagement');
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+/** Badge and capture follow the tracker's commit without being awaited; shared machines are slow. */
+const PATIENCE = { timeout: 10_000 };
 const ARTICLE = 'https://developer.mozilla.org/en-US/docs/Web/CSS/grid';
 const SERP = 'https://www.google.com/search?q=css+grid';
 
@@ -121,7 +123,10 @@ describe('registerTracking', () => {
     expect(sessions).toMatchObject([{ kind: 'reading', url: ARTICLE, activeMs: 130_000 }]);
     expect(await db().visits.count()).toBe(1);
     expect(await currentSessionIdForTab(7)).toBe(sessions[0]!.id);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
+    await vi.waitFor(
+      async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'),
+      PATIENCE,
+    );
     expect(await fakeBrowser.alarms.get('tracker-heartbeat')).toMatchObject({ periodInMinutes: 1 });
   });
 
@@ -182,7 +187,7 @@ describe('registerTracking', () => {
       [SERP, 25_000],
       [ARTICLE, 60_000],
     ]);
-    await vi.waitFor(() => expect(captureTab).toHaveBeenCalledWith(8));
+    await vi.waitFor(() => expect(captureTab).toHaveBeenCalledWith(8), PATIENCE);
   });
 
   it('never counts the time the browser was closed', async () => {
@@ -216,7 +221,10 @@ describe('registerTracking', () => {
     await heartbeat(200);
     await settled();
     expect((await db().sessions.toArray()).map((s) => s.activeMs)).toEqual([50_000]);
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('⏸'));
+    await vi.waitFor(
+      async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('⏸'),
+      PATIENCE,
+    );
   });
 
   it('takes engagement evidence from the page’s own content script only', async () => {
