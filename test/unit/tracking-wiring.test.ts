@@ -187,7 +187,10 @@ describe('registerTracking', () => {
       [SERP, 25_000],
       [ARTICLE, 60_000],
     ]);
-    await vi.waitFor(() => expect(captureTab).toHaveBeenCalledWith(8), PATIENCE);
+    await vi.waitFor(
+      () => expect(vi.mocked(captureTab).mock.calls.map(([tabId]) => tabId)).toEqual([8]),
+      PATIENCE,
+    );
   });
 
   it('never counts the time the browser was closed', async () => {
