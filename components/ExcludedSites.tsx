@@ -102,20 +102,20 @@ export function ExcludedSites({ sites, onChange }: ExcludedSitesProps) {
       <h3>{t('sitesOwnHeading')}</h3>
       {own.length > 0 ? list(own, t('sitesOwnHeading')) : <p class="muted">{t('sitesOwnEmpty')}</p>}
       <details>
-        <summary>{t('sitesDefaultHeading', String(defaults.length))}</summary>
+        <summary>{t('sitesDefaultHeading', defaults.length)}</summary>
         <p class="muted">{t('sitesDefaultHint')}</p>
-        {list(defaults, t('sitesDefaultHeading', String(defaults.length)))}
+        {list(defaults, t('sitesDefaultHeading', defaults.length))}
       </details>
       {missingDefaults > 0 && (
         <p>
           <button
             type="button"
             onClick={() => {
-              setNotice(t('sitesRestored', String(missingDefaults)));
+              setNotice(t('sitesRestored', missingDefaults));
               void onChange(restoreDefaultSites(sites));
             }}
           >
-            {t('sitesRestore', String(missingDefaults))}
+            {t('sitesRestore', missingDefaults)}
           </button>
         </p>
       )}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/db';
+import { formatDateTime } from '../../lib/format';
 import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings';
 import { loadSettings } from '../../lib/settings-store';
 import { badgeText, learningMinutes, todayBounds } from '../../lib/today';
@@ -35,8 +36,11 @@ export async function refreshBadge(): Promise<void> {
     const until =
       settings.pausedUntil >= PAUSED_UNTIL_RESUMED || !settings.trackingConsent
         ? message('pausedUntilResumed')
-        : message('pausedUntil', new Date(settings.pausedUntil).toLocaleString());
-    pausedTitle = until || 'Paused.';
+        : message(
+            'pausedUntil',
+            formatDateTime(settings.pausedUntil, browser.i18n.getUILanguage()),
+          );
+    pausedTitle = until || message('pauseLegend');
   }
   await Promise.all([
     action.setBadgeBackgroundColor({ color: paused ? PAUSED_COLOUR : MINUTES_COLOUR }),

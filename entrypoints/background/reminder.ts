@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/db';
-import { formatDuration } from '../../lib/format';
+import { formatDuration, formatNumber } from '../../lib/format';
 import { nextReminderAt, weekTotals } from '../../lib/reminder';
 import { sessionsBetween } from '../../lib/sessions';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
@@ -29,7 +29,7 @@ async function showReminder(): Promise<void> {
       ? browser.i18n.getMessage('reminderEmpty')
       : browser.i18n.getMessage('reminderBody', [
           formatDuration(totals.activeMs, locale),
-          String(totals.skills),
+          formatNumber(totals.skills, locale),
         ]);
   await browser.notifications.create(`${NOTIFICATION_PREFIX}${lastWeek.key}`, {
     type: 'basic',

@@ -35,6 +35,9 @@ const READ_ATTRIBUTES = new Set([
   'label',
 ]);
 
+/** Words in a string: letters that are not just a unit of markup such as `px` or `%`. */
+const WORDS = /\p{L}{2,}|^\p{L}$/u;
+
 interface Finding {
   file: string;
   line: number;
@@ -79,10 +82,67 @@ function scan(file: string): { keys: Finding[]; hardCoded: Finding[] } {
     ) {
       hardCoded.push(at(node, `${node.name.getText(source)}="${node.initializer.text}"`));
     }
+    // aria-label={'…'}, title={busy ? 'Saving' : t('save')}, {`${n} min`} and {'Hello'}:
+    // text in an expression is read as surely as text written straight in.
+    const spoken =
+      ts.isJsxExpression(node) &&
+      node.expression &&
+      (ts.isJsxElement(node.parent) ||
+        ts.isJsxFragment(node.parent) ||
+        (ts.isJsxAttribute(node.parent) && READ_ATTRIBUTES.has(node.parent.name.getText(source))));
+    if (spoken) {
+      for (const text of literalTexts(node.expression!)) {
+        if (WORDS.test(text)) hardCoded.push(at(node, text));
+      }
+    }
+    // toLocaleString() and friends without a locale follow the system, not the UI language.
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      /^toLocale(Date|Time)?String$/.test(node.expression.name.text) &&
+      node.arguments.length === 0
+    ) {
+      hardCoded.push(at(node, `${node.expression.getText(source)}() without a locale`));
+    }
     ts.forEachChild(node, visit);
   };
   visit(source);
   return { keys, hardCoded };
+}
+
+/**
+ * The literal text an expression shows as it is: string literals and the fixed parts of
+ * template literals, through conditionals, `??`, `||` and `+`, but not inside calls (the
+ * arguments of `t()` are keys) or property lookups.
+ */
+function literalTexts(node: ts.Expression): string[] {
+  if (ts.isStringLiteralLike(node)) return [node.text];
+  if (ts.isTemplateExpression(node)) {
+    return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].concat(
+      node.templateSpans.flatMap((s) => literalTexts(s.expression)),
+    );
+  }
+  if (ts.isParenthesizedExpression(node)) return literalTexts(node.expression);
+  if (ts.isConditionalExpression(node)) {
+    return [...literalTexts(node.whenTrue), ...literalTexts(node.whenFalse)];
+  }
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken) {
+      return [...literalTexts(node.left), ...literalTexts(node.right)];
+    }
+    if (
+      op === ts.SyntaxKind.QuestionQuestionToken ||
+      op === ts.SyntaxKind.BarBarToken ||
+      op === ts.SyntaxKind.AmpersandAmpersandToken
+    ) {
+      return literalTexts(node.right);
+    }
+  }
+  if (ts.isArrayLiteralExpression(node)) {
+    return node.elements.flatMap((e) => (ts.isExpression(e) ? literalTexts(e) : []));
+  }
+  return [];
 }
 
 const scans = uiFiles.map(scan);
