@@ -136,11 +136,13 @@ function ReviewSessionCard(props: ReviewSessionProps) {
       {confirming ? (
         <div class="confirm" role="group" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>
-            {t('deleteConfirm', [
-              title,
-              formatNumber(visits.length, locale),
-              formatNumber(searches.length, locale),
-            ])}
+            {visits.length + searches.length === 0
+              ? t('deleteConfirmSimple', title)
+              : t('deleteConfirm', [
+                  title,
+                  formatNumber(visits.length, locale),
+                  formatNumber(searches.length, locale),
+                ])}
           </p>
           <div class="session-actions">
             <button

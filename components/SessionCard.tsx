@@ -29,22 +29,31 @@ export function SessionCard(props: SessionCardProps) {
   const locale = uiLocale();
   const title = session.title || session.domain || session.url;
   const dismissed = session.status === 'dismissed';
+  const heading = (
+    <h3 class="session-title">
+      {isLinkable(session.url) ? (
+        <a href={session.url} target="_blank" rel="noopener noreferrer">
+          {title}
+        </a>
+      ) : (
+        title
+      )}
+    </h3>
+  );
   return (
     <article
       class={dismissed ? 'session-card is-dismissed' : 'session-card'}
       data-session-id={session.id}
       data-status={session.status}
     >
-      {leading}
-      <h3 class="session-title">
-        {isLinkable(session.url) ? (
-          <a href={session.url} target="_blank" rel="noopener noreferrer">
-            {title}
-          </a>
-        ) : (
-          title
-        )}
-      </h3>
+      {leading ? (
+        <div class="session-head">
+          {leading}
+          {heading}
+        </div>
+      ) : (
+        heading
+      )}
       <p class="session-meta muted">
         {[
           dismissed ? t('notLearningBadge') : '',

@@ -166,7 +166,7 @@ describe('ReviewSession', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     expect(props.onDelete).not.toHaveBeenCalled();
     const group = document.querySelector<HTMLElement>('.confirm[role="group"]')!;
-    expect(group.textContent).toContain('with its 3 pages and 2 searches');
+    expect(group.textContent).toContain('(pages: 3, searches: 2)');
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Cancel'));
     fireEvent.click(within(group).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(props.onDelete).toHaveBeenCalledOnce());
