@@ -67,3 +67,11 @@ export function weekdayName(day: number, locale: string): string {
     Date.UTC(1970, 0, 4 + day),
   );
 }
+
+/**
+ * Items joined as the locale joins a list: "CSS, SQL and UX" or "CSS, SQL y UX".
+ * @example formatList(['CSS', 'SQL', 'UX'], 'en') // 'CSS, SQL, and UX'
+ */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -48,6 +48,7 @@ import {
   type WeekData,
 } from '../../../lib/week-review';
 import { navigate } from '../router';
+import { WeekStorySection } from './WeekStorySection';
 
 /** Sessions rendered at first; "Show more" adds as many again. A busy week stays quick. */
 const PAGE_SIZE = 50;
@@ -242,6 +243,13 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
 
   return (
     <>
+      <WeekStorySection
+        week={week}
+        data={data}
+        summary={summary}
+        weekStart={settings.weekStart}
+        locale={locale}
+      />
       <h2>{t('summaryHeading')}</h2>
       <WeekTotals summary={summary} locale={locale} />
 
