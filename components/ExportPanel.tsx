@@ -16,6 +16,15 @@ const FORMAT_LABEL: Record<ExportFormat, string> = {
   badges: 'exportBadges',
 };
 
+/** One line on what each file is for, beside its technical name. */
+const FORMAT_HINT: Record<ExportFormat | 'print', string> = {
+  markdown: 'exportMarkdownHint',
+  csv: 'exportCsvHint',
+  xapi: 'exportXapiHint',
+  badges: 'exportBadgesHint',
+  print: 'printReportHint',
+};
+
 const LEVEL_TEXT: Record<PrivacyLevel, { name: string; shares: string }> = {
   full: { name: 'privacyFull', shares: 'privacyFullShares' },
   titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
@@ -117,16 +126,32 @@ export function ExportPanel(props: ExportPanelProps) {
               key={f}
               type="button"
               data-export={f}
+              aria-describedby={`${id}-${f}-hint`}
               disabled={status.kind === 'busy'}
               onClick={() => void save(exporters[f])}
             >
               {t(FORMAT_LABEL[f])}
             </button>
           ))}
-        <button type="button" data-export="print" onClick={print}>
+        <button
+          type="button"
+          data-export="print"
+          aria-describedby={`${id}-print-hint`}
+          onClick={print}
+        >
           {t('printReport')}
         </button>
       </div>
+      <ul class="export-hints muted">
+        {[
+          ...(Object.keys(FORMAT_LABEL) as ExportFormat[]).filter((f) => exporters[f]),
+          'print' as const,
+        ].map((f) => (
+          <li key={f} id={`${id}-${f}-hint`}>
+            {t(FORMAT_HINT[f])}
+          </li>
+        ))}
+      </ul>
       <p class="status" role="status">
         {status.kind === 'busy' && t('exporting')}
         {status.kind === 'done' && <span class="ok">{status.text}</span>}

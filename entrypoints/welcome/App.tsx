@@ -1,13 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/controls.css';
 import { EngagementToggle } from '../../components/EngagementToggle';
-import { t } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useSettings } from '../../components/use-settings';
 import { db } from '../../lib/db';
 import { ensureSkill } from '../../lib/skills';
-import { addStarterSkills, STARTER_SKILLS } from '../../lib/starter-skills';
+import { addStarterSkills, localizeStarterSkill, STARTER_SKILLS } from '../../lib/starter-skills';
 
 /** Typed skills are separated by commas (or new lines, when pasted). */
 function ownSkillNames(text: string): string[] {
@@ -23,6 +23,12 @@ function ownSkillNames(text: string): string[] {
  */
 export function App() {
   const [settings, save] = useSettings();
+  const locale = uiLocale();
+  // Shown in the interface language; picked by their English names, which any language knows.
+  const starters = useMemo(
+    () => STARTER_SKILLS.map((s) => ({ key: s.name, ...localizeStarterSkill(s, locale) })),
+    [locale],
+  );
   const skills = useLiveQuery(
     async () => (await db().skills.toArray()).sort((a, b) => a.createdAt - b.createdAt),
     [],
@@ -35,7 +41,7 @@ export function App() {
     event.preventDefault();
     try {
       const now = Date.now();
-      await addStarterSkills(db(), picked, now);
+      await addStarterSkills(db(), picked, now, { locale });
       for (const name of ownSkillNames(own)) await ensureSkill(db(), name, now);
       setOwn('');
       setSkillStatus('saved');
@@ -107,17 +113,17 @@ export function App() {
           <fieldset>
             <legend>{t('welcomeSkillsLegend')}</legend>
             <div class="starter-skills">
-              {STARTER_SKILLS.map((skill, i) => (
-                <div class="toggle" key={skill.name}>
+              {starters.map((skill, i) => (
+                <div class="toggle" key={skill.key}>
                   <input
                     id={`starter-${i}`}
                     type="checkbox"
-                    checked={picked.includes(skill.name)}
+                    checked={picked.includes(skill.key)}
                     aria-describedby={`starter-${i}-help`}
                     onChange={(e) => {
                       const on = (e.target as HTMLInputElement).checked;
                       setPicked(
-                        on ? [...picked, skill.name] : picked.filter((n) => n !== skill.name),
+                        on ? [...picked, skill.key] : picked.filter((n) => n !== skill.key),
                       );
                       setSkillStatus('idle');
                     }}

@@ -59,6 +59,18 @@ describe('the welcome page', () => {
     );
   });
 
+  it('names the starter skills in the interface language, and adds them so named', async () => {
+    Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'es' });
+    await renderPage();
+    expect(screen.queryByLabelText('Teamwork')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Trabajo en equipo'));
+    fireEvent.click(screen.getByRole('button', { name: 'Add these skills' }));
+    await screen.findByText('Skills added.');
+    const [teamwork] = await db().skills.toArray();
+    expect(teamwork).toMatchObject({ name: 'Trabajo en equipo' });
+    expect(teamwork?.aliases).toContain('Teamwork');
+  });
+
   it('stores the privacy choices', async () => {
     await renderPage();
     fireEvent.click(screen.getByLabelText('Record sites only'));
