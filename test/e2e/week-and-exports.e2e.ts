@@ -110,6 +110,11 @@ describe('the week: review, correct and export', () => {
       ),
     ]);
     ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
+    // A given profile keeps the welcome page a fresh install opens; it would take the front.
+    const welcome = await ext.browser
+      .waitForTarget((t) => t.url().endsWith('/welcome.html'), { timeout: 10_000 })
+      .catch(() => null);
+    await (await welcome?.asPage())?.close();
   });
 
   afterAll(async () => {
