@@ -16,6 +16,8 @@ export const BUILDS = {
 export interface LaunchOptions {
   /** Which build to load; `e2e` unless a test needs the exact shipped permissions. */
   build?: keyof typeof BUILDS;
+  /** An unpacked extension folder to load instead of `build` (benchmarks load a copy). */
+  extensionPath?: string;
   /** Reuse a profile (to test a browser restart); a fresh one otherwise. */
   userDataDir?: string;
   /** Keep the welcome page a fresh install opens (closed otherwise, so tests start from their own tab). */
@@ -41,10 +43,9 @@ export interface ExtensionSession {
   close: () => Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded. */
-export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
-  const args = [
+/** Chromium's switches for every test browser (benchmarks launch one without the extension too). */
+export function browserArgs(options: Pick<LaunchOptions, 'hostResolverRules' | 'args'> = {}) {
+  return [
     '--no-sandbox',
     '--disable-background-networking',
     '--disable-component-update',
@@ -55,11 +56,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
     ...(options.args ?? []),
   ];
+}
+
+/** Launches Chromium with the built extension loaded. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
+  const args = browserArgs(options);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
-    enableExtensions: [BUILDS[options.build ?? 'e2e']],
+    enableExtensions: [options.extensionPath ?? BUILDS[options.build ?? 'e2e']],
     acceptInsecureCerts: true,
     userDataDir,
     args,
