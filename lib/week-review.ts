@@ -25,9 +25,19 @@ export interface WeekData extends SummaryData {
 }
 
 /**
+ * How far before a session's start and after its last activity one of its pages or
+ * queries may lie. The tracker keeps a session's `startedAt`/`endedAt` at its earliest and
+ * latest active page or query; a page it opened but never showed can fall a little outside.
+ */
+const RECORD_MARGIN_MS = 86_400_000;
+
+/**
  * The sessions that started in `[start, end)`, their visits and searches, and every skill.
- * One read transaction; sessions come through the `startedAt` index and visits and searches
- * through `sessionId`, so the cost follows the week, not the size of the history.
+ * One read transaction, by index, so the cost follows the week, not the size of the
+ * history: sessions by `startedAt`, then visits and searches by their own time index over
+ * the span those sessions cover (one range read each, kept when they belong to one of the
+ * sessions). A lookup per session id (`anyOf`) walks a cursor and was several times slower
+ * on a large history (bench/scale.bench.ts).
  * @example const data = await loadWeek(db(), week.start, week.end);
  */
 export async function loadWeek(db: SkilltrailDb, start: number, end: number): Promise<WeekData> {
@@ -36,13 +46,23 @@ export async function loadWeek(db: SkilltrailDb, start: number, end: number): Pr
       .where('startedAt')
       .between(start, end, true, false)
       .toArray();
-    const ids = sessions.map((s) => s.id);
+    if (sessions.length === 0) {
+      return { sessions, visits: [], searches: [], skills: await db.skills.toArray() };
+    }
+    const ids = new Set(sessions.map((s) => s.id));
+    const from = start - RECORD_MARGIN_MS;
+    const to = sessions.reduce((max, s) => Math.max(max, s.endedAt), end) + RECORD_MARGIN_MS;
     const [visits, searches, skills] = await Promise.all([
-      ids.length ? db.visits.where('sessionId').anyOf(ids).toArray() : [],
-      ids.length ? db.searches.where('sessionId').anyOf(ids).toArray() : [],
+      db.visits.where('startedAt').between(from, to, true, true).toArray(),
+      db.searches.where('at').between(from, to, true, true).toArray(),
       db.skills.toArray(),
     ]);
-    return { sessions, visits, searches, skills };
+    return {
+      sessions,
+      visits: visits.filter((v) => ids.has(v.sessionId)),
+      searches: searches.filter((q) => ids.has(q.sessionId)),
+      skills,
+    };
   });
 }
 

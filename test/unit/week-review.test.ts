@@ -42,6 +42,39 @@ describe('loadWeek', () => {
     expect(data.skills).toHaveLength(4);
   });
 
+  it('reads the pages and queries of a session that runs past the week’s end', async () => {
+    const { db, fx } = await seeded();
+    const DAY = 86_400_000;
+    const last = fx.data.sessions.find((s) => s.id === S(1))!;
+    const start = fx.week.end - 60_000;
+    const late = { ...last, id: S(20), startedAt: start, endedAt: fx.week.end + 3 * DAY };
+    await db.sessions.add(late);
+    await db.visits.bulkAdd(
+      [start, fx.week.end + 2 * DAY, fx.week.end + 3 * DAY + 3_600_000].map((at, i) => ({
+        id: uid(0x900 + i),
+        sessionId: late.id,
+        url: `https://example.org/${i}`,
+        title: `Page ${i}`,
+        domain: 'example.org',
+        startedAt: at,
+        endedAt: at + 60_000,
+        // The last one was opened after the session's last activity and never shown.
+        activeMs: i < 2 ? 60_000 : 0,
+      })),
+    );
+    await db.searches.add({
+      id: uid(0x9ff),
+      sessionId: late.id,
+      engine: 'duckduckgo',
+      query: 'late query',
+      url: 'https://duckduckgo.com/?q=late+query',
+      at: fx.week.end + DAY,
+    });
+    const data = await loadWeek(db, fx.week.start, fx.week.end);
+    expect(data.visits.filter((v) => v.sessionId === late.id)).toHaveLength(3);
+    expect(data.searches.filter((q) => q.sessionId === late.id)).toHaveLength(1);
+  });
+
   it('answers an empty week without touching visits', async () => {
     const { db, fx } = await seeded();
     const data = await loadWeek(db, fx.week.end + 7 * 86_400_000, fx.week.end + 14 * 86_400_000);
