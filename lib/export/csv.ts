@@ -7,6 +7,7 @@
  * Levels with sessions give one row per session; `totals` gives one row per day and skill.
  * Columns a level withholds are left out, not left blank.
  */
+import type { SessionKind } from '../model';
 import type { ExportFile } from './file';
 import { exportFilename } from './file';
 import type { SharedData } from './privacy';
@@ -36,6 +37,26 @@ export const CSV_COLUMNS = {
 
 /** The skill cell of time not tagged with any skill. */
 export const CSV_UNTAGGED = '(untagged)';
+
+type CsvColumn = (typeof CSV_COLUMNS)['session' | 'totals'][number];
+
+/**
+ * The words of a CSV file: the stable column names and codes above by default; the
+ * dashboard passes the same in the learner's language.
+ */
+export interface CsvText {
+  columns: Readonly<Record<CsvColumn, string>>;
+  untagged: string;
+  kind: Readonly<Record<SessionKind, string>>;
+}
+
+export const CSV_TEXT: CsvText = {
+  columns: Object.fromEntries(
+    [...CSV_COLUMNS.session, ...CSV_COLUMNS.totals].map((c) => [c, c]),
+  ) as Record<CsvColumn, string>,
+  untagged: CSV_UNTAGGED,
+  kind: { reading: 'reading', search: 'search', watching: 'watching' },
+};
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
@@ -74,12 +95,13 @@ function seconds(ms: number): number {
  * const file = exportCsv(prepareExport(data, { ...week, timeZone, level: 'sites' }));
  * file.filename // 'skilltrail-2026-W48.csv'
  */
-export function exportCsv(shared: SharedData): ExportFile {
+export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {}): ExportFile {
   const { rules, summary } = shared;
+  const T = options.strings ?? CSV_TEXT;
   const tz = summary.timeZone;
   let rows: (string | number | undefined)[][];
   if (!rules.sessions) {
-    rows = [[...CSV_COLUMNS.totals]];
+    rows = [CSV_COLUMNS.totals.map((c) => T.columns[c])];
     summary.days.forEach((day, i) => {
       for (const s of summary.skills) {
         const d = s.perDay[i];
@@ -88,7 +110,7 @@ export function exportCsv(shared: SharedData): ExportFile {
         }
       }
       if (day.untaggedMs > 0) {
-        rows.push([day.date, CSV_UNTAGGED, seconds(day.untaggedMs), minutes(day.untaggedMs), '']);
+        rows.push([day.date, T.untagged, seconds(day.untaggedMs), minutes(day.untaggedMs), '']);
       }
     });
   } else {
@@ -111,7 +133,7 @@ export function exportCsv(shared: SharedData): ExportFile {
     };
     const columns = CSV_COLUMNS.session.filter((c) => keep[c]);
     const names = new Map(shared.skills.map((s) => [s.id, s.name]));
-    rows = [[...columns]];
+    rows = [columns.map((c) => T.columns[c])];
     for (const s of shared.sessions) {
       const start = localIso(s.startedAt, tz);
       const cells: Record<(typeof CSV_COLUMNS.session)[number], string | number | undefined> = {
@@ -119,7 +141,7 @@ export function exportCsv(shared: SharedData): ExportFile {
         date: start.slice(0, 10),
         start: start.replace('T', ' '),
         end: localIso(s.endedAt, tz).replace('T', ' '),
-        kind: s.kind,
+        kind: T.kind[s.kind],
         skills: s.skillIds
           .map((id) => names.get(id) ?? '')
           .filter(Boolean)

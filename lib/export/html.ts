@@ -30,20 +30,21 @@ function list(items: string[]): string {
  */
 export function exportHtml(shared: SharedData, options: ReportOptions = {}): ExportFile {
   const r = buildReport(shared, options);
+  const T = options.strings ?? REPORT_TEXT;
   const lang = options.locale ?? 'en';
   const out: string[] = [`<h1>${escapeHtml(r.title)}</h1>`];
   out.push(
     ...r.intro.map((line, i) => `<p class="${i === 0 ? 'meta' : 'muted'}">${escapeHtml(line)}</p>`),
   );
 
-  out.push(`<h2>${escapeHtml(REPORT_TEXT.summary)}</h2>`, '<dl class="totals">');
+  out.push(`<h2>${escapeHtml(T.summary)}</h2>`, '<dl class="totals">');
   for (const [k, v] of r.totals) out.push(`<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`);
   out.push('</dl>');
-  if (r.empty) out.push(`<p>${escapeHtml(REPORT_TEXT.noActivity)}</p>`);
+  if (r.empty) out.push(`<p>${escapeHtml(T.noActivity)}</p>`);
 
   if (r.skillsTable.rows.length > 0) {
     out.push(
-      `<h2>${escapeHtml(REPORT_TEXT.bySkill)}</h2>`,
+      `<h2>${escapeHtml(T.bySkill)}</h2>`,
       table(r.skillsTable, (i) => i > 0),
     );
   }
@@ -52,13 +53,13 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
     const parts = [`<section class="item">`, `<h3>${escapeHtml(s.name)}</h3>`];
     parts.push(`<p class="meta">${escapeHtml(s.facts)}</p>`);
     const facts: string[] = [];
-    if (s.framework) facts.push(`${escapeHtml(REPORT_TEXT.framework)}: ${htmlLink(s.framework)}`);
+    if (s.framework) facts.push(`${escapeHtml(T.framework)}: ${htmlLink(s.framework)}`);
     if (s.sources.length) {
-      facts.push(`${escapeHtml(REPORT_TEXT.topSources)}: ${escapeHtml(s.sources.join(', '))}`);
+      facts.push(`${escapeHtml(T.topSources)}: ${escapeHtml(s.sources.join(', '))}`);
     }
     if (s.queries.length) {
       const qs = s.queries.map((q) => `“${escapeHtml(q)}”`).join(', ');
-      facts.push(`${escapeHtml(REPORT_TEXT.queries)}: ${qs}`);
+      facts.push(`${escapeHtml(T.queries)}: ${qs}`);
     }
     if (facts.length) parts.push(list(facts));
     for (const n of s.notes) {
@@ -72,20 +73,18 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
   }
 
   out.push(
-    `<h2>${escapeHtml(REPORT_TEXT.byDay)}</h2>`,
+    `<h2>${escapeHtml(T.byDay)}</h2>`,
     table(r.daysTable, (i) => i > 0),
   );
 
   if (r.sessions.length > 0) {
-    out.push(`<h2>${escapeHtml(REPORT_TEXT.sessions)}</h2>`);
+    out.push(`<h2>${escapeHtml(T.sessions)}</h2>`);
     for (const s of r.sessions) {
       const parts = [`<section class="item">`, `<h3>${escapeHtml(s.heading)}</h3>`];
       parts.push(`<p class="meta">${escapeHtml(s.meta)}</p>`);
       if (s.link) parts.push(`<p>${htmlLink(s.link)}</p>`);
       if (s.queries.length) {
-        parts.push(
-          list(s.queries.map((q) => `${escapeHtml(REPORT_TEXT.queries)}: “${escapeHtml(q)}”`)),
-        );
+        parts.push(list(s.queries.map((q) => `${escapeHtml(T.queries)}: “${escapeHtml(q)}”`)));
       }
       if (s.pages.length) {
         parts.push(
@@ -98,7 +97,7 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
       }
       if (s.note) {
         parts.push(
-          `<p class="meta">${escapeHtml(REPORT_TEXT.note)}</p>`,
+          `<p class="meta">${escapeHtml(T.note)}</p>`,
           `<blockquote>${escapeHtml(s.note)}</blockquote>`,
         );
       }

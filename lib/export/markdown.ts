@@ -45,52 +45,51 @@ function quote(text: string): string[] {
  */
 export function exportMarkdown(shared: SharedData, options: ReportOptions = {}): ExportFile {
   const r = buildReport(shared, options);
+  const T = options.strings ?? REPORT_TEXT;
   const out: string[] = [`# ${escapeMarkdown(r.title)}`, ''];
   for (const line of r.intro) out.push(escapeMarkdown(line), '');
 
-  out.push(`## ${REPORT_TEXT.summary}`, '');
+  out.push(`## ${T.summary}`, '');
   for (const [k, v] of r.totals) out.push(`- ${escapeMarkdown(k)}: **${escapeMarkdown(v)}**`);
   out.push('');
-  if (r.empty) out.push(REPORT_TEXT.noActivity, '');
+  if (r.empty) out.push(T.noActivity, '');
 
   if (r.skillsTable.rows.length > 0) {
-    out.push(`## ${REPORT_TEXT.bySkill}`, '', ...table(r.skillsTable), '');
+    out.push(`## ${T.bySkill}`, '', ...table(r.skillsTable), '');
   }
   if (r.untagged) out.push(escapeMarkdown(r.untagged), '');
   for (const s of r.skills) {
     out.push(`### ${escapeMarkdown(s.name)}`, '', escapeMarkdown(s.facts), '');
-    if (s.framework) out.push(`- ${REPORT_TEXT.framework}: ${link(s.framework)}`);
+    if (s.framework) out.push(`- ${T.framework}: ${link(s.framework)}`);
     if (s.sources.length) {
-      out.push(`- ${REPORT_TEXT.topSources}: ${s.sources.map(escapeMarkdown).join(', ')}`);
+      out.push(`- ${T.topSources}: ${s.sources.map(escapeMarkdown).join(', ')}`);
     }
     if (s.queries.length) {
-      out.push(
-        `- ${REPORT_TEXT.queries}: ${s.queries.map((q) => `“${escapeMarkdown(q)}”`).join(', ')}`,
-      );
+      out.push(`- ${T.queries}: ${s.queries.map((q) => `“${escapeMarkdown(q)}”`).join(', ')}`);
     }
     if (s.framework || s.sources.length || s.queries.length) out.push('');
     if (s.notes.length) {
-      out.push(`**${REPORT_TEXT.reflections}**`, '');
+      out.push(`**${T.reflections}**`, '');
       for (const n of s.notes) out.push(`*${escapeMarkdown(n.heading)}*`, '', ...quote(n.text), '');
     }
   }
 
-  out.push(`## ${REPORT_TEXT.byDay}`, '', ...table(r.daysTable), '');
+  out.push(`## ${T.byDay}`, '', ...table(r.daysTable), '');
 
   if (r.sessions.length > 0) {
-    out.push(`## ${REPORT_TEXT.sessions}`, '');
+    out.push(`## ${T.sessions}`, '');
     for (const s of r.sessions) {
       out.push(`### ${escapeMarkdown(s.heading)}`, '', escapeMarkdown(s.meta), '');
       if (s.link) out.push(link(s.link), '');
       if (s.queries.length) {
-        for (const q of s.queries) out.push(`- ${REPORT_TEXT.queries}: “${escapeMarkdown(q)}”`);
+        for (const q of s.queries) out.push(`- ${T.queries}: “${escapeMarkdown(q)}”`);
         out.push('');
       }
       if (s.pages.length) {
         for (const p of s.pages) out.push(`- ${link(p.link)} — ${escapeMarkdown(p.detail)}`);
         out.push('');
       }
-      if (s.note) out.push(`**${REPORT_TEXT.note}**`, '', ...quote(s.note), '');
+      if (s.note) out.push(`**${T.note}**`, '', ...quote(s.note), '');
     }
   }
 

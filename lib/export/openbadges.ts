@@ -10,7 +10,7 @@
 import { BADGES_FORMAT, BADGES_VERSION, type BadgesDocument } from '../credentials/badges-file';
 import type { SigningKey } from '../credentials/keys';
 import { signCredential } from '../credentials/vc-jwt';
-import { formatDuration } from '../format';
+import { formatDateTime, formatDuration } from '../format';
 import { isWebUrl } from '../url';
 import type { ExportFile } from './file';
 import { exportFilename } from './file';
@@ -30,9 +30,14 @@ export const OB_CREDENTIAL_SCHEMA = {
   type: '1EdTechJsonSchemaValidator2019',
 } as const;
 
-/** Words in credentials and the badges page (English for now; one place to translate). */
+/**
+ * Words in credentials and the badges page, in English; the dashboard passes its own
+ * `strings` in the learner's language.
+ */
 export const OB_TEXT = {
   anonymous: 'Skilltrail learner',
+  /** Session kinds as evidence names them. */
+  kind: REPORT_TEXT.kind,
   period: (label: string) =>
     /^\d{4}-W\d\d$/.test(label) ? `week ${label}` : `${label.replace('_', ' to ')}`,
   name: (skill: string, period: string) => `${skill} — ${period}`,
@@ -83,6 +88,9 @@ export const OB_TEXT = {
     'Each credential is signed with the learner’s key, embedded in the credential. Any Open Badges 3.0 verifier that accepts VC-JWT can check it.',
   none: 'No skill had activity in this period, so there are no badges.',
 };
+
+/** The words of credentials and the badges page: `OB_TEXT` or the same in another language. */
+export type BadgeText = typeof OB_TEXT;
 
 export interface OpenBadgeCredential {
   '@context': string[];
@@ -140,6 +148,8 @@ export interface BadgeOptions {
   /** Issue time: `validFrom` and `nbf`. */
   now: number;
   locale?: string;
+  /** The credentials' words; English (`OB_TEXT`) when omitted. */
+  strings?: BadgeText;
 }
 
 function frameworkName(uri: string): string | undefined {
@@ -167,25 +177,25 @@ function alignmentOf(skill: SharedSkill) {
   ];
 }
 
-function evidenceOf(s: SharedSession, shared: SharedData, locale: string) {
+function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: BadgeText) {
   const tz = shared.summary.timeZone;
   const item: NonNullable<OpenBadgeCredential['evidence']>[number] = {
     type: ['Evidence'],
     name: s.label,
-    description: OB_TEXT.evidenceDescription({
-      kind: REPORT_TEXT.kind[s.kind],
+    description: T.evidenceDescription({
+      kind: T.kind[s.kind],
       when: localIso(s.startedAt, tz).replace('T', ' ').slice(0, 16),
       active: formatDuration(s.activeMs, locale),
       pages: s.pages.length || (s.kind !== 'search' ? 1 : 0),
       site: s.url ? undefined : s.site,
     }),
-    genre: REPORT_TEXT.kind[s.kind],
+    genre: T.kind[s.kind],
   };
   if (s.url && isWebUrl(s.url)) item.id = new URL(s.url).href;
   const narrative: string[] = [];
   const queries = s.queries.map((q) => q.query).filter((q): q is string => !!q);
-  if (queries.length) narrative.push(OB_TEXT.searches(queries));
-  if (s.note) narrative.push(OB_TEXT.reflection(s.note));
+  if (queries.length) narrative.push(T.searches(queries));
+  if (s.note) narrative.push(T.reflection(s.note));
   if (narrative.length) item.narrative = narrative.join('\n\n');
   return item;
 }
@@ -208,12 +218,13 @@ async function buildBadges(
 ): Promise<{ skillId: string; credential: OpenBadgeCredential }[]> {
   const { summary } = shared;
   const locale = options.locale ?? 'en';
-  const period = OB_TEXT.period(summary.label);
+  const T = options.strings ?? OB_TEXT;
+  const period = T.period(summary.label);
   const skills = new Map(shared.skills.map((s) => [s.id, s]));
   const issuer = {
     id: options.issuerId,
     type: ['Profile'],
-    name: options.learnerName?.trim() || OB_TEXT.anonymous,
+    name: options.learnerName?.trim() || T.anonymous,
   };
   const out: { skillId: string; credential: OpenBadgeCredential }[] = [];
   for (const s of summary.skills) {
@@ -230,14 +241,14 @@ async function buildBadges(
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer,
       validFrom: isoSeconds(options.now),
-      name: OB_TEXT.name(skill.name, period),
-      description: OB_TEXT.description(skill.name, period),
+      name: T.name(skill.name, period),
+      description: T.description(skill.name, period),
       credentialSubject: {
         id: options.issuerId,
         type: ['AchievementSubject'],
         activityStartDate: isoWithOffset(summary.start, summary.timeZone),
         activityEndDate: isoWithOffset(summary.end - 1, summary.timeZone),
-        narrative: OB_TEXT.narrative({
+        narrative: T.narrative({
           period,
           skill: skill.name,
           time: formatDuration(s.activeMs, locale),
@@ -252,14 +263,16 @@ async function buildBadges(
           type: ['Achievement'],
           achievementType: 'Competency',
           name: skill.name,
-          description: skill.description || OB_TEXT.achievementDescription(skill.name),
-          criteria: { narrative: OB_TEXT.criteria },
+          description: skill.description || T.achievementDescription(skill.name),
+          criteria: { narrative: T.criteria },
           ...(alignment ? { alignment } : {}),
         },
       },
       credentialSchema: [{ ...OB_CREDENTIAL_SCHEMA }],
     };
-    if (sessions.length) credential.evidence = sessions.map((x) => evidenceOf(x, shared, locale));
+    if (sessions.length) {
+      credential.evidence = sessions.map((x) => evidenceOf(x, shared, locale, T));
+    }
     out.push({ skillId: skill.id, credential });
   }
   return out;
@@ -317,35 +330,33 @@ export function badgesJsonFile(
 export function badgesHtmlFile(
   shared: SharedData,
   badges: readonly IssuedBadge[],
-  options: { locale?: string } = {},
+  options: { locale?: string; strings?: BadgeText } = {},
 ): ExportFile {
   const tz = shared.summary.timeZone;
-  const title = OB_TEXT.pageTitle(shared.summary.label);
-  const out = [
-    `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="muted">${escapeHtml(OB_TEXT.verifyHint)}</p>`,
-  ];
-  if (badges.length === 0) out.push(`<p>${escapeHtml(OB_TEXT.none)}</p>`);
+  const T = options.strings ?? OB_TEXT;
+  const title = T.pageTitle(shared.summary.label);
+  const out = [`<h1>${escapeHtml(title)}</h1>`, `<p class="muted">${escapeHtml(T.verifyHint)}</p>`];
+  if (badges.length === 0) out.push(`<p>${escapeHtml(T.none)}</p>`);
   for (const { credential: c, jws } of badges) {
     const a = c.credentialSubject.achievement;
     const parts = [`<section class="badge">`, `<h2>${escapeHtml(c.name)}</h2>`];
     parts.push(
-      `<p class="meta">${escapeHtml(OB_TEXT.issuedBy(c.issuer.name))} · ${escapeHtml(
-        OB_TEXT.validFrom(localIso(Date.parse(c.validFrom), tz).replace('T', ' ').slice(0, 16)),
-      )} · ${escapeHtml(OB_TEXT.selfAsserted)}</p>`,
+      `<p class="meta">${escapeHtml(T.issuedBy(c.issuer.name))} · ${escapeHtml(
+        T.validFrom(formatDateTime(Date.parse(c.validFrom), options.locale ?? 'en', tz)),
+      )} · ${escapeHtml(T.selfAsserted)}</p>`,
       `<p>${escapeHtml(c.credentialSubject.narrative)}</p>`,
-      `<h3>${escapeHtml(OB_TEXT.achievement)}: ${escapeHtml(a.name)}</h3>`,
+      `<h3>${escapeHtml(T.achievement)}: ${escapeHtml(a.name)}</h3>`,
       `<p>${escapeHtml(a.description)}</p>`,
-      `<p class="meta"><strong>${escapeHtml(OB_TEXT.criteriaHeading)}:</strong> ${escapeHtml(a.criteria.narrative)}</p>`,
+      `<p class="meta"><strong>${escapeHtml(T.criteriaHeading)}:</strong> ${escapeHtml(a.criteria.narrative)}</p>`,
     );
     for (const al of a.alignment ?? []) {
       const label = al.targetFramework ? `${al.targetName} (${al.targetFramework})` : al.targetName;
       parts.push(
-        `<p class="meta">${escapeHtml(OB_TEXT.alignment)}: ${htmlLink(toLink(al.targetUrl, label))}</p>`,
+        `<p class="meta">${escapeHtml(T.alignment)}: ${htmlLink(toLink(al.targetUrl, label))}</p>`,
       );
     }
-    parts.push(`<h3>${escapeHtml(OB_TEXT.evidence)}</h3>`);
-    if (!c.evidence?.length) parts.push(`<p class="muted">${escapeHtml(OB_TEXT.noEvidence)}</p>`);
+    parts.push(`<h3>${escapeHtml(T.evidence)}</h3>`);
+    if (!c.evidence?.length) parts.push(`<p class="muted">${escapeHtml(T.noEvidence)}</p>`);
     else {
       const items = c.evidence.map((e) => {
         const name = e.id ? htmlLink(toLink(e.id, e.name)) : escapeHtml(e.name);
@@ -355,7 +366,7 @@ export function badgesHtmlFile(
       parts.push(`<ul>${items.join('\n')}</ul>`);
     }
     parts.push(
-      `<details><summary>${escapeHtml(OB_TEXT.signed)}</summary><pre>${escapeHtml(jws)}</pre></details>`,
+      `<details><summary>${escapeHtml(T.signed)}</summary><pre>${escapeHtml(jws)}</pre></details>`,
       '</section>',
     );
     out.push(parts.join('\n'));

@@ -60,17 +60,26 @@ export const PRIVACY_TEXT: Readonly<Record<PrivacyLevel, { name: string; shares:
   totals: { name: 'Totals only', shares: 'time and counts per skill and per day' },
 };
 
-const KIND_TEXT: Readonly<Record<SessionKind, string>> = {
-  reading: 'Reading',
-  search: 'Web search',
-  watching: 'Watching',
+/**
+ * How a session is named where its title is withheld: "Web search on google.com". English;
+ * the dashboard passes the same in the learner's language.
+ */
+export const SESSION_LABEL_TEXT = {
+  kind: { reading: 'Reading', search: 'Web search', watching: 'Watching' } as Readonly<
+    Record<SessionKind, string>
+  >,
+  unknownSite: 'an unknown site',
+  on: (kind: string, site: string) => `${kind} on ${site}`,
 };
-const UNKNOWN_SITE = 'an unknown site';
+
+export type SessionLabelText = typeof SESSION_LABEL_TEXT;
 
 export type ExportData = SummaryData;
 
 export interface ExportOptions extends SummaryOptions {
   level: PrivacyLevel;
+  /** Names of sessions whose title is withheld; English when omitted. */
+  strings?: SessionLabelText;
 }
 
 export interface SharedPage {
@@ -153,9 +162,14 @@ function titleAllowed(session: Session, rules: PrivacyRules): boolean {
   return session.kind === 'search' ? rules.queries : rules.titles;
 }
 
-function label(session: Session, site: string | undefined, rules: PrivacyRules): string {
+function label(
+  session: Session,
+  site: string | undefined,
+  rules: PrivacyRules,
+  T: SessionLabelText,
+): string {
   if (titleAllowed(session, rules) && session.title.trim()) return session.title;
-  return `${KIND_TEXT[session.kind]} on ${site ?? UNKNOWN_SITE}`;
+  return T.on(T.kind[session.kind], site ?? T.unknownSite);
 }
 
 /**
@@ -177,6 +191,7 @@ export function prepareExport(data: ExportData, options: ExportOptions): SharedD
         data,
         sessionsInRange(data.sessions, options.start, options.end),
         options.level,
+        options.strings,
       )
     : [];
   return { level: options.level, rules, summary, skills, sessions };
@@ -213,6 +228,7 @@ export function redactSessions(
   data: Pick<ExportData, 'visits' | 'searches' | 'skills'>,
   sessions: readonly Session[],
   level: PrivacyLevel,
+  strings: SessionLabelText = SESSION_LABEL_TEXT,
 ): SharedSession[] {
   const rules = rulesFor(level);
   if (!rules.sessions) return [];
@@ -264,7 +280,7 @@ export function redactSessions(
       startedAt: s.startedAt,
       endedAt: s.endedAt,
       activeMs: finiteMs(s.activeMs),
-      label: label(s, site, rules),
+      label: label(s, site, rules, strings),
       skillIds: [...new Set(s.skills)].filter((id) => known.has(id)),
       pages: (pagesBy.get(s.id) ?? []).sort(
         (a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id),

@@ -1,7 +1,8 @@
 /**
  * The readable report as plain data: headings, tables and lists of plain strings. The
  * Markdown and HTML exports render this one model, so both say the same thing, and every
- * English string of the report lives here (one place to translate).
+ * English string of the report lives here; the dashboard passes its own `strings` in the
+ * learner's language.
  *
  * Strings here are raw page data: each renderer escapes them for its own format. A link
  * carries an `href` only when `isLinkable` allows it (never `javascript:` or `data:`).
@@ -12,6 +13,8 @@ import { isLinkable } from '../url';
 import { PRIVACY_TEXT, type SharedData, type SharedSession } from './privacy';
 
 export const REPORT_TEXT = {
+  /** Privacy levels as the report names them. */
+  levels: PRIVACY_TEXT,
   title: (label: string) => `Learning report — ${label}`,
   weekOf: (key: string) => `Week ${key}`,
   generatedBy: 'Made with Skilltrail from reading and web searches tracked on this device.',
@@ -54,6 +57,9 @@ export const REPORT_TEXT = {
   searchesCount: (n: number) => `${n} ${n === 1 ? 'search' : 'searches'}`,
   sitesCount: (n: number) => `${n} ${n === 1 ? 'site' : 'sites'}`,
 };
+
+/** The words of a report: `REPORT_TEXT` or the same in another language. */
+export type ReportText = typeof REPORT_TEXT;
 
 export interface ReportLink {
   text: string;
@@ -101,6 +107,8 @@ export interface ReportOptions {
   locale?: string;
   /** When the export is made; omitted, the report carries no export time (deterministic). */
   now?: number;
+  /** The report's words; English (`REPORT_TEXT`) when omitted. */
+  strings?: ReportText;
 }
 
 /**
@@ -145,30 +153,31 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
   const dur = (ms: number) => formatDuration(ms, locale);
   const num = (n: number) => formatNumber(n, locale);
   const skillName = new Map(shared.skills.map((s) => [s.id, s.name]));
-  const privacy = PRIVACY_TEXT[shared.level];
+  const T = options.strings ?? REPORT_TEXT;
+  const privacy = T.levels[shared.level];
 
   const period = `${dateOnly(summary.start, locale, tz)} – ${dateOnly(Math.max(summary.start, summary.end - 1), locale, tz)}`;
   const intro = [
-    summary.weekKey ? `${REPORT_TEXT.weekOf(summary.weekKey)}: ${period}` : period,
-    `${REPORT_TEXT.privacy(privacy.name, privacy.shares)}${tz ? ` ${REPORT_TEXT.timeZone(tz)}` : ''}`,
-    REPORT_TEXT.generatedBy,
+    summary.weekKey ? `${T.weekOf(summary.weekKey)}: ${period}` : period,
+    `${T.privacy(privacy.name, privacy.shares)}${tz ? ` ${T.timeZone(tz)}` : ''}`,
+    T.generatedBy,
   ];
   if (options.now !== undefined) {
-    intro.push(REPORT_TEXT.exportedAt(dateTime(options.now, locale, tz, true)));
+    intro.push(T.exportedAt(dateTime(options.now, locale, tz, true)));
   }
 
   const t = summary.totals;
   const totals: [string, string][] = [
-    [REPORT_TEXT.totals.time, dur(t.activeMs)],
-    [REPORT_TEXT.totals.sessions, num(t.sessions)],
-    [REPORT_TEXT.totals.pages, num(t.pages)],
-    [REPORT_TEXT.totals.searches, num(t.searches)],
+    [T.totals.time, dur(t.activeMs)],
+    [T.totals.sessions, num(t.sessions)],
+    [T.totals.pages, num(t.pages)],
+    [T.totals.searches, num(t.searches)],
   ];
-  if (shared.rules.sites) totals.push([REPORT_TEXT.totals.sites, num(t.sites)]);
-  totals.push([REPORT_TEXT.totals.notes, num(t.notes)]);
+  if (shared.rules.sites) totals.push([T.totals.sites, num(t.sites)]);
+  totals.push([T.totals.notes, num(t.notes)]);
 
   const skillsTable: ReportTable = {
-    header: shared.rules.sites ? REPORT_TEXT.skillColumns : REPORT_TEXT.skillColumns.slice(0, -1),
+    header: shared.rules.sites ? T.skillColumns : T.skillColumns.slice(0, -1),
     rows: summary.skills.map((s) => {
       const row = [s.name, dur(s.activeMs), num(s.sessions), num(s.pages), num(s.searches)];
       if (shared.rules.sites) row.push(num(s.sourceDiversity));
@@ -176,7 +185,7 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
     }),
   };
   const daysTable: ReportTable = {
-    header: REPORT_TEXT.dayColumns,
+    header: T.dayColumns,
     rows: summary.days.map((d) => [
       dateOnly(d.start, locale, tz, true),
       dur(d.activeMs),
@@ -187,11 +196,11 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
   const skills: ReportSkill[] = summary.skills.map((s) => {
     const facts = [
       dur(s.activeMs),
-      REPORT_TEXT.sessionsCount(s.sessions),
-      REPORT_TEXT.pagesCount(s.pages),
-      REPORT_TEXT.searchesCount(s.searches),
+      T.sessionsCount(s.sessions),
+      T.pagesCount(s.pages),
+      T.searchesCount(s.searches),
     ];
-    if (shared.rules.sites) facts.push(REPORT_TEXT.sitesCount(s.sourceDiversity));
+    if (shared.rules.sites) facts.push(T.sitesCount(s.sourceDiversity));
     const out: ReportSkill = {
       name: s.name,
       facts: facts.join(' · '),
@@ -206,14 +215,14 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
     return out;
   });
 
-  const sessions = shared.sessions.map((s) => reportSession(s, skillName, locale, tz));
+  const sessions = shared.sessions.map((s) => reportSession(s, skillName, locale, tz, T));
   const untagged =
     summary.untagged.sessions > 0
-      ? `${REPORT_TEXT.untagged}: ${dur(summary.untagged.activeMs)} (${REPORT_TEXT.sessionsCount(summary.untagged.sessions)})`
+      ? `${T.untagged}: ${dur(summary.untagged.activeMs)} (${T.sessionsCount(summary.untagged.sessions)})`
       : undefined;
 
   return {
-    title: REPORT_TEXT.title(summary.label),
+    title: T.title(summary.label),
     intro,
     totals,
     skillsTable,
@@ -230,12 +239,13 @@ function reportSession(
   skillName: ReadonlyMap<string, string>,
   locale: string,
   timeZone: string | undefined,
+  T: ReportText,
 ): ReportSession {
   const names = s.skillIds.map((id) => skillName.get(id)).filter((n): n is string => !!n);
   const meta = [
-    REPORT_TEXT.kind[s.kind],
-    REPORT_TEXT.active(formatDuration(s.activeMs, locale)),
-    `${REPORT_TEXT.skills}: ${names.length ? names.join(', ') : REPORT_TEXT.noSkills}`,
+    T.kind[s.kind],
+    T.active(formatDuration(s.activeMs, locale)),
+    `${T.skills}: ${names.length ? names.join(', ') : T.noSkills}`,
   ];
   if (s.site && !s.url) meta.push(s.site);
   const out: ReportSession = {
@@ -243,10 +253,10 @@ function reportSession(
     meta: meta.join(' · '),
     pages: s.pages.map((p) => {
       const text = p.title ?? p.site ?? p.url ?? '';
-      const detail = [REPORT_TEXT.active(formatDuration(p.activeMs, locale))];
+      const detail = [T.active(formatDuration(p.activeMs, locale))];
       if (p.title && p.site) detail.unshift(p.site);
-      if (p.maxScrollPct !== undefined) detail.push(REPORT_TEXT.scrolled(p.maxScrollPct));
-      if (p.wordCount) detail.push(REPORT_TEXT.words(formatNumber(p.wordCount, locale)));
+      if (p.maxScrollPct !== undefined) detail.push(T.scrolled(p.maxScrollPct));
+      if (p.wordCount) detail.push(T.words(formatNumber(p.wordCount, locale)));
       return { link: p.url ? toLink(p.url, text || p.url) : { text }, detail: detail.join(' · ') };
     }),
     queries: s.queries.map((q) => q.query).filter((q): q is string => !!q),

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkTagBar } from '../../../components/BulkTagBar';
 import { ExportPanel, type ExportFormat } from '../../../components/ExportPanel';
+import {
+  badgeStrings,
+  csvStrings,
+  reportStrings,
+  sessionLabelStrings,
+} from '../../../components/export-strings';
 import { t, uiLocale } from '../../../components/i18n';
 import { ImportBackup } from '../../../components/ImportBackup';
 import { ReviewSession } from '../../../components/ReviewSession';
@@ -216,12 +222,14 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
   };
 
   const shared = useMemo(
-    () => prepareExport(data, { ...summaryOptions, level }),
+    () => prepareExport(data, { ...summaryOptions, level, strings: sessionLabelStrings() }),
     [data, week.key, level],
   );
   const exporters: Partial<Record<ExportFormat, () => Promise<ExportFile[]>>> = {
-    markdown: async () => [exportMarkdown(shared, { locale, now: Date.now() })],
-    csv: async () => [exportCsv(shared)],
+    markdown: async () => [
+      exportMarkdown(shared, { locale, now: Date.now(), strings: reportStrings(locale) }),
+    ],
+    csv: async () => [exportCsv(shared, { strings: csvStrings() })],
     xapi: async () => {
       const installId = await getOrCreateInstallId(db());
       return [await exportWeekAsXapi(shared, actorFromSettings(settings, installId))];
@@ -234,8 +242,12 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
         learnerName: settings.learnerName,
         now,
         locale,
+        strings: badgeStrings(locale),
       });
-      return [badgesJsonFile(shared, badges, key.did), badgesHtmlFile(shared, badges, { locale })];
+      return [
+        badgesJsonFile(shared, badges, key.did),
+        badgesHtmlFile(shared, badges, { locale, strings: badgeStrings(locale) }),
+      ];
     },
   };
 
@@ -389,7 +401,9 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
         shared={shared}
         locale={locale}
         exporters={exporters}
-        report={() => exportHtml(shared, { locale, now: Date.now() })}
+        report={() =>
+          exportHtml(shared, { locale, now: Date.now(), strings: reportStrings(locale) })
+        }
         backup={() => exportBackup(db(), { now: Date.now() })}
       >
         <ImportBackup
