@@ -9,7 +9,7 @@
  */
 import type { SkilltrailDb } from '../db';
 import type { Capture, Search, Session, Skill, Visit } from '../model';
-import { localIso } from './timestamps';
+import { weekOf } from '../time';
 import { FILE_PREFIX, type ExportFile } from './file';
 
 export const BACKUP_FORMAT = 'skilltrail-backup';
@@ -561,13 +561,14 @@ export function buildBackup(data: BackupData, now: number): Backup {
 }
 
 /**
- * The whole database as a backup file, `skilltrail-backup-2026-11-30.json`. Reads all five
+ * The whole database as a backup file named for the week it was made in,
+ * `skilltrail-2026-W48.json`, like the other exports of that week. Reads all five
  * tables in one transaction, so the file is a consistent snapshot.
  * @example const file = await exportBackup(db(), { now: Date.now(), timeZone });
  */
 export async function exportBackup(
   db: SkilltrailDb,
-  options: { now: number; timeZone?: string },
+  options: { now: number; timeZone?: string; weekStart?: number; weekKey?: string },
 ): Promise<ExportFile> {
   const data = await db.transaction(
     'r',
@@ -589,10 +590,11 @@ export async function exportBackup(
  */
 export function backupFile(
   data: BackupData,
-  options: { now: number; timeZone?: string },
+  options: { now: number; timeZone?: string; weekStart?: number; weekKey?: string },
 ): ExportFile {
   return {
-    filename: `${FILE_PREFIX}-backup-${localIso(options.now, options.timeZone).slice(0, 10)}.json`,
+    // Named for the week on screen when given, so one week's exports share one name.
+    filename: `${FILE_PREFIX}-${options.weekKey ?? weekOf(options.now, options).key}.json`,
     mimeType: 'application/json',
     content: `${JSON.stringify(buildBackup(data, options.now))}\n`,
   };

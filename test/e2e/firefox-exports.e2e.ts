@@ -86,7 +86,7 @@ describe('Firefox: exports from the dashboard (the shipped build)', () => {
 
     await dashboard.click('[data-export="backup"]');
     const backup = JSON.parse(
-      await downloaded(downloads, /^skilltrail-backup-\d{4}-\d\d-\d\d\.json$/),
+      await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/),
     );
     expect(backup.format).toBe('skilltrail-backup');
     expect(backup.data.sessions).toHaveLength(1);

@@ -435,7 +435,7 @@ describe('the week: review, correct and export', () => {
     );
 
     await dashboard.click('[data-export="backup"]');
-    const backupFile = await downloaded(downloads, /^skilltrail-backup-\d{4}-\d\d-\d\d\.json$/);
+    const backupFile = await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/);
     backupPath = backupFile.path;
     const backup = JSON.parse(backupFile.text) as {
       format: string;

@@ -82,7 +82,7 @@ describe('exportBackup', () => {
   it('writes the whole database, without meta, as a versioned document', async () => {
     const db = await seeded();
     const file = await exportBackup(db, { now: NOW, timeZone: 'Europe/Berlin' });
-    expect(file.filename).toBe('skilltrail-backup-2026-11-30.json');
+    expect(file.filename).toBe('skilltrail-2026-W49.json');
     expect(file.mimeType).toBe('application/json');
     const doc = JSON.parse(file.content) as Rec;
     expect(doc).toMatchObject({

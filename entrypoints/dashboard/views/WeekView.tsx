@@ -404,7 +404,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
         report={() =>
           exportHtml(shared, { locale, now: Date.now(), strings: reportStrings(locale) })
         }
-        backup={() => exportBackup(db(), { now: Date.now() })}
+        backup={() => exportBackup(db(), { now: Date.now(), weekKey: week.key })}
       >
         <ImportBackup
           locale={locale}
