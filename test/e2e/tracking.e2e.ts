@@ -1,0 +1,319 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore } from './harness/dexie-reader';
+import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { articleHtml, startServer, type TestServer } from './harness/server';
+
+/**
+ * Automatic tracking in Chromium, the background alone (no engagement script): real
+ * search-engine and article host names answered by one local HTTPS server, the learner's
+ * thresholds set in Settings, and the stored records read back from IndexedDB.
+ */
+
+interface StoredSession {
+  id: string;
+  kind: string;
+  url: string;
+  startedAt: number;
+  endedAt: number;
+  activeMs: number;
+}
+interface StoredVisit {
+  id: string;
+  sessionId: string;
+  url: string;
+  domain: string;
+  startedAt: number;
+  endedAt: number;
+  activeMs: number;
+  searchId?: string;
+}
+interface StoredSearch {
+  id: string;
+  sessionId: string;
+  engine: string;
+  query: string;
+}
+
+const ENGINE_PATHS: Record<string, string> = {
+  'www.google.com': '/search',
+  'www.bing.com': '/search',
+  'duckduckgo.com': '/',
+};
+
+/** A results page: one result opens in the same tab, the other in a new tab. */
+function resultsHtml(engine: string, query: string, path: string): string {
+  const safe = query.replace(/[<>&"]/g, '');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${safe} - ${engine}</title></head>
+<body><form action="${path}"><input name="q" value="${safe}"><button id="go">Search</button></form>
+<ol>
+<li><a id="same-tab" href="https://css-tricks.com/snippets/css/complete-guide-grid/">A complete guide to CSS grid</a></li>
+<li><a id="new-tab" target="_blank" href="https://developer.mozilla.org/en-US/docs/Web/CSS/grid-template-areas">grid-template-areas</a></li>
+<li><a id="bing-result" href="https://www.freecodecamp.org/news/css-grid-tutorial/">CSS grid tutorial</a></li>
+<li><a id="ddg-result" href="https://web.dev/learn/css/grid">Grid</a></li>
+</ol></body></html>`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Types a whole number into the Settings field labelled `label` and leaves the field. */
+async function setNumber(page: Page, label: string, value: number): Promise<void> {
+  const id = await page.$$eval(
+    'label',
+    (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? '',
+    label,
+  );
+  if (!id) throw new Error(`No field labelled "${label}".`);
+  const field = `[id="${id}"]`;
+  await page.click(field, { count: 3 });
+  await page.type(field, String(value));
+  await page.keyboard.press('Tab');
+}
+
+type ChromeStorage = {
+  chrome: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };
+};
+
+/** Waits until the stored settings satisfy `check` (given as the settings object's JSON). */
+async function waitForSettings(
+  page: Page,
+  check: (settings: Record<string, unknown>) => boolean,
+): Promise<void> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const settings = await page.evaluate(
+      async () =>
+        ((await (globalThis as unknown as ChromeStorage).chrome.storage.local.get('settings'))
+          .settings ?? {}) as Record<string, unknown>,
+    );
+    if (check(settings)) return;
+    if (Date.now() > until) throw new Error(`Settings not saved: ${JSON.stringify(settings)}`);
+    await sleep(100);
+  }
+}
+
+/** Reads `store` from an extension page until `done` holds for its rows (or times out). */
+async function waitForRows<T>(
+  page: Page,
+  store: string,
+  done: (rows: T[]) => boolean,
+  timeout = 10_000,
+): Promise<T[]> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const rows = await readStore<T>(page, store);
+    if (done(rows) || Date.now() > until) return rows;
+    await sleep(200);
+  }
+}
+
+/** Polls `check` until it holds. */
+async function waitUntil(check: () => boolean, timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('Timed out waiting.');
+    await sleep(50);
+  }
+}
+
+describe('automatic tracking in Chromium', () => {
+  let server: TestServer;
+  let ext: ExtensionSession;
+  /** The dashboard: an extension page, never recorded; switching to it ends a run of reading. */
+  let home: Page;
+  const hostRules = () => `MAP * 127.0.0.1:${server.port}`;
+
+  beforeAll(async () => {
+    server = await startServer(
+      [
+        (req, res, url) => {
+          const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+          const path = ENGINE_PATHS[host];
+          const query = url.searchParams.get('q');
+          if (path !== url.pathname || !query) return false;
+          res
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(resultsHtml(host, query, path));
+          return true;
+        },
+        (req, res, url) => {
+          if (url.pathname === '/favicon.ico') return false;
+          const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+          const title = `${host}${url.pathname}`;
+          res
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(articleHtml(title, 14));
+          return true;
+        },
+      ],
+      { https: true },
+    );
+    ext = await launchWithExtension({ hostResolverRules: hostRules() });
+
+    // The shortest reading threshold Settings allows, and one site of the learner's own
+    // never to record. The idle threshold stays at the browser's least, 15 s.
+    home = await ext.openExtensionPage('/dashboard.html#/settings');
+    await home.bringToFront();
+    await home.waitForSelector('h1');
+    await setNumber(home, 'Minimum reading time', 5);
+    await setNumber(home, 'Away after', 15);
+    await waitForSettings(home, (s) => s.minReadingMs === 5000 && s.idleSeconds === 15);
+    const addSite = await home.$$eval(
+      'label',
+      (labels) => labels.find((l) => l.textContent?.trim() === 'Add a site')?.htmlFor ?? '',
+    );
+    await home.type(`[id="${addSite}"]`, 'private-notes.org');
+    await home.keyboard.press('Enter');
+    await waitForSettings(
+      home,
+      (s) => Array.isArray(s.excludedSites) && s.excludedSites.includes('private-notes.org'),
+    );
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  /** A page in a tab of its own, brought to the front. */
+  async function openTab(url: string): Promise<Page> {
+    const tab = await ext.browser.newPage();
+    await tab.bringToFront();
+    await tab.goto(url);
+    return tab;
+  }
+
+  it('joins queries and results on one engine into one search session; another engine starts its own', async () => {
+    const started = Date.now();
+    const tab = await openTab('https://www.google.com/search?q=css+grid');
+    await sleep(1000);
+    // A result in the same tab.
+    await Promise.all([tab.waitForNavigation(), tab.click('#same-tab')]);
+    expect(tab.url()).toBe('https://css-tricks.com/snippets/css/complete-guide-grid/');
+    await sleep(6000);
+    // Back to the results, and a refined query from the page's own search box.
+    await Promise.all([tab.waitForNavigation(), tab.goBack()]);
+    await tab.$eval('input[name="q"]', (e) => ((e as HTMLInputElement).value = 'css grid areas'));
+    await Promise.all([tab.waitForNavigation(), tab.click('#go')]);
+    expect(tab.url()).toBe('https://www.google.com/search?q=css+grid+areas');
+    await sleep(1000);
+    // A result in a new tab (target=_blank).
+    const resultUrl = 'https://developer.mozilla.org/en-US/docs/Web/CSS/grid-template-areas';
+    const [opened] = await Promise.all([
+      ext.browser.waitForTarget((t) => t.url() === resultUrl),
+      tab.click('#new-tab'),
+    ]);
+    const resultTab = (await opened.asPage())!;
+    await resultTab.bringToFront();
+    await sleep(6000);
+    // Switching to another tab ends the run of reading and confirms it.
+    await home.bringToFront();
+
+    const searches = await waitForRows<StoredSearch>(
+      home,
+      'searches',
+      (rows) => rows.filter((s) => s.engine === 'google').length === 2,
+    );
+    const google = searches.filter((s) => s.engine === 'google');
+    expect(google.map((s) => s.query).sort()).toEqual(['css grid', 'css grid areas']);
+    const sessionId = google[0]!.sessionId;
+    expect(google[1]!.sessionId).toBe(sessionId);
+
+    const visits = await waitForRows<StoredVisit>(
+      home,
+      'visits',
+      (rows) => rows.filter((v) => v.sessionId === sessionId).length === 3,
+    );
+    const inSession = visits.filter((v) => v.sessionId === sessionId);
+    const byUrl = (url: string) => inSession.find((v) => v.url === url);
+    const first = byUrl('https://css-tricks.com/snippets/css/complete-guide-grid/');
+    const second = byUrl(resultUrl);
+    expect(first?.searchId).toBe(google.find((s) => s.query === 'css grid')!.id);
+    expect(second?.searchId).toBe(google.find((s) => s.query === 'css grid areas')!.id);
+    for (const read of [first!, second!]) {
+      expect(read.activeMs).toBeGreaterThanOrEqual(5000);
+      expect(read.activeMs).toBeLessThan(7500);
+    }
+    // The results visit: the remaining time, on the engine's page.
+    expect(inSession.find((v) => v !== first && v !== second)?.domain).toBe('google.com');
+
+    const sessions = await readStore<StoredSession>(home, 'sessions');
+    const session = sessions.find((s) => s.id === sessionId)!;
+    expect(session.kind).toBe('search');
+    expect(session.startedAt).toBeGreaterThanOrEqual(started);
+    expect(session.activeMs).toBe(inSession.reduce((sum, v) => sum + v.activeMs, 0));
+    await resultTab.close();
+
+    // The same words on another engine: a search session of its own.
+    await tab.bringToFront();
+    await tab.goto('https://duckduckgo.com/?q=css+grid');
+    await sleep(1000);
+    await Promise.all([tab.waitForNavigation(), tab.click('#ddg-result')]);
+    await sleep(6000);
+    await home.bringToFront();
+    const all = await waitForRows<StoredSearch>(home, 'searches', (rows) =>
+      rows.some((s) => s.engine === 'duckduckgo'),
+    );
+    const ddg = all.find((s) => s.engine === 'duckduckgo')!;
+    expect(ddg.query).toBe('css grid');
+    expect(ddg.sessionId).not.toBe(sessionId);
+    const ddgVisits = await waitForRows<StoredVisit>(home, 'visits', (rows) =>
+      rows.some((v) => v.url === 'https://web.dev/learn/css/grid'),
+    );
+    expect(ddgVisits.find((v) => v.url === 'https://web.dev/learn/css/grid')?.sessionId).toBe(
+      ddg.sessionId,
+    );
+    expect((await readStore<StoredSession>(home, 'sessions')).map((s) => s.kind)).toEqual([
+      'search',
+      'search',
+    ]);
+    await tab.close();
+  });
+
+  it('loses nothing when the service worker stops while a page is being read', async () => {
+    const tab = await openTab('https://www.bing.com/search?q=css+grid+tutorial');
+    await sleep(1000);
+    const frontFrom = Date.now();
+    await Promise.all([tab.waitForNavigation(), tab.click('#bing-result')]);
+    await sleep(3000);
+
+    // Stopped as Chrome stops an idle worker; the ServiceWorker domain reports its status.
+    const cdp = await home.createCDPSession();
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) {
+          statuses.push(v.runningStatus);
+        }
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitUntil(() => statuses.at(-1) === 'stopped');
+
+    // Reading goes on with no worker; the next event (a tab switch) wakes it.
+    await sleep(6000);
+    expect(statuses.at(-1)).toBe('stopped');
+    await home.bringToFront();
+    const frontMs = Date.now() - frontFrom;
+    await waitUntil(() => statuses.at(-1) === 'running');
+    await cdp.detach();
+
+    const url = 'https://www.freecodecamp.org/news/css-grid-tutorial/';
+    const visits = await waitForRows<StoredVisit>(home, 'visits', (rows) =>
+      rows.some((v) => v.url === url),
+    );
+    const read = visits.find((v) => v.url === url)!;
+    const searches = await readStore<StoredSearch>(home, 'searches');
+    const bing = searches.find((s) => s.engine === 'bing')!;
+    expect(bing.query).toBe('css grid tutorial');
+    expect(read.sessionId).toBe(bing.sessionId);
+    expect(read.searchId).toBe(bing.id);
+    const error = Math.abs(read.activeMs - frontMs) / frontMs;
+    console.info(
+      `Active time after a worker stop: ${read.activeMs} ms counted, ${frontMs} ms in front (${(error * 100).toFixed(1)}% off)`,
+    );
+    expect(error).toBeLessThan(0.1);
+    await tab.close();
+  });
+});
