@@ -341,4 +341,50 @@ describe('reading the database', () => {
     const all = await loadSuggestionHistory(db);
     expect(all.sessions.map((s) => s.id).sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
   });
+
+  it.each([
+    // Dense tagging: found by reading back in time, a month, then two, then four…
+    ['tags most sessions', 0],
+    // Sparse tagging: many newer untagged sessions, so the skills index is read instead.
+    ['tags few sessions', 40],
+  ])(
+    'finds the same recent tagged sessions and queries when the learner %s',
+    async (_, untagged) => {
+      const tagged = [1, 2, 3, 4, 5].map((i) => ({
+        ...base,
+        id: `t${i}`,
+        // Spread over months, and over years for the last one.
+        startedAt: NOW - i * 40 * DAY - (i === 5 ? 900 * DAY : 0),
+        endedAt: NOW - i * 40 * DAY,
+        updatedAt: NOW - i * 40 * DAY,
+      }));
+      await db.sessions.bulkAdd([
+        ...tagged,
+        ...Array.from({ length: untagged }, (_, i) => ({
+          ...base,
+          id: `u${i}`,
+          skills: [],
+          updatedAt: NOW - i * 60_000,
+        })),
+      ]);
+      await db.searches.bulkAdd(
+        tagged.map((t) => ({
+          id: `q-${t.id}`,
+          sessionId: t.id,
+          engine: 'duckduckgo',
+          query: `query ${t.id}`,
+          url: '',
+          at: t.startedAt + 1000,
+        })),
+      );
+      const recent = await loadSuggestionHistory(db, { limit: 3 });
+      expect(recent.sessions.map((s) => [s.id, s.queries])).toEqual([
+        ['t1', ['query t1']],
+        ['t2', ['query t2']],
+        ['t3', ['query t3']],
+      ]);
+      const all = await loadSuggestionHistory(db, { limit: 10 });
+      expect(all.sessions.find((s) => s.id === 't5')?.queries).toEqual(['query t5']);
+    },
+  );
 });
