@@ -17,10 +17,18 @@ export function t(key: string, substitutions?: string | number | (string | numbe
   return getMessage(key, subs) || key;
 }
 
-/** The browser's UI language, for `Intl` formatting. */
+/**
+ * The language the interface speaks, for `Intl` formatting and the pages' `lang`: the
+ * browser's UI language (with its region, `es-MX`) when the messages are in that language,
+ * else the language of the messages shown. The two can differ (a UI language Skilltrail has
+ * no messages for; some headless setups), and dates must never be in another language
+ * than the words around them.
+ */
 export function uiLocale(): string {
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    const ui = browser.i18n.getUILanguage() || 'en';
+    const messages = browser.i18n.getMessage('messagesLocale') || 'en';
+    return ui.toLowerCase().split(/[-_]/)[0] === messages ? ui : messages;
   } catch {
     return 'en';
   }

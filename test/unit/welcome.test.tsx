@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -60,12 +61,20 @@ describe('the welcome page', () => {
   });
 
   it('names the starter skills in the interface language, and adds them so named', async () => {
-    Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'es' });
-    await renderPage();
+    const spanish = JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    Object.assign(fakeBrowser.i18n, {
+      getUILanguage: () => 'es-MX',
+      getMessage: (key: string) => spanish[key]?.message ?? '',
+    });
+    render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Te damos la bienvenida a Skilltrail' });
     expect(screen.queryByLabelText('Teamwork')).toBeNull();
     fireEvent.click(screen.getByLabelText('Trabajo en equipo'));
-    fireEvent.click(screen.getByRole('button', { name: 'Add these skills' }));
-    await screen.findByText('Skills added.');
+    fireEvent.click(screen.getByRole('button', { name: 'Añadir estas habilidades' }));
+    await screen.findByText('Habilidades añadidas.');
     const [teamwork] = await db().skills.toArray();
     expect(teamwork).toMatchObject({ name: 'Trabajo en equipo' });
     expect(teamwork?.aliases).toContain('Teamwork');
