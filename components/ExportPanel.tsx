@@ -219,7 +219,8 @@ export function SharedPreview(props: { shared: SharedData; locale: string; label
     <div class="preview">
       <p>{totals}</p>
       {rows.length > 0 && (
-        <div class="table-scroll">
+        // Focusable, so that a keyboard can scroll a table wider than the page.
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
           <table aria-labelledby={labelledBy}>
             <thead>
               <tr>
