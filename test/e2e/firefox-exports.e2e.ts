@@ -85,9 +85,7 @@ describe('Firefox: exports from the dashboard (the shipped build)', () => {
     expect(badges.credentials).toHaveLength(1);
 
     await dashboard.click('[data-export="backup"]');
-    const backup = JSON.parse(
-      await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/),
-    );
+    const backup = JSON.parse(await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/));
     expect(backup.format).toBe('skilltrail-backup');
     expect(backup.data.sessions).toHaveLength(1);
 
