@@ -72,7 +72,13 @@ describe('SkillsView', () => {
   });
 
   it('offers common skills in the interface language while the library is small', async () => {
-    Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'es' });
+    const english = fakeBrowser.i18n.getMessage.bind(fakeBrowser.i18n);
+    Object.assign(fakeBrowser.i18n, {
+      getUILanguage: () => 'es',
+      // The browser picks Spanish messages too; the other words stay English for the queries.
+      getMessage: (key: string, subs?: string[]) =>
+        key === 'messagesLocale' ? 'es' : english(key, subs),
+    });
     render(<SkillsView params={[]} />);
     const box = await screen.findByRole('checkbox', { name: 'Comunicación' });
     fireEvent.click(box);
