@@ -124,7 +124,8 @@ function CapturedSession({ sessionId, captureId }: { sessionId: string; captureI
     const [session, capture, skills, searches, visits] = await Promise.all([
       database.sessions.get(sessionId),
       database.captures.get(captureId),
-      database.skills.orderBy('updatedAt').reverse().toArray(),
+      // Read whole and sorted here: a reversed index walk is a cursor step per skill.
+      database.skills.toArray().then((all) => all.sort((a, b) => b.updatedAt - a.updatedAt)),
       database.searches.where('sessionId').equals(sessionId).sortBy('at'),
       database.visits.where('sessionId').equals(sessionId).sortBy('startedAt'),
     ]);
