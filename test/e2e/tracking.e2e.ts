@@ -108,9 +108,9 @@ async function waitForRows<T>(
 }
 
 /** Polls `check` until it holds. */
-async function waitUntil(check: () => boolean, timeout = 10_000): Promise<void> {
+async function waitUntil(check: () => boolean | Promise<boolean>, timeout = 10_000): Promise<void> {
   const until = Date.now() + timeout;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error('Timed out waiting.');
     await sleep(50);
   }
@@ -248,7 +248,16 @@ describe('automatic tracking in Chromium', () => {
     await tab.bringToFront();
     await tab.goto('https://duckduckgo.com/?q=css+grid');
     await sleep(1000);
-    await Promise.all([tab.waitForNavigation(), tab.click('#ddg-result')]);
+    // Ctrl-click: the result opens in a tab behind, which the learner then switches to.
+    await tab.keyboard.down('Control');
+    const [behind] = await Promise.all([
+      ext.browser.waitForTarget((t) => t.url() === 'https://web.dev/learn/css/grid'),
+      tab.click('#ddg-result'),
+    ]);
+    await tab.keyboard.up('Control');
+    expect(tab.url()).toBe('https://duckduckgo.com/?q=css+grid');
+    const ddgTab = (await behind.asPage())!;
+    await ddgTab.bringToFront();
     await sleep(6000);
     await home.bringToFront();
     const all = await waitForRows<StoredSearch>(home, 'searches', (rows) =>
@@ -267,6 +276,7 @@ describe('automatic tracking in Chromium', () => {
       'search',
       'search',
     ]);
+    await ddgTab.close();
     await tab.close();
   });
 
@@ -402,5 +412,52 @@ describe('automatic tracking in Chromium', () => {
     // Everything stored before the restart is still there, unchanged.
     for (const old of before) expect(after.find((s) => s.id === old.id)).toEqual(old);
     expect(after).toHaveLength(before.length + 1);
+  });
+
+  it('stops counting when another browser window takes the focus', async () => {
+    const url = 'https://css-tricks.com/almanac/properties/g/grid-template-columns/';
+    const tab = await openTab(url);
+    const readFrom = Date.now();
+    await sleep(6000);
+    const leftAt = Date.now();
+    type Windows = {
+      chrome: {
+        windows: {
+          create: (o: object) => Promise<{ id: number }>;
+          remove: (id: number) => Promise<void>;
+        };
+      };
+    };
+    const other = await home.evaluate(
+      async () =>
+        (
+          await (globalThis as unknown as Windows).chrome.windows.create({
+            url: 'about:blank',
+            focused: true,
+          })
+        ).id,
+    );
+    const tracker = async () =>
+      (
+        await readStore<{ key: string; value: { focusedWindowId: number | null } }>(home, 'meta')
+      ).find((r) => r.key === 'tracker')!.value;
+    const visits = await waitForRows<StoredVisit>(home, 'visits', (rows) =>
+      rows.some((v) => v.url === url),
+    );
+    expect((await tracker()).focusedWindowId).toBe(other);
+    // The page is still the active tab of its window, but that window is behind.
+    await sleep(3000);
+    const read = (await readStore<StoredVisit>(home, 'visits')).find((v) => v.url === url)!;
+    expect(read).toEqual(visits.find((v) => v.url === url));
+    expect(read.activeMs).toBeGreaterThanOrEqual(5000);
+    expect(read.activeMs).toBeLessThanOrEqual(leftAt - readFrom + 500);
+    // Last in this file: headless Chromium, without a window manager, reports only "no
+    // window has focus" when the focused window closes, never the window that takes it, so
+    // the tracker waits for its next heartbeat to count again.
+    await home.evaluate(
+      (id) => (globalThis as unknown as Windows).chrome.windows.remove(id),
+      other,
+    );
+    await tab.close();
   });
 });
