@@ -58,6 +58,8 @@ describe('in Spanish', () => {
 
   it('tells the week in Spanish', async () => {
     dashboard = await ext.openExtensionPage('/dashboard.html#/week');
+    // In front: a tab behind another gets no animation frames, and waiting would stall.
+    await dashboard.bringToFront();
     await dashboard.waitForSelector('.week-view');
     const data = sampleWeek(server.origin);
     await putRecords(dashboard, {

@@ -44,7 +44,8 @@ export function WeekStorySection({
         },
         { start: before.start, end: before.end, weekStart },
       ),
-    [before.key, data.skills, weekStart],
+    // Not the skills array itself: it is new on every change of the week's records.
+    [before.key, data.skills.map((s) => `${s.id}:${s.name}`).join('\n'), weekStart],
   );
   const streakSessions = useLiveQuery(
     () => loadStreakSessions(db(), { now, weekStart }),
