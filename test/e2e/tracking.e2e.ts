@@ -374,8 +374,8 @@ describe('automatic tracking in Chromium', () => {
     // What the tests above stored (when run alone, nothing: the check below then holds trivially).
     const before = await readStore<StoredSession>(home, 'sessions');
     const url = 'https://www.smashingmagazine.com/2020/01/understanding-css-grid-container/';
-    const tab = await openTab(url);
     const readFrom = Date.now();
+    const tab = await openTab(url);
     await sleep(6000);
     // An event late in the reading: the page renames itself.
     await tab.evaluate(() => {
@@ -412,12 +412,27 @@ describe('automatic tracking in Chromium', () => {
     // Everything stored before the restart is still there, unchanged.
     for (const old of before) expect(after.find((s) => s.id === old.id)).toEqual(old);
     expect(after).toHaveLength(before.length + 1);
+
+    // The same page again soon after: the same session goes on, from the new reading only.
+    const againFrom = Date.now();
+    const again = await openTab(url);
+    await sleep(3000);
+    await switchHome();
+    const againMs = Date.now() - againFrom;
+    const continued = await waitForRows<StoredSession>(home, 'sessions', (rows) =>
+      rows.some((s) => s.id === session.id && s.activeMs > session.activeMs),
+    );
+    expect(continued).toHaveLength(after.length);
+    const grown = continued.find((s) => s.id === session.id)!;
+    expect(grown.activeMs - session.activeMs).toBeGreaterThan(2500);
+    expect(grown.activeMs - session.activeMs).toBeLessThanOrEqual(againMs);
+    await again.close();
   });
 
   it('stops counting when another browser window takes the focus', async () => {
     const url = 'https://css-tricks.com/almanac/properties/g/grid-template-columns/';
-    const tab = await openTab(url);
     const readFrom = Date.now();
+    const tab = await openTab(url);
     await sleep(6000);
     const leftAt = Date.now();
     type Windows = {
