@@ -183,6 +183,33 @@ describe('automatic tracking in Chromium', () => {
     return tab;
   }
 
+  /**
+   * Stops the extension's service worker as Chrome stops an idle one. `status` follows it
+   * as the ServiceWorker domain reports; `woken` waits until an event has started it again.
+   */
+  async function stopWorker(): Promise<{ status: () => string; woken: () => Promise<void> }> {
+    const cdp = await home.createCDPSession();
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) {
+          statuses.push(v.runningStatus);
+        }
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const status = () => statuses.at(-1) ?? 'unknown';
+    await waitUntil(() => status() === 'stopped');
+    return {
+      status,
+      woken: async () => {
+        await waitUntil(() => status() === 'running');
+        await cdp.detach();
+      },
+    };
+  }
+
   it('joins queries and results on one engine into one search session; another engine starts its own', async () => {
     const started = Date.now();
     const tab = await openTab('https://www.google.com/search?q=css+grid');
@@ -287,27 +314,14 @@ describe('automatic tracking in Chromium', () => {
     await Promise.all([tab.waitForNavigation(), tab.click('#bing-result')]);
     await sleep(3000);
 
-    // Stopped as Chrome stops an idle worker; the ServiceWorker domain reports its status.
-    const cdp = await home.createCDPSession();
-    const statuses: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) {
-        if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) {
-          statuses.push(v.runningStatus);
-        }
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitUntil(() => statuses.at(-1) === 'stopped');
+    const worker = await stopWorker();
 
     // Reading goes on with no worker; the next event (a tab switch) wakes it.
     await sleep(6000);
-    expect(statuses.at(-1)).toBe('stopped');
+    expect(worker.status()).toBe('stopped');
     await home.bringToFront();
     const frontMs = Date.now() - frontFrom;
-    await waitUntil(() => statuses.at(-1) === 'running');
-    await cdp.detach();
+    await worker.woken();
 
     const url = 'https://www.freecodecamp.org/news/css-grid-tutorial/';
     const visits = await waitForRows<StoredVisit>(home, 'visits', (rows) =>
@@ -324,6 +338,37 @@ describe('automatic tracking in Chromium', () => {
       `Active time after a worker stop: ${read.activeMs} ms counted, ${frontMs} ms in front (${(error * 100).toFixed(1)}% off)`,
     );
     expect(error).toBeLessThan(0.1);
+    await tab.close();
+  });
+
+  it('links a result opened in a new tab while the worker is stopped to its search', async () => {
+    const tab = await openTab('https://www.bing.com/search?q=grid+template+areas');
+    await sleep(1000);
+    const worker = await stopWorker();
+    // The link opens a tab; its events wake the worker.
+    const url = 'https://developer.mozilla.org/en-US/docs/Web/CSS/grid-template-areas';
+    const [opened] = await Promise.all([
+      ext.browser.waitForTarget((t) => t.url() === url),
+      tab.click('#new-tab'),
+    ]);
+    const resultTab = (await opened.asPage())!;
+    await resultTab.bringToFront();
+    await worker.woken();
+    await sleep(6000);
+    await home.bringToFront();
+
+    const searches = await waitForRows<StoredSearch>(home, 'searches', (rows) =>
+      rows.some((s) => s.query === 'grid template areas'),
+    );
+    const search = searches.find((s) => s.query === 'grid template areas')!;
+    expect(search.engine).toBe('bing');
+    const visits = await waitForRows<StoredVisit>(home, 'visits', (rows) =>
+      rows.some((v) => v.url === url && v.sessionId === search.sessionId),
+    );
+    const read = visits.find((v) => v.url === url && v.sessionId === search.sessionId);
+    expect(read?.searchId).toBe(search.id);
+    expect(read?.activeMs).toBeGreaterThanOrEqual(5000);
+    await resultTab.close();
     await tab.close();
   });
 
