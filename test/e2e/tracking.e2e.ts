@@ -41,7 +41,7 @@ const ENGINE_PATHS: Record<string, string> = {
   'duckduckgo.com': '/',
 };
 
-/** A results page: one result opens in the same tab, the other in a new tab. */
+/** A results page with its own search box; its results are on other hosts, one opening a new tab. */
 function resultsHtml(engine: string, query: string, path: string): string {
   const safe = query.replace(/[<>&"]/g, '');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${safe} - ${engine}</title></head>
