@@ -4,9 +4,19 @@
  * extension page, and the memory of a browser's processes.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { build as viteBuild, type Plugin } from 'vite';
 import { chromiumPath } from '../test/e2e/harness/chromium';
@@ -55,6 +65,30 @@ export function snapshotBuild(build: BuildName, into?: string): string {
   return copy;
 }
 
+/** The id Chromium gives an unpacked extension: from the SHA-256 of its folder's path. */
+export function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/**
+ * Pins the extension's button to the toolbar in the profile's preferences, as a learner
+ * who uses it has it. Unpinned, Chromium first slides the button out of the extensions
+ * menu (about 260 ms here) before any popup opens — for every extension, an empty one too.
+ */
+function pinExtension(userDataDir: string, extensionPath: string): void {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  mkdirSync(dirname(file), { recursive: true });
+  const prefs = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { pinned_extensions?: string[] } })
+    : {};
+  const id = unpackedExtensionId(extensionPath);
+  const pinned = prefs.extensions?.pinned_extensions ?? [];
+  if (pinned.includes(id)) return;
+  prefs.extensions = { ...prefs.extensions, pinned_extensions: [...pinned, id] };
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
 export interface BenchLaunchOptions {
   args?: string[];
   /** Where to copy the build (a stable id across launches); a fresh folder otherwise. */
@@ -71,6 +105,7 @@ export async function launchBench(
   const extensionPath = snapshotBuild(build, options.extensionDir);
   const userDataDir =
     options.userDataDir ?? mkdtempSync(join(tmpdir(), 'skilltrail-bench-profile-'));
+  pinExtension(userDataDir, extensionPath);
   const session = await launchWithExtension({
     extensionPath,
     userDataDir,
