@@ -1,0 +1,684 @@
+/**
+ * Skilltrail after ten heavy years, in real Chromium with the extension loaded. The
+ * database is filled from an extension page through the extension's own `openDb()`
+ * (bench/generate-data.ts: 100,000 sessions, 300,000 visits, 500 skills, their searches
+ * and captures, seeded), then measured where the learner feels it:
+ * - the weekly summary: `loadWeek` + `summarise` over the real IndexedDB, in an
+ *   extension page (the code the week view runs, bundled for the page: no benchmark page
+ *   ships in the build);
+ * - the dashboard's week view, first render: navigation start to the first session shown;
+ * - search: typing in the week view's search box until the list is painted again;
+ * - the popup: open to interactive (the skill field shown), on an article page;
+ * - the full JSON backup through "Export JSON backup" until the file is saved, and its
+ *   restore through "Import backup" into a fresh profile until it reports success.
+ * Reports peak memory of the browser's processes and stored bytes per session.
+ * The database is filled in one browser, which is then closed; the figures come from a
+ * browser started again on that profile, as a learner's browser would be.
+ * Run: npx vite-node bench/scale.bench.ts [--scale 0.1] [--profile DIR] [--only week,popup]
+ * (`--scale`: a share of the data, for a try; `--profile`: keep the filled profile in DIR
+ * and reuse it next time; `--only`: some of summary, week, search, backup, restore, popup,
+ * reported as bench/results/scale-partial.json, never committed).
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+import { shiftWeek, weekOf } from '../lib/time';
+import type { ExtensionSession } from '../test/e2e/harness/extension';
+import { articleHtml, htmlPage, startServer } from '../test/e2e/harness/server';
+import { bundleForPage, launchBench, onEveryNewDocument, sampleBrowserMemory } from './browser';
+import { SCALE, type GenerateOptions } from './generate-data';
+import { median, report, type Budget } from './report';
+
+const SCALE_FACTOR = Number(argValue('--scale') ?? 1);
+const RUNS = 5;
+const SEARCH_WORDS = ['guide', 'grid', 'how does', 'notes'];
+const MiB = 2 ** 20;
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** What the bundled page code exposes on `globalThis.__skilltrailBench`. */
+interface BenchApi {
+  openDb: typeof import('../lib/db').openDb;
+  generateData: typeof import('./generate-data').generateData;
+  generateSkills: typeof import('./generate-data').generateSkills;
+  loadWeek: typeof import('../lib/week-review').loadWeek;
+  reviewOrder: typeof import('../lib/week-review').reviewOrder;
+  filterReview: typeof import('../lib/week-review').filterReview;
+  NO_FILTER: typeof import('../lib/week-review').NO_FILTER;
+  summarise: typeof import('../lib/summary').summarise;
+}
+type BenchGlobal = typeof globalThis & {
+  __skilltrailBench: BenchApi;
+  __benchFill?: { batches: Iterator<import('./generate-data').DataBatch> };
+  __firstList?: number;
+};
+
+const pageEntry = () => {
+  const at = (path: string) => JSON.stringify(resolve(path));
+  return `
+export { openDb } from ${at('lib/db.ts')};
+export { generateData, generateSkills } from ${at('bench/generate-data.ts')};
+export { loadWeek, reviewOrder, filterReview, NO_FILTER } from ${at('lib/week-review.ts')};
+export { summarise } from ${at('lib/summary.ts')};
+`;
+};
+
+const r0 = (n: number) => Math.round(n);
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Fills the extension's database from `page`, in batches; returns counts and time. */
+async function fillDatabase(page: Page, options: GenerateOptions) {
+  const t0 = performance.now();
+  await page.evaluate(async (o) => {
+    const g = globalThis as BenchGlobal;
+    const bench = g.__skilltrailBench;
+    const db = bench.openDb();
+    await db.skills.bulkPut(bench.generateSkills(o));
+    g.__benchFill = { batches: bench.generateData(o, 2500) };
+    db.close();
+  }, options);
+  const counts = { sessions: 0, visits: 0, searches: 0, captures: 0, skills: options.skills };
+  for (;;) {
+    // A few batches per call: progress shows, and no call nears the protocol timeout.
+    const step = await page.evaluate(async () => {
+      const g = globalThis as BenchGlobal;
+      const db = g.__skilltrailBench.openDb();
+      const got = { sessions: 0, visits: 0, searches: 0, captures: 0, done: false };
+      try {
+        for (let i = 0; i < 4; i++) {
+          const next = g.__benchFill!.batches.next();
+          if (next.done) return { ...got, done: true };
+          const b = next.value;
+          await db.transaction('rw', [db.sessions, db.visits, db.searches, db.captures], () =>
+            Promise.all([
+              db.sessions.bulkPut(b.sessions),
+              db.visits.bulkPut(b.visits),
+              db.searches.bulkPut(b.searches),
+              db.captures.bulkPut(b.captures),
+            ]),
+          );
+          got.sessions += b.sessions.length;
+          got.visits += b.visits.length;
+          got.searches += b.searches.length;
+          got.captures += b.captures.length;
+        }
+        return got;
+      } finally {
+        db.close();
+      }
+    });
+    counts.sessions += step.sessions;
+    counts.visits += step.visits;
+    counts.searches += step.searches;
+    counts.captures += step.captures;
+    if (step.sessions > 0 && counts.sessions % 20_000 === 0) {
+      console.log(`  ${counts.sessions} sessions stored`);
+    }
+    if (step.done) break;
+  }
+  return { counts, ms: performance.now() - t0 };
+}
+
+/** `loadWeek` + `summarise` on the real IndexedDB, as the week view runs them. */
+async function weeklySummary(page: Page, week: { start: number; end: number }) {
+  return page.evaluate(
+    async ({ start, end, weekStart }) => {
+      const bench = (globalThis as BenchGlobal).__skilltrailBench;
+      const db = bench.openDb();
+      try {
+        const t0 = performance.now();
+        const data = await bench.loadWeek(db, start, end);
+        const t1 = performance.now();
+        const summary = bench.summarise(data, { start, end, weekStart });
+        const t2 = performance.now();
+        const items = bench.reviewOrder(data);
+        const t3 = performance.now();
+        bench.filterReview(items, { ...bench.NO_FILTER, text: 'how does' }, data.skills);
+        const t4 = performance.now();
+        return {
+          readMs: t1 - t0,
+          summariseMs: t2 - t1,
+          totalMs: t2 - t0,
+          filterMs: t4 - t3,
+          sessions: data.sessions.length,
+          visits: data.visits.length,
+          searches: data.searches.length,
+          activeMs: summary.totals.activeMs,
+        };
+      } finally {
+        db.close();
+      }
+    },
+    { ...week, weekStart: DEFAULT_SETTINGS.weekStart },
+  );
+}
+
+/** Opens the week view in a fresh tab; milliseconds from navigation start to the first session shown. */
+async function weekViewFirstRender(ext: ExtensionSession, weekKey: string): Promise<number> {
+  const page = await ext.browser.newPage();
+  try {
+    await page.evaluateOnNewDocument(() => {
+      const g = globalThis as BenchGlobal;
+      const seen = () => {
+        if (
+          g.__firstList === undefined &&
+          document.querySelector('.session-list li, .session-card')
+        ) {
+          g.__firstList = performance.now();
+        }
+      };
+      new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/week/${weekKey}`);
+    const handle = await page.waitForFunction(() => (globalThis as BenchGlobal).__firstList, {
+      timeout: 60_000,
+    });
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Types `word` into the week view's search box at once; milliseconds until the filtered list is painted. */
+async function searchOnce(page: Page, word: string): Promise<{ ms: number; status: string }> {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector<HTMLInputElement>('.session-filters input[type="search"]');
+    const list = document.querySelector('.week-view');
+    const status = document.querySelector('.list-tools [role="status"]');
+    if (!input || !list || !status) throw new Error('The week view has no search box.');
+    const before = status.textContent;
+    const t0 = performance.now();
+    const changed = new Promise<void>((res) => {
+      const observer = new MutationObserver(() => {
+        if (status.textContent !== before) {
+          observer.disconnect();
+          res();
+        }
+      });
+      observer.observe(list, { subtree: true, childList: true, characterData: true });
+      setTimeout(() => (observer.disconnect(), res()), 10_000);
+    });
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await changed;
+    // Until the browser has painted the new list.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return { ms: performance.now() - t0, status: status.textContent ?? '' };
+  }, word);
+}
+
+/**
+ * Marks, in every popup document, when the popup's scripts have run (DOMContentLoaded),
+ * when the capture is shown, and when the skill field first appears.
+ */
+const MARK_INTERACTIVE = `(() => {
+  if (!location.pathname.endsWith('/popup.html')) return;
+  const marks = (globalThis.__popupMarks = {});
+  addEventListener('DOMContentLoaded', () => (marks.loaded = performance.now()));
+  const seen = () => {
+    if (marks.ready === undefined && document.querySelector('[data-phase="ready"]')) {
+      marks.ready = performance.now();
+    }
+    if (marks.interactive === undefined && document.querySelector('[role="combobox"]')) {
+      marks.interactive = performance.now();
+    }
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
+
+/**
+ * Opens the popup on the active tab: the browser's part (open call to the popup's
+ * navigation start) and the popup's own, navigation start to the skill field shown
+ * (marked by `MARK_INTERACTIVE`, registered for every new document).
+ */
+async function popupToInteractive(ext: ExtensionSession) {
+  const worker = await ext.worker();
+  const startEpoch = await worker.evaluate(async () => {
+    const startEpoch = performance.timeOrigin + performance.now();
+    await (
+      globalThis as unknown as { chrome: { action: { openPopup: () => Promise<void> } } }
+    ).chrome.action.openPopup();
+    return startEpoch;
+  });
+  const url = `chrome-extension://${ext.extensionId}/popup.html`;
+  const popup = await (await ext.browser.waitForTarget((t) => t.url() === url)).asPage();
+  const handle = await popup.waitForFunction(
+    () => {
+      const marks = (
+        globalThis as typeof globalThis & {
+          __popupMarks?: { loaded?: number; ready?: number; interactive?: number };
+        }
+      ).__popupMarks;
+      return marks?.interactive === undefined ? null : { ...marks, origin: performance.timeOrigin };
+    },
+    { timeout: 60_000 },
+  );
+  const seen = (await handle.jsonValue()) as {
+    loaded: number;
+    ready: number;
+    interactive: number;
+    origin: number;
+  };
+  await popup.close();
+  return {
+    ownMs: seen.interactive,
+    loadedMs: seen.loaded,
+    readyMs: seen.ready,
+    browserMs: seen.origin - startEpoch,
+    totalMs: seen.origin + seen.interactive - startEpoch,
+  };
+}
+
+function dirBytes(path: string): number {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, entry.name);
+    total += entry.isDirectory() ? dirBytes(p) : statSync(p).size;
+  }
+  return total;
+}
+
+/** The extension's IndexedDB folders in a profile, in bytes. */
+function indexedDbBytes(ext: ExtensionSession): number {
+  const dir = join(ext.userDataDir, 'Default', 'IndexedDB');
+  return readdirSync(dir)
+    .filter((d) => d.startsWith(`chrome-extension_${ext.extensionId}_`))
+    .reduce((n, d) => n + dirBytes(join(dir, d)), 0);
+}
+
+/** Clicks "Export JSON backup" and waits for the file on disk; returns its path, size and time. */
+async function exportThroughUi(ext: ExtensionSession, page: Page, downloadPath: string) {
+  const cdp = await ext.browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', {
+    behavior: 'allowAndName',
+    downloadPath,
+    eventsEnabled: true,
+  });
+  const saved = new Promise<{ guid: string; bytes: number }>((res, rej) => {
+    cdp.on('Browser.downloadProgress', (e) => {
+      if (e.state === 'completed') res({ guid: e.guid, bytes: e.receivedBytes });
+      if (e.state === 'canceled') rej(new Error('The backup download was cancelled.'));
+    });
+  });
+  const button = await page.waitForSelector('button[data-export="backup"]');
+  const t0 = performance.now();
+  await button!.click();
+  const file = await saved;
+  const ms = performance.now() - t0;
+  await cdp.detach();
+  return { path: join(downloadPath, file.guid), bytes: file.bytes, ms };
+}
+
+/** Restores `file` through "Import backup" in `page`; milliseconds from the file chosen to success. */
+async function importThroughUi(page: Page, file: string) {
+  await page.evaluate(() => {
+    const g = globalThis as typeof globalThis & { __importStart?: number };
+    document.addEventListener('change', () => (g.__importStart = performance.now()), true);
+  });
+  const input = await page.waitForSelector('.import-backup input[type="file"]');
+  await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(file);
+  const handle = await page.waitForFunction(
+    () => {
+      const g = globalThis as typeof globalThis & { __importStart?: number };
+      const done = document.querySelector(
+        '.import-backup .status .ok, .import-backup .status .error',
+      );
+      return done && g.__importStart !== undefined
+        ? {
+            ms: performance.now() - g.__importStart,
+            ok: done.matches('.ok'),
+            text: done.textContent,
+          }
+        : null;
+    },
+    { timeout: 300_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as { ms: number; ok: boolean; text: string };
+}
+
+async function countRecords(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const db = (globalThis as BenchGlobal).__skilltrailBench.openDb();
+    try {
+      return {
+        sessions: await db.sessions.count(),
+        visits: await db.visits.count(),
+        searches: await db.searches.count(),
+        captures: await db.captures.count(),
+        skills: await db.skills.count(),
+      };
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/**
+ * Waits until the database answers quickly: just after a browser starts, IndexedDB reads
+ * of a large database are slow for a while (the storage is opened and compacted), which
+ * would be measured as Skilltrail's cost. Returns how long that took.
+ */
+async function settleDatabase(page: Page): Promise<number> {
+  const t0 = performance.now();
+  let quick = 0;
+  while (quick < 3 && performance.now() - t0 < 120_000) {
+    const ms = await page.evaluate(async () => {
+      const t = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('skilltrail');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('skills').objectStore('skills').count();
+          count.onsuccess = () => (db.close(), resolve());
+          count.onerror = () => (db.close(), reject(count.error));
+        };
+      });
+      return performance.now() - t;
+    });
+    quick = ms < 15 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return performance.now() - t0;
+}
+
+const only = argValue('--only')?.split(',');
+const wanted = (step: string) => !only || only.includes(step);
+
+interface Filled {
+  options: GenerateOptions;
+  counts: Record<string, number>;
+  seconds: number;
+  storedBytes: number;
+  onDiskBytes: number;
+}
+
+/** Fills a profile once; with `--profile DIR` a profile filled with the same options is reused. */
+async function filledProfile(
+  dir: string,
+  options: GenerateOptions,
+  entry: string,
+): Promise<Filled> {
+  const marker = join(dir, 'filled.json');
+  if (existsSync(marker)) {
+    const filled = JSON.parse(readFileSync(marker, 'utf8')) as Filled;
+    if (JSON.stringify(filled.options) === JSON.stringify(options)) {
+      console.log(`Reusing the filled profile in ${dir}`);
+      return filled;
+    }
+  }
+  rmSync(join(dir, 'profile'), { recursive: true, force: true });
+  const ext = await launchBench('e2e', profileIn(dir));
+  try {
+    const page = await ext.openExtensionPage('/dashboard.html#/settings');
+    await page.evaluate(entry);
+    console.log(
+      `Filling: ${options.sessions} sessions, ${options.visits} visits, ${options.skills} skills…`,
+    );
+    const fill = await fillDatabase(page, options);
+    const filled: Filled = {
+      options,
+      counts: fill.counts,
+      seconds: fill.ms / 1000,
+      storedBytes: await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0),
+      onDiskBytes: indexedDbBytes(ext),
+    };
+    writeFileSync(marker, JSON.stringify(filled));
+    return filled;
+  } finally {
+    await ext.close();
+  }
+}
+
+const profileIn = (dir: string) => ({
+  extensionDir: join(dir, 'extension'),
+  userDataDir: join(dir, 'profile'),
+});
+
+async function main(): Promise<void> {
+  const weekOptions = { weekStart: DEFAULT_SETTINGS.weekStart };
+  const thisWeek = weekOf(Date.now(), weekOptions);
+  // The history ends where this week begins, so last week is a whole, busy week.
+  const lastWeek = shiftWeek(thisWeek, -1, weekOptions);
+  const options: GenerateOptions = {
+    ...SCALE,
+    sessions: Math.round(SCALE.sessions * SCALE_FACTOR),
+    visits: Math.round(SCALE.visits * SCALE_FACTOR),
+    end: thisWeek.start,
+  };
+  const keep = argValue('--profile');
+  const dir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'skilltrail-bench-scale-'));
+  mkdirSync(dir, { recursive: true });
+  const entry = await bundleForPage(pageEntry(), '__skilltrailBench');
+  const server = await startServer([htmlPage('/article', articleHtml('Reading at scale', 30))]);
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-bench-downloads-'));
+  const rows: Record<string, string | number>[] = [];
+  const budgets: Budget[] = [];
+  const extra: Record<string, unknown> = { options, week: lastWeek.key };
+  const phasePeaks: Record<string, number> = {};
+  let ext: ExtensionSession | undefined;
+  let fresh: ExtensionSession | undefined;
+  try {
+    const filled = await filledProfile(dir, options, entry);
+    const { counts } = filled;
+    extra.fill = filled;
+    rows.push({
+      measure: 'fill (Dexie bulkPut, 2,500 sessions a transaction)',
+      value: r1(filled.seconds),
+      unit: 's',
+      detail: `${counts.sessions} sessions, ${counts.visits} visits, ${counts.searches} searches, ${counts.captures} captures`,
+    });
+    rows.push({
+      measure: 'stored bytes per session (storage.estimate)',
+      value: r0(filled.storedBytes / counts.sessions!),
+      unit: 'B',
+      detail: `${r1(filled.storedBytes / MiB)} MiB in all, with the sessions' visits, searches and captures`,
+    });
+
+    // Measured in a browser started again on the filled profile, as a learner's would be.
+    ext = await launchBench('e2e', profileIn(dir));
+    const memory = sampleBrowserMemory(ext.browser);
+    const page = await ext.openExtensionPage('/dashboard.html#/settings');
+    await page.evaluate(entry);
+    const settled = await settleDatabase(page);
+    extra.settleSeconds = settled / 1000;
+    const onDisk = indexedDbBytes(ext);
+    rows.push({
+      measure: 'IndexedDB on disk per session, after a restart',
+      value: r0(onDisk / counts.sessions!),
+      unit: 'B',
+      detail: `${r1(onDisk / MiB)} MiB (LevelDB files and blobs)`,
+    });
+
+    if (wanted('summary')) {
+      // Weekly summary on the real database, repeated; the first run opens the database.
+      const summaries = [];
+      for (let i = 0; i < RUNS + 1; i++) summaries.push(await weeklySummary(page, lastWeek));
+      const s = summaries.slice(1);
+      const summaryMs = median(s.map((x) => x.totalMs));
+      rows.push({
+        measure: 'weekly summary: loadWeek + summarise',
+        value: r1(summaryMs),
+        unit: 'ms',
+        detail: `read ${r1(median(s.map((x) => x.readMs)))} ms + summarise ${r1(median(s.map((x) => x.summariseMs)))} ms; ${s[0]!.sessions} sessions, ${s[0]!.visits} visits, ${s[0]!.searches} searches`,
+      });
+      budgets.push({
+        name: 'weekly summary (real IndexedDB)',
+        value: summaryMs,
+        unit: 'ms',
+        limit: 50,
+      });
+    }
+    if (wanted('week')) {
+      // The dashboard's week view, first render, in fresh tabs; each starts on a quiet
+      // database (a closed tab's reads may still be running), as a learner's would.
+      const renders: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await settleDatabase(page);
+        renders.push(await weekViewFirstRender(ext, lastWeek.key));
+      }
+      const renderMs = median(renders);
+      rows.push({
+        measure: 'week view: navigation start to first session shown',
+        value: r1(renderMs),
+        unit: 'ms',
+        detail: `runs: ${renders.map(r0).join(', ')}`,
+      });
+      budgets.push({
+        name: 'dashboard week view first render',
+        value: renderMs,
+        unit: 'ms',
+        limit: 300,
+      });
+    }
+
+    await settleDatabase(page);
+    await page.close();
+
+    let backupFile: string | undefined;
+    if (wanted('search') || wanted('backup') || wanted('restore')) {
+      const view = await ext.openExtensionPage(`/dashboard.html#/week/${lastWeek.key}`);
+      await view.waitForSelector('.session-filters input[type="search"]', { timeout: 60_000 });
+      if (wanted('search')) {
+        const searches: number[] = [];
+        for (let round = 0; round < 2; round++) {
+          for (const word of SEARCH_WORDS) {
+            searches.push((await searchOnce(view, word)).ms);
+            searches.push((await searchOnce(view, '')).ms);
+          }
+        }
+        const searchMs = median(searches);
+        rows.push({
+          measure: 'search in the week view: input to painted list',
+          value: r1(searchMs),
+          unit: 'ms',
+          detail: `slowest ${r1(Math.max(...searches))} ms; words: ${SEARCH_WORDS.join(', ')}`,
+        });
+        budgets.push({
+          name: 'search across titles, notes and queries',
+          value: searchMs,
+          unit: 'ms',
+          limit: 100,
+        });
+      }
+      phasePeaks.summaryAndViews = memory.phase();
+      if (wanted('backup') || wanted('restore')) {
+        const backup = await exportThroughUi(ext, view, downloads);
+        backupFile = backup.path;
+        phasePeaks.export = memory.phase();
+        rows.push({
+          measure: 'full JSON backup: click to file saved',
+          value: r1(backup.ms / 1000),
+          unit: 's',
+          detail: `${r1(backup.bytes / MiB)} MiB file`,
+        });
+        budgets.push({ name: 'full JSON backup', value: backup.ms / 1000, unit: 's', limit: 3 });
+      }
+      await view.close();
+    }
+
+    if (wanted('popup')) {
+      // The popup, open to interactive, with the full database.
+      await onEveryNewDocument(ext.browser, MARK_INTERACTIVE);
+      const tab = await ext.browser.newPage();
+      await tab.goto(`${server.origin}/article`);
+      const popups = [];
+      for (let i = 0; i < RUNS + 1; i++) {
+        await tab.bringToFront();
+        popups.push(await popupToInteractive(ext));
+      }
+      const p = popups.slice(1);
+      const popupOwn = median(p.map((x) => x.ownMs));
+      const popupTotal = median(p.map((x) => x.totalMs));
+      rows.push({
+        measure: 'popup: open call to skill field shown',
+        value: r1(popupTotal),
+        unit: 'ms',
+        detail: `of which the browser making the popup ${r1(median(p.map((x) => x.browserMs)))} ms`,
+      });
+      rows.push({
+        measure: "popup: its navigation start to skill field shown (Skilltrail's part)",
+        value: r1(popupOwn),
+        unit: 'ms',
+        detail: `scripts run ${r0(median(p.map((x) => x.loadedMs)))} ms, capture shown ${r0(median(p.map((x) => x.readyMs)))} ms; runs: ${p.map((x) => r0(x.ownMs)).join(', ')}`,
+      });
+      budgets.push({
+        name: 'popup open to interactive (open call)',
+        value: popupTotal,
+        unit: 'ms',
+        limit: 150,
+      });
+      budgets.push({
+        name: "popup open to interactive (Skilltrail's part)",
+        value: popupOwn,
+        unit: 'ms',
+        limit: 150,
+      });
+      await tab.close();
+      phasePeaks.popup = memory.phase();
+    }
+    phasePeaks.all = memory.stop();
+
+    if (backupFile) {
+      // Restore into a fresh profile through "Import backup".
+      fresh = await launchBench('e2e');
+      const freshMemory = sampleBrowserMemory(fresh.browser);
+      const dashboard = await fresh.openExtensionPage(`/dashboard.html#/week/${lastWeek.key}`);
+      await dashboard.evaluate(entry);
+      const restore = await importThroughUi(dashboard, backupFile);
+      const restored = await countRecords(dashboard);
+      // The fresh browser's own peak.
+      phasePeaks.restore = freshMemory.stop();
+      rows.push({
+        measure: 'restore through Import backup: file chosen to success',
+        value: r1(restore.ms / 1000),
+        unit: 's',
+        detail: restore.ok
+          ? `${restored.sessions} sessions, ${restored.visits} visits, ${restored.searches} searches restored`
+          : `failed: ${restore.text}`,
+      });
+      budgets.push({
+        name: 'restore from the full JSON backup',
+        value: restore.ok ? restore.ms / 1000 : Infinity,
+        unit: 's',
+        limit: 10,
+      });
+      extra.restore = { ...restore, restored };
+    }
+  } finally {
+    await ext?.close();
+    await fresh?.close();
+    await server.close();
+    rmSync(downloads, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+  rows.push({
+    measure: 'peak memory of the browser (all processes, PSS)',
+    value: Math.max(...Object.values(phasePeaks)),
+    unit: 'MiB',
+    detail: Object.entries(phasePeaks)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  });
+  report(only ? 'scale-partial' : 'scale', {
+    rows,
+    budgets,
+    extra: { ...extra, peakMemoryMiB: phasePeaks },
+  });
+}
+
+await main();
