@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../lib/db';
-import { loadExportData } from '../../lib/export/load';
 import { exportMarkdown } from '../../lib/export/markdown';
 import { prepareExport } from '../../lib/export/privacy';
+import { loadWeek } from '../../lib/week-review';
 import { weekFixture } from '../fixtures/week';
 
 let db: SkilltrailDb | undefined;
@@ -11,15 +11,15 @@ afterEach(async () => {
   db = undefined;
 });
 
-describe('loadExportData', () => {
-  it('reads the range with its visits, searches and all skills, giving the same export', async () => {
+describe('loadWeek', () => {
+  it('reads a week with its visits, searches and all skills, giving the same export as the data itself', async () => {
     const f = weekFixture();
     db = openDb(`load-${Math.random()}`);
     await db.skills.bulkAdd(f.data.skills);
     await db.sessions.bulkAdd(f.data.sessions);
     await db.visits.bulkAdd(f.data.visits);
     await db.searches.bulkAdd(f.data.searches);
-    const data = await loadExportData(db, f.week.start, f.week.end);
+    const data = await loadWeek(db, f.week.start, f.week.end);
     // 8 sessions start in the week (one of them dismissed); the one before is left out.
     expect(data.sessions).toHaveLength(8);
     expect(data.visits).toHaveLength(13);
