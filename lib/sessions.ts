@@ -1,4 +1,5 @@
 import type { SkilltrailDb } from './db';
+import { type EraseCounts, eraseSessions } from './erase';
 import { newId } from './ids';
 import type { Capture, Session } from './model';
 import { domainOf } from './url';
@@ -110,18 +111,8 @@ export async function sessionsBetween(
  * LRS outbox keeps its rows on purpose, so the next sync withdraws (voids) what it sent.
  * @example await deleteSession(db, id) // { sessions: 1, visits: 3, searches: 2, captures: 1 }
  */
-export async function deleteSession(
-  db: SkilltrailDb,
-  sessionId: string,
-): Promise<{ sessions: number; visits: number; searches: number; captures: number }> {
-  return db.transaction('rw', [db.sessions, db.visits, db.searches, db.captures], async () => {
-    const session = await db.sessions.get(sessionId);
-    const visits = await db.visits.where('sessionId').equals(sessionId).delete();
-    const searches = await db.searches.where('sessionId').equals(sessionId).delete();
-    const captures = await db.captures.where('sessionId').equals(sessionId).delete();
-    if (session) await db.sessions.delete(sessionId);
-    return { sessions: session ? 1 : 0, visits, searches, captures };
-  });
+export async function deleteSession(db: SkilltrailDb, sessionId: string): Promise<EraseCounts> {
+  return eraseSessions(db, [sessionId]);
 }
 
 /**
