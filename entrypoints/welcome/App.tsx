@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/controls.css';
-import { EngagementToggle } from '../../components/EngagementToggle';
+import { PrivacyChoices } from '../../components/PrivacyChoices';
 import { t, uiLocale } from '../../components/i18n';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useSettings } from '../../components/use-settings';
@@ -83,23 +83,7 @@ export function App() {
         {settings ? (
           <fieldset>
             <legend>{t('welcomeChoicesLegend')}</legend>
-            <div class="toggle">
-              <input
-                id="welcome-sites-only"
-                type="checkbox"
-                checked={settings.sitesOnly}
-                aria-describedby="welcome-sites-only-help"
-                onChange={(e) => void save({ sitesOnly: (e.target as HTMLInputElement).checked })}
-              />
-              <label for="welcome-sites-only">{t('sitesOnlyLabel')}</label>
-              <p id="welcome-sites-only-help" class="muted hint">
-                {t('sitesOnlyHelp')}
-              </p>
-            </div>
-            <EngagementToggle
-              enabled={settings.engagement}
-              onChange={(engagement) => save({ engagement })}
-            />
+            <PrivacyChoices settings={settings} save={save} />
           </fieldset>
         ) : (
           <p role="status">{t('loading')}</p>

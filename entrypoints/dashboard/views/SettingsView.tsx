@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { DeleteAllData } from '../../../components/DeleteAllData';
-import { EngagementToggle } from '../../../components/EngagementToggle';
+import { PrivacyChoices } from '../../../components/PrivacyChoices';
 import { ExcludedSites } from '../../../components/ExcludedSites';
 import { t, uiLocale } from '../../../components/i18n';
 import { NumberSetting } from '../../../components/NumberSetting';
@@ -46,23 +46,7 @@ export function SettingsView(_: { params: string[] }) {
 
       <section aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settingsPrivacy')}</h2>
-        <div class="toggle">
-          <input
-            id="sites-only"
-            type="checkbox"
-            checked={settings.sitesOnly}
-            aria-describedby="sites-only-help"
-            onChange={(e) => void save({ sitesOnly: (e.target as HTMLInputElement).checked })}
-          />
-          <label for="sites-only">{t('sitesOnlyLabel')}</label>
-          <p id="sites-only-help" class="muted hint">
-            {t('sitesOnlyHelp')}
-          </p>
-        </div>
-        <EngagementToggle
-          enabled={settings.engagement}
-          onChange={(engagement) => save({ engagement })}
-        />
+        <PrivacyChoices settings={settings} save={save} />
         <h3>{t('excludedHeading')}</h3>
         <p class="muted">{t('excludedHelp')}</p>
         <ExcludedSites
