@@ -5,6 +5,7 @@ import { PRIVACY_LEVELS, type PrivacyLevel, type SharedData } from '../lib/expor
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import { openHtmlReport, downloadFile } from './download-file';
 import { t } from './i18n';
+import { TotalsTable } from './TotalsTable';
 
 /** The week's export formats; each gives one or more files. */
 export type ExportFormat = 'markdown' | 'csv' | 'xapi' | 'badges';
@@ -191,24 +192,17 @@ export function SharedPreview(props: { shared: SharedData; locale: string; label
       <div class="preview">
         <p>{totals}</p>
         {summary.skills.length > 0 && (
-          <table aria-labelledby={labelledBy}>
-            <thead>
-              <tr>
-                <th scope="col">{t('chartSkill')}</th>
-                <th scope="col">{t('totalActive')}</th>
-                <th scope="col">{t('totalSessions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.skills.map((s) => (
-                <tr key={s.skillId}>
-                  <th scope="row">{s.name}</th>
-                  <td>{formatDuration(s.activeMs, locale)}</td>
-                  <td>{formatNumber(s.sessions, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TotalsTable
+            heading="chartSkill"
+            labelledBy={labelledBy}
+            locale={locale}
+            rows={summary.skills.map((s) => ({
+              key: s.skillId,
+              label: s.name,
+              activeMs: s.activeMs,
+              sessions: s.sessions,
+            }))}
+          />
         )}
       </div>
     );

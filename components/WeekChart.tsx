@@ -1,6 +1,7 @@
-import { formatDuration, formatNumber } from '../lib/format';
+import { formatDuration } from '../lib/format';
 import type { Summary } from '../lib/summary';
 import { t } from './i18n';
+import { TotalsTable } from './TotalsTable';
 
 /*
  * Charts in plain SVG. Sizes are percentages across and CSS pixels down, with text in CSS
@@ -79,25 +80,18 @@ export function SkillChart({ summary, locale }: ChartProps) {
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>{t('chartSkillsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chartSkill')}</th>
-            <th scope="col">{t('totalActive')}</th>
-            <th scope="col">{t('totalSessions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.name}</th>
-              <td>{formatDuration(r.ms, locale)}</td>
-              <td>{formatNumber(r.sessions, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalsTable
+        class="visually-hidden"
+        caption={t('chartSkillsCaption')}
+        heading="chartSkill"
+        locale={locale}
+        rows={rows.map((r) => ({
+          key: r.key,
+          label: r.name,
+          activeMs: r.ms,
+          sessions: r.sessions,
+        }))}
+      />
     </figure>
   );
 }
@@ -200,25 +194,18 @@ export function DayChart({ summary, locale }: ChartProps) {
           )}
         </ul>
       )}
-      <table class="visually-hidden">
-        <caption>{t('chartDaysCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chartDay')}</th>
-            <th scope="col">{t('totalActive')}</th>
-            <th scope="col">{t('totalSessions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{fullDay.format(d.start)}</th>
-              <td>{formatDuration(d.activeMs, locale)}</td>
-              <td>{formatNumber(d.sessions, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalsTable
+        class="visually-hidden"
+        caption={t('chartDaysCaption')}
+        heading="chartDay"
+        locale={locale}
+        rows={days.map((d) => ({
+          key: d.date,
+          label: fullDay.format(d.start),
+          activeMs: d.activeMs,
+          sessions: d.sessions,
+        }))}
+      />
     </figure>
   );
 }
