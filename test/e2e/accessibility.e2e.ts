@@ -11,10 +11,10 @@ import {
   blocking,
   colourScheme,
   focusStopsWithoutIndicator,
-  putRecords,
   runAxe,
   sampleWeek,
 } from './harness/a11y';
+import { putRecords } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blocking, putRecords, runAxe, sampleWeek } from './harness/a11y';
+import { blocking, runAxe, sampleWeek } from './harness/a11y';
+import { putRecords } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { startServer, type TestServer } from './harness/server';
 

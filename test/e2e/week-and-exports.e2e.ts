@@ -4,37 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftWeek, weekOf } from '../../lib/time';
-import { readStore } from './harness/dexie-reader';
+import { putRecords, readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 const MIN = 60_000;
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-
-/** Writes records straight into the extension's database from one of its pages. */
-async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (all) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('skilltrail');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(all), 'readwrite');
-          for (const [store, list] of Object.entries(all)) {
-            for (const record of list) tx.objectStore(store).put(record);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
-}
 
 /**
  * A browser profile whose downloads land in `dir` without asking, as a learner's browser

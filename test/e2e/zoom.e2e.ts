@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blocking, putRecords, runAxe, sampleWeek } from './harness/a11y';
+import { blocking, runAxe, sampleWeek } from './harness/a11y';
+import { putRecords } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 

@@ -73,30 +73,6 @@ export async function colourScheme(page: Page, scheme: 'light' | 'dark'): Promis
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
 }
 
-/** Writes records straight into the extension's database from one of its pages. */
-export async function putRecords(page: Page, records: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (all) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('skilltrail');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(all), 'readwrite');
-          for (const [store, list] of Object.entries(all)) {
-            for (const record of list) tx.objectStore(store).put(record);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
-}
-
 const MIN = 60_000;
 
 /** A week of records: two skills, notes, a search, and a skill read on one site only. */
