@@ -20,6 +20,7 @@ import {
   VAGUE_TITLES,
   type SkillProfile,
 } from './fixtures/learner-personas';
+import { pick, type Random, seededRandom } from './seeded-random';
 
 export interface GenerateOptions {
   seed: number;
@@ -75,24 +76,10 @@ const NOTES = [
   'Summary for the team: {T}, then {U}, in that order.',
 ];
 
-/** Mulberry32: small, fast, good enough to make test data reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const between = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+const between = (rng: Random, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 
 /** A version 4 UUID drawn from `rng`: reproducible ids. */
-function uuid(rng: Rng): string {
+function uuid(rng: Random): string {
   let hex = '';
   for (let i = 0; i < 4; i++) {
     hex += Math.floor(rng() * 4_294_967_296)
@@ -132,7 +119,7 @@ interface Interest {
 }
 
 /** Minutes to milliseconds, skewed: most pages take a few minutes, some take long. */
-function activeMs(rng: Rng, medianMinutes: number): number {
+function activeMs(rng: Random, medianMinutes: number): number {
   const skew = Math.exp((rng() + rng() + rng() - 1.5) * 1.6);
   return Math.max(30_000, Math.round(medianMinutes * 60_000 * skew));
 }
@@ -152,7 +139,7 @@ function interests(options: Pick<GenerateOptions, 'seed' | 'skills' | 'years' | 
   skills: Skill[];
   interests: Interest[];
 } {
-  const rng = prng(options.seed ^ 0x5eed);
+  const rng = seededRandom(options.seed ^ 0x5eed);
   const start = options.end - options.years * 365 * DAY_MS;
   const skills: Skill[] = [];
   const keys = new Set<string>();
@@ -217,7 +204,7 @@ export interface GeneratedPlan {
 }
 
 function plan(options: GenerateOptions): GeneratedPlan {
-  const rng = prng(options.seed ^ 0x9a17);
+  const rng = seededRandom(options.seed ^ 0x9a17);
   const n = options.sessions;
   const kinds = new Uint8Array(n);
   const weights = new Float64Array(n);
@@ -269,7 +256,7 @@ function plan(options: GenerateOptions): GeneratedPlan {
 export function* generateData(options: GenerateOptions, batchSize = 5000): Generator<DataBatch> {
   const { interests: all } = interests(options);
   const { kinds, visitCounts, startedAt } = plan(options);
-  const rng = prng(options.seed);
+  const rng = seededRandom(options.seed);
   const n = options.sessions;
   let batch: DataBatch = { sessions: [], visits: [], searches: [], captures: [] };
   let focus: Interest[] = [];
@@ -296,7 +283,7 @@ export function* generateData(options: GenerateOptions, batchSize = 5000): Gener
 }
 
 function makeSession(
-  rng: Rng,
+  rng: Random,
   interest: Interest,
   kind: SessionKind,
   index: number,

@@ -35,30 +35,17 @@ import {
   type Persona,
   type SkillProfile,
 } from './fixtures/learner-personas';
+import { pick, type Random, seededRandom } from './seeded-random';
 
 const WARM_UP = 20;
 const SESSIONS_PER_LEARNER = 160;
 const LEARNERS_PER_PERSONA = 6;
 const DAY = 86_400_000;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 /** Earlier items more often (Zipf-like): the sites a learner returns to. */
-const pickSkewed = <T>(r: Rand, list: readonly T[]): T =>
+const pickSkewed = <T>(r: Random, list: readonly T[]): T =>
   list[Math.min(list.length - 1, Math.floor(list.length * r() * r()))]!;
-function pickWeighted(r: Rand, weights: readonly number[]): number {
+function pickWeighted(r: Random, weights: readonly number[]): number {
   const total = weights.reduce((a, b) => a + b, 0);
   let x = r() * total;
   for (let i = 0; i < weights.length; i++) {
@@ -77,7 +64,7 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function fill(template: string, r: Rand, skill: SkillProfile, other: SkillProfile): string {
+function fill(template: string, r: Random, skill: SkillProfile, other: SkillProfile): string {
   const t = pick(r, skill.terms);
   // {U}: a second term, sometimes from another of the learner's skills (real pages compare).
   let u = pick(r, r() < 0.3 ? other.terms : skill.terms);
@@ -96,7 +83,7 @@ interface Generated {
 
 /** One learner's tagged sessions, oldest first, and the skills in the order they appear. */
 function generateLearner(persona: Persona, seed: number): { sessions: Generated[] } {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   // Learners have side interests: one or two skills of another persona (a nurse learning
   // Excel, a developer learning Spanish), with their sites and vocabulary.
   const others = PERSONAS.filter((p) => p !== persona).flatMap((p) => p.skills);

@@ -10,6 +10,7 @@
  * in front of the page, whether or not they touched the input devices.
  */
 import type { TrackerEvent } from '../lib/tracking/events';
+import { pick as pickFrom, seededRandom } from './seeded-random';
 
 export interface TruthItem {
   id: number;
@@ -166,19 +167,12 @@ function pickEngine(u: number): Engine {
   return ENGINES[0]!.engine;
 }
 
-/** mulberry32: small, fast, and the same numbers on every machine. */
+/** Seeded draws for the trace generator. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const between = (lo: number, hi: number) => lo + (hi - lo) * next();
   const chance = (p: number) => next() < p;
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => pickFrom(next, list);
   /** Log-normal around `median`, clamped. */
   const lognormal = (median: number, sigma: number, lo: number, hi: number) => {
     const u = Math.max(next(), 1e-9);
