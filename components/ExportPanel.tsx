@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import type { ExportFile } from '../lib/export/file';
+import type { ExportFile, ExportParts } from '../lib/export/file';
 import { PRIVACY_LEVELS, type PrivacyLevel, type SharedData } from '../lib/export/privacy';
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import { openHtmlReport, downloadFile } from './download-file';
@@ -49,7 +49,7 @@ export interface ExportPanelProps {
   /** The printable report of `shared`. */
   report: () => ExportFile;
   /** The whole database as a backup file: not redacted, it restores everything. */
-  backup: () => Promise<ExportFile>;
+  backup: () => Promise<ExportParts>;
   /** Shown under the backup button, e.g. the import control. */
   children?: ComponentChildren;
 }
@@ -62,7 +62,7 @@ export function ExportPanel(props: ExportPanelProps) {
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
-  const save = async (build: (() => Promise<ExportFile[]>) | undefined) => {
+  const save = async (build: (() => Promise<(ExportFile | ExportParts)[]>) | undefined) => {
     if (!build) return;
     setStatus({ kind: 'busy' });
     try {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ExportFile } from '../lib/export/file';
+import type { ExportFile, ExportParts } from '../lib/export/file';
 
 /** The downloads API reads a Blob URL after `download()` resolves; revoking sooner can cancel it. */
 const REVOKE_AFTER_MS = 60_000;
@@ -8,8 +8,9 @@ const REVOKE_AFTER_MS = 60_000;
  * Saves an export as a file in the learner's downloads folder: through the `downloads` API
  * where it exists, else through a link with `download` (the way any web page saves a file).
  */
-export async function downloadFile(file: ExportFile): Promise<void> {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+export async function downloadFile(file: ExportFile | ExportParts): Promise<void> {
+  const parts = 'parts' in file ? file.parts : [file.content];
+  const url = URL.createObjectURL(new Blob(parts, { type: file.mimeType }));
   try {
     if (typeof browser.downloads?.download === 'function') {
       await browser.downloads.download({ url, filename: file.filename, saveAs: false });

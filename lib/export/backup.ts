@@ -10,7 +10,7 @@
 import type { SkilltrailDb } from '../db';
 import type { Capture, Search, Session, Skill, Visit } from '../model';
 import { weekOf } from '../time';
-import { FILE_PREFIX, type ExportFile } from './file';
+import { FILE_PREFIX, type ExportFile, type ExportParts } from './file';
 
 export const BACKUP_FORMAT = 'skilltrail-backup';
 export const BACKUP_VERSION = 1;
@@ -552,9 +552,7 @@ function clampForWrite(
  */
 export function buildBackup(data: BackupData, now: number): Backup {
   const out = {} as Record<BackupTable, unknown[]>;
-  for (const table of BACKUP_TABLES) {
-    out[table] = data[table].map((r) => clampForWrite(TABLE_FIELDS[table], r));
-  }
+  for (const table of BACKUP_TABLES) out[table] = clampRecords(table, data[table]);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -563,46 +561,116 @@ export function buildBackup(data: BackupData, now: number): Backup {
   };
 }
 
+function clampRecords(table: BackupTable, records: readonly object[]): Record<string, unknown>[] {
+  return records.map((r) => clampForWrite(TABLE_FIELDS[table], r));
+}
+
+/**
+ * Records read per request while writing a backup: the database reads the next chunk while
+ * this page turns the last one into text.
+ */
+const EXPORT_CHUNK = 10_000;
+
+interface ExportOptions {
+  now: number;
+  timeZone?: string;
+  weekStart?: number;
+  weekKey?: string;
+  /** Records read per request (`EXPORT_CHUNK`). */
+  chunkSize?: number;
+}
+
+/**
+ * Builds the text of `JSON.stringify(buildBackup(data, now))` plus a newline, table by
+ * table and chunk by chunk, in parts: ten heavy years make some 160 M characters, which
+ * as one string would be copied whole again on its way into a file.
+ */
+class BackupText {
+  readonly parts: string[];
+  private tables = 0;
+  private records = 0;
+
+  constructor(now: number) {
+    const head = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date(now).toISOString(),
+    });
+    this.parts = [`${head.slice(0, -1)},"data":{`];
+  }
+
+  table(table: BackupTable): void {
+    this.parts.push(`${this.tables > 0 ? '],' : ''}"${table}":[`);
+    this.tables++;
+    this.records = 0;
+  }
+
+  add(table: BackupTable, records: readonly object[]): void {
+    if (records.length === 0) return;
+    const json = JSON.stringify(clampRecords(table, records));
+    // The list's brackets are the table's own; a chunk adds only its records.
+    this.parts.push(`${this.records > 0 ? ',' : ''}${json.slice(1, -1)}`);
+    this.records += records.length;
+  }
+
+  end(): string[] {
+    this.parts.push(`${this.tables > 0 ? ']' : ''}}}\n`);
+    return this.parts;
+  }
+}
+
+function backupFilename(options: ExportOptions): string {
+  // Named for the week on screen when given, so one week's exports share one name.
+  return `${FILE_PREFIX}-${options.weekKey ?? weekOf(options.now, options).key}.json`;
+}
+
 /**
  * The whole database as a backup file named for the week it was made in,
  * `skilltrail-2026-W48.json`, like the other exports of that week. Reads all five
- * tables in one transaction, so the file is a consistent snapshot.
+ * tables in one transaction, so the file is a consistent snapshot, a chunk at a time:
+ * the next chunk is asked for before the last is written out, so reading and writing
+ * overlap.
  * @example const file = await exportBackup(db(), { now: Date.now(), timeZone });
  */
-export async function exportBackup(
-  db: SkilltrailDb,
-  options: { now: number; timeZone?: string; weekStart?: number; weekKey?: string },
-): Promise<ExportFile> {
-  const data = await db.transaction(
+export async function exportBackup(db: SkilltrailDb, options: ExportOptions): Promise<ExportParts> {
+  const text = new BackupText(options.now);
+  const size = options.chunkSize ?? EXPORT_CHUNK;
+  await db.transaction(
     'r',
     [db.skills, db.sessions, db.visits, db.searches, db.captures],
-    async (): Promise<BackupData> => {
-      // Asked for together, the database reads them back to back without waiting on this page.
-      const [skills, sessions, visits, searches, captures] = await Promise.all([
-        db.skills.toArray(),
-        db.sessions.toArray(),
-        db.visits.toArray(),
-        db.searches.toArray(),
-        db.captures.toArray(),
-      ]);
-      return { skills, sessions, visits, searches, captures };
+    async () => {
+      for (const table of BACKUP_TABLES) {
+        text.table(table);
+        const store = db.table<object & { id: string }, string>(table);
+        let next = store.orderBy(':id').limit(size).toArray();
+        for (;;) {
+          const chunk = await next;
+          const last = chunk.at(-1);
+          if (chunk.length === size && last) {
+            next = store.where(':id').above(last.id).limit(size).toArray();
+          }
+          text.add(table, chunk);
+          if (chunk.length < size) break;
+        }
+      }
     },
   );
-  return backupFile(data, options);
+  return { filename: backupFilename(options), mimeType: 'application/json', parts: text.end() };
 }
 
 /**
  * A backup file from data already in memory.
  * @example const file = backupFile(data, { now: Date.now() });
  */
-export function backupFile(
-  data: BackupData,
-  options: { now: number; timeZone?: string; weekStart?: number; weekKey?: string },
-): ExportFile {
+export function backupFile(data: BackupData, options: ExportOptions): ExportFile {
+  const text = new BackupText(options.now);
+  for (const table of BACKUP_TABLES) {
+    text.table(table);
+    text.add(table, data[table]);
+  }
   return {
-    // Named for the week on screen when given, so one week's exports share one name.
-    filename: `${FILE_PREFIX}-${options.weekKey ?? weekOf(options.now, options).key}.json`,
+    filename: backupFilename(options),
     mimeType: 'application/json',
-    content: `${JSON.stringify(buildBackup(data, options.now))}\n`,
+    content: text.end().join(''),
   };
 }

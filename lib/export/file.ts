@@ -1,12 +1,20 @@
 /**
  * What every export returns, and how export files are named. A download button needs
- * nothing else: `new Blob([file.content], { type: file.mimeType })` saved as `file.filename`.
+ * nothing else: `new Blob([file.content], { type: file.mimeType })` (or `file.parts`) saved as
+ * `file.filename`.
  */
 
 export interface ExportFile {
   filename: string;
   mimeType: string;
   content: string;
+}
+
+/** A file whose text comes in parts, in order: one too large to build as a single string. */
+export interface ExportParts {
+  filename: string;
+  mimeType: string;
+  parts: string[];
 }
 
 /** Every file name starts with this, so a learner's downloads sort together. */

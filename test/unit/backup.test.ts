@@ -84,20 +84,36 @@ describe('exportBackup', () => {
     const file = await exportBackup(db, { now: NOW, timeZone: 'Europe/Berlin' });
     expect(file.filename).toBe('skilltrail-2026-W49.json');
     expect(file.mimeType).toBe('application/json');
-    const doc = JSON.parse(file.content) as Rec;
+    const doc = JSON.parse(file.parts.join('')) as Rec;
     expect(doc).toMatchObject({
       format: 'skilltrail-backup',
       version: 1,
       exportedAt: '2026-11-30T08:00:00.000Z',
     });
     expect(Object.keys(doc.data as Rec).sort()).toEqual([...BACKUP_TABLES].sort());
-    expect(file.content).not.toContain('never in a backup');
+    expect(file.parts.join('')).not.toContain('never in a backup');
     expect(dataOf(doc).sessions).toHaveLength(9);
+  });
+
+  it('writes, chunk by chunk, exactly the document of the data it read', async () => {
+    const db = await seeded();
+    const expected = `${JSON.stringify(buildBackup(await dump(db), NOW))}\n`;
+    for (const chunkSize of [1, 2, 3, 1000]) {
+      const file = await exportBackup(db, { now: NOW, chunkSize });
+      expect(file.parts.join('')).toBe(expected);
+    }
+  });
+
+  it('writes an empty database as a backup with empty lists', async () => {
+    const file = await exportBackup(freshDb(), { now: NOW });
+    const empty = { skills: [], sessions: [], visits: [], searches: [], captures: [] };
+    expect(file.parts.join('')).toBe(`${JSON.stringify(buildBackup(empty, NOW))}\n`);
+    expect(parseBackup(file.parts.join(''))).toMatchObject({ ok: true });
   });
 
   it('passes docs/backup.schema.json', async () => {
     const file = await exportBackup(await seeded(), { now: NOW });
-    const ok = validateSchema(JSON.parse(file.content));
+    const ok = validateSchema(JSON.parse(file.parts.join('')));
     expect(validateSchema.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
   });
@@ -122,7 +138,7 @@ describe('round trip', () => {
     const source = await seeded();
     const file = await exportBackup(source, { now: NOW });
     const target = freshDb();
-    const result = await restoreBackup(target, file.content);
+    const result = await restoreBackup(target, file.parts.join(''));
     expect(result).toEqual({
       ok: true,
       added: { skills: 4, sessions: 9, visits: 14, searches: 2, captures: 2 },
@@ -135,11 +151,11 @@ describe('round trip', () => {
   it('adds nothing when the same file is imported twice', async () => {
     const file = await exportBackup(await seeded(), { now: NOW });
     const target = freshDb();
-    const parsed = parseBackup(file.content);
+    const parsed = parseBackup(file.parts.join(''));
     if (!parsed.ok) throw new Error(parsed.detail);
     expect((await importBackup(target, parsed.backup)).ok).toBe(true);
     const before = await dump(target);
-    const again = await restoreBackup(target, file.content);
+    const again = await restoreBackup(target, file.parts.join(''));
     expect(again).toEqual({
       ok: true,
       added: { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 },

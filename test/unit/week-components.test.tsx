@@ -26,7 +26,7 @@ function panel(level: PrivacyLevel, exporters = {}) {
       locale="en"
       exporters={exporters}
       report={() => file}
-      backup={async () => file}
+      backup={async () => ({ ...file, parts: [file.content] })}
     />,
   );
 }
