@@ -10,7 +10,9 @@
  * - search: typing in the week view's search box until the list is painted again;
  * - the popup: open to interactive (the skill field shown), on an article page;
  * - the full JSON backup through "Export JSON backup" until the file is saved, and its
- *   restore through "Import backup" into a fresh profile until it reports success.
+ *   restore through "Import backup" into a fresh profile until it reports success;
+ * - beside them, IndexedDB alone (raw getAll, raw add, one transaction each) over the same
+ *   records in the same browser: the platform's floor for the backup and the restore.
  * Reports peak memory of the browser's processes and stored bytes per session.
  * The database is filled in one browser, which is then closed; the figures come from a
  * browser started again on that profile, as a learner's browser would be.
@@ -65,6 +67,8 @@ type BenchGlobal = typeof globalThis & {
   __skilltrailBench: BenchApi;
   __benchFill?: { batches: Iterator<import('./generate-data').DataBatch> };
   __firstList?: number;
+  __benchRecords?: Record<string, unknown[]>;
+  __benchWrite?: { ms: number } | { error: string };
 };
 
 const pageEntry = () => {
@@ -367,6 +371,101 @@ async function countRecords(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** The tables a backup holds: what the IndexedDB floors read and write. */
+const TABLES = ['skills', 'sessions', 'visits', 'searches', 'captures'];
+const FLOOR_DB = 'skilltrail-floor';
+
+/**
+ * IndexedDB alone, without Dexie or JSON: one readonly transaction over `TABLES`, a raw
+ * `getAll()` each, issued at once; milliseconds until it completes. With `keep`, the
+ * records stay in the page for `writeFloor`.
+ */
+async function readFloor(page: Page, keep = false) {
+  return page.evaluate(
+    async (tables, keep) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const open = indexedDB.open('skilltrail');
+        open.onsuccess = () => res(open.result);
+        open.onerror = () => rej(open.error);
+      });
+      try {
+        const t0 = performance.now();
+        const tx = db.transaction(tables, 'readonly');
+        const gets = tables.map((t) => tx.objectStore(t).getAll());
+        await new Promise<void>((res, rej) => {
+          tx.oncomplete = () => res();
+          tx.onabort = () => rej(tx.error);
+        });
+        const ms = performance.now() - t0;
+        if (keep) {
+          (globalThis as BenchGlobal).__benchRecords = Object.fromEntries(
+            tables.map((t, i) => [t, gets[i]!.result as unknown[]]),
+          );
+        }
+        return { ms, records: gets.reduce((n, get) => n + get.result.length, 0) };
+      } finally {
+        db.close();
+      }
+    },
+    TABLES,
+    keep,
+  );
+}
+
+/**
+ * IndexedDB alone, writing: the records `readFloor` kept, each a raw `add` in one readwrite
+ * transaction, into a scratch database with the extension's schema (made by `openDb`);
+ * milliseconds until it completes. The transaction runs on in the page and is polled
+ * for: at full size it may outlast the protocol timeout of one call.
+ */
+async function writeFloor(page: Page) {
+  await page.evaluate(
+    async (tables, name) => {
+      const g = globalThis as BenchGlobal;
+      const scratch = g.__skilltrailBench.openDb(name);
+      await scratch.open();
+      scratch.close();
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => res(open.result);
+        open.onerror = () => rej(open.error);
+      });
+      g.__benchWrite = undefined;
+      const t0 = performance.now();
+      const tx = db.transaction(tables, 'readwrite');
+      tx.oncomplete = () => ((g.__benchWrite = { ms: performance.now() - t0 }), db.close());
+      tx.onabort = () => ((g.__benchWrite = { error: String(tx.error) }), db.close());
+      for (const t of tables) {
+        const store = tx.objectStore(t);
+        for (const record of g.__benchRecords![t]!) store.add(record);
+      }
+    },
+    TABLES,
+    FLOOR_DB,
+  );
+  let done: BenchGlobal['__benchWrite'];
+  while (!(done = await page.evaluate(() => (globalThis as BenchGlobal).__benchWrite))) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await page.evaluate(async (name) => {
+    delete (globalThis as BenchGlobal).__benchRecords;
+    await new Promise((res, rej) => {
+      const del = indexedDB.deleteDatabase(name);
+      del.onsuccess = res;
+      del.onerror = () => rej(del.error);
+    });
+  }, FLOOR_DB);
+  if ('error' in done) throw new Error(`IndexedDB's write alone failed: ${done.error}`);
+  return done.ms;
+}
+
+/** Collects the page's garbage: a measured step's memory peak is then its own. */
+async function collectGarbage(page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+}
+
 /**
  * Waits until the database answers quickly: just after a browser starts, IndexedDB reads
  * of a large database are slow for a while (the storage is opened and compacted), which
@@ -470,6 +569,8 @@ async function main(): Promise<void> {
   const budgets: Budget[] = [];
   const extra: Record<string, unknown> = { options, week: lastWeek.key };
   const phasePeaks: Record<string, number> = {};
+  // IndexedDB alone, informational: what the backup and the restore cannot go below here.
+  const floors: Record<string, { seconds: number; records: number }> = {};
   let ext: ExtensionSession | undefined;
   let fresh: ExtensionSession | undefined;
   try {
@@ -491,7 +592,8 @@ async function main(): Promise<void> {
 
     // Measured in a browser started again on the filled profile, as a learner's would be.
     ext = await launchBench('e2e', profileIn(dir));
-    const memory = sampleBrowserMemory(ext.browser);
+    let memory = sampleBrowserMemory(ext.browser);
+    let peakBeforeFloor = 0;
     const page = await ext.openExtensionPage('/dashboard.html#/settings');
     await page.evaluate(entry);
     const settled = await settleDatabase(page);
@@ -577,6 +679,16 @@ async function main(): Promise<void> {
       }
       phasePeaks.summaryAndViews = memory.phase();
       if (wanted('backup') || wanted('restore')) {
+        // IndexedDB's own read of the same records, on the settled database, as a floor;
+        // not Skilltrail's, so its memory is left out of the peaks.
+        let floor: { ms: number; records: number } | undefined;
+        if (wanted('backup')) {
+          peakBeforeFloor = memory.stop();
+          await settleDatabase(view);
+          floor = await readFloor(view);
+          await collectGarbage(view);
+          memory = sampleBrowserMemory(ext.browser);
+        }
         const backup = await exportThroughUi(ext, view, downloads);
         backupFile = backup.path;
         phasePeaks.export = memory.phase();
@@ -584,9 +696,20 @@ async function main(): Promise<void> {
           measure: 'full JSON backup: click to file saved',
           value: r1(backup.ms / 1000),
           unit: 's',
-          detail: `${r1(backup.bytes / MiB)} MiB file`,
+          detail:
+            `${r1(backup.bytes / MiB)} MiB file` +
+            (floor ? `; ${r1(backup.ms / floor.ms)} × IndexedDB's read alone` : ''),
         });
         budgets.push({ name: 'full JSON backup', value: backup.ms / 1000, unit: 's', limit: 3 });
+        if (floor) {
+          rows.push({
+            measure: 'IndexedDB alone: read every record (getAll, one transaction)',
+            value: r1(floor.ms / 1000),
+            unit: 's',
+            detail: `${floor.records} records, ${r0(floor.records / (floor.ms / 1000))} a second`,
+          });
+          floors.read = { seconds: floor.ms / 1000, records: floor.records };
+        }
       }
       await view.close();
     }
@@ -631,7 +754,7 @@ async function main(): Promise<void> {
       await tab.close();
       phasePeaks.popup = memory.phase();
     }
-    phasePeaks.all = memory.stop();
+    phasePeaks.all = Math.max(peakBeforeFloor, memory.stop());
 
     if (backupFile) {
       // Restore into a fresh profile through "Import backup".
@@ -643,12 +766,20 @@ async function main(): Promise<void> {
       const restored = await countRecords(dashboard);
       // The fresh browser's own peak.
       phasePeaks.restore = freshMemory.stop();
+      // IndexedDB's own write of the restored records, into an empty copy of the schema.
+      let floor: { ms: number; records: number } | undefined;
+      if (wanted('restore') && restore.ok) {
+        const { records } = await readFloor(dashboard, true);
+        floor = { ms: await writeFloor(dashboard), records };
+        floors.write = { seconds: floor.ms / 1000, records };
+      }
       rows.push({
         measure: 'restore through Import backup: file chosen to success',
         value: r1(restore.ms / 1000),
         unit: 's',
         detail: restore.ok
-          ? `${restored.sessions} sessions, ${restored.visits} visits, ${restored.searches} searches restored`
+          ? `${restored.sessions} sessions, ${restored.visits} visits, ${restored.searches} searches restored` +
+            (floor ? `; ${r1(restore.ms / floor.ms)} × IndexedDB's write alone` : '')
           : `failed: ${restore.text}`,
       });
       budgets.push({
@@ -658,6 +789,14 @@ async function main(): Promise<void> {
         limit: 10,
       });
       extra.restore = { ...restore, restored };
+      if (floor) {
+        rows.push({
+          measure: 'IndexedDB alone: write every record (add, one transaction)',
+          value: r1(floor.ms / 1000),
+          unit: 's',
+          detail: `${floor.records} records, ${r0(floor.records / (floor.ms / 1000))} a second`,
+        });
+      }
     }
   } finally {
     await ext?.close();
@@ -677,7 +816,7 @@ async function main(): Promise<void> {
   report(only ? 'scale-partial' : 'scale', {
     rows,
     budgets,
-    extra: { ...extra, peakMemoryMiB: phasePeaks },
+    extra: { ...extra, floor: floors, peakMemoryMiB: phasePeaks },
   });
 }
 
