@@ -276,31 +276,48 @@ function breaks(rule: Rule, v: unknown): string | null {
   }
 }
 
-/** A fresh record holding only the known fields of `value`, or the error. */
-function readRecord(
-  fields: Readonly<Record<string, Field>>,
-  value: unknown,
+/** A key that is not one of `known`: a prototype key is refused as such, anything else as unknown. */
+function strayKey(
+  known: Readonly<Record<string, unknown>>,
+  value: Record<string, unknown>,
   path: string,
-): { record: Record<string, unknown> } | BackupError {
-  if (!isPlainObject(value)) return fail('invalid-field', `${path}: not an object`);
+): BackupError | null {
   for (const key of Object.keys(value)) {
-    if (!Object.hasOwn(fields, key)) return fail('unknown-field', `${path}.${key.slice(0, 100)}`);
+    if (Object.hasOwn(known, key)) continue;
+    // JSON.parse makes `__proto__` an own property, harmless by itself; refusing such keys
+    // outright means no later copy can ever turn one into a prototype.
+    if (FORBIDDEN_KEYS.has(key)) return fail('forbidden-key', `${path}${key}`);
+    return fail('unknown-field', `${path}${key.slice(0, 100)}`);
   }
-  const record: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(fields)) {
-    if (!Object.hasOwn(value, key)) {
+  return null;
+}
+
+const ROOT_KEYS = { format: true, version: true, exportedAt: true, data: true };
+
+/** Each table's fields as a list, made once: a file may hold half a million records. */
+const TABLE_RULES = Object.fromEntries(
+  BACKUP_TABLES.map((table) => [table, Object.entries(TABLE_FIELDS[table])]),
+) as unknown as Readonly<Record<BackupTable, readonly (readonly [string, Field])[]>>;
+
+/**
+ * Why the record `value` of `table` is refused, or `null`. A record that passes holds
+ * only known keys with valid values, so the parsed object itself can be stored.
+ */
+function checkRecord(table: BackupTable, value: unknown, path: string): BackupError | null {
+  if (!isPlainObject(value)) return fail('invalid-field', `${path}: not an object`);
+  const stray = strayKey(TABLE_FIELDS[table], value, `${path}.`);
+  if (stray) return stray;
+  for (const [key, rule] of TABLE_RULES[table]) {
+    const v = value[key];
+    if (v === undefined && !Object.hasOwn(value, key)) {
       if (rule.optional) continue;
       return fail('invalid-field', `${path}.${key}: missing`);
     }
-    const v = value[key];
     const why = breaks(rule, v);
     if (why) return fail('invalid-field', `${path}.${key}: ${why}`);
-    record[key] = Array.isArray(v) ? [...(v as unknown[])] : v;
   }
-  return { record };
+  return null;
 }
-
-class ForbiddenKey extends Error {}
 
 /**
  * Reads and checks a whole backup file before anything is written. Never throws: any
@@ -331,14 +348,10 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   }
   let root: unknown;
   try {
-    // JSON.parse makes `__proto__` an own property, which is harmless by itself; refusing
-    // such keys outright means no later copy can ever turn one into a prototype.
-    root = JSON.parse(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
-      return value;
-    });
+    // Prototype keys are refused below, where every object of the format has its keys
+    // checked; an object anywhere else is an invalid field.
+    root = JSON.parse(text);
   } catch (e) {
-    if (e instanceof ForbiddenKey) return fail('forbidden-key', e.message);
     return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : 'unreadable');
   }
   if (!isPlainObject(root) || root.format !== BACKUP_FORMAT) {
@@ -347,11 +360,8 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   if (root.version !== BACKUP_VERSION) {
     return fail('unsupported-version', `version ${JSON.stringify(root.version)?.slice(0, 40)}`);
   }
-  for (const key of Object.keys(root)) {
-    if (!['format', 'version', 'exportedAt', 'data'].includes(key)) {
-      return fail('unknown-field', key.slice(0, 100));
-    }
-  }
+  const strayInRoot = strayKey(ROOT_KEYS, root, '');
+  if (strayInRoot) return strayInRoot;
   const exportedAt = root.exportedAt;
   if (
     typeof exportedAt !== 'string' ||
@@ -362,11 +372,8 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   }
   const data = root.data;
   if (!isPlainObject(data)) return fail('invalid-field', 'data: not an object');
-  for (const key of Object.keys(data)) {
-    if (!(BACKUP_TABLES as readonly string[]).includes(key)) {
-      return fail('unknown-field', `data.${key.slice(0, 100)}`);
-    }
-  }
+  const strayInData = strayKey(TABLE_FIELDS, data, 'data.');
+  if (strayInData) return strayInData;
 
   const out = {} as Record<BackupTable, Record<string, unknown>[]>;
   const counts = {} as Record<BackupTable, number>;
@@ -382,12 +389,13 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
     const ids = new Set<string>();
     const records: Record<string, unknown>[] = [];
     for (let i = 0; i < list.length; i++) {
-      const read = readRecord(TABLE_FIELDS[table], list[i], `data.${table}[${i}]`);
-      if ('ok' in read) return read;
-      const recordId = read.record.id as string;
+      const record: unknown = list[i];
+      const problem = checkRecord(table, record, `data.${table}[${i}]`);
+      if (problem) return problem;
+      const recordId = (record as { id: string }).id;
       if (ids.has(recordId)) return fail('duplicate-id', `data.${table}[${i}].id: ${recordId}`);
       ids.add(recordId);
-      records.push(read.record);
+      records.push(record as Record<string, unknown>);
     }
     out[table] = records;
     counts[table] = records.length;
@@ -499,10 +507,12 @@ export async function importBackup(db: SkilltrailDb, backup: Backup): Promise<Im
   return { ok: true, added, skipped };
 }
 
+/** The records whose ids `table` does not hold yet; all of them when it is empty, as on a new device. */
 async function newRecords<T extends { id: string }>(
-  table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  table: { count(): Promise<number>; bulkGet(keys: string[]): Promise<(T | undefined)[]> },
   records: readonly T[],
-): Promise<T[]> {
+): Promise<readonly T[]> {
+  if (records.length === 0 || (await table.count()) === 0) return records;
   const found = await table.bulkGet(records.map((r) => r.id));
   return records.filter((_, i) => found[i] === undefined);
 }

@@ -344,6 +344,13 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
       'forbidden-key',
     ],
     ['"prototype" in data', valid.replace('"data":{', '"data":{"prototype":1,'), 'forbidden-key'],
+    [
+      '"__proto__" in an object where a string belongs',
+      fixtureBackupText(
+        (b) => (dataOf(b).skills[0]!.name = JSON.parse('{"__proto__":{"polluted":1}}') as Rec),
+      ),
+      'invalid-field',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, text, key) => {
