@@ -43,6 +43,15 @@ export default defineConfig({
       '--disable-sync',
     ],
   },
+  hooks: {
+    // Chromium: no popup in the manifest, so a click reaches the background, which starts
+    // the capture at once and opens the popup beside it (entrypoints/background/capture.ts).
+    // Firefox opens a popup only in direct answer to the click, so there it stays the
+    // button's own and asks for the capture when it loads.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') delete manifest.action?.default_popup;
+    },
+  },
   // The `e2e` build is the production build with host access already granted, the state a
   // learner reaches by allowing it in Settings: automation cannot answer the browser's
   // permission prompt, and opening the popup from a test grants no activeTab.

@@ -1,6 +1,7 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { captureBlockReason, fallbackExtract, readExtract, shapeCapture } from '../../lib/capture';
 import type { CaptureResult } from '../../lib/messages';
+import { Handoff } from '../../lib/handoff';
 import { recordCapture } from '../../lib/sessions';
 import { loadSettings } from '../../lib/settings-store';
 import { domainOf, siteOnly } from '../../lib/url';
@@ -92,4 +93,35 @@ export async function confirmOnBadge(tabId: number, result: CaptureResult): Prom
       void browser.action.setBadgeText({ text: null as unknown as string, tabId }).catch(() => {}),
     4000,
   );
+}
+
+/** How long a click's capture waits for the popup it opened to ask for it. */
+const CLICK_HANDOFF_MS = 10_000;
+const fromClicks = new Handoff<number, Promise<CaptureResult>>(CLICK_HANDOFF_MS);
+
+/** The popup's capture of its tab: the one the toolbar click already started, or a new one. */
+export function captureForPopup(tabId: number): Promise<CaptureResult> {
+  return fromClicks.take(tabId, Date.now()) ?? captureTab(tabId);
+}
+
+/**
+ * The toolbar button where the manifest names no popup (Chromium): the capture starts at
+ * the click and the popup opens while it runs, rather than the popup loading first (some
+ * 40–60 ms) and only then asking. Paused, the popup opens and records nothing, as always.
+ */
+export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> {
+  const tabId = tab.id;
+  if (tabId === undefined) return;
+  const capture = (await loadSettings()).pausedUntil > Date.now() ? undefined : captureTab(tabId);
+  if (capture) fromClicks.give(tabId, capture, Date.now());
+  try {
+    await browser.action.setPopup({ tabId, popup: '/popup.html' });
+    await browser.action.openPopup({ windowId: tab.windowId });
+  } catch {
+    // No popup could open (another window has the focus, say): the badge tells the outcome.
+    if (capture) await confirmOnBadge(tabId, await capture);
+  } finally {
+    // So that the next click comes here again instead of straight to the popup.
+    await browser.action.setPopup({ tabId, popup: '' }).catch(() => {});
+  }
 }

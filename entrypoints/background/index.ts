@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
-import { captureTab, confirmOnBadge } from './capture';
+import { captureAndOpenPopup, captureForPopup, captureTab, confirmOnBadge } from './capture';
 import { registerPendingWrites } from './pending-writes';
 import { registerRetention } from './retention';
 import { registerWelcome } from './welcome';
@@ -35,6 +35,9 @@ export default defineBackground(() => {
     void captureTab(tabId).then((result) => confirmOnBadge(tabId, result));
   });
 
+  // Fires only where the manifest names no popup: Chromium builds (see wxt.config.ts).
+  browser.action.onClicked.addListener((tab) => void captureAndOpenPopup(tab));
+
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'capture-page') return;
     void (async () => {
@@ -48,7 +51,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own pages may ask for captures; content scripts have a tab, pages do not.
     if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
-    if (message.type === 'capture-tab' && !sender.tab) return captureTab(message.tabId);
+    if (message.type === 'capture-tab' && !sender.tab) return captureForPopup(message.tabId);
     return undefined;
   });
 });

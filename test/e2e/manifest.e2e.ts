@@ -65,6 +65,11 @@ describe('the shipped manifest', () => {
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
   });
 
+  it('names no popup, so a click reaches the background, which captures and opens the popup', () => {
+    expect(manifest.action).toEqual({ default_title: '__MSG_actionTitle__' });
+    expect(existsSync(join(BUILD, 'popup.html'))).toBe(true);
+  });
+
   it('runs no content script on any page by default', () => {
     // WXT writes an empty list when a script is registered at runtime instead.
     expect(manifest.content_scripts ?? []).toEqual([]);

@@ -34,7 +34,7 @@ export interface ExtensionSession {
   userDataDir: string;
   /** The extension's service worker, waking it if it was stopped. */
   worker: () => Promise<WebWorker>;
-  /** Opens the real toolbar popup for the active tab and returns its page. */
+  /** Clicks the toolbar button on the active tab and returns the popup it opens. */
   openPopup: () => Promise<Page>;
   /** Opens an extension page such as `/dashboard.html#/week` in a new tab. */
   openExtensionPage: (path: string) => Promise<Page>;
@@ -110,6 +110,23 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     return page;
   };
 
+  /** The tab the toolbar button acts on: the active tab of the focused window. */
+  const tabInFront = async (): Promise<Page> => {
+    const w = await worker();
+    const url = await w.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query: (q: object) => Promise<{ url?: string }[]> } };
+      };
+      return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url;
+    });
+    const candidates = (await browser.pages()).filter((p) => p.url() === url);
+    for (const page of candidates) {
+      const visible = await page.evaluate(() => document.visibilityState === 'visible');
+      if (visible || candidates.length === 1) return page;
+    }
+    throw new Error(`No tab in front to click the toolbar button on (active: ${url}).`);
+  };
+
   return {
     browser,
     extensionId,
@@ -117,20 +134,16 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     worker,
     newTab,
     openPopup: async () => {
-      const w = await worker();
-      await w.evaluate(() =>
-        (
-          globalThis as unknown as { chrome: { action: { openPopup: () => Promise<void> } } }
-        ).chrome.action.openPopup(),
-      );
-      const target = await browser.waitForTarget(
+      // The toolbar button, clicked the way a learner clicks it (activeTab and all): the
+      // background captures and opens the popup beside it.
+      const opened = browser.waitForTarget(
         (t) => t.url() === `chrome-extension://${extensionId}/popup.html`,
-        {
-          timeout: 10_000,
-        },
+        { timeout: 10_000 },
       );
-      const page = await target.asPage();
-      return page;
+      const extension = (await browser.extensions()).get(extensionId);
+      if (!extension) throw new Error(`Extension ${extensionId} is not loaded.`);
+      await extension.triggerAction(await tabInFront());
+      return (await opened).asPage();
     },
     openExtensionPage: async (path: string) => {
       const page = await browser.newPage();

@@ -1,0 +1,86 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore } from './harness/dexie-reader';
+import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
+
+/**
+ * The toolbar button of the build that ships, clicked the way a learner clicks it: no host
+ * access, only the activeTab the click grants. The background starts the capture at the
+ * click and opens the popup, which shows that capture instead of making a second one; a
+ * stopped service worker wakes for the click and does the same.
+ */
+describe('the toolbar button in the shipped build', () => {
+  let server: TestServer;
+  let ext: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startServer([
+      htmlPage('/flexbox', articleHtml('Flexbox from the ground up', 12)),
+      htmlPage('/subgrid', articleHtml('What subgrid adds to CSS grid', 12)),
+    ]);
+    ext = await launchWithExtension({ build: 'production' });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  const popupUrl = () => `chrome-extension://${ext.extensionId}/popup.html`;
+
+  async function click(tab: Page): Promise<Page> {
+    const opened = ext.browser.waitForTarget((t) => t.url() === popupUrl(), { timeout: 10_000 });
+    await (await ext.browser.extensions()).get(ext.extensionId)!.triggerAction(tab);
+    return (await opened).asPage();
+  }
+
+  it('captures the page at the click into one capture and one session, with only the click’s access', async () => {
+    const tab = await ext.newTab();
+    await tab.goto(`${server.origin}/flexbox`);
+    await tab.bringToFront();
+
+    const popup = await click(tab);
+    await popup.waitForSelector('.page-title');
+    expect(await popup.$eval('.page-title', (e) => e.textContent)).toBe(
+      'Flexbox from the ground up',
+    );
+    // Readability ran in the page: the byline comes from its content, not the tab's title.
+    expect(await popup.$eval('.meta', (e) => e.textContent)).toMatch(/Ada Example/);
+    const captures = await readStore<{ url: string }>(popup, 'captures');
+    expect(captures.map((c) => c.url)).toEqual([`${server.origin}/flexbox`]);
+    expect(await readStore(popup, 'sessions')).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('wakes a stopped service worker for the click', async () => {
+    const tab = await ext.newTab();
+    await tab.goto(`${server.origin}/subgrid`);
+    await tab.bringToFront();
+    const cdp = await tab.createCDPSession();
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) {
+          statuses.push(v.runningStatus);
+        }
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+
+    const popup = await click(tab);
+    await popup.waitForSelector('.page-title');
+    expect(await popup.$eval('.page-title', (e) => e.textContent)).toBe(
+      'What subgrid adds to CSS grid',
+    );
+    const captures = await readStore<{ url: string }>(popup, 'captures');
+    expect(captures.map((c) => c.url).sort()).toEqual([
+      `${server.origin}/flexbox`,
+      `${server.origin}/subgrid`,
+    ]);
+    await cdp.detach();
+    await popup.close();
+  });
+});
