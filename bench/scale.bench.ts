@@ -8,7 +8,7 @@
  *   ships in the build);
  * - the dashboard's week view, first render: navigation start to the first session shown;
  * - search: typing in the week view's search box until the list is painted again;
- * - the popup: open to interactive (the skill field shown), on an article page;
+ * - the popup: toolbar click to interactive (the skill field shown), on an article page;
  * - the full JSON backup through "Export JSON backup" until the file is saved, and its
  *   restore through "Import backup" into a fresh profile until it reports success;
  * - beside them, IndexedDB alone (raw getAll, raw add, one transaction each) over the same
@@ -83,6 +83,15 @@ export { summarise } from ${at('lib/summary.ts')};
 
 const r0 = (n: number) => Math.round(n);
 const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Closes the welcome page if the extension opens one now, so it never takes the front. */
+async function closeWelcome(ext: ExtensionSession): Promise<void> {
+  const url = `chrome-extension://${ext.extensionId}/welcome.html`;
+  const target = await ext.browser
+    .waitForTarget((t) => t.url() === url, { timeout: 3000 })
+    .catch(() => null);
+  await (await target?.asPage())?.close();
+}
 
 /** Fills the extension's database from `page`, in batches; returns counts and time. */
 async function fillDatabase(page: Page, options: GenerateOptions) {
@@ -245,19 +254,31 @@ const MARK_INTERACTIVE = `(() => {
 })();`;
 
 /**
- * Opens the popup on the active tab: the browser's part (open call to the popup's
- * navigation start) and the popup's own, navigation start to the skill field shown
- * (marked by `MARK_INTERACTIVE`, registered for every new document).
+ * Clicks the toolbar button on `tab` (CDP `Extensions.triggerAction`, as a learner's click)
+ * and times from the click reaching the worker: the part before the popup's navigation
+ * start (the click, the capture starting, the browser making the popup) and the popup's
+ * own, navigation start to the skill field shown (marked by `MARK_INTERACTIVE`, registered
+ * for every new document).
  */
-async function popupToInteractive(ext: ExtensionSession) {
+async function popupToInteractive(ext: ExtensionSession, tab: Page) {
+  type ClickGlobal = typeof globalThis & { __benchClicks?: boolean; __benchClickAt?: number };
   const worker = await ext.worker();
-  const startEpoch = await worker.evaluate(async () => {
-    const startEpoch = performance.timeOrigin + performance.now();
-    await (
-      globalThis as unknown as { chrome: { action: { openPopup: () => Promise<void> } } }
-    ).chrome.action.openPopup();
-    return startEpoch;
+  await worker.evaluate(() => {
+    const g = globalThis as ClickGlobal;
+    const chrome = (
+      globalThis as unknown as {
+        chrome: { action: { onClicked: { addListener: (f: () => void) => void } } };
+      }
+    ).chrome;
+    // After Skilltrail's own listener, in the same dispatch: the moment the click arrives.
+    if (!g.__benchClicks) {
+      chrome.action.onClicked.addListener(
+        () => (g.__benchClickAt = performance.timeOrigin + performance.now()),
+      );
+      g.__benchClicks = true;
+    }
   });
+  await (await ext.browser.extensions()).get(ext.extensionId)!.triggerAction(tab);
   const url = `chrome-extension://${ext.extensionId}/popup.html`;
   const popup = await (await ext.browser.waitForTarget((t) => t.url() === url)).asPage();
   const handle = await popup.waitForFunction(
@@ -278,6 +299,7 @@ async function popupToInteractive(ext: ExtensionSession) {
     origin: number;
   };
   await popup.close();
+  const startEpoch = await worker.evaluate(() => (globalThis as ClickGlobal).__benchClickAt!);
   return {
     ownMs: seen.interactive,
     loadedMs: seen.loaded,
@@ -517,6 +539,10 @@ async function filledProfile(
     const filled = JSON.parse(readFileSync(marker, 'utf8')) as Filled;
     if (JSON.stringify(filled.options) === JSON.stringify(options)) {
       console.log(`Reusing the filled profile in ${dir}`);
+      // The profile keeps the worker script it last ran, whatever the build now holds:
+      // without its registration, Chromium registers the build under test, as on a new
+      // install (welcome page included; see closeWelcome).
+      rmSync(join(dir, 'profile', 'Default', 'Service Worker'), { recursive: true, force: true });
       return filled;
     }
   }
@@ -592,6 +618,7 @@ async function main(): Promise<void> {
 
     // Measured in a browser started again on the filled profile, as a learner's would be.
     ext = await launchBench('e2e', profileIn(dir));
+    await closeWelcome(ext);
     let memory = sampleBrowserMemory(ext.browser);
     let peakBeforeFloor = 0;
     const page = await ext.openExtensionPage('/dashboard.html#/settings');
@@ -722,16 +749,16 @@ async function main(): Promise<void> {
       const popups = [];
       for (let i = 0; i < RUNS + 1; i++) {
         await tab.bringToFront();
-        popups.push(await popupToInteractive(ext));
+        popups.push(await popupToInteractive(ext, tab));
       }
       const p = popups.slice(1);
       const popupOwn = median(p.map((x) => x.ownMs));
       const popupTotal = median(p.map((x) => x.totalMs));
       rows.push({
-        measure: 'popup: open call to skill field shown',
+        measure: 'popup: toolbar click to skill field shown',
         value: r1(popupTotal),
         unit: 'ms',
-        detail: `of which the browser making the popup ${r1(median(p.map((x) => x.browserMs)))} ms`,
+        detail: `of which before the popup's page starts ${r1(median(p.map((x) => x.browserMs)))} ms`,
       });
       rows.push({
         measure: "popup: its navigation start to skill field shown (Skilltrail's part)",
@@ -740,7 +767,7 @@ async function main(): Promise<void> {
         detail: `scripts run ${r0(median(p.map((x) => x.loadedMs)))} ms, capture shown ${r0(median(p.map((x) => x.readyMs)))} ms; runs: ${p.map((x) => r0(x.ownMs)).join(', ')}`,
       });
       budgets.push({
-        name: 'popup open to interactive (open call)',
+        name: 'popup open to interactive (from the click)',
         value: popupTotal,
         unit: 'ms',
         limit: 150,
