@@ -53,8 +53,9 @@ export default defineConfig({
     },
   },
   // The `e2e` build is the production build with host access already granted, the state a
-  // learner reaches by allowing it in Settings: automation cannot answer the browser's
-  // permission prompt, and opening the popup from a test grants no activeTab.
+  // learner reaches by allowing it in Settings (automatic capture, reading evidence):
+  // automation cannot answer the browser's permission prompt. A test's click on the
+  // toolbar button grants activeTab as a person's does.
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
