@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { BackupErrorKey, ImportBackupResult } from '../lib/export/backup';
+import type { BackupErrorKey, ImportBackupResult, ImportProgress } from '../lib/export/backup';
 import { formatNumber } from '../lib/format';
 import { t } from './i18n';
 
@@ -23,11 +23,15 @@ const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export interface ImportBackupProps {
   locale: string;
   /** Checks the whole text, then imports it in one transaction, or changes nothing. */
-  onImport: (text: string) => Promise<ImportBackupResult>;
+  onImport: (
+    text: string,
+    onProgress: (progress: ImportProgress) => void,
+  ) => Promise<ImportBackupResult>;
 }
 
 type Status =
   | { kind: 'idle' | 'reading' }
+  | ({ kind: 'restoring' } & ImportProgress)
   | { kind: 'done'; text: string }
   | { kind: 'error'; text: string; detail?: string };
 
@@ -46,7 +50,9 @@ export function ImportBackup({ locale, onImport }: ImportBackupProps) {
         setStatus({ kind: 'error', text: t('backupErrorTooLarge') });
         return;
       }
-      const result = await onImport(await file.text());
+      const result = await onImport(await file.text(), (progress) =>
+        setStatus({ kind: 'restoring', ...progress }),
+      );
       if (result.ok) {
         const { added, skipped } = result;
         const already = Object.values(skipped).reduce((a, b) => a + b, 0);
@@ -95,11 +101,12 @@ export function ImportBackup({ locale, onImport }: ImportBackupProps) {
         type="file"
         accept=".json,application/json"
         aria-describedby={`${id}-hint`}
-        disabled={status.kind === 'reading'}
+        disabled={status.kind === 'reading' || status.kind === 'restoring'}
         onChange={(e) => void restore(e.target as HTMLInputElement)}
       />
       <div class="status" role="status">
         {status.kind === 'reading' && t('importReading')}
+        {status.kind === 'restoring' && t('importRestoring')}
         {status.kind === 'done' && <p class="ok">{status.text}</p>}
         {status.kind === 'error' && (
           <>
@@ -108,6 +115,13 @@ export function ImportBackup({ locale, onImport }: ImportBackupProps) {
           </>
         )}
       </div>
+      {status.kind === 'restoring' && (
+        // Outside the live region: a reader hears "Restoring" once, not every chunk.
+        <p class="muted">
+          <progress max={status.total} value={status.done} aria-label={t('importRestoring')} />{' '}
+          {t('importProgress', [n(status.done), n(status.total)])}
+        </p>
+      )}
     </div>
   );
 }

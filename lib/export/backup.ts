@@ -427,21 +427,53 @@ function zeroCounts(): Record<BackupTable, number> {
   return { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 };
 }
 
+/** How far a restore is: records of the file dealt with (written or found already there). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** Records written per request while restoring, so the page can tell how far it is. */
+const IMPORT_CHUNK = 5000;
+
 /**
  * Merges a parsed backup into the database. Atomic: one transaction over all five tables,
  * so a failure leaves the database as it was. Idempotent: records merge by id and an
  * existing record always wins, so importing a file twice adds nothing the second time.
  * A skill whose key the database already has is not added; the sessions of the file that
  * name it are pointed at the existing skill. A capture whose URL is already captured is
- * skipped. Answers how many records each table gained and how many were already there.
+ * skipped. Answers how many records each table gained and how many were already there;
+ * `onProgress` hears how far it is as it writes (ten heavy years take a minute or more).
  * @example
- * const r = await importBackup(db(), parsed.backup);
+ * const r = await importBackup(db(), parsed.backup, ({ done, total }) => show(done, total));
  * if (r.ok) toast(`${r.added.sessions} sessions restored`);
  */
-export async function importBackup(db: SkilltrailDb, backup: Backup): Promise<ImportBackupResult> {
+export async function importBackup(
+  db: SkilltrailDb,
+  backup: Backup,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportBackupResult> {
   const added = zeroCounts();
   const skipped = zeroCounts();
   const { data } = backup;
+  const progress = { done: 0, total: BACKUP_TABLES.reduce((n, t) => n + data[t].length, 0) };
+  /** Adds `records` to `table` a chunk at a time, and counts what was already there. */
+  const write = async <T>(
+    table: { bulkAdd(records: readonly T[]): Promise<unknown> },
+    name: BackupTable,
+    records: readonly T[],
+  ) => {
+    for (let i = 0; i < records.length; i += IMPORT_CHUNK) {
+      const chunk = records.slice(i, i + IMPORT_CHUNK);
+      await table.bulkAdd(chunk);
+      progress.done += chunk.length;
+      onProgress?.({ ...progress });
+    }
+    added[name] = records.length;
+    skipped[name] = data[name].length - records.length;
+    progress.done += skipped[name];
+    if (skipped[name] > 0) onProgress?.({ ...progress });
+  };
   try {
     await db.transaction(
       'rw',
@@ -462,27 +494,15 @@ export async function importBackup(db: SkilltrailDb, backup: Backup): Promise<Im
           ids.add(s.id);
           byKey.set(s.key, s.id);
         }
-        await db.skills.bulkAdd(skills);
-        added.skills = skills.length;
-        skipped.skills = data.skills.length - skills.length;
+        await write(db.skills, 'skills', skills);
 
         const sessions = (await newRecords(db.sessions, data.sessions)).map((s) => ({
           ...s,
           skills: [...new Set(s.skills.map((k) => remap.get(k) ?? k))],
         }));
-        await db.sessions.bulkAdd(sessions);
-        added.sessions = sessions.length;
-        skipped.sessions = data.sessions.length - sessions.length;
-
-        const visits = await newRecords(db.visits, data.visits);
-        await db.visits.bulkAdd(visits);
-        added.visits = visits.length;
-        skipped.visits = data.visits.length - visits.length;
-
-        const searches = await newRecords(db.searches, data.searches);
-        await db.searches.bulkAdd(searches);
-        added.searches = searches.length;
-        skipped.searches = data.searches.length - searches.length;
+        await write(db.sessions, 'sessions', sessions);
+        await write(db.visits, 'visits', await newRecords(db.visits, data.visits));
+        await write(db.searches, 'searches', await newRecords(db.searches, data.searches));
 
         const capturedUrls = new Set(
           await db.captures
@@ -493,9 +513,7 @@ export async function importBackup(db: SkilltrailDb, backup: Backup): Promise<Im
         const captures = (await newRecords(db.captures, data.captures)).filter(
           (c) => !capturedUrls.has(c.url),
         );
-        await db.captures.bulkAdd(captures);
-        added.captures = captures.length;
-        skipped.captures = data.captures.length - captures.length;
+        await write(db.captures, 'captures', captures);
       },
     );
   } catch (e) {

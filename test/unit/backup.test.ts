@@ -134,6 +134,21 @@ describe('exportBackup', () => {
 });
 
 describe('round trip', () => {
+  it('reports its progress up to every record of the file, written or already there', async () => {
+    const file = backupFile(weekFixture().data, { now: NOW });
+    const parsed = parseBackup(file.content);
+    if (!parsed.ok) throw new Error(parsed.detail);
+    const total = Object.values(parsed.counts).reduce((a, b) => a + b, 0);
+    const target = freshDb();
+    for (let round = 0; round < 2; round++) {
+      const seen: { done: number; total: number }[] = [];
+      await importBackup(target, parsed.backup, (p) => seen.push(p));
+      expect(seen.every((p) => p.total === total)).toBe(true);
+      expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+      expect(seen.at(-1)).toEqual({ done: total, total });
+    }
+  });
+
   it('restores into an empty database exactly what was exported', async () => {
     const source = await seeded();
     const file = await exportBackup(source, { now: NOW });

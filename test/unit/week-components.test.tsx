@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel } from '../../components/ExportPanel';
 import { ImportBackup } from '../../components/ImportBackup';
 import { ReviewSession, type ReviewSessionProps } from '../../components/ReviewSession';
 import { DayChart, SkillChart } from '../../components/WeekChart';
+import type { ImportBackupResult } from '../../lib/export/backup';
 import { prepareExport, type PrivacyLevel } from '../../lib/export/privacy';
 import { summarise } from '../../lib/summary';
 import { reviewOrder } from '../../lib/week-review';
@@ -93,8 +94,37 @@ describe('ImportBackup', () => {
     render(<ImportBackup locale="en" onImport={onImport} />);
     choose('{}');
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Restored 5/));
-    expect(onImport).toHaveBeenCalledWith('{}');
+    expect(onImport).toHaveBeenCalledWith('{}', expect.any(Function));
     expect(screen.getByRole('status').textContent).toContain('1 records were already here');
+  });
+
+  it('shows how far a long restore is, and keeps the chooser off meanwhile', async () => {
+    let report: ((p: { done: number; total: number }) => void) | undefined;
+    let finish: (() => void) | undefined;
+    const onImport = vi.fn(
+      (_text: string, onProgress: (p: { done: number; total: number }) => void) =>
+        new Promise<ImportBackupResult>((resolve) => {
+          report = onProgress;
+          finish = () =>
+            resolve({
+              ok: true,
+              added: { skills: 0, sessions: 10_000, visits: 0, searches: 0, captures: 0 },
+              skipped: { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 },
+            });
+        }),
+    );
+    render(<ImportBackup locale="en" onImport={onImport} />);
+    choose('{}');
+    await waitFor(() => expect(report).toBeDefined());
+    act(() => report!({ done: 5000, total: 10_000 }));
+    expect(screen.getByRole('status').textContent).toBe('Restoring your records…');
+    const bar = screen.getByRole('progressbar') as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([5000, 10_000]);
+    expect(bar.parentElement!.textContent).toContain('5,000 of 10,000 records');
+    expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(true);
+    act(() => finish!());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Restored 10,000 sessions/));
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('says a damaged file changed nothing', async () => {

@@ -408,9 +408,9 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
       >
         <ImportBackup
           locale={locale}
-          onImport={async (text) => {
+          onImport={async (text, onProgress) => {
             const parsed = parseBackup(text);
-            return parsed.ok ? importBackup(db(), parsed.backup) : parsed;
+            return parsed.ok ? importBackup(db(), parsed.backup, onProgress) : parsed;
           }}
         />
       </ExportPanel>
