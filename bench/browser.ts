@@ -89,6 +89,19 @@ function pinExtension(userDataDir: string, extensionPath: string): void {
   writeFileSync(file, JSON.stringify(prefs));
 }
 
+/**
+ * Closes the welcome page the extension opens on a fresh install (or when a reused profile
+ * registers its worker anew), if it opens within a few seconds: opened late, it would take
+ * the front from the benchmark's own tab, where the toolbar button is clicked.
+ */
+async function closeWelcome(ext: ExtensionSession): Promise<void> {
+  const url = `chrome-extension://${ext.extensionId}/welcome.html`;
+  const target = await ext.browser
+    .waitForTarget((t) => t.url() === url, { timeout: 3000 })
+    .catch(() => null);
+  await (await target?.asPage())?.close();
+}
+
 export interface BenchLaunchOptions {
   args?: string[];
   /** Where to copy the build (a stable id across launches); a fresh folder otherwise. */
@@ -112,6 +125,7 @@ export async function launchBench(
     hostResolverRules: LOOPBACK_ONLY,
     args: options.args,
   });
+  await closeWelcome(session);
   return {
     ...session,
     close: async () => {

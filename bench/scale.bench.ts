@@ -84,15 +84,6 @@ export { summarise } from ${at('lib/summary.ts')};
 const r0 = (n: number) => Math.round(n);
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Closes the welcome page if the extension opens one now, so it never takes the front. */
-async function closeWelcome(ext: ExtensionSession): Promise<void> {
-  const url = `chrome-extension://${ext.extensionId}/welcome.html`;
-  const target = await ext.browser
-    .waitForTarget((t) => t.url() === url, { timeout: 3000 })
-    .catch(() => null);
-  await (await target?.asPage())?.close();
-}
-
 /** Fills the extension's database from `page`, in batches; returns counts and time. */
 async function fillDatabase(page: Page, options: GenerateOptions) {
   const t0 = performance.now();
@@ -541,7 +532,7 @@ async function filledProfile(
       console.log(`Reusing the filled profile in ${dir}`);
       // The profile keeps the worker script it last ran, whatever the build now holds:
       // without its registration, Chromium registers the build under test, as on a new
-      // install (welcome page included; see closeWelcome).
+      // install (launchBench closes the welcome page that brings).
       rmSync(join(dir, 'profile', 'Default', 'Service Worker'), { recursive: true, force: true });
       return filled;
     }
@@ -618,7 +609,6 @@ async function main(): Promise<void> {
 
     // Measured in a browser started again on the filled profile, as a learner's would be.
     ext = await launchBench('e2e', profileIn(dir));
-    await closeWelcome(ext);
     let memory = sampleBrowserMemory(ext.browser);
     let peakBeforeFloor = 0;
     const page = await ext.openExtensionPage('/dashboard.html#/settings');
