@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build as viteBuild, type Plugin } from 'vite';
 import { chromiumPath } from '../test/e2e/harness/chromium';
 import type { CorpusPage } from '../test/e2e/harness/corpus';
@@ -287,4 +287,35 @@ export async function onEveryNewDocument(browser: Browser, source: string): Prom
     waitForDebuggerOnStart: true,
     flatten: true,
   });
+}
+
+/** What a benchmark keeps on the worker's `globalThis` to time toolbar clicks. */
+export type ClickClock = typeof globalThis & { __benchClicks?: boolean; __benchClickAt?: number };
+
+/**
+ * Clicks Skilltrail's toolbar button on `tab` as a person does (CDP
+ * `Extensions.triggerAction`, which grants activeTab), having the worker note on its
+ * `globalThis.__benchClickAt` (epoch milliseconds) when the click reaches it: a listener
+ * of the benchmark's own, run after Skilltrail's in the same dispatch.
+ */
+export async function clickToolbarButton(ext: ExtensionSession, tab: Page): Promise<void> {
+  const worker = await ext.worker();
+  await worker.evaluate(() => {
+    const g = globalThis as ClickClock;
+    const chrome = (
+      globalThis as unknown as {
+        chrome: { action: { onClicked: { addListener: (f: () => void) => void } } };
+      }
+    ).chrome;
+    if (!g.__benchClicks) {
+      chrome.action.onClicked.addListener(
+        () => (g.__benchClickAt = performance.timeOrigin + performance.now()),
+      );
+      g.__benchClicks = true;
+    }
+    g.__benchClickAt = undefined;
+  });
+  const extension = (await ext.browser.extensions()).get(ext.extensionId);
+  if (!extension) throw new Error(`Extension ${ext.extensionId} is not loaded.`);
+  await extension.triggerAction(tab);
 }

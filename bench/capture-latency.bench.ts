@@ -22,7 +22,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import { loadCorpus } from '../test/e2e/harness/corpus';
 import type { ExtensionSession } from '../test/e2e/harness/extension';
 import { articleHtml } from '../test/e2e/harness/server';
-import { launchBench, serveCorpus } from './browser';
+import { clickToolbarButton, type ClickClock, launchBench, serveCorpus } from './browser';
 import { median, report } from './report';
 
 const ROUNDS = Number(argValue('--rounds') ?? 3);
@@ -73,9 +73,7 @@ async function parseOnce(cdp: CDPSession, contextId: number): Promise<number> {
 }
 
 /** What the timing code keeps on the worker's `globalThis` between two evaluations. */
-type BenchWorkerGlobal = typeof globalThis & {
-  __benchClicks?: boolean;
-  __benchClickAt?: number;
+type BenchWorkerGlobal = ClickClock & {
   __benchStored?: Promise<{ clickEpoch: number; storedMs: number }>;
 };
 
@@ -94,17 +92,6 @@ async function captureOnce(
   const worker = await ext.worker();
   await worker.evaluate(() => {
     const g = globalThis as BenchWorkerGlobal;
-    const chrome = (
-      globalThis as unknown as {
-        chrome: { action: { onClicked: { addListener: (f: () => void) => void } } };
-      }
-    ).chrome;
-    // After Skilltrail's own listener, in the same dispatch: the moment the click arrives.
-    if (!g.__benchClicks) {
-      chrome.action.onClicked.addListener(() => (g.__benchClickAt = performance.now()));
-      g.__benchClicks = true;
-    }
-    g.__benchClickAt = undefined;
     const armedAt = Date.now();
     g.__benchStored = (async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -122,10 +109,12 @@ async function captureOnce(
         });
       try {
         for (let i = 0; i < 15_000; i++) {
-          const clickAt = g.__benchClickAt;
-          if (clickAt !== undefined && (await latest()) >= armedAt) {
-            const storedMs = performance.now() - clickAt;
-            return { clickEpoch: performance.timeOrigin + clickAt, storedMs };
+          const clickEpoch = g.__benchClickAt;
+          if (clickEpoch !== undefined && (await latest()) >= armedAt) {
+            return {
+              clickEpoch,
+              storedMs: performance.timeOrigin + performance.now() - clickEpoch,
+            };
           }
           await new Promise((r) => setTimeout(r, 4));
         }
@@ -135,8 +124,7 @@ async function captureOnce(
       }
     })();
   });
-  const extension = (await ext.browser.extensions()).get(ext.extensionId);
-  await extension!.triggerAction(tab);
+  await clickToolbarButton(ext, tab);
   const timing = await worker.evaluate(() => (globalThis as BenchWorkerGlobal).__benchStored!);
   const url = `chrome-extension://${ext.extensionId}/popup.html`;
   const popup = await (await ext.browser.waitForTarget((t) => t.url() === url)).asPage();

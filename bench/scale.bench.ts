@@ -38,7 +38,14 @@ import { DEFAULT_SETTINGS } from '../lib/settings';
 import { shiftWeek, weekOf } from '../lib/time';
 import type { ExtensionSession } from '../test/e2e/harness/extension';
 import { articleHtml, htmlPage, startServer } from '../test/e2e/harness/server';
-import { bundleForPage, launchBench, onEveryNewDocument, sampleBrowserMemory } from './browser';
+import {
+  bundleForPage,
+  clickToolbarButton,
+  type ClickClock,
+  launchBench,
+  onEveryNewDocument,
+  sampleBrowserMemory,
+} from './browser';
 import { SCALE, type GenerateOptions } from './generate-data';
 import { median, report, type Budget } from './report';
 
@@ -252,24 +259,8 @@ const MARK_INTERACTIVE = `(() => {
  * for every new document).
  */
 async function popupToInteractive(ext: ExtensionSession, tab: Page) {
-  type ClickGlobal = typeof globalThis & { __benchClicks?: boolean; __benchClickAt?: number };
   const worker = await ext.worker();
-  await worker.evaluate(() => {
-    const g = globalThis as ClickGlobal;
-    const chrome = (
-      globalThis as unknown as {
-        chrome: { action: { onClicked: { addListener: (f: () => void) => void } } };
-      }
-    ).chrome;
-    // After Skilltrail's own listener, in the same dispatch: the moment the click arrives.
-    if (!g.__benchClicks) {
-      chrome.action.onClicked.addListener(
-        () => (g.__benchClickAt = performance.timeOrigin + performance.now()),
-      );
-      g.__benchClicks = true;
-    }
-  });
-  await (await ext.browser.extensions()).get(ext.extensionId)!.triggerAction(tab);
+  await clickToolbarButton(ext, tab);
   const url = `chrome-extension://${ext.extensionId}/popup.html`;
   const popup = await (await ext.browser.waitForTarget((t) => t.url() === url)).asPage();
   const handle = await popup.waitForFunction(
@@ -290,7 +281,7 @@ async function popupToInteractive(ext: ExtensionSession, tab: Page) {
     origin: number;
   };
   await popup.close();
-  const startEpoch = await worker.evaluate(() => (globalThis as ClickGlobal).__benchClickAt!);
+  const startEpoch = await worker.evaluate(() => (globalThis as ClickClock).__benchClickAt!);
   return {
     ownMs: seen.interactive,
     loadedMs: seen.loaded,

@@ -57,20 +57,10 @@ describe('the toolbar button in the shipped build', () => {
     const tab = await ext.newTab();
     await tab.goto(`${server.origin}/subgrid`);
     await tab.bringToFront();
-    const cdp = await tab.createCDPSession();
-    const statuses: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) {
-        if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) {
-          statuses.push(v.runningStatus);
-        }
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+    const worker = await ext.stopWorker(tab);
 
     const popup = await click(tab);
+    await worker.woken();
     await popup.waitForSelector('.page-title');
     expect(await popup.$eval('.page-title', (e) => e.textContent)).toBe(
       'What subgrid adds to CSS grid',
@@ -80,7 +70,6 @@ describe('the toolbar button in the shipped build', () => {
       `${server.origin}/flexbox`,
       `${server.origin}/subgrid`,
     ]);
-    await cdp.detach();
     await popup.close();
   });
 });

@@ -108,14 +108,6 @@ async function waitForRows<T>(
 }
 
 /** Polls `check` until it holds. */
-async function waitUntil(check: () => boolean | Promise<boolean>, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('Timed out waiting.');
-    await sleep(50);
-  }
-}
-
 describe('automatic tracking in Chromium', () => {
   let server: TestServer;
   let ext: ExtensionSession;
@@ -187,29 +179,6 @@ describe('automatic tracking in Chromium', () => {
    * Stops the extension's service worker as Chrome stops an idle one. `status` follows it
    * as the ServiceWorker domain reports; `woken` waits until an event has started it again.
    */
-  async function stopWorker(): Promise<{ status: () => string; woken: () => Promise<void> }> {
-    const cdp = await home.createCDPSession();
-    const statuses: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) {
-        if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) {
-          statuses.push(v.runningStatus);
-        }
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const status = () => statuses.at(-1) ?? 'unknown';
-    await waitUntil(() => status() === 'stopped');
-    return {
-      status,
-      woken: async () => {
-        await waitUntil(() => status() === 'running');
-        await cdp.detach();
-      },
-    };
-  }
-
   it('joins queries and results on one engine into one search session; another engine starts its own', async () => {
     const started = Date.now();
     const tab = await openTab('https://www.google.com/search?q=css+grid');
@@ -314,7 +283,7 @@ describe('automatic tracking in Chromium', () => {
     await Promise.all([tab.waitForNavigation(), tab.click('#bing-result')]);
     await sleep(3000);
 
-    const worker = await stopWorker();
+    const worker = await ext.stopWorker(home);
 
     // Reading goes on with no worker; the next event (a tab switch) wakes it.
     await sleep(6000);
@@ -344,7 +313,7 @@ describe('automatic tracking in Chromium', () => {
   it('links a result opened in a new tab while the worker is stopped to its search', async () => {
     const tab = await openTab('https://www.bing.com/search?q=grid+template+areas');
     await sleep(1000);
-    const worker = await stopWorker();
+    const worker = await ext.stopWorker(home);
     // The link opens a tab; its events wake the worker.
     const url = 'https://developer.mozilla.org/en-US/docs/Web/CSS/grid-template-areas';
     const [opened] = await Promise.all([

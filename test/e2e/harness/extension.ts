@@ -34,6 +34,11 @@ export interface ExtensionSession {
   userDataDir: string;
   /** The extension's service worker, waking it if it was stopped. */
   worker: () => Promise<WebWorker>;
+  /**
+   * Stops the extension's service worker as Chromium does when it idles (CDP, through
+   * `page`) and resolves once it has stopped; `woken` then resolves once it runs again.
+   */
+  stopWorker: (page: Page) => Promise<{ status: () => string; woken: () => Promise<void> }>;
   /** Clicks the toolbar button on the active tab and returns the popup it opens. */
   openPopup: () => Promise<Page>;
   /** Opens an extension page such as `/dashboard.html#/week` in a new tab. */
@@ -127,11 +132,41 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No tab in front to click the toolbar button on (active: ${url}).`);
   };
 
+  const stopWorker = async (page: Page) => {
+    const cdp = await page.createCDPSession();
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) {
+          statuses.push(v.runningStatus);
+        }
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const status = () => statuses.at(-1) ?? 'unknown';
+    const until = async (wanted: string) => {
+      for (const end = Date.now() + 10_000; status() !== wanted;) {
+        if (Date.now() > end) throw new Error(`The service worker is ${status()}, not ${wanted}.`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until('stopped');
+    return {
+      status,
+      woken: async () => {
+        await until('running');
+        await cdp.detach();
+      },
+    };
+  };
+
   return {
     browser,
     extensionId,
     userDataDir,
     worker,
+    stopWorker,
     newTab,
     openPopup: async () => {
       // The toolbar button, clicked the way a learner clicks it (activeTab and all): the
