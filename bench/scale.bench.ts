@@ -379,6 +379,16 @@ async function countRecords(page: Page): Promise<Record<string, number>> {
 const TABLES = ['skills', 'sessions', 'visits', 'searches', 'captures'];
 const FLOOR_DB = 'skilltrail-floor';
 
+/** A report row for one of IndexedDB's floors. */
+function floorRow(what: string, floor: { ms: number; records: number }) {
+  return {
+    measure: `IndexedDB alone: ${what}`,
+    value: r1(floor.ms / 1000),
+    unit: 's',
+    detail: `${floor.records} records, ${r0(floor.records / (floor.ms / 1000))} a second`,
+  };
+}
+
 /**
  * IndexedDB alone, without Dexie or JSON: one readonly transaction over `TABLES`, a raw
  * `getAll()` each, issued at once; milliseconds until it completes. With `keep`, the
@@ -710,12 +720,7 @@ async function main(): Promise<void> {
         });
         budgets.push({ name: 'full JSON backup', value: backup.ms / 1000, unit: 's', limit: 3 });
         if (floor) {
-          rows.push({
-            measure: 'IndexedDB alone: read every record (getAll, one transaction)',
-            value: r1(floor.ms / 1000),
-            unit: 's',
-            detail: `${floor.records} records, ${r0(floor.records / (floor.ms / 1000))} a second`,
-          });
+          rows.push(floorRow('read every record (getAll, one transaction)', floor));
           floors.read = { seconds: floor.ms / 1000, records: floor.records };
         }
       }
@@ -798,12 +803,7 @@ async function main(): Promise<void> {
       });
       extra.restore = { ...restore, restored };
       if (floor) {
-        rows.push({
-          measure: 'IndexedDB alone: write every record (add, one transaction)',
-          value: r1(floor.ms / 1000),
-          unit: 's',
-          detail: `${floor.records} records, ${r0(floor.records / (floor.ms / 1000))} a second`,
-        });
+        rows.push(floorRow('write every record (add, one transaction)', floor));
       }
     }
   } finally {
