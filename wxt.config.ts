@@ -13,6 +13,7 @@ const FIREFOX_ADDON_ID = 'skilltrail@skilltrail.app';
 // rest of what the code needs is older: MV3 with event pages (109), `scripting` (102),
 // `storage.session` (115), `optional_host_permissions` (128).
 const FIREFOX_MIN_VERSION = '140.0';
+const CHROME_MIN_VERSION = '127';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -82,6 +83,11 @@ export default defineConfig({
         description: '__MSG_commandCapture__',
       },
     },
+    ...(browser !== 'firefox'
+      ? // `action.openPopup()`, which the toolbar click opens the popup with, came to every
+        // extension in Chrome 127.
+        { minimum_chrome_version: CHROME_MIN_VERSION }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
