@@ -769,7 +769,7 @@ async function main(): Promise<void> {
     }
     phasePeaks.all = Math.max(peakBeforeFloor, memory.stop());
 
-    if (backupFile) {
+    if (backupFile && wanted('restore')) {
       // Restore into a fresh profile through "Import backup".
       fresh = await launchBench('e2e');
       const freshMemory = sampleBrowserMemory(fresh.browser);

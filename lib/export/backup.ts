@@ -589,8 +589,11 @@ export function buildBackup(data: BackupData, now: number): Backup {
   };
 }
 
-function clampRecords(table: BackupTable, records: readonly object[]): Record<string, unknown>[] {
-  return records.map((r) => clampForWrite(TABLE_FIELDS[table], r));
+/** The records as the file holds them: as they are when a restore would take them, else clamped. */
+function clampRecords(table: BackupTable, records: readonly object[]): object[] {
+  return records.map((r) =>
+    checkRecord(table, r, '') === null ? r : clampForWrite(TABLE_FIELDS[table], r),
+  );
 }
 
 /**
