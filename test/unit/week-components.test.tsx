@@ -123,7 +123,9 @@ describe('ImportBackup', () => {
     expect(bar.parentElement!.textContent).toContain('5,000 of 10,000 records');
     expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(true);
     act(() => finish!());
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Restored 10,000 sessions/));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/^Restored 10,000 sessions/),
+    );
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
