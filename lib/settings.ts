@@ -264,6 +264,16 @@ export function normaliseSettings(raw: unknown, defaults: Settings = DEFAULT_SET
 }
 
 /**
+ * Whether a capture opened from the toolbar waits at `now`: only the learner's pause holds
+ * it. Not having agreed to automatic tracking yet (Firefox) is no pause: clicking to
+ * capture this page is itself the learner's request.
+ * @example captureHeld({ pausedUntil: 2 }, 1) // true
+ */
+export function captureHeld(settings: Pick<Settings, 'pausedUntil'>, now: number): boolean {
+  return settings.pausedUntil > now;
+}
+
+/**
  * Whether tracking is paused at `now`.
  * @example isPaused({ ...DEFAULT_SETTINGS, pausedUntil: 2 }, 1) // true
  */

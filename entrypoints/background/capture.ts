@@ -3,6 +3,7 @@ import { captureBlockReason, fallbackExtract, readExtract, shapeCapture } from '
 import type { CaptureResult } from '../../lib/messages';
 import { Handoff } from '../../lib/handoff';
 import { recordCapture } from '../../lib/sessions';
+import { captureHeld } from '../../lib/settings';
 import { loadSettings } from '../../lib/settings-store';
 import { domainOf, siteOnly } from '../../lib/url';
 import { defineWriter, writeOrKeep } from './pending-writes';
@@ -112,7 +113,7 @@ export function captureForPopup(tabId: number): Promise<CaptureResult> {
 export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) return;
-  const capture = (await loadSettings()).pausedUntil > Date.now() ? undefined : captureTab(tabId);
+  const capture = captureHeld(await loadSettings(), Date.now()) ? undefined : captureTab(tabId);
   if (capture) fromClicks.give(tabId, capture, Date.now());
   try {
     await browser.action.setPopup({ tabId, popup: '/popup.html' });

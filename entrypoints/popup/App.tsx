@@ -12,7 +12,7 @@ import { db } from '../../lib/db';
 import { readingMinutes } from '../../lib/format';
 import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
 import { tagSession } from '../../lib/sessions';
-import type { Settings } from '../../lib/settings';
+import { captureHeld } from '../../lib/settings';
 import { loadSettings } from '../../lib/settings-store';
 import { ensureSkill } from '../../lib/skills';
 import { suggestForSession } from '../../lib/suggest';
@@ -37,14 +37,6 @@ const BLOCKED_MESSAGES: Record<CaptureBlockReason, string> = {
   'kept-for-later': 'blockedKeptForLater',
   failed: 'blockedFailed',
 };
-
-/**
- * Whether the learner paused recording. Not having agreed to automatic tracking yet
- * (Firefox) is no pause: clicking "capture this page" is itself the learner's request.
- */
-function pausedNow(settings: Pick<Settings, 'pausedUntil'>): boolean {
-  return settings.pausedUntil > Date.now();
-}
 
 /** The parts of the active tab the popup needs. */
 type PopupTab = { id: number; url?: string; incognito: boolean };
@@ -76,14 +68,15 @@ export function App() {
       const popupTab = { id: tab.id, url: tab.url, incognito: tab.incognito };
       if (!captureBlockReason(tab.url, tab.incognito, current.excludedSites))
         setSite(domainOf(tab.url));
-      if (pausedNow(current)) return setPhase({ kind: 'paused', tab: popupTab });
+      if (captureHeld(current, Date.now())) return setPhase({ kind: 'paused', tab: popupTab });
       await capture(popupTab);
     })();
   }, []);
 
   // Resuming from the popup captures the page, as opening it unpaused would have.
   useEffect(() => {
-    if (phase.kind === 'paused' && settings && !pausedNow(settings)) void capture(phase.tab);
+    if (phase.kind === 'paused' && settings && !captureHeld(settings, Date.now()))
+      void capture(phase.tab);
   }, [settings]);
 
   return (

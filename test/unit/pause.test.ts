@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pauseState, pauseUntil } from '../../lib/pause';
-import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings';
+import { captureHeld, isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -50,5 +50,14 @@ describe('pauseState', () => {
     ],
   ])('%j reads as %j', (settings, state) => {
     expect(pauseState(settings, now, 'UTC')).toEqual(state);
+  });
+});
+
+describe('captureHeld', () => {
+  it('holds a toolbar capture only while the learner has paused, consent or not', () => {
+    expect(captureHeld({ pausedUntil: 0 }, 1000)).toBe(false);
+    expect(captureHeld({ pausedUntil: 2000 }, 1000)).toBe(true);
+    expect(captureHeld({ pausedUntil: 1000 }, 1000)).toBe(false);
+    expect(captureHeld({ pausedUntil: PAUSED_UNTIL_RESUMED }, 1000)).toBe(true);
   });
 });
