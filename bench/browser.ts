@@ -24,6 +24,7 @@ import type { CorpusPage } from '../test/e2e/harness/corpus';
 import {
   BUILDS,
   browserArgs,
+  closeWelcome,
   type ExtensionSession,
   launchWithExtension,
 } from '../test/e2e/harness/extension';
@@ -89,19 +90,6 @@ function pinExtension(userDataDir: string, extensionPath: string): void {
   writeFileSync(file, JSON.stringify(prefs));
 }
 
-/**
- * Closes the welcome page the extension opens on a fresh install (or when a reused profile
- * registers its worker anew), if it opens within a few seconds: opened late, it would take
- * the front from the benchmark's own tab, where the toolbar button is clicked.
- */
-async function closeWelcome(ext: ExtensionSession): Promise<void> {
-  const url = `chrome-extension://${ext.extensionId}/welcome.html`;
-  const target = await ext.browser
-    .waitForTarget((t) => t.url() === url, { timeout: 3000 })
-    .catch(() => null);
-  await (await target?.asPage())?.close();
-}
-
 export interface BenchLaunchOptions {
   args?: string[];
   /** Where to copy the build (a stable id across launches); a fresh folder otherwise. */
@@ -125,7 +113,8 @@ export async function launchBench(
     hostResolverRules: LOOPBACK_ONLY,
     args: options.args,
   });
-  await closeWelcome(session);
+  // On a fresh profile, or a reused one whose worker registers anew (scale.bench.ts).
+  await closeWelcome(session.browser, session.extensionId, 3000);
   return {
     ...session,
     close: async () => {
@@ -294,11 +283,12 @@ export type ClickClock = typeof globalThis & { __benchClicks?: boolean; __benchC
 
 /**
  * Clicks Skilltrail's toolbar button on `tab` as a person does (CDP
- * `Extensions.triggerAction`, which grants activeTab), having the worker note on its
- * `globalThis.__benchClickAt` (epoch milliseconds) when the click reaches it: a listener
- * of the benchmark's own, run after Skilltrail's in the same dispatch.
+ * `Extensions.triggerAction`, which grants activeTab) and returns the popup it opens,
+ * having the worker note on its `globalThis.__benchClickAt` (epoch milliseconds) when the
+ * click reaches it: a listener of the benchmark's own, run after Skilltrail's in the same
+ * dispatch.
  */
-export async function clickToolbarButton(ext: ExtensionSession, tab: Page): Promise<void> {
+export async function clickToolbarButton(ext: ExtensionSession, tab: Page): Promise<Page> {
   const worker = await ext.worker();
   await worker.evaluate(() => {
     const g = globalThis as ClickClock;
@@ -315,7 +305,5 @@ export async function clickToolbarButton(ext: ExtensionSession, tab: Page): Prom
     }
     g.__benchClickAt = undefined;
   });
-  const extension = (await ext.browser.extensions()).get(ext.extensionId);
-  if (!extension) throw new Error(`Extension ${ext.extensionId} is not loaded.`);
-  await extension.triggerAction(tab);
+  return ext.openPopup(tab);
 }

@@ -124,10 +124,8 @@ async function captureOnce(
       }
     })();
   });
-  await clickToolbarButton(ext, tab);
+  const popup = await clickToolbarButton(ext, tab);
   const timing = await worker.evaluate(() => (globalThis as BenchWorkerGlobal).__benchStored!);
-  const url = `chrome-extension://${ext.extensionId}/popup.html`;
-  const popup = await (await ext.browser.waitForTarget((t) => t.url() === url)).asPage();
   const popupEpoch = await popup.evaluate(() => performance.timeOrigin);
   // The popup has taken the click's capture once it shows it: when, in the popup's time.
   const shown = await popup.waitForFunction(
@@ -152,7 +150,7 @@ async function captureOnce(
     await chrome.runtime.sendMessage({ type: 'capture-tab', tabId: tab?.id });
     return performance.now() - t0;
   });
-  await closePopups(ext, url);
+  await closePopups(ext, `chrome-extension://${ext.extensionId}/popup.html`);
   return {
     storedMs: timing.storedMs,
     popupStartMs: popupEpoch - timing.clickEpoch,

@@ -260,9 +260,7 @@ const MARK_INTERACTIVE = `(() => {
  */
 async function popupToInteractive(ext: ExtensionSession, tab: Page) {
   const worker = await ext.worker();
-  await clickToolbarButton(ext, tab);
-  const url = `chrome-extension://${ext.extensionId}/popup.html`;
-  const popup = await (await ext.browser.waitForTarget((t) => t.url() === url)).asPage();
+  const popup = await clickToolbarButton(ext, tab);
   const handle = await popup.waitForFunction(
     () => {
       const marks = (

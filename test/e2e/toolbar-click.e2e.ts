@@ -1,4 +1,3 @@
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
@@ -27,20 +26,12 @@ describe('the toolbar button in the shipped build', () => {
     await server?.close();
   });
 
-  const popupUrl = () => `chrome-extension://${ext.extensionId}/popup.html`;
-
-  async function click(tab: Page): Promise<Page> {
-    const opened = ext.browser.waitForTarget((t) => t.url() === popupUrl(), { timeout: 10_000 });
-    await (await ext.browser.extensions()).get(ext.extensionId)!.triggerAction(tab);
-    return (await opened).asPage();
-  }
-
   it('captures the page at the click into one capture and one session, with only the click’s access', async () => {
     const tab = await ext.newTab();
     await tab.goto(`${server.origin}/flexbox`);
     await tab.bringToFront();
 
-    const popup = await click(tab);
+    const popup = await ext.openPopup(tab);
     await popup.waitForSelector('.page-title');
     expect(await popup.$eval('.page-title', (e) => e.textContent)).toBe(
       'Flexbox from the ground up',
@@ -59,7 +50,7 @@ describe('the toolbar button in the shipped build', () => {
     await tab.bringToFront();
     const worker = await ext.stopWorker(tab);
 
-    const popup = await click(tab);
+    const popup = await ext.openPopup(tab);
     await worker.woken();
     await popup.waitForSelector('.page-title');
     expect(await popup.$eval('.page-title', (e) => e.textContent)).toBe(

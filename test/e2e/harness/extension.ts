@@ -39,8 +39,8 @@ export interface ExtensionSession {
    * `page`) and resolves once it has stopped; `woken` then resolves once it runs again.
    */
   stopWorker: (page: Page) => Promise<{ status: () => string; woken: () => Promise<void> }>;
-  /** Clicks the toolbar button on the active tab and returns the popup it opens. */
-  openPopup: () => Promise<Page>;
+  /** Clicks the toolbar button on `tab` (the active tab if none) and returns the popup it opens. */
+  openPopup: (tab?: Page) => Promise<Page>;
   /** Opens an extension page such as `/dashboard.html#/week` in a new tab. */
   openExtensionPage: (path: string) => Promise<Page>;
   /** A new tab that can only reach loopback: every other request fails at once, as offline. */
@@ -61,6 +61,23 @@ export function browserArgs(options: Pick<LaunchOptions, 'hostResolverRules' | '
     ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
     ...(options.args ?? []),
   ];
+}
+
+/**
+ * Closes the welcome page the extension opens on install, if it opens within `timeoutMs`:
+ * opened late, it would take the front from the tab a test clicks the toolbar button on.
+ */
+export async function closeWelcome(
+  browser: Browser,
+  extensionId: string,
+  timeoutMs: number,
+): Promise<void> {
+  const welcome = await browser
+    .waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/welcome.html`, {
+      timeout: timeoutMs,
+    })
+    .catch(() => null);
+  await (await welcome?.asPage())?.close();
 }
 
 /** Launches Chromium with the built extension loaded. */
@@ -84,12 +101,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   // A fresh profile is a fresh install, and Skilltrail opens its welcome page: it would
   // become the active tab under the test's own. A reused profile installs nothing.
   if (!options.keepWelcome && !options.userDataDir) {
-    const welcome = await browser
-      .waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/welcome.html`, {
-        timeout: 10_000,
-      })
-      .catch(() => null);
-    await (await welcome?.asPage())?.close();
+    await closeWelcome(browser, extensionId, 10_000);
   }
 
   const worker = async (): Promise<WebWorker> => {
@@ -168,7 +180,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     worker,
     stopWorker,
     newTab,
-    openPopup: async () => {
+    openPopup: async (tab?: Page) => {
       // The toolbar button, clicked the way a learner clicks it (activeTab and all): the
       // background captures and opens the popup beside it.
       const opened = browser.waitForTarget(
@@ -177,7 +189,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       );
       const extension = (await browser.extensions()).get(extensionId);
       if (!extension) throw new Error(`Extension ${extensionId} is not loaded.`);
-      await extension.triggerAction(await tabInFront());
+      await extension.triggerAction(tab ?? (await tabInFront()));
       return (await opened).asPage();
     },
     openExtensionPage: async (path: string) => {
