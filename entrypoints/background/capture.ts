@@ -3,7 +3,7 @@ import { captureBlockReason, fallbackExtract, readExtract, shapeCapture } from '
 import type { CaptureResult } from '../../lib/messages';
 import { Handoff } from '../../lib/handoff';
 import { recordCapture } from '../../lib/sessions';
-import { captureHeld } from '../../lib/settings';
+import { captureHeld, type Settings } from '../../lib/settings';
 import { loadSettings } from '../../lib/settings-store';
 import { domainOf, siteOnly } from '../../lib/url';
 import { defineWriter, writeOrKeep } from './pending-writes';
@@ -36,11 +36,11 @@ const storeCapture = defineWriter(
  */
 export async function captureTab(
   tabId: number,
-  options: { sessionId?: string | null; automatic?: boolean } = {},
+  options: { sessionId?: string | null; automatic?: boolean; settings?: Settings } = {},
 ): Promise<CaptureResult> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab?.url) return { ok: false, reason: 'no-tab' };
-  const settings = await loadSettings();
+  const settings = options.settings ?? (await loadSettings());
   const reason = captureBlockReason(tab.url, tab.incognito, settings.excludedSites);
   if (reason) return { ok: false, reason };
 
@@ -113,7 +113,8 @@ export function captureForPopup(tabId: number): Promise<CaptureResult> {
 export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) return;
-  const capture = captureHeld(await loadSettings(), Date.now()) ? undefined : captureTab(tabId);
+  const settings = await loadSettings();
+  const capture = captureHeld(settings, Date.now()) ? undefined : captureTab(tabId, { settings });
   if (capture) fromClicks.give(tabId, capture, Date.now());
   try {
     await browser.action.setPopup({ tabId, popup: '/popup.html' });
