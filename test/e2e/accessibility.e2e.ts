@@ -12,9 +12,9 @@ import {
   colourScheme,
   focusStopsWithoutIndicator,
   runAxe,
+  putSampleWeek,
   sampleWeek,
 } from './harness/a11y';
-import { putRecords } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
@@ -105,13 +105,7 @@ describe('accessibility: axe-core in light and dark colours', () => {
   it('the week view with a week of records', async () => {
     dashboard = await ext.openExtensionPage('/dashboard.html#/week');
     await dashboard.waitForSelector('.week-view');
-    const data = sampleWeek(server.origin);
-    await putRecords(dashboard, {
-      sessions: data.sessions,
-      visits: data.visits,
-      searches: data.searches,
-      skills: data.skills,
-    });
+    await putSampleWeek(dashboard, server.origin);
     await dashboard.reload();
     await dashboard.waitForSelector('.session-card');
     await dashboard.waitForSelector('.preview');

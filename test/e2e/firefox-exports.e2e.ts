@@ -1,27 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekOf } from '../../lib/time';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { downloaded } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
-
-/** Waits for the file the extension saved as `filename` (or one that matches) and reads it. */
-async function downloaded(dir: string, filename: string | RegExp): Promise<string> {
-  const matches = (name: string) =>
-    typeof filename === 'string' ? name === filename : filename.test(name);
-  for (let i = 0; i < 100; i++) {
-    const name = readdirSync(dir).find(matches);
-    if (name) {
-      const text = readFileSync(join(dir, name), 'utf8');
-      if (text.length > 0) return text;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(
-    `No download named ${String(filename)} in ${dir}: ${readdirSync(dir).join(', ')}`,
-  );
-}
 
 describe('Firefox: exports from the dashboard (the shipped build)', () => {
   let server: TestServer;
@@ -68,24 +52,26 @@ describe('Firefox: exports from the dashboard (the shipped build)', () => {
     await dashboard.waitForSelector('[data-export="markdown"]');
 
     await dashboard.click('[data-export="markdown"]');
-    const md = await downloaded(downloads, `skilltrail-${week.key}.md`);
+    const { text: md } = await downloaded(downloads, `skilltrail-${week.key}.md`);
     expect(md).toMatch(new RegExp(`^# Learning report — ${week.key}`));
     expect(md).toContain('Grid areas name parts of a layout.');
 
     await dashboard.click('[data-export="csv"]');
-    const csv = await downloaded(downloads, `skilltrail-${week.key}.csv`);
+    const { text: csv } = await downloaded(downloads, `skilltrail-${week.key}.csv`);
     expect(csv).toContain('A complete guide to CSS grid');
 
     await dashboard.click('[data-export="xapi"]');
-    const xapi = JSON.parse(await downloaded(downloads, `skilltrail-${week.key}-xapi.json`));
+    const xapi = JSON.parse((await downloaded(downloads, `skilltrail-${week.key}-xapi.json`)).text);
     expect(Array.isArray(xapi) && xapi.length > 0).toBe(true);
 
     await dashboard.click('[data-export="badges"]');
-    const badges = JSON.parse(await downloaded(downloads, `skilltrail-${week.key}-badges.json`));
+    const badges = JSON.parse(
+      (await downloaded(downloads, `skilltrail-${week.key}-badges.json`)).text,
+    );
     expect(badges.credentials).toHaveLength(1);
 
     await dashboard.click('[data-export="backup"]');
-    const backup = JSON.parse(await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/));
+    const backup = JSON.parse((await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/)).text);
     expect(backup.format).toBe('skilltrail-backup');
     expect(backup.data.sessions).toHaveLength(1);
 

@@ -2,34 +2,13 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { setNumber, storedSettings } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 type Api = {
   storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } };
   action: { getBadgeText: (details: object) => Promise<string> };
 };
-
-/** The stored settings, read from an extension page. */
-async function storedSettings(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(async () => {
-    const api = (globalThis as unknown as { browser: Api }).browser;
-    return ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-  });
-}
-
-/** Types a whole number into the Settings field labelled `label` and leaves the field. */
-async function setNumber(page: Page, label: string, value: number): Promise<void> {
-  const id = await page.$$eval(
-    'label',
-    (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? '',
-    label,
-  );
-  if (!id) throw new Error(`No field labelled "${label}".`);
-  const field = `[id="${id}"]`;
-  await page.click(field, { count: 3 });
-  await page.type(field, String(value));
-  await page.keyboard.press('Tab');
-}
 
 /** Clicks the button that reads `text`, as a person would. */
 async function clickButton(page: Page, text: string): Promise<void> {

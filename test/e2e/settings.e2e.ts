@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { storedSettings } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 /**
@@ -16,21 +17,6 @@ import { articleHtml, htmlPage, startServer, type TestServer } from './harness/s
 async function clickButton(page: Page, text: string): Promise<void> {
   const button = await page.waitForSelector(`button::-p-text(${text})`, { visible: true });
   await button!.click();
-}
-
-/** The extension's settings as stored, read from one of its pages. */
-async function storedSettings(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(async () => {
-    const chromeApi = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };
-      }
-    ).chrome;
-    return ((await chromeApi.storage.local.get('settings')).settings ?? {}) as Record<
-      string,
-      unknown
-    >;
-  });
 }
 
 describe('the learner’s controls', () => {

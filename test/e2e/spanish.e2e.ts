@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blocking, runAxe, sampleWeek } from './harness/a11y';
-import { putRecords } from './harness/dexie-reader';
+import { blocking, putSampleWeek, runAxe } from './harness/a11y';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { startServer, type TestServer } from './harness/server';
 
@@ -62,13 +61,7 @@ describe('in Spanish', () => {
     // In front: a tab behind another gets no animation frames, and waiting would stall.
     await dashboard.bringToFront();
     await dashboard.waitForSelector('.week-view');
-    const data = sampleWeek(server.origin);
-    await putRecords(dashboard, {
-      sessions: data.sessions,
-      visits: data.visits,
-      searches: data.searches,
-      skills: data.skills,
-    });
+    await putSampleWeek(dashboard, server.origin);
     await dashboard.reload();
     await dashboard.waitForSelector('.week-story');
     expect(await dashboard.$eval('html', (e) => e.lang)).toMatch(/^es\b/);

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { setNumber } from './harness/pages';
 import { articleHtml, startServer, type TestServer } from './harness/server';
 
 /**
@@ -55,20 +56,6 @@ function resultsHtml(engine: string, query: string, path: string): string {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Types a whole number into the Settings field labelled `label` and leaves the field. */
-async function setNumber(page: Page, label: string, value: number): Promise<void> {
-  const id = await page.$$eval(
-    'label',
-    (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? '',
-    label,
-  );
-  if (!id) throw new Error(`No field labelled "${label}".`);
-  const field = `[id="${id}"]`;
-  await page.click(field, { count: 3 });
-  await page.type(field, String(value));
-  await page.keyboard.press('Tab');
-}
 
 type ChromeStorage = {
   chrome: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };

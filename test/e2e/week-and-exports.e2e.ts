@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftWeek, weekOf } from '../../lib/time';
 import { putRecords, readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { downloaded } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 const MIN = 60_000;
@@ -24,27 +25,6 @@ function profileDownloadingTo(dir: string): string {
     JSON.stringify({ download: { default_directory: dir, prompt_for_download: false } }),
   );
   return profile;
-}
-
-/** Waits for the download the extension named `filename` (or that matches) and reads it. */
-async function downloaded(
-  dir: string,
-  filename: string | RegExp,
-): Promise<{ path: string; text: string }> {
-  const matches = (name: string) =>
-    typeof filename === 'string' ? name === filename : filename.test(name);
-  for (let i = 0; i < 100; i++) {
-    const name = readdirSync(dir).find(matches);
-    if (name) {
-      const path = join(dir, name);
-      const text = readFileSync(path, 'utf8');
-      if (text.length > 0) return { path, text };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(
-    `No download named ${String(filename)} in ${dir}: ${readdirSync(dir).join(', ')}`,
-  );
 }
 
 async function totals(page: Page): Promise<Record<string, string>> {

@@ -1,7 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blocking, runAxe, sampleWeek } from './harness/a11y';
-import { putRecords } from './harness/dexie-reader';
+import { blocking, putSampleWeek, runAxe } from './harness/a11y';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
@@ -47,13 +46,7 @@ describe('zoom: 200% of a 1280px window, and doubled text in the popup', () => {
     ext = await launchWithExtension();
     dashboard = await ext.openExtensionPage('/dashboard.html#/week');
     await dashboard.waitForSelector('.week-view');
-    const data = sampleWeek(server.origin);
-    await putRecords(dashboard, {
-      sessions: data.sessions,
-      visits: data.visits,
-      searches: data.searches,
-      skills: data.skills,
-    });
+    await putSampleWeek(dashboard, server.origin);
     // 1280 device pixels at a zoom of 2: 640 CSS pixels across.
     await dashboard.setViewport({ width: 640, height: 900, deviceScaleFactor: 2 });
   });

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import type { Search, Session, Skill, Visit } from '../../../lib/model';
 import { skillKey } from '../../../lib/skills';
 import { shiftWeek, weekOf } from '../../../lib/time';
+import { putRecords } from './dexie-reader';
 
 /** axe-core's source, read once. */
 let axeSource: string | undefined;
@@ -229,4 +230,10 @@ export async function focusStopsWithoutIndicator(
     if (!stop.visible) hidden.push(stop);
   }
   return { stops, hidden };
+}
+
+/** Writes `sampleWeek` into the extension's database from one of its pages. */
+export async function putSampleWeek(page: Page, origin: string): Promise<void> {
+  const { sessions, visits, searches, skills } = sampleWeek(origin);
+  await putRecords(page, { sessions, visits, searches, skills });
 }

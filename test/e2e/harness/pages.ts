@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+
+/** The extension's settings as stored, read from one of its pages (Chromium or Firefox). */
+export async function storedSettings(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => {
+    type Api = { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    return ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+  });
+}
+
+/** Types a whole number into the Settings field labelled `label` and leaves the field. */
+export async function setNumber(page: Page, label: string, value: number): Promise<void> {
+  const id = await page.$$eval(
+    'label',
+    (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? '',
+    label,
+  );
+  if (!id) throw new Error(`No field labelled "${label}".`);
+  const field = `[id="${id}"]`;
+  await page.click(field, { count: 3 });
+  await page.type(field, String(value));
+  await page.keyboard.press('Tab');
+}
+
+/** Waits for the download the extension named `filename` (or that matches) and reads it. */
+export async function downloaded(
+  dir: string,
+  filename: string | RegExp,
+): Promise<{ path: string; text: string }> {
+  const matches = (name: string) =>
+    typeof filename === 'string' ? name === filename : filename.test(name);
+  for (let i = 0; i < 100; i++) {
+    const name = readdirSync(dir).find(matches);
+    if (name) {
+      const path = join(dir, name);
+      const text = readFileSync(path, 'utf8');
+      if (text.length > 0) return { path, text };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `No download named ${String(filename)} in ${dir}: ${readdirSync(dir).join(', ')}`,
+  );
+}
