@@ -128,27 +128,23 @@ const sensitivity = [0, 0.03, 0.05].map((share) => ({
   ...evaluate(false, share),
 }));
 
+/** One row of the table: how `tally` of one mode measured up. */
+function row(mode: string, what: string, tally: Tally) {
+  return {
+    mode,
+    what,
+    truth: tally.tp + tally.fn,
+    tracked: tally.tp + tally.fp,
+    precision: round(precision(tally)),
+    recall: round(recall(tally)),
+    'time error (abs)': pct(timeError(tally)),
+    'time bias': pct(tally.signedErrorMs / Math.max(1, tally.truthMs)),
+  };
+}
+
 const rows = [...modes, ...sensitivity].flatMap((m) => [
-  {
-    mode: m.name,
-    what: 'reading sessions',
-    truth: m.reading.tp + m.reading.fn,
-    tracked: m.reading.tp + m.reading.fp,
-    precision: round(precision(m.reading)),
-    recall: round(recall(m.reading)),
-    'time error (abs)': pct(timeError(m.reading)),
-    'time bias': pct(m.reading.signedErrorMs / Math.max(1, m.reading.truthMs)),
-  },
-  {
-    mode: m.name,
-    what: 'result → query links',
-    truth: m.links.tp + m.links.fn,
-    tracked: m.links.tp + m.links.fp,
-    precision: round(precision(m.links)),
-    recall: round(recall(m.links)),
-    'time error (abs)': pct(timeError(m.links)),
-    'time bias': pct(m.links.signedErrorMs / Math.max(1, m.links.truthMs)),
-  },
+  row(m.name, 'reading sessions', m.reading),
+  row(m.name, 'result → query links', m.links),
 ]);
 
 function round(n: number) {
