@@ -544,13 +544,10 @@ export async function restoreBackup(db: SkilltrailDb, text: string): Promise<Imp
   return parsed.ok ? importBackup(db, parsed.backup) : parsed;
 }
 
-function clampForWrite(
-  fields: Readonly<Record<string, Field>>,
-  value: object,
-): Record<string, unknown> {
+function clampForWrite(table: BackupTable, value: object): Record<string, unknown> {
   const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(fields)) {
+  for (const [key, rule] of TABLE_RULES[table]) {
     let v = src[key];
     if (v === undefined || v === null) {
       if (rule.optional) continue;
@@ -573,27 +570,12 @@ function clampForWrite(
 }
 
 /**
- * The backup document of `data`. Only known fields are written, and values beyond the
- * format's limits are clamped (an over-long string cut, a non-finite number zeroed), so a
- * file Skilltrail writes is always one it can read back.
- * @example const backup = buildBackup(data, Date.now());
+ * The records as the file holds them: as they are when a restore would take them, else
+ * with only known fields and values clamped to the format's limits (an over-long string
+ * cut, a non-finite number zeroed), so a file Skilltrail writes is one it can read back.
  */
-export function buildBackup(data: BackupData, now: number): Backup {
-  const out = {} as Record<BackupTable, unknown[]>;
-  for (const table of BACKUP_TABLES) out[table] = clampRecords(table, data[table]);
-  return {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    data: out as unknown as BackupData,
-  };
-}
-
-/** The records as the file holds them: as they are when a restore would take them, else clamped. */
 function clampRecords(table: BackupTable, records: readonly object[]): object[] {
-  return records.map((r) =>
-    checkRecord(table, r, '') === null ? r : clampForWrite(TABLE_FIELDS[table], r),
-  );
+  return records.map((r) => (checkRecord(table, r, '') === null ? r : clampForWrite(table, r)));
 }
 
 /**
@@ -612,8 +594,8 @@ interface ExportOptions {
 }
 
 /**
- * Builds the text of `JSON.stringify(buildBackup(data, now))` plus a newline, table by
- * table and chunk by chunk, in parts: ten heavy years make some 160 M characters, which
+ * Builds the text of a backup document (`Backup`, records as `clampRecords` gives them) plus
+ * a newline, table by table and chunk by chunk, in parts: ten heavy years make some 160 M characters, which
  * as one string would be copied whole again on its way into a file.
  */
 class BackupText {
