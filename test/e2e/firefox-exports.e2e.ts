@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekOf } from '../../lib/time';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import { expectBadgesPassIndependentCheckers } from './harness/badge-checks';
+import { expectBadgesPassIndependentCheckers, forgedBadgesFile } from './harness/badge-checks';
 import { downloaded } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
@@ -66,12 +66,29 @@ describe('Firefox: exports from the dashboard (the shipped build)', () => {
     expect(Array.isArray(xapi) && xapi.length > 0).toBe(true);
 
     await dashboard.click('[data-export="badges"]');
-    const badgesText = (await downloaded(downloads, `skilltrail-${week.key}-badges.json`)).text;
+    const badgesFile = await downloaded(downloads, `skilltrail-${week.key}-badges.json`);
     // One badge, signed in Firefox's WebCrypto both ways, passes checkers we did not write.
-    expect(await expectBadgesPassIndependentCheckers(badgesText)).toEqual({
+    expect(await expectBadgesPassIndependentCheckers(badgesFile.text)).toEqual({
       dataIntegrity: 1,
       jwt: 1,
     });
+    // Firefox's Verify view calls it valid in both forms, and a forged copy not confirmed.
+    const verify = await ext.openExtensionPage('/dashboard.html#/verify');
+    await verify.waitForSelector('.verify-view input[type="file"]');
+    const input = await verify.$('.verify-view input[type="file"]');
+    await input!.uploadFile(badgesFile.path);
+    await verify.waitForSelector('.credential');
+    expect(
+      await verify.$$eval('.credential', (els) => els.map((e) => e.getAttribute('data-status'))),
+    ).toEqual(['valid', 'valid']);
+    const forged = join(mkdtempSync(join(tmpdir(), 'skilltrail-forged-')), 'forged.json');
+    writeFileSync(forged, await forgedBadgesFile(badgesFile.text));
+    await input!.uploadFile(forged);
+    await verify.waitForSelector('.credential[data-status="issuer-unconfirmed"]');
+    expect(await verify.$eval('.credential', (e) => e.textContent)).toContain(
+      'says it is “University of Oxford”',
+    );
+    await verify.close();
 
     await dashboard.click('[data-export="backup"]');
     const backup = JSON.parse((await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/)).text);
