@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftWeek, weekOf } from '../../lib/time';
 import { putRecords, readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
-import { expectBadgesPassIndependentCheckers, forgedBadgesFile } from './harness/badge-checks';
+import {
+  expectBadgesPassIndependentCheckers,
+  forgedBadgesFile,
+  reissuedBadgesFile,
+} from './harness/badge-checks';
 import { downloaded } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
@@ -473,6 +477,24 @@ describe('the week: review, correct and export', () => {
     expect(forgedText).toContain('issuer not confirmed');
     expect(forgedText).toContain('https://www.ox.ac.uk/ — says it is “University of Oxford”');
     expect(forgedText).not.toContain('Valid: signed');
+
+    // Signed by its own issuer, but outside its validity period.
+    for (const [dates, words] of [
+      [{ validFrom: '2019-01-01T00:00:00Z', validUntil: '2020-01-01T00:00:00Z' }, 'has expired'],
+      [{ validFrom: '2999-01-01T00:00:00Z' }, 'not valid yet'],
+    ] as const) {
+      const file = join(mkdtempSync(join(tmpdir(), 'skilltrail-badges-')), 'dated.json');
+      writeFileSync(file, await reissuedBadgesFile(readFileSync(badgesPath, 'utf8'), dates));
+      await input!.uploadFile(file);
+      await verify.waitForFunction(
+        (w) => document.querySelector('.credential .verdict')?.textContent?.includes(w),
+        {},
+        words,
+      );
+      expect(await verify.$eval('.credential', (e) => e.getAttribute('data-status'))).toBe(
+        'invalid',
+      );
+    }
 
     // One changed character in the payload breaks the signature.
     const doc = JSON.parse(readFileSync(badgesPath, 'utf8')) as {

@@ -8,7 +8,12 @@ import { promisify } from 'node:util';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runVerify, type VerifyIo } from '../../lib/cli/run-verify';
+import { printable, runVerify, type VerifyIo } from '../../lib/cli/run-verify';
+import { signDataIntegrity } from '../../lib/credentials/data-integrity';
+import { getOrCreateDidKey } from '../../lib/credentials/did-key';
+import { getOrCreateSigningKey, memoryKeyStore } from '../../lib/credentials/keys';
+import { signCredential } from '../../lib/credentials/vc-jwt';
+import type { IssuedBadge } from '../../lib/export/openbadges';
 import { badgesJsonFile, issueBadges } from '../../lib/export/openbadges';
 import { prepareExport } from '../../lib/export/privacy';
 import { badgeKeys } from '../fixtures/badge-keys';
@@ -23,14 +28,17 @@ const SCHEMA_PATH = fileURLToPath(
 let dir: string;
 let goodFile: string;
 let jwsLines: string[];
+let badge: IssuedBadge;
+let keys: Awaited<ReturnType<typeof badgeKeys>>;
 
 beforeAll(async () => {
-  const keys = await badgeKeys();
+  keys = await badgeKeys();
   const f = weekFixture();
   const shared = prepareExport(f.data, { ...f.week, timeZone: f.timeZone, level: 'full' });
   const badges = await issueBadges(shared, keys, { learnerName: 'Ada', now: f.now });
   goodFile = badgesJsonFile(shared, badges, keys.didKey.did).content;
   jwsLines = badges.map((b) => b.jws);
+  badge = badges[0]!;
   dir = mkdtempSync(join(tmpdir(), 'skilltrail-verify-'));
 }, 60_000);
 
@@ -94,6 +102,83 @@ describe('runVerify', () => {
     expect(await runVerify([], memoryIo({}).io)).toBe(2);
     expect(await runVerify(['missing.json'], memoryIo({}).io)).toBe(2);
     expect(await runVerify(['x.json'], memoryIo({ 'x.json': '{"format":"other"}' }).io)).toBe(2);
+  });
+});
+
+describe('runVerify is honest', () => {
+  function unsigned(): Record<string, unknown> {
+    const { proof: _, ...rest } = structuredClone(badge.credential);
+    return rest;
+  }
+
+  it('never calls a forged university badge verified: signature valid, issuer not confirmed', async () => {
+    const oxford = { id: 'https://www.ox.ac.uk/', type: ['Profile'], name: 'University of Oxford' };
+    const anyKey = await getOrCreateDidKey(memoryKeyStore());
+    const forged = await signDataIntegrity({ ...unsigned(), issuer: oxford }, anyKey.signer);
+    const forgedJwt = await signCredential(
+      { ...unsigned(), issuer: oxford } as never,
+      await getOrCreateSigningKey(memoryKeyStore()),
+    );
+    for (const text of [JSON.stringify(forged), forgedJwt]) {
+      const { io, out } = memoryIo({ 'f.json': text });
+      expect(await runVerify(['f.json'], io)).toBe(1);
+      const printed = out.join('\n');
+      expect(printed).toContain('✘ Credential 1 of 1');
+      expect(printed).toContain('ISSUER NOT CONFIRMED');
+      expect(printed).toContain('issuer:    https://www.ox.ac.uk/');
+      expect(printed).toContain('says it is "University of Oxford"');
+      expect(printed).toContain('1 of 1 credentials failed.');
+    }
+  }, 60_000);
+
+  it.each([
+    ['has expired', { validFrom: '2019-01-01T00:00:00Z', validUntil: '2020-01-01T00:00:00Z' }],
+    ['is not valid yet', { validFrom: '2999-01-01T00:00:00Z' }],
+  ])('exits 1 when a credential %s, in both forms', async (words, dates) => {
+    const signed = await signDataIntegrity({ ...unsigned(), ...dates }, keys.didKey.signer);
+    for (const text of [
+      JSON.stringify(signed),
+      await signCredential(signed as never, keys.jwtKey),
+    ]) {
+      const { io, out } = memoryIo({ 'd.json': text });
+      expect(await runVerify(['d.json'], io)).toBe(1);
+      expect(out.join('\n')).toContain(`The credential ${words}.`);
+    }
+  });
+
+  it('reads a single wallet file', async () => {
+    const { io, out } = memoryIo({ 'w.json': JSON.stringify(badge.credential) });
+    expect(await runVerify(['w.json'], io)).toBe(0);
+    expect(out.join('\n')).toContain('proof:     Data Integrity, eddsa-rdfc-2022');
+  });
+
+  it('escapes control and bidirectional characters in everything it prints', async () => {
+    const hostile = 'Ada\u001b[2J\u001b[1A✔ All 9 credentials verified.\u202eevil\u2066\r\n';
+    const c = unsigned() as {
+      issuer: { name: string };
+      name: string;
+      evidence: { name: string; narrative?: string }[];
+    };
+    c.issuer.name = hostile;
+    c.name = hostile;
+    c.evidence[0]!.name = hostile;
+    c.evidence[0]!.narrative = `first line\n${hostile}`;
+    const signed = await signDataIntegrity(c, keys.didKey.signer);
+    for (const text of [
+      JSON.stringify(signed),
+      await signCredential(signed as never, keys.jwtKey),
+    ]) {
+      const { io, out } = memoryIo({ 'h.json': text });
+      expect(await runVerify(['h.json'], io)).toBe(0);
+      for (const line of out) {
+        expect(line).not.toMatch(
+          /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/,
+        );
+      }
+      expect(out.join('\n')).toContain('Ada\\u{1b}[2J\\u{1b}[1A');
+      expect(out.join('\n')).toContain('\\u{202e}evil\\u{2066}');
+    }
+    expect(printable('\u0007\u009b\u2028\u061c')).toBe('\\u{7}\\u{9b}\\u{2028}\\u{61c}');
   });
 });
 

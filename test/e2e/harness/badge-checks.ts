@@ -74,20 +74,27 @@ export async function expectBadgesPassIndependentCheckers(
 }
 
 /**
- * The file's first JSON credential, re-issued as if by the University of Oxford and signed
- * with a fresh key: a valid signature whose issuer nothing confirms.
+ * The file's first JSON credential with `fields` changed, signed again with a fresh
+ * `did:key` that is its issuer unless `fields` names another.
  */
-export async function forgedBadgesFile(text: string): Promise<string> {
+export async function reissuedBadgesFile(
+  text: string,
+  fields: Record<string, unknown>,
+): Promise<string> {
   const doc = JSON.parse(text) as BadgesDoc;
   const original = doc.credentials.find((c) => typeof c === 'object')!;
   const { proof: _, ...unsigned } = original;
   const key = await getOrCreateDidKey(memoryKeyStore());
-  const forged = await signDataIntegrity(
-    {
-      ...unsigned,
-      issuer: { id: 'https://www.ox.ac.uk/', type: ['Profile'], name: 'University of Oxford' },
-    },
-    key.signer,
-  );
-  return JSON.stringify(forged);
+  const issuer = { ...(unsigned.issuer as object), id: key.did };
+  return JSON.stringify(await signDataIntegrity({ ...unsigned, issuer, ...fields }, key.signer));
+}
+
+/**
+ * The file's first JSON credential, re-issued as if by the University of Oxford and signed
+ * with a fresh key: a valid signature whose issuer nothing confirms.
+ */
+export function forgedBadgesFile(text: string): Promise<string> {
+  return reissuedBadgesFile(text, {
+    issuer: { id: 'https://www.ox.ac.uk/', type: ['Profile'], name: 'University of Oxford' },
+  });
 }
