@@ -34,7 +34,27 @@ export interface JwtClaims {
   exp?: number;
 }
 
-function issuerId(issuer: unknown): string | undefined {
+/**
+ * Whether a document is a credential Skilltrail reads: the VCDM v2 context first, type
+ * `VerifiableCredential` and one of `CREDENTIAL_TYPES`.
+ * @example isKnownCredential({ '@context': [VCDM_V2_CONTEXT], type: ['VerifiableCredential', 'OpenBadgeCredential'] }) // true
+ */
+export function isKnownCredential(doc: Record<string, unknown>): boolean {
+  const types = [doc.type].flat();
+  const context = doc['@context'];
+  return (
+    Array.isArray(context) &&
+    context[0] === VCDM_V2_CONTEXT &&
+    types.includes('VerifiableCredential') &&
+    CREDENTIAL_TYPES.some((t) => types.includes(t))
+  );
+}
+
+/**
+ * The id of a credential's `issuer` (a string or a profile), if it has one.
+ * @example issuerId({ id: 'did:key:z6Mk…', name: 'Ada' }) // 'did:key:z6Mk…'
+ */
+export function issuerId(issuer: unknown): string | undefined {
   if (typeof issuer === 'string') return issuer;
   if (issuer && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string') {
     return (issuer as { id: string }).id;
@@ -170,14 +190,7 @@ async function verifyUnsafe(jws: string, options: { now?: number }): Promise<Ver
   }
   if (!valid) return fail('signature', 'RS256 signature check failed');
 
-  const types = Array.isArray(payload.type) ? payload.type : [payload.type];
-  const context = payload['@context'];
-  if (
-    !Array.isArray(context) ||
-    context[0] !== VCDM_V2_CONTEXT ||
-    !types.includes('VerifiableCredential') ||
-    !CREDENTIAL_TYPES.some((t) => types.includes(t))
-  ) {
+  if (!isKnownCredential(payload)) {
     return fail(
       'not-credential',
       'needs the VCDM v2 context and type VerifiableCredential + OpenBadgeCredential',

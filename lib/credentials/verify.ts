@@ -13,8 +13,8 @@ import { verifyDataIntegrity } from './data-integrity';
 import { decodeCompactJws } from './jws';
 import { validityDetail, validityProblem } from './validity';
 import {
-  CREDENTIAL_TYPES,
-  VCDM_V2_CONTEXT,
+  isKnownCredential,
+  issuerId,
   VERIFY_ERROR_TEXT,
   verifyCredential as verifyVcJwt,
   type VerifyErrorKey,
@@ -43,13 +43,6 @@ export type CredentialVerdict =
       credential: unknown;
     };
 
-function issuerIdOf(credential: Record<string, unknown>): string {
-  const issuer = credential.issuer;
-  if (typeof issuer === 'string') return issuer;
-  const id = (issuer as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : '';
-}
-
 function invalid(
   proof: ProofForm | undefined,
   key: VerifyErrorKey,
@@ -68,14 +61,7 @@ async function checkDataIntegrity(
   credential: Record<string, unknown>,
   now: number,
 ): Promise<CredentialVerdict> {
-  const types = [credential.type].flat();
-  const context = credential['@context'];
-  if (
-    !Array.isArray(context) ||
-    context[0] !== VCDM_V2_CONTEXT ||
-    !types.includes('VerifiableCredential') ||
-    !CREDENTIAL_TYPES.some((t) => types.includes(t))
-  ) {
+  if (!isKnownCredential(credential)) {
     return invalid(
       'data-integrity',
       'not-credential',
@@ -89,12 +75,12 @@ async function checkDataIntegrity(
   }
   const problem = validityProblem(credential, now);
   if (problem) return invalid('data-integrity', problem, validityDetail(credential), credential);
-  const issuerId = issuerIdOf(credential);
+  const issuer = issuerId(credential.issuer) ?? '';
   return {
-    status: selfCertifying(issuerId) && result.signer === issuerId ? 'valid' : 'issuer-unconfirmed',
+    status: selfCertifying(issuer) && result.signer === issuer ? 'valid' : 'issuer-unconfirmed',
     proof: 'data-integrity',
     credential,
-    issuerId,
+    issuerId: issuer,
     signer: result.signer,
   };
 }
@@ -103,20 +89,20 @@ async function checkVcJwt(jws: string, now: number): Promise<CredentialVerdict> 
   const r = await verifyVcJwt(jws, { now });
   if (!r.ok)
     return invalid('vc-jwt', r.key, r.detail, decodeCompactJws(jws.trim())?.payload ?? null);
-  const issuerId = r.claims.iss;
+  const iss = r.claims.iss;
   let signer = r.signer;
   // Our badges are issued by the learner's did:key: the VC-JWT's payload is the credential
   // with its Data Integrity proof, which is what ties the claims to the issuer. Its signer
   // is then the one that vouches for them.
-  if (issuerId !== signer && r.credential.proof !== undefined) {
+  if (iss !== signer && r.credential.proof !== undefined) {
     const inner = await checkDataIntegrity(r.credential, now);
     if (inner.status === 'valid') signer = inner.signer;
   }
   return {
-    status: selfCertifying(issuerId) && issuerId === signer ? 'valid' : 'issuer-unconfirmed',
+    status: selfCertifying(iss) && iss === signer ? 'valid' : 'issuer-unconfirmed',
     proof: 'vc-jwt',
     credential: r.credential,
-    issuerId,
+    issuerId: iss,
     signer,
   };
 }
