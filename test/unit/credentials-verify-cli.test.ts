@@ -172,6 +172,7 @@ describe('runVerify is honest', () => {
       expect(await runVerify(['h.json'], io)).toBe(0);
       for (const line of out) {
         expect(line).not.toMatch(
+          // eslint-disable-next-line no-control-regex -- finding control characters is the point
           /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/,
         );
       }
