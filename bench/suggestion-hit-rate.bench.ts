@@ -22,7 +22,7 @@ import {
   type SuggestionContext,
   type SuggestionIndex,
   type TaggedSession,
-} from '../lib/suggest';
+} from '../lib/suggest/rank';
 import { report, median } from './report';
 import {
   ENGINES,

@@ -7,7 +7,7 @@
  * `parseBackup` validates everything (hand-written and strict; no schema library ships in
  * the extension) and never throws; `importBackup` merges in one transaction.
  */
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import type { Capture, Search, Session, Skill, Visit } from '../model';
 import { weekOf } from '../time';
 import { FILE_PREFIX, type ExportFile, type ExportParts } from './file';

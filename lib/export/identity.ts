@@ -3,9 +3,9 @@
  * the learner chose to add (a name, an email). The id is not derived from anything about
  * the learner, so it links their own records to each other and to nothing else.
  */
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import { newId } from '../ids';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import type { XapiActorOptions } from './xapi';
 
 /** The `meta` key of the pseudonymous installation id. */
