@@ -15,7 +15,7 @@ import { tagSession } from '../../lib/store/sessions';
 import { captureHeld } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { ensureSkill } from '../../lib/skills/names';
-import { suggestForSession } from '../../lib/suggest/rank';
+import { suggestForSession } from '../../lib/suggest/history';
 import { domainOf } from '../../lib/url';
 import { neverRecordSite } from './never-record';
 

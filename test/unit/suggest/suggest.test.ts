@@ -2,18 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import type { Session } from '../../../lib/model';
 import {
-  addToSuggestionIndex,
-  buildSuggestionIndex,
   loadSuggestionContext,
   loadSuggestionHistory,
-  suggest,
   suggestForSession,
-  suggestSkills,
-  tokenize,
-  type SuggestionContext,
+} from '../../../lib/suggest/history';
+import { suggest, suggestSkills, type SuggestionContext } from '../../../lib/suggest/rank';
+import {
+  addToSuggestionIndex,
+  buildSuggestionIndex,
   type SuggestionHistory,
   type TaggedSession,
-} from '../../../lib/suggest/rank';
+} from '../../../lib/suggest/skill-index';
+import { tokenize } from '../../../lib/suggest/words';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
 const DAY = 86_400_000;

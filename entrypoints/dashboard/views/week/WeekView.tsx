@@ -32,14 +32,13 @@ import type { Settings } from '../../../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
 import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/skills/library';
 import { ensureSkill } from '../../../../lib/skills/names';
+import { loadSuggestionHistory } from '../../../../lib/suggest/history';
+import { suggest, type Suggestion } from '../../../../lib/suggest/rank';
 import {
   addToSuggestionIndex,
   buildSuggestionIndex,
-  loadSuggestionHistory,
-  suggest,
-  type Suggestion,
   type SuggestionIndex,
-} from '../../../../lib/suggest/rank';
+} from '../../../../lib/suggest/skill-index';
 import { summarise } from '../../../../lib/week/summary';
 import { shiftWeek, weekFromKey, weekOf, type Week } from '../../../../lib/time';
 import {
