@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
-import type { BackupErrorKey, ImportBackupResult, ImportProgress } from '../lib/export/backup';
+import type { BackupErrorKey, ImportBackupResult } from '../lib/export/backup';
+import type { ImportProgress } from '../lib/export/backup';
 import { formatNumber } from '../lib/format';
 import { t } from './i18n/i18n';
 

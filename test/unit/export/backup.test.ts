@@ -6,14 +6,12 @@ import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
   BACKUP_LIMITS,
   BACKUP_TABLES,
-  backupFile,
-  exportBackup,
   FIELD_LIMITS,
-  importBackup,
-  parseBackup,
-  restoreBackup,
   type BackupData,
 } from '../../../lib/export/backup';
+import { backupFile } from '../../../lib/export/backup-file';
+import { parseBackup } from '../../../lib/export/backup-parse';
+import { exportBackup, importBackup, restoreBackup } from '../../../lib/store/backup';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
 
 const schema = JSON.parse(
