@@ -4,7 +4,7 @@
  * redaction), with the identity the learner chose for the LRS.
  */
 import type { SkilltrailDb } from '../store/db';
-import { getOrCreateInstallId } from '../export/identity';
+import { getOrCreateInstallId } from '../store/install-id';
 import { redactSessions, shareSkills } from '../export/privacy';
 import { buildSessionStatements, type XapiActorOptions } from '../export/xapi';
 import type { Session } from '../model';

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../lib/store/db';
-import { getOrCreateInstallId } from '../../lib/export/identity';
+import { getOrCreateInstallId } from '../../lib/store/install-id';
 import { IRI_BASE, skillIri } from '../../lib/export/iri';
 import { XAPI_VERB } from '../../lib/export/xapi';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';

@@ -1,6 +1,7 @@
 import xapiValidation from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
-import { actorFromSettings, getOrCreateInstallId } from '../../../lib/export/identity';
+import { actorFromSettings } from '../../../lib/export/identity';
+import { getOrCreateInstallId } from '../../../lib/store/install-id';
 import { IRI, IRI_BASE, nameUuid, UUID_NAMESPACE } from '../../../lib/export/iri';
 import {
   prepareExport,
