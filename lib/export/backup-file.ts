@@ -97,8 +97,11 @@ export class BackupText {
   }
 }
 
+/**
+ * The backup's file name: the week on screen when given, so one week's exports share one name.
+ * @example backupFilename({ now: Date.now(), weekKey: '2026-W48' }) // 'skilltrail-2026-W48.json'
+ */
 export function backupFilename(options: BackupFileOptions): string {
-  // Named for the week on screen when given, so one week's exports share one name.
   return `${FILE_PREFIX}-${options.weekKey ?? weekOf(options.now, options).key}.json`;
 }
 

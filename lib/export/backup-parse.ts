@@ -24,6 +24,10 @@ import {
   type Rule,
 } from './backup';
 
+/**
+ * The error a person is told about, with where it happened for support.
+ * @example fail('not-json', 'unexpected end').message // 'This file is not valid JSON; it may be cut short or damaged.'
+ */
 export function fail(key: BackupErrorKey, detail: string): BackupError {
   return { ok: false, key, message: BACKUP_ERROR_TEXT[key], detail };
 }
@@ -92,6 +96,7 @@ const ROOT_KEYS = { format: true, version: true, exportedAt: true, data: true };
 /**
  * Why the record `value` of `table` is refused, or `null`. A record that passes holds
  * only known keys with valid values, so the parsed object itself can be stored.
+ * @example checkRecord('skills', { id: 'x' }, 'data.skills[0]')?.key // 'invalid-field'
  */
 export function checkRecord(table: BackupTable, value: unknown, path: string): BackupError | null {
   if (!isPlainObject(value)) return fail('invalid-field', `${path}: not an object`);
