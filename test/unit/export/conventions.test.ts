@@ -32,9 +32,7 @@ function imports(file: string): string[] {
 const DEV_ONLY = /^(ajv|ajv-formats|jose|@learninglocker\/xapi-validation)(\/|$)/;
 
 describe('export conventions', () => {
-  const shipped = [...files('lib'), ...files('entrypoints'), ...files('components')].filter(
-    (f) => !f.startsWith('tools/'),
-  );
+  const shipped = [...files('lib'), ...files('entrypoints'), ...files('components')];
 
   it('ships no schema validator, JOSE library or xAPI validator', () => {
     const offenders = shipped.flatMap((f) =>
@@ -58,7 +56,7 @@ describe('export conventions', () => {
 
   it('documents every exported function with an @example', () => {
     const missing: string[] = [];
-    for (const f of [...mine, ...files('tools')]) {
+    for (const f of [...mine, 'tools/verify.ts', 'tools/run-verify.ts']) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       for (const m of text.matchAll(/^export (?:async )?function (\w+)/gm)) {
         const before = text.slice(0, m.index);
