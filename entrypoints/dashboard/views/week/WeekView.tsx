@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkTagBar } from '../../../../components/BulkTagBar';
-import { ExportPanel, type ExportFormat } from '../../../../components/ExportPanel';
+import { ExportPanel, type ExportPanelProps } from '../../../../components/ExportPanel';
 import {
   badgeStrings,
   csvStrings,
@@ -15,16 +15,15 @@ import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { DayChart, SkillChart } from '../../../../components/WeekChart';
 import { WeekPicker } from '../../../../components/WeekPicker';
 import { WeekTotals } from '../../../../components/WeekTotals';
+import { WalletFiles, type WalletFile } from '../../../../components/WalletFiles';
 import { getOrCreateSigningKey } from '../../../../lib/credentials/keys';
 import { db } from '../../../../lib/store/db';
 import { parseBackup } from '../../../../lib/export/backup-parse';
 import { exportBackup, importBackup } from '../../../../lib/store/backup';
-import type { ExportFile } from '../../../../lib/export/file';
 import { exportHtml } from '../../../../lib/export/html';
 import { actorFromSettings } from '../../../../lib/export/identity';
 import { getOrCreateInstallId } from '../../../../lib/store/install-id';
 import { exportMarkdown } from '../../../../lib/export/markdown';
-import { badgesHtmlFile, badgesJsonFile, issueBadges } from '../../../../lib/export/openbadges';
 import { exportCsv } from '../../../../lib/export/csv';
 import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
 import { exportWeekAsXapi } from '../../../../lib/export/xapi';
@@ -34,13 +33,13 @@ import type { Settings } from '../../../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
 import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/skills/library';
 import { ensureSkill } from '../../../../lib/skills/names';
-import { loadSuggestionHistory } from '../../../../lib/suggest/history';
-import { suggest, type Suggestion } from '../../../../lib/suggest/rank';
 import {
   addToSuggestionIndex,
   buildSuggestionIndex,
   type SuggestionIndex,
 } from '../../../../lib/suggest/skill-index';
+import { loadSuggestionHistory } from '../../../../lib/suggest/history';
+import { suggest, type Suggestion } from '../../../../lib/suggest/rank';
 import { summarise } from '../../../../lib/week/summary';
 import { shiftWeek, weekFromKey, weekOf, type Week } from '../../../../lib/time';
 import {
@@ -175,6 +174,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [level, setLevel] = useState<PrivacyLevel>(settings.exportPrivacy);
+  const [wallet, setWallet] = useState<WalletFile[]>([]);
   const sessionsHeading = useRef<HTMLHeadingElement>(null);
 
   const ordered = useStableOrder(
@@ -226,7 +226,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
     () => prepareExport(data, { ...summaryOptions, level, strings: sessionLabelStrings() }),
     [data, week.key, level],
   );
-  const exporters: Partial<Record<ExportFormat, () => Promise<ExportFile[]>>> = {
+  const exporters: ExportPanelProps['exporters'] = {
     markdown: async () => [
       exportMarkdown(shared, { locale, now: Date.now(), strings: reportStrings(locale) }),
     ],
@@ -235,19 +235,34 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
       const installId = await getOrCreateInstallId(db());
       return [await exportWeekAsXapi(shared, actorFromSettings(settings, installId))];
     },
-    badges: async () => {
-      // The key is made once and kept in `meta`; every badge of this learner carries it.
-      const key = await getOrCreateSigningKey(db());
-      const now = Date.now();
-      const badges = await issueBadges(shared, key, {
-        learnerName: settings.learnerName,
-        now,
-        locale,
-        strings: badgeStrings(locale),
-      });
+    badges: async (progress) => {
+      // The JSON-LD stack loads only here, when the learner exports badges.
+      const [{ badgesHtmlFile, badgesJsonFile, issueBadges, walletFile }, { getOrCreateDidKey }] =
+        await Promise.all([
+          import('../../../../lib/export/openbadges'),
+          import('../../../../lib/credentials/did-key'),
+        ]);
+      // The keys are made once and kept in `meta`; every badge of this learner carries them.
+      const keys = {
+        didKey: await getOrCreateDidKey(db()),
+        jwtKey: await getOrCreateSigningKey(db()),
+      };
+      const strings = badgeStrings(locale);
+      const badges = await issueBadges(
+        shared,
+        keys,
+        { learnerName: settings.learnerName, now: Date.now(), locale, strings },
+        progress,
+      );
+      setWallet(
+        badges.map((b) => ({
+          name: b.credential.credentialSubject.achievement.name,
+          file: walletFile(shared, b),
+        })),
+      );
       return [
-        badgesJsonFile(shared, badges, key.did),
-        badgesHtmlFile(shared, badges, { locale, strings: badgeStrings(locale) }),
+        badgesJsonFile(shared, badges, keys.didKey.did),
+        badgesHtmlFile(shared, badges, { locale, strings }),
       ];
     },
   };
@@ -406,6 +421,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
           exportHtml(shared, { locale, now: Date.now(), strings: reportStrings(locale) })
         }
         backup={() => exportBackup(db(), { now: Date.now(), weekKey: week.key })}
+        results={<WalletFiles files={wallet} />}
       >
         <ImportBackup
           locale={locale}
