@@ -3,7 +3,13 @@
  * out into one. The format and its checks are pure and live in `lib/export/backup*.ts`.
  */
 import type { ExportParts } from '../export/file';
-import { BACKUP_TABLES, type Backup, type BackupTable, type ImportBackupResult, type ImportProgress } from '../export/backup';
+import {
+  BACKUP_TABLES,
+  type Backup,
+  type BackupTable,
+  type ImportBackupResult,
+  type ImportProgress,
+} from '../export/backup';
 import { backupFilename, BackupText, type BackupFileOptions } from '../export/backup-file';
 import { fail, parseBackup } from '../export/backup-parse';
 import type { Skill } from '../model';

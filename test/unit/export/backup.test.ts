@@ -3,7 +3,12 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import { BACKUP_LIMITS, BACKUP_TABLES, FIELD_LIMITS, type BackupData } from '../../../lib/export/backup';
+import {
+  BACKUP_LIMITS,
+  BACKUP_TABLES,
+  FIELD_LIMITS,
+  type BackupData,
+} from '../../../lib/export/backup';
 import { backupFile } from '../../../lib/export/backup-file';
 import { parseBackup } from '../../../lib/export/backup-parse';
 import { exportBackup, importBackup, restoreBackup } from '../../../lib/store/backup';
