@@ -312,8 +312,7 @@ function scale(size: number) {
       JSON.parse(JSON.stringify({ sessions: past, skills }));
       roundTrips.push(performance.now() - start);
     };
-    if (round % 2) (roundTrip(), build());
-    else (build(), roundTrip());
+    for (const run of round % 2 ? [roundTrip, build] : [build, roundTrip]) run();
   }
   const times: number[] = [];
   const contextTrips: number[] = [];

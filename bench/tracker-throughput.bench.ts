@@ -87,8 +87,7 @@ for (let round = 0; round < ROUNDS; round++) {
     wallRates.push(r.wall);
   };
   const floor = () => floorRates.push(rateOf(roundTripAll).cpu);
-  if (round % 2) (floor(), tracker());
-  else (tracker(), floor());
+  for (const run of round % 2 ? [floor, tracker] : [tracker, floor]) run();
 }
 const rate = median(cpuRates);
 const floorRate = median(floorRates);
