@@ -155,9 +155,18 @@ export async function launchBench(
       await session.close();
       if (empty) rmSync(empty, { recursive: true, force: true });
       if (!options.extensionDir) rmSync(extensionPath, { recursive: true, force: true });
-      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) removeProfile(userDataDir);
     },
   };
+}
+
+/** Removes a closed browser's profile; one still being written as it closes is tried again. */
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (error) {
+    console.warn(`Could not remove ${dir}: ${String(error)}`);
+  }
 }
 
 /**
@@ -175,7 +184,7 @@ export async function launchPlain(): Promise<Browser> {
     userDataDir,
     args: browserArgs({ hostResolverRules: LOOPBACK_ONLY }),
   });
-  browser.once('disconnected', () => rmSync(userDataDir, { recursive: true, force: true }));
+  browser.once('disconnected', () => removeProfile(userDataDir));
   return browser;
 }
 
