@@ -6,7 +6,7 @@
 // wall-clock figure is printed beside it. The budget is a ratio: CPU time per event against
 // the floor of a JSON round trip of the same events (`JSON.parse(JSON.stringify(event))`),
 // alternated with it, so that a slower machine slows both alike.
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_SETTINGS } from '../lib/settings/settings';
 import { planWrites } from '../lib/tracking/records';
 import { emptyTrackerState } from '../lib/tracking/state';
 import { step } from '../lib/tracking/tracker';
