@@ -70,7 +70,11 @@ export function SessionCard(props: SessionCardProps) {
           {session.skills.map((id) => {
             const skill = skillsById.get(id);
             return skill ? (
-              <li key={id} class="chip" style={{ '--chip': skill.colour, paddingRight: '0.6rem' }}>
+              <li
+                key={id}
+                class="chip"
+                style={{ '--chip': skill.colour, paddingInlineEnd: '0.6rem' }}
+              >
                 {skill.name}
               </li>
             ) : null;

@@ -28,8 +28,31 @@ export function uiLocale(): string {
   try {
     const ui = browser.i18n.getUILanguage() || 'en';
     const messages = browser.i18n.getMessage('messagesLocale') || 'en';
-    return ui.toLowerCase().split(/[-_]/)[0] === messages ? ui : messages;
+    return language(ui) === language(messages) ? ui : messages;
   } catch {
     return 'en';
   }
+}
+
+/** `pt-BR`, `pt_BR` → `pt`. */
+function language(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0]!;
+}
+
+/**
+ * Which way the interface's messages read: the browser's own `@@bidi_dir` for the messages
+ * it chose (`rtl` for Arabic), so the page's direction can never disagree with its words.
+ */
+export function textDirection(): 'ltr' | 'rtl' {
+  try {
+    return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/** Sets an extension page's `lang` and `dir` from the interface language, before it renders. */
+export function speakInterfaceLanguage(root: HTMLElement = document.documentElement): void {
+  root.lang = uiLocale();
+  root.dir = textDirection();
 }

@@ -75,3 +75,20 @@ export function weekdayName(day: number, locale: string): string {
 export function formatList(items: readonly string[], locale: string): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** Scripts written right to left, as Unicode names them. */
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand']);
+
+/**
+ * Which way a language is written, from its likely script: files made outside the browser
+ * (the report, the badges page) have no `@@bidi_dir` to ask.
+ * @example textDirectionOf('ar-EG') // 'rtl'
+ */
+export function textDirectionOf(locale: string): 'ltr' | 'rtl' {
+  try {
+    const script = new Intl.Locale(locale.replace('_', '-')).maximize().script;
+    return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
