@@ -10,14 +10,14 @@ import { textDirectionOf } from '../lib/format';
  * not "W48-2026").
  */
 export function t(key: string, substitutions?: string | number | (string | number)[]): string {
-  const locale = uiLocale();
-  const isolate = textDirectionOf(locale) === 'rtl' ? isolated : (s: string) => s;
-  const subs =
-    substitutions === undefined
-      ? undefined
-      : (Array.isArray(substitutions) ? substitutions : [substitutions]).map((s) =>
-          isolate(typeof s === 'number' ? new Intl.NumberFormat(locale).format(s) : s),
-        );
+  let subs: string[] | undefined;
+  if (substitutions !== undefined) {
+    const locale = uiLocale();
+    const isolate = textDirectionOf(locale) === 'rtl' ? isolated : (s: string) => s;
+    subs = (Array.isArray(substitutions) ? substitutions : [substitutions]).map((s) =>
+      isolate(typeof s === 'number' ? new Intl.NumberFormat(locale).format(s) : s),
+    );
+  }
   // Keys are checked against every locale by test/unit/locales.test.ts, so a plain string is fine here.
   const getMessage = browser.i18n.getMessage as (key: string, subs?: string[]) => string;
   return getMessage(key, subs) || key;

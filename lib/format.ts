@@ -85,10 +85,19 @@ const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Ro
  * @example textDirectionOf('ar-EG') // 'rtl'
  */
 export function textDirectionOf(locale: string): 'ltr' | 'rtl' {
-  try {
-    const script = new Intl.Locale(locale.replace('_', '-')).maximize().script;
-    return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
+  let direction = DIRECTIONS.get(locale);
+  if (!direction) {
+    direction = 'ltr';
+    try {
+      const script = new Intl.Locale(locale.replace('_', '-')).maximize().script;
+      if (script && RTL_SCRIPTS.has(script)) direction = 'rtl';
+    } catch {
+      // Not a language tag: left to right, as most text is.
+    }
+    DIRECTIONS.set(locale, direction);
   }
+  return direction;
 }
+
+/** Answers already worked out: every message with a placeholder asks. */
+const DIRECTIONS = new Map<string, 'ltr' | 'rtl'>();
