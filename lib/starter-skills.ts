@@ -880,9 +880,15 @@ export async function addStarterSkills(
   const picked = STARTER_SKILLS.filter((s) => starterSkillKeys(s).some((k) => wanted.has(k)));
   return db.transaction('rw', db.skills, async () => {
     let count = await db.skills.count();
+    // One look-up for every name the picked starters go by, in every language.
+    const held = new Set(
+      (await db.skills.where('key').anyOf(picked.flatMap(starterSkillKeys)).toArray()).map(
+        (s) => s.key,
+      ),
+    );
     const added: Skill[] = [];
     for (const starter of picked) {
-      if (await db.skills.where('key').anyOf(starterSkillKeys(starter)).first()) continue;
+      if (starterSkillKeys(starter).some((k) => held.has(k))) continue;
       const text = localizeStarterSkill(starter, options.locale ?? 'en');
       const name = cleanSkillName(text.name);
       const key = skillKey(name);

@@ -153,6 +153,13 @@ describe.each(LANGUAGES)(
       expect(await check(dashboard, 'settings', language)).toEqual({});
     });
 
+    it('the privacy page', async () => {
+      const privacy = await ext.openExtensionPage('/privacy.html');
+      await privacy.waitForSelector('article h2');
+      expect(await check(privacy, 'privacy', language)).toEqual({});
+      await privacy.close();
+    });
+
     it('the verify view, with a checked badges file', async () => {
       await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/verify`);
       await dashboard.waitForSelector('input[type="file"]');
