@@ -16,6 +16,7 @@ import type { ExportFile } from './file';
 import { exportFilename } from './file';
 import { escapeHtml, htmlDocument, htmlLink } from './html-page';
 import { nameUuid, skillIri, UUID_NAMESPACE } from './iri';
+import type { FollowUpSummary } from '../summary';
 import type { SharedData, SharedSession, SharedSkill } from './privacy';
 import { REPORT_TEXT, toLink } from './report';
 import { isoWithOffset, localIso } from './timestamps';
@@ -74,6 +75,10 @@ export const OB_TEXT = {
       .join(' · '),
   searches: (queries: string[]) => `Searches: ${queries.map((q) => `“${q}”`).join(', ')}`,
   reflection: (text: string) => `Reflection: ${text}`,
+  recallName: (skill: string) => `What stayed of ${skill}`,
+  applicationName: (skill: string) => `Where ${skill} was used`,
+  followUpDescription: (p: { when: string; sessions: number }) =>
+    `Written ${p.when}, some days after ${p.sessions} ${p.sessions === 1 ? 'session' : 'sessions'}`,
   pageTitle: (label: string) => `Skilltrail badges — ${label}`,
   selfAsserted: 'Self-asserted: issued by the learner to themself.',
   issuedBy: (name: string) => `Issued by ${name}`,
@@ -200,6 +205,38 @@ function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: Bad
   return item;
 }
 
+/** Evidence genres of follow-ups: fixed words a reader's software can match. */
+export const FOLLOW_UP_GENRE = { recall: 'Recall', application: 'Application' } as const;
+
+/** A follow-up as evidence: one item for what stayed, one for where it was used. */
+function followUpEvidence(f: FollowUpSummary, skill: string, tz: string | undefined, T: BadgeText) {
+  const description = T.followUpDescription({
+    when: localIso(f.at, tz).replace('T', ' ').slice(0, 16),
+    sessions: f.sessionIds.length,
+  });
+  const items: NonNullable<OpenBadgeCredential['evidence']> = [];
+  if (f.recall) {
+    items.push({
+      type: ['Evidence'],
+      name: T.recallName(skill),
+      description,
+      genre: FOLLOW_UP_GENRE.recall,
+      narrative: f.recall,
+    });
+  }
+  if (f.application || f.link) {
+    items.push({
+      type: ['Evidence'],
+      ...(f.link && isWebUrl(f.link) ? { id: new URL(f.link).href } : {}),
+      name: T.applicationName(skill),
+      description,
+      genre: FOLLOW_UP_GENRE.application,
+      ...(f.application ? { narrative: f.application } : {}),
+    });
+  }
+  return items;
+}
+
 /**
  * One unsigned credential per skill with activity in the period, in the summary's order.
  * Ids are name-based UUIDs of skill, period and level, so a re-export names the same badge.
@@ -270,9 +307,11 @@ async function buildBadges(
       },
       credentialSchema: [{ ...OB_CREDENTIAL_SCHEMA }],
     };
-    if (sessions.length) {
-      credential.evidence = sessions.map((x) => evidenceOf(x, shared, locale, T));
-    }
+    const evidence = [
+      ...sessions.map((x) => evidenceOf(x, shared, locale, T)),
+      ...s.followUps.flatMap((f) => followUpEvidence(f, skill.name, summary.timeZone, T)),
+    ];
+    if (evidence.length) credential.evidence = evidence;
     out.push({ skillId: skill.id, credential });
   }
   return out;
