@@ -1,6 +1,6 @@
 /**
- * The full backup: every session, visit, search, skill and capture in one versioned JSON
- * file (`docs/backup-format.md`, `docs/backup.schema.json`). Never the `meta` table: it
+ * The full backup: every session, visit, search, skill, capture, follow-up and endorsement
+ * in one versioned JSON file (`docs/backup-format.md`, `docs/backup.schema.json`). Never the `meta` table: it
  * holds the signing key, the install id and sync state, which must not travel in a file.
  *
  * Restoring is two steps so nothing is written until the whole file is known good:
@@ -8,16 +8,32 @@
  * the extension) and never throws; `importBackup` merges in one transaction.
  */
 import type { SkilltrailDb } from '../db';
-import type { Capture, Search, Session, Skill, Visit } from '../model';
+import { MAX_FOLLOW_UP_SESSIONS } from '../followup/schedule';
+import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
 import { weekOf } from '../time';
 import { FILE_PREFIX, type ExportFile, type ExportParts } from './file';
 
 export const BACKUP_FORMAT = 'skilltrail-backup';
-export const BACKUP_VERSION = 1;
+/** The version written. Version 1 (without follow-ups and endorsements) still restores. */
+export const BACKUP_VERSION = 2;
 
 /** In import order: skills first, so sessions can be remapped onto existing skills. */
-export const BACKUP_TABLES = ['skills', 'sessions', 'visits', 'searches', 'captures'] as const;
+export const BACKUP_TABLES = [
+  'skills',
+  'sessions',
+  'visits',
+  'searches',
+  'captures',
+  'followUps',
+  'endorsements',
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** The tables each version of the format holds. */
+const VERSION_TABLES: Readonly<Record<number, readonly BackupTable[]>> = {
+  1: BACKUP_TABLES.slice(0, 5),
+  2: BACKUP_TABLES,
+};
 
 export interface BackupData {
   skills: Skill[];
@@ -25,6 +41,8 @@ export interface BackupData {
   visits: Visit[];
   searches: Search[];
   captures: Capture[];
+  followUps: FollowUp[];
+  endorsements: Endorsement[];
 }
 
 export interface Backup {
@@ -53,6 +71,8 @@ export const BACKUP_LIMITS: Readonly<BackupLimits> = {
     visits: 1_000_000,
     searches: 500_000,
     captures: 200_000,
+    followUps: 100_000,
+    endorsements: 10_000,
   },
 };
 
@@ -76,6 +96,10 @@ export const FIELD_LIMITS = {
   lang: 64,
   excerpt: 100_000,
   exportedAt: 64,
+  answer: 10_000,
+  email: 320,
+  /** A signed credential as JSON text. */
+  credential: 1_000_000,
 } as const;
 
 /** Latest instant JavaScript dates reach (±8.64e15 ms); times before 1970 never occur here. */
@@ -220,12 +244,39 @@ const CAPTURE_FIELDS: Fields<Capture> = {
   capturedAt: time,
 };
 
+const FOLLOW_UP_FIELDS: Fields<FollowUp> = {
+  id,
+  skillId: id,
+  sessionIds: { t: 'ids', maxItems: MAX_FOLLOW_UP_SESSIONS },
+  at: time,
+  status: { t: 'enum', values: ['answered', 'dismissed'] },
+  recall: str(FIELD_LIMITS.answer),
+  application: str(FIELD_LIMITS.answer),
+  link: str(FIELD_LIMITS.url, true),
+};
+
+const ENDORSEMENT_FIELDS: Fields<Endorsement> = {
+  id,
+  credentialId: str(FIELD_LIMITS.uri),
+  skillId: id,
+  subjectId: str(FIELD_LIMITS.uri),
+  issuerName: str(FIELD_LIMITS.name),
+  issuerDescription: str(FIELD_LIMITS.description, true),
+  issuerEmail: str(FIELD_LIMITS.email, true),
+  comment: str(FIELD_LIMITS.note),
+  issuedAt: time,
+  addedAt: time,
+  credential: str(FIELD_LIMITS.credential),
+};
+
 const TABLE_FIELDS: Readonly<Record<BackupTable, Readonly<Record<string, Field>>>> = {
   skills: SKILL_FIELDS,
   sessions: SESSION_FIELDS,
   visits: VISIT_FIELDS,
   searches: SEARCH_FIELDS,
   captures: CAPTURE_FIELDS,
+  followUps: FOLLOW_UP_FIELDS,
+  endorsements: ENDORSEMENT_FIELDS,
 };
 
 function fail(key: BackupErrorKey, detail: string): BackupError {
@@ -357,7 +408,8 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   if (!isPlainObject(root) || root.format !== BACKUP_FORMAT) {
     return fail('not-backup', `format is not "${BACKUP_FORMAT}"`);
   }
-  if (root.version !== BACKUP_VERSION) {
+  const tables = typeof root.version === 'number' ? VERSION_TABLES[root.version] : undefined;
+  if (!tables) {
     return fail('unsupported-version', `version ${JSON.stringify(root.version)?.slice(0, 40)}`);
   }
   const strayInRoot = strayKey(ROOT_KEYS, root, '');
@@ -372,13 +424,14 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   }
   const data = root.data;
   if (!isPlainObject(data)) return fail('invalid-field', 'data: not an object');
-  const strayInData = strayKey(TABLE_FIELDS, data, 'data.');
+  const strayInData = strayKey(Object.fromEntries(tables.map((t) => [t, true])), data, 'data.');
   if (strayInData) return strayInData;
 
   const out = {} as Record<BackupTable, Record<string, unknown>[]>;
   const counts = {} as Record<BackupTable, number>;
   for (const table of BACKUP_TABLES) {
-    const list = data[table];
+    // An older version has no such table: restoring it adds none.
+    const list = tables.includes(table) ? data[table] : [];
     if (!Array.isArray(list)) return fail('invalid-field', `data.${table}: not a list`);
     if (list.length > limits.maxRecords[table]) {
       return fail(
@@ -404,6 +457,7 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   const unique: [BackupTable, string][] = [
     ['skills', 'key'],
     ['captures', 'url'],
+    ['endorsements', 'credentialId'],
   ];
   for (const [table, field] of unique) {
     const seen = new Set<unknown>();
@@ -424,7 +478,7 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
 }
 
 function zeroCounts(): Record<BackupTable, number> {
-  return { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 };
+  return Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
 }
 
 /** How far a restore is: records of the file dealt with (written or found already there). */
@@ -437,12 +491,12 @@ export interface ImportProgress {
 const IMPORT_CHUNK = 5000;
 
 /**
- * Merges a parsed backup into the database. Atomic: one transaction over all five tables,
+ * Merges a parsed backup into the database. Atomic: one transaction over all its tables,
  * so a failure leaves the database as it was. Idempotent: records merge by id and an
  * existing record always wins, so importing a file twice adds nothing the second time.
  * A skill whose key the database already has is not added; the sessions of the file that
  * name it are pointed at the existing skill. A capture whose URL is already captured is
- * skipped. Answers how many records each table gained and how many were already there;
+ * skipped, and so is an endorsement already added. Answers how many records each table gained and how many were already there;
  * `onProgress` hears how far it is as it writes (ten heavy years take a minute or more).
  * @example
  * const r = await importBackup(db(), parsed.backup, ({ done, total }) => show(done, total));
@@ -477,7 +531,7 @@ export async function importBackup(
   try {
     await db.transaction(
       'rw',
-      [db.skills, db.sessions, db.visits, db.searches, db.captures],
+      [db.skills, db.sessions, db.visits, db.searches, db.captures, db.followUps, db.endorsements],
       async () => {
         const existing = await db.skills.toArray();
         const ids = new Set(existing.map((s) => s.id));
@@ -514,6 +568,22 @@ export async function importBackup(
           (c) => !capturedUrls.has(c.url),
         );
         await write(db.captures, 'captures', captures);
+
+        const followUps = (await newRecords(db.followUps, data.followUps)).map((f) => ({
+          ...f,
+          skillId: remap.get(f.skillId) ?? f.skillId,
+        }));
+        await write(db.followUps, 'followUps', followUps);
+        const endorsed = new Set(
+          await db.endorsements
+            .where('credentialId')
+            .anyOf(data.endorsements.map((e) => e.credentialId))
+            .keys(),
+        );
+        const endorsements = (await newRecords(db.endorsements, data.endorsements))
+          .filter((e) => !endorsed.has(e.credentialId))
+          .map((e) => ({ ...e, skillId: remap.get(e.skillId) ?? e.skillId }));
+        await write(db.endorsements, 'endorsements', endorsements);
       },
     );
   } catch (e) {
@@ -639,7 +709,7 @@ function backupFilename(options: ExportOptions): string {
 
 /**
  * The whole database as a backup file named for the week it was made in,
- * `skilltrail-2026-W48.json`, like the other exports of that week. Reads all five
+ * `skilltrail-2026-W48.json`, like the other exports of that week. Reads all its
  * tables in one transaction, so the file is a consistent snapshot, a chunk at a time:
  * the next chunk is asked for before the last is written out, so reading and writing
  * overlap.
@@ -650,7 +720,7 @@ export async function exportBackup(db: SkilltrailDb, options: ExportOptions): Pr
   const size = options.chunkSize ?? EXPORT_CHUNK;
   await db.transaction(
     'r',
-    [db.skills, db.sessions, db.visits, db.searches, db.captures],
+    BACKUP_TABLES.map((t) => db.table(t)),
     async () => {
       for (const table of BACKUP_TABLES) {
         text.table(table);
