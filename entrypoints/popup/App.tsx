@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { t, uiLocale } from '../../components/i18n';
 import { NeverRecordSite } from '../../components/NeverRecordSite';
 import { PauseControls } from '../../components/PauseControls';
@@ -9,10 +10,11 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { useSettings } from '../../components/use-settings';
 import { captureBlockReason } from '../../lib/capture';
 import { db } from '../../lib/db';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../lib/followup/record';
 import { readingMinutes } from '../../lib/format';
 import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
 import { tagSession } from '../../lib/sessions';
-import { captureHeld } from '../../lib/settings';
+import { captureHeld, type Settings } from '../../lib/settings';
 import { loadSettings } from '../../lib/settings-store';
 import { ensureSkill } from '../../lib/skills';
 import { suggestForSession } from '../../lib/suggest';
@@ -95,6 +97,7 @@ export function App() {
       {phase.kind === 'ready' && (
         <CapturedSession sessionId={phase.sessionId} captureId={phase.captureId} />
       )}
+      {settings && <PopupFollowUp settings={settings} />}
       {site && (
         <NeverRecordSite
           site={site}
@@ -108,6 +111,24 @@ export function App() {
         </a>
       </div>
     </div>
+  );
+}
+
+/** The follow-up due today, if any, under the captured page. */
+function PopupFollowUp({ settings }: { settings: Settings }) {
+  const due = useLiveQuery(
+    () => loadDueFollowUp(db(), settings, Date.now()),
+    [settings.followUpsEnabled, settings.followUpDays],
+  );
+  return (
+    <FollowUpPrompt
+      due={due}
+      locale={uiLocale()}
+      onAnswer={async (answer) =>
+        !!due && (await answerFollowUp(db(), due, answer, Date.now())) !== null
+      }
+      onDismiss={async () => !!due && (await dismissFollowUp(db(), due, Date.now())) !== null}
+    />
   );
 }
 
