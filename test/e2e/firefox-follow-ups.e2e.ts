@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekOf } from '../../lib/time';
-import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import { downloaded, setNumber, storedSettings } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
@@ -22,12 +22,7 @@ describe('Firefox: a follow-up when due, answered in the popup, in the week and 
       htmlPage('/css-grid', articleHtml('A complete guide to CSS grid')),
     ]);
     ext = await launchFirefoxWithExtension({
-      prefs: {
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloads,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
-      },
+      prefs: downloadPrefs(downloads),
     });
   });
 

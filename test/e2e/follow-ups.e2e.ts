@@ -1,23 +1,16 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekOf } from '../../lib/time';
 import { readStore } from './harness/dexie-reader';
-import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import {
+  type ExtensionSession,
+  launchWithExtension,
+  profileDownloadingTo,
+} from './harness/extension';
 import { downloaded, setNumber, storedSettings } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
-
-/** A profile whose downloads land in `dir` without asking. */
-function profileDownloadingTo(dir: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
-  mkdirSync(join(profile, 'Default'));
-  writeFileSync(
-    join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ download: { default_directory: dir, prompt_for_download: false } }),
-  );
-  return profile;
-}
 
 const RECALL = 'Grid areas name regions; <b>subgrid</b> passes tracks down.';
 const APPLICATION = 'Rebuilt the pricing page layout with grid';
