@@ -138,6 +138,9 @@ export function badgeStrings(locale: string): BadgeText {
     recallName: (skill) => t('badgeRecallName', skill),
     applicationName: (skill) => t('badgeApplicationName', skill),
     followUpDescription: (p) => t('badgeFollowUpDescription', [p.when, sessions(p.sessions)]),
+    moreEvidence: (count) => t('badgeMoreEvidence', sessions(count)),
+    moreEvidenceWhy: (max) => t('badgeMoreEvidenceWhy', String(max)),
+    summaryGenre: t('badgeSummaryGenre'),
     pageTitle: (label) => t('badgePageTitle', label),
     selfAsserted: t('badgeSelfAsserted'),
     issuedBy: (name) => t('badgeIssuedBy', name),
@@ -149,6 +152,11 @@ export function badgeStrings(locale: string): BadgeText {
     noEvidence: t('badgeNoEvidence'),
     signed: t('badgeSigned'),
     verifyHint: t('badgeVerifyHint'),
+    selfAssertedMeaning: t('badgeSelfAssertedMeaning'),
+    howToCheck: t('badgeHowToCheck'),
+    howToCheckWallet: t('badgeHowToCheckWallet'),
+    howToCheckValidator: t('badgeHowToCheckValidator'),
+    saveForWallet: t('badgeSaveForWallet'),
     none: t('badgeNone'),
   };
 }

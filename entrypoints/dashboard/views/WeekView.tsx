@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkTagBar } from '../../../components/BulkTagBar';
+import { ExportPanel, type ExportPanelProps } from '../../../components/ExportPanel';
 import { FollowUpList } from '../../../components/FollowUpList';
 import { FollowUpPrompt } from '../../../components/FollowUpPrompt';
-import { ExportPanel, type ExportFormat } from '../../../components/ExportPanel';
 import {
   badgeStrings,
   csvStrings,
@@ -17,15 +17,14 @@ import { useLiveQuery } from '../../../components/use-live-query';
 import { DayChart, SkillChart } from '../../../components/WeekChart';
 import { WeekPicker } from '../../../components/WeekPicker';
 import { WeekTotals } from '../../../components/WeekTotals';
+import { WalletFiles, type WalletFile } from '../../../components/WalletFiles';
 import { getOrCreateSigningKey } from '../../../lib/credentials/keys';
 import { db } from '../../../lib/db';
 import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../lib/followup/record';
 import { exportBackup, parseBackup, importBackup } from '../../../lib/export/backup';
-import type { ExportFile } from '../../../lib/export/file';
 import { exportHtml } from '../../../lib/export/html';
 import { actorFromSettings, getOrCreateInstallId } from '../../../lib/export/identity';
 import { exportMarkdown } from '../../../lib/export/markdown';
-import { badgesHtmlFile, badgesJsonFile, issueBadges } from '../../../lib/export/openbadges';
 import { exportCsv } from '../../../lib/export/csv';
 import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
 import { exportWeekAsXapi } from '../../../lib/export/xapi';
@@ -189,6 +188,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [level, setLevel] = useState<PrivacyLevel>(settings.exportPrivacy);
+  const [wallet, setWallet] = useState<WalletFile[]>([]);
   const sessionsHeading = useRef<HTMLHeadingElement>(null);
 
   const ordered = useStableOrder(
@@ -240,7 +240,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
     () => prepareExport(data, { ...summaryOptions, level, strings: sessionLabelStrings() }),
     [data, week.key, level],
   );
-  const exporters: Partial<Record<ExportFormat, () => Promise<ExportFile[]>>> = {
+  const exporters: ExportPanelProps['exporters'] = {
     markdown: async () => [
       exportMarkdown(shared, { locale, now: Date.now(), strings: reportStrings(locale) }),
     ],
@@ -249,19 +249,34 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
       const installId = await getOrCreateInstallId(db());
       return [await exportWeekAsXapi(shared, actorFromSettings(settings, installId))];
     },
-    badges: async () => {
-      // The key is made once and kept in `meta`; every badge of this learner carries it.
-      const key = await getOrCreateSigningKey(db());
-      const now = Date.now();
-      const badges = await issueBadges(shared, key, {
-        learnerName: settings.learnerName,
-        now,
-        locale,
-        strings: badgeStrings(locale),
-      });
+    badges: async (progress) => {
+      // The JSON-LD stack loads only here, when the learner exports badges.
+      const [{ badgesHtmlFile, badgesJsonFile, issueBadges, walletFile }, { getOrCreateDidKey }] =
+        await Promise.all([
+          import('../../../lib/export/openbadges'),
+          import('../../../lib/credentials/did-key'),
+        ]);
+      // The keys are made once and kept in `meta`; every badge of this learner carries them.
+      const keys = {
+        didKey: await getOrCreateDidKey(db()),
+        jwtKey: await getOrCreateSigningKey(db()),
+      };
+      const strings = badgeStrings(locale);
+      const badges = await issueBadges(
+        shared,
+        keys,
+        { learnerName: settings.learnerName, now: Date.now(), locale, strings },
+        progress,
+      );
+      setWallet(
+        badges.map((b) => ({
+          name: b.credential.credentialSubject.achievement.name,
+          file: walletFile(shared, b),
+        })),
+      );
       return [
-        badgesJsonFile(shared, badges, key.did),
-        badgesHtmlFile(shared, badges, { locale, strings: badgeStrings(locale) }),
+        badgesJsonFile(shared, badges, keys.didKey.did),
+        badgesHtmlFile(shared, badges, { locale, strings }),
       ];
     },
   };
@@ -431,6 +446,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
           exportHtml(shared, { locale, now: Date.now(), strings: reportStrings(locale) })
         }
         backup={() => exportBackup(db(), { now: Date.now(), weekKey: week.key })}
+        results={<WalletFiles files={wallet} />}
       >
         <ImportBackup
           locale={locale}
