@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekOf } from '../../lib/time';
+import { expectBadgesPassIndependentCheckers } from './harness/badge-checks';
 import { readStore } from './harness/dexie-reader';
 import {
   type ExtensionSession,
@@ -125,8 +126,12 @@ describe('follow-ups: asked when due, answered in the popup, kept as evidence', 
 
     await dashboard.click('[data-export="badges"]');
     const badges = (await downloaded(downloads, `skilltrail-${week.key}-badges.json`)).text;
-    const jws = (JSON.parse(badges) as { credentials: string[] }).credentials[0]!;
-    const credential = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8'));
+    // The evidence keeps the badge valid for the verifiers wallets use and the 1EdTech schema.
+    expect((await expectBadgesPassIndependentCheckers(badges)).dataIntegrity).toBe(1);
+    // Each credential is there as JSON with a Data Integrity proof, and as VC-JWT.
+    const credential = (JSON.parse(badges) as { credentials: unknown[] }).credentials.find(
+      (c) => typeof c === 'object',
+    );
     expect(JSON.stringify(credential)).toContain('"genre":"Recall"');
     expect(JSON.stringify(credential)).toContain('"genre":"Application"');
     expect(JSON.stringify(credential)).toContain(`"id":"${LINK}"`);
