@@ -58,6 +58,18 @@ export default defineConfig({
       '--disable-sync',
     ],
   },
+  // The sources addons.mozilla.org asks for: what `npm ci && npm run build:firefox` needs
+  // to rebuild the add-on exactly, and the docs a reviewer reads. Tests, benchmarks (and
+  // their results) and the store's screenshots stay in the repository.
+  zip: {
+    excludeSources: [
+      'bench/**',
+      'test/**',
+      'docs/store/screenshots/**',
+      'tools/store-screenshots.ts',
+      'tools/promo-tile.html',
+    ],
+  },
   hooks: {
     'build:done': (wxt) => notices.writeInto(wxt.config.outDir),
     // Chromium: no popup in the manifest, so a click reaches the background, which starts

@@ -1,7 +1,7 @@
 import { formatDay } from '../lib/format';
 import './controls.css';
 import { isLinkable } from '../lib/url';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 /** What a list shows of an answered follow-up. */
 export interface FollowUpItem {

@@ -21,7 +21,7 @@ import type { ExportFile } from './file';
 import { exportFilename } from './file';
 import { escapeHtml, htmlDocument, htmlLink } from './html-page';
 import { nameUuid, skillIri, UUID_NAMESPACE } from './iri';
-import type { FollowUpSummary } from '../summary';
+import type { FollowUpSummary } from '../week/summary';
 import type { SharedData, SharedSession, SharedSkill } from './privacy';
 import { REPORT_TEXT, toLink } from './report';
 import { isoWithOffset, localIso } from './timestamps';

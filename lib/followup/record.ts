@@ -3,10 +3,10 @@
  * Answering and dismissing are atomic and checked again inside the transaction, so two
  * open pages (the popup and the week view) never record the same prompt twice.
  */
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import { newId } from '../ids';
 import type { FollowUp } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { isWebUrl } from '../url';
 import { dueFollowUp, followUpWindow, type DueFollowUp } from './schedule';
 

@@ -3,7 +3,7 @@
  * only, results page or not), or a page that is never recorded and why.
  */
 import { parseSearchUrl } from '../search-engines';
-import { isPaused, type Settings } from '../settings';
+import { isPaused, type Settings } from '../settings/settings';
 import { canonicalUrl, domainOf, parseUrl, siteOnly } from '../url';
 import { isExcludedHost } from './excluded-sites';
 import type { PageState, UntrackedReason } from './state';

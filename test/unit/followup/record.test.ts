@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type SkilltrailDb } from '../../../lib/db';
+import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
   answerFollowUp,
   answeredBySkill,
@@ -7,8 +7,8 @@ import {
   dismissFollowUp,
   loadDueFollowUp,
 } from '../../../lib/followup/record';
-import { deleteSkill, mergeSkills } from '../../../lib/skill-library';
-import { eraseSessions } from '../../../lib/erase';
+import { deleteSkill, mergeSkills } from '../../../lib/skills/library';
+import { eraseSessions } from '../../../lib/store/erase';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
 
 let db: SkilltrailDb | undefined;
