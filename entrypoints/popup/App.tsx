@@ -160,7 +160,9 @@ function CapturedSession({ sessionId, captureId }: { sessionId: string; captureI
 
   return (
     <article>
-      <h1 class="page-title">{capture.title}</h1>
+      <h1 class="page-title" dir="auto">
+        {capture.title}
+      </h1>
       <p class="meta muted">
         {[
           capture.siteName,
@@ -170,7 +172,11 @@ function CapturedSession({ sessionId, captureId }: { sessionId: string; captureI
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {capture.excerpt && <p class="excerpt">{capture.excerpt}</p>}
+      {capture.excerpt && (
+        <p class="excerpt" dir="auto">
+          {capture.excerpt}
+        </p>
+      )}
       {session.kind === 'search' && (
         <div class="session-detail">
           <strong>{t('kindSearch')}</strong>

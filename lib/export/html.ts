@@ -65,7 +65,7 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
     for (const n of s.notes) {
       parts.push(
         `<p class="meta">${escapeHtml(n.heading)}</p>`,
-        `<blockquote>${escapeHtml(n.text)}</blockquote>`,
+        `<blockquote dir="auto">${escapeHtml(n.text)}</blockquote>`,
       );
     }
     if (s.followUps.length) parts.push(`<h4>${escapeHtml(T.followUps)}</h4>`);
@@ -115,7 +115,7 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
       if (s.note) {
         parts.push(
           `<p class="meta">${escapeHtml(T.note)}</p>`,
-          `<blockquote>${escapeHtml(s.note)}</blockquote>`,
+          `<blockquote dir="auto">${escapeHtml(s.note)}</blockquote>`,
         );
       }
       parts.push('</section>');

@@ -507,7 +507,9 @@ export function badgesHtmlFile(
     else {
       const items = c.evidence.map((e) => {
         const name = e.id ? htmlLink(toLink(e.id, e.name)) : escapeHtml(e.name);
-        const narrative = e.narrative ? `<blockquote>${escapeHtml(e.narrative)}</blockquote>` : '';
+        const narrative = e.narrative
+          ? `<blockquote dir="auto">${escapeHtml(e.narrative)}</blockquote>`
+          : '';
         return `<li>${name}<br><span class="meta">${escapeHtml(e.description)}</span>${narrative}</li>`;
       });
       parts.push(`<ul>${items.join('\n')}</ul>`);
