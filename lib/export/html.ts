@@ -68,6 +68,23 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
         `<blockquote dir="auto">${escapeHtml(n.text)}</blockquote>`,
       );
     }
+    if (s.followUps.length) parts.push(`<h4>${escapeHtml(T.followUps)}</h4>`);
+    for (const f of s.followUps) {
+      parts.push(`<p class="meta">${escapeHtml(f.heading)}</p>`);
+      if (f.recall) {
+        parts.push(
+          `<p>${escapeHtml(T.recall)}:</p>`,
+          `<blockquote>${escapeHtml(f.recall)}</blockquote>`,
+        );
+      }
+      if (f.application) {
+        parts.push(
+          `<p>${escapeHtml(T.application)}:</p>`,
+          `<blockquote>${escapeHtml(f.application)}</blockquote>`,
+        );
+      }
+      if (f.link) parts.push(`<p>${htmlLink(f.link)}</p>`);
+    }
     parts.push('</section>');
     out.push(parts.join('\n'));
   }
