@@ -3,7 +3,15 @@
  * format allows it, so a file Skilltrail writes is one it can read back.
  */
 import { weekOf } from '../time';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, MAX_TIME, TABLE_RULES, type BackupData, type BackupTable } from './backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  MAX_TIME,
+  TABLE_RULES,
+  type BackupData,
+  type BackupTable,
+} from './backup';
 import { checkRecord } from './backup-parse';
 import { FILE_PREFIX, type ExportFile } from './file';
 

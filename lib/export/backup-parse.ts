@@ -2,7 +2,27 @@
  * Reading a backup file: everything is validated before anything is written (hand-written
  * and strict; no schema library ships in the extension), and nothing here ever throws.
  */
-import { BACKUP_ERROR_TEXT, BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_TABLES, BACKUP_VERSION, FIELD_LIMITS, FORBIDDEN_KEYS, ID_PATTERN, MAX_TIME, TABLE_FIELDS, TABLE_RULES, type Backup, type BackupData, type BackupError, type BackupErrorKey, type BackupLimits, type BackupTable, type ParseBackupResult, type Rule } from './backup';
+import {
+  BACKUP_ERROR_TEXT,
+  BACKUP_FORMAT,
+  BACKUP_LIMITS,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  FIELD_LIMITS,
+  FORBIDDEN_KEYS,
+  ID_PATTERN,
+  MAX_TIME,
+  TABLE_FIELDS,
+  TABLE_RULES,
+  type Backup,
+  type BackupData,
+  type BackupError,
+  type BackupErrorKey,
+  type BackupLimits,
+  type BackupTable,
+  type ParseBackupResult,
+  type Rule,
+} from './backup';
 
 /**
  * The error a person is told about, with where it happened for support.
