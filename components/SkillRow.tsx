@@ -5,6 +5,7 @@ import { validateSkillPatch, type SkillChange, type SkillPatch } from '../lib/sk
 import { cleanSkillName } from '../lib/skills/names';
 import { type GoalProgress as GoalProgressData, type SkillTotals } from '../lib/skills/totals';
 import { isLinkable } from '../lib/url';
+import { FollowUpList, type FollowUpItem } from './FollowUpList';
 import { GoalProgress } from './GoalProgress';
 import { t } from './i18n/i18n';
 import { SkillDeleteConfirm } from './SkillDeleteConfirm';
@@ -42,6 +43,8 @@ export interface SkillRowProps {
   onDelete: () => Promise<void>;
   /** Says something in the view's status line. */
   announce: (message: string) => void;
+  /** Answered follow-ups on this skill, newest first. */
+  followUps?: readonly FollowUpItem[];
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -205,6 +208,12 @@ export function SkillRow(props: SkillRowProps) {
           <dd>{totals?.lastAt != null ? formatDate(totals.lastAt, locale) : '–'}</dd>
         </div>
       </dl>
+      {props.followUps && props.followUps.length > 0 && (
+        <details class="skill-follow-ups">
+          <summary>{t('skillFollowUps', props.followUps.length)}</summary>
+          <FollowUpList items={props.followUps} locale={locale} />
+        </details>
+      )}
       {goal && (
         <GoalProgress goalMinutes={goal.goalMinutes} minutes={goal.minutes} locale={locale} />
       )}

@@ -1,10 +1,13 @@
 import { useMemo } from 'preact/hooks';
+import { FollowUpList } from '../../../../components/FollowUpList';
+import { FollowUpPrompt } from '../../../../components/FollowUpPrompt';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { useSettings } from '../../../../components/hooks/use-settings';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { DayChart, SkillChart } from '../../../../components/WeekChart';
 import { WeekPicker } from '../../../../components/WeekPicker';
 import { WeekTotals } from '../../../../components/WeekTotals';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/followup/record';
 import type { Settings } from '../../../../lib/settings/settings';
 import { db } from '../../../../lib/store/db';
 import { shiftWeek, weekFromKey, weekOf, type Week } from '../../../../lib/time';
@@ -31,9 +34,21 @@ function WeekReview({ settings, routeKey }: { settings: Settings; routeKey?: str
   const badRoute = routeKey !== undefined && routed === null;
 
   const data = useLiveQuery(() => loadWeek(db(), week.start, week.end), [week.start, week.end]);
+  const due = useLiveQuery(
+    () => loadDueFollowUp(db(), settings, Date.now()),
+    [settings.followUpsEnabled, settings.followUpDays],
+  );
 
   return (
     <section aria-labelledby="week-heading" class="week-view">
+      <FollowUpPrompt
+        due={due}
+        locale={locale}
+        onAnswer={async (answer) =>
+          !!due && (await answerFollowUp(db(), due, answer, Date.now())) !== null
+        }
+        onDismiss={async () => !!due && (await dismissFollowUp(db(), due, Date.now())) !== null}
+      />
       <WeekPicker
         week={week}
         current={current}
@@ -72,6 +87,10 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
   const summaryOptions = { start: week.start, end: week.end, weekStart: settings.weekStart };
   const summary = useMemo(() => summarise(data, summaryOptions), [data, week.key]);
   const skillsById = useMemo(() => new Map(data.skills.map((s) => [s.id, s])), [data.skills]);
+  // The follow-ups on this week's sessions, as each skill's summary holds them.
+  const followUps = summary.skills.flatMap((s) =>
+    s.followUps.map((f) => ({ ...f, skillName: s.name })),
+  );
 
   return (
     <>
@@ -95,6 +114,13 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
           <DayChart summary={summary} locale={locale} />
         </div>
       </div>
+
+      {followUps.length > 0 && (
+        <>
+          <h2>{t('followUpsHeading')}</h2>
+          <FollowUpList items={followUps} locale={locale} />
+        </>
+      )}
 
       <WeekSessions week={week} data={data} skillsById={skillsById} locale={locale} />
       <WeekExports week={week} data={data} settings={settings} locale={locale} />
