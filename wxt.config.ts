@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { thirdPartyNotices } from './tools/third-party-notices';
 
 // Debian's Chromium, when present, is the browser `npm run dev` opens.
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -15,6 +16,14 @@ const FIREFOX_ADDON_ID = 'skilltrail@skilltrail.app';
 const FIREFOX_MIN_VERSION = '140.0';
 const CHROME_MIN_VERSION = '127';
 
+/** The project's home, shown by both stores and the browsers' extension pages. */
+const { homepage } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {
+  homepage: string;
+};
+
+// The licences of every package the bundles hold, written beside the manifest.
+const notices = thirdPartyNotices();
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Dexie's modern ES module build, not the CommonJS one its import wrapper loads: the same
@@ -26,6 +35,7 @@ export default defineConfig({
         { find: /^dexie$/, replacement: resolve('node_modules/dexie/dist/modern/dexie.mjs') },
       ],
     },
+    plugins: [notices.plugin],
   }),
   // MV3 for every browser. On Firefox (where WXT defaults to MV2) the background stays an
   // event page (`background.scripts`), and the code's `action` and `scripting` calls exist
@@ -45,6 +55,7 @@ export default defineConfig({
     ],
   },
   hooks: {
+    'build:done': (wxt) => notices.writeInto(wxt.config.outDir),
     // Chromium: no popup in the manifest, so a click reaches the background, which starts
     // the capture at once and opens the popup beside it (entrypoints/background/capture.ts).
     // Firefox opens a popup only in direct answer to the click, so there it stays the
@@ -61,6 +72,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    homepage_url: homepage,
     permissions: [
       'activeTab',
       'scripting',

@@ -76,6 +76,9 @@ export function App() {
           <li>{t('welcomeNeverSend')}</li>
         </ul>
         <p class="promise">{t('welcomePromise')}</p>
+        <p>
+          <a href={browser.runtime.getURL('/privacy.html')}>{t('policyLink')}</a>
+        </p>
       </section>
 
       <section aria-labelledby="welcome-choices">

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { requestPersistentStorage } from '../../components/persist-storage';
 import { uiLocale } from '../../components/i18n';
 import '../../components/theme.css';
+import '../../components/reading-page.css';
 import { App } from './App';
 import './style.css';
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { missingNotices } from '../store-docs';
 import { FIREFOX_BUILD } from './harness/firefox';
 
 interface LinterMessage {
@@ -35,6 +36,11 @@ describe('Firefox: the build addons.mozilla.org receives', () => {
     // Host access is only ever asked for, never taken at install.
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.homepage_url).toMatch(/^https:\/\//);
+  });
+
+  it('ships the licence of every package it bundles', () => {
+    expect(missingNotices(FIREFOX_BUILD)).toEqual([]);
   });
 
   it('passes addons-linter with only the warnings the README explains', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { justifiedPermissions, missingNotices } from '../store-docs';
 import { BUILDS } from './harness/extension';
 
 /**
@@ -10,7 +11,7 @@ import { BUILDS } from './harness/extension';
  * default Content Security Policy and loads no code from anywhere but its own package.
  */
 
-/** Every permission, and why, is in README.md; a new one must be added to both. */
+/** Every permission, and why, is in docs/store/permissions.md; a new one must be added to both. */
 const ALLOWED_PERMISSIONS = [
   'activeTab',
   'alarms',
@@ -39,16 +40,6 @@ function files(dir: string, out: string[] = []): string[] {
     else out.push(path);
   }
   return out;
-}
-
-/** The permission names in README.md's "Permissions" table (first column, in backticks). */
-function readmePermissions(): string[] {
-  const readme = readFileSync(resolve('README.md'), 'utf8');
-  const section = readme.split(/^## Permissions\s*$/m)[1]?.split(/^## /m)[0] ?? '';
-  return section
-    .split('\n')
-    .filter((line) => line.startsWith('|'))
-    .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
 }
 
 describe('the shipped manifest', () => {
@@ -83,19 +74,30 @@ describe('the shipped manifest', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('names every permission in README.md’s permission table', () => {
-    const documented = readmePermissions();
+  it('justifies every permission in docs/store/permissions.md', () => {
+    const documented = justifiedPermissions();
     for (const permission of [
       ...(manifest.permissions as string[]),
       ...(manifest.optional_host_permissions as string[]),
     ]) {
-      expect(documented, `README.md lacks ${permission}`).toContain(permission);
+      expect(documented, `docs/store/permissions.md lacks ${permission}`).toContain(permission);
     }
   });
 });
 
 describe('the shipped code', () => {
   const all = files(BUILD);
+
+  it('ships the licence of every package it bundles', () => {
+    expect(missingNotices(BUILD)).toEqual([]);
+  });
+
+  it('names the project’s home page', () => {
+    const { homepage } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {
+      homepage: string;
+    };
+    expect(manifest.homepage_url).toBe(homepage);
+  });
 
   it('loads scripts and styles only from its own package', () => {
     for (const file of all.filter((f) => f.endsWith('.html'))) {

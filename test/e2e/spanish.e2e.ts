@@ -87,4 +87,18 @@ describe('in Spanish', () => {
       '\uFEFFid_sesion,fecha,inicio,fin,tipo,habilidades,titulo,sitio,url,segundos_activos,minutos_activos,paginas,busquedas,consultas,nota',
     );
   });
+
+  it('states the privacy policy in Spanish', async () => {
+    const policy = await ext.openExtensionPage('/privacy.html');
+    await policy.waitForSelector('article h2');
+    expect(await policy.$eval('html', (e) => e.lang)).toMatch(/^es\b/);
+    expect(await policy.$eval('h1', (e) => e.textContent)).toBe(
+      'Política de privacidad de Skilltrail',
+    );
+    expect(await policy.$$eval('h2', (els) => els.map((e) => e.textContent))).toContain(
+      'Cómo borrar tus registros',
+    );
+    expect(blocking(await runAxe(policy))).toEqual([]);
+    await policy.close();
+  });
 });

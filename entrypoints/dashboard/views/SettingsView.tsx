@@ -49,6 +49,9 @@ export function SettingsView(_: { params: string[] }) {
 
       <section aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t('settingsPrivacy')}</h2>
+        <p>
+          <a href={browser.runtime.getURL('/privacy.html')}>{t('policyLink')}</a>
+        </p>
         <PrivacyChoices settings={settings} save={save} />
         <h3>{t('excludedHeading')}</h3>
         <p class="muted">{t('excludedHelp')}</p>
