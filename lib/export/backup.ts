@@ -7,6 +7,7 @@
  * `parseBackup` validates everything (hand-written and strict; no schema library ships in
  * the extension) and never throws; `importBackup` merges in one transaction.
  */
+import { SKILL_COLOURS } from '../skills';
 import type { SkilltrailDb } from '../db';
 import type { Capture, Search, Session, Skill, Visit } from '../model';
 import { weekOf } from '../time';
@@ -78,8 +79,16 @@ export const FIELD_LIMITS = {
   exportedAt: 64,
 } as const;
 
-/** Latest instant JavaScript dates reach (±8.64e15 ms); times before 1970 never occur here. */
-const MAX_TIME = 8.64e15;
+/**
+ * Times a learner can have: 1990 to 2100. Later ones break every formatter that adds a
+ * zone offset (a date past JavaScript's range is invalid), and stall the sync's watermark.
+ */
+const MIN_TIME = Date.UTC(1990, 0, 1);
+const MAX_TIME = Date.UTC(2100, 0, 1);
+/** Longest duration a field may hold: the whole span of times. */
+const MAX_DURATION = MAX_TIME - MIN_TIME;
+/** A skill colour reaches CSS (`--chip`, `background`): `#rrggbb` only, never a `url(…)`. */
+const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 /** Letters, digits and `._:-`, starting with a letter or digit: UUIDs and nothing sneaky. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 /** Keys that could reach an object's prototype if a record were ever copied carelessly. */
@@ -96,6 +105,7 @@ export type BackupErrorKey =
   | 'too-many-records'
   | 'duplicate-id'
   | 'duplicate-key'
+  | 'orphan-record'
   | 'write-failed';
 
 /** What a person is told, per error (English for now; one place to translate). */
@@ -110,6 +120,7 @@ export const BACKUP_ERROR_TEXT: Readonly<Record<BackupErrorKey, string>> = {
   'too-many-records': 'This backup holds more records than Skilltrail can restore.',
   'duplicate-id': 'Two records in this backup share one id.',
   'duplicate-key': 'Two records in this backup share a value that must be unique.',
+  'orphan-record': 'A page, search or capture in this backup belongs to no session in it.',
   'write-failed': 'The backup could not be saved; nothing was changed.',
 };
 
@@ -133,6 +144,7 @@ type Rule =
   | { t: 'id' }
   | { t: 'str'; max: number }
   | { t: 'time' }
+  | { t: 'colour' }
   | { t: 'num'; min: number; max: number }
   | { t: 'enum'; values: readonly string[] }
   | { t: 'bool' }
@@ -144,7 +156,7 @@ type Fields<T> = { readonly [K in keyof T]-?: Field };
 
 const id: Field = { t: 'id' };
 const time: Field = { t: 'time' };
-const ms: Field = { t: 'num', min: 0, max: MAX_TIME };
+const ms: Field = { t: 'num', min: 0, max: MAX_DURATION };
 const str = (max: number, optional?: true): Field => ({
   t: 'str',
   max,
@@ -199,7 +211,7 @@ const SKILL_FIELDS: Fields<Skill> = {
   aliases: { t: 'strs', max: FIELD_LIMITS.name, maxItems: FIELD_LIMITS.aliases },
   uri: str(FIELD_LIMITS.uri, true),
   description: str(FIELD_LIMITS.description, true),
-  colour: str(FIELD_LIMITS.colour),
+  colour: { t: 'colour' },
   goalMinutes: { t: 'num', min: 0, max: 7 * 24 * 60, optional: true },
   createdAt: time,
   updatedAt: time,
@@ -249,9 +261,11 @@ function breaks(rule: Rule, v: unknown): string | null {
       if (typeof v !== 'string') return 'not a string';
       return v.length <= rule.max ? null : `longer than ${rule.max} characters`;
     case 'time':
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIME
+      return typeof v === 'number' && Number.isFinite(v) && v >= MIN_TIME && v <= MAX_TIME
         ? null
-        : 'not a time in epoch milliseconds';
+        : 'not a time in epoch milliseconds from 1990 to 2100';
+    case 'colour':
+      return typeof v === 'string' && COLOUR_PATTERN.test(v) ? null : 'not a colour as #rrggbb';
     case 'num':
       return typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max
         ? null
@@ -350,7 +364,8 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   try {
     // Prototype keys are refused below, where every object of the format has its keys
     // checked; an object anywhere else is an invalid field.
-    root = JSON.parse(text);
+    // A byte order mark is how some editors start a UTF-8 file; it is not part of the JSON.
+    root = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
     return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : 'unreadable');
   }
@@ -411,6 +426,16 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
       const v = out[table][i]![field];
       if (seen.has(v)) return fail('duplicate-key', `data.${table}[${i}].${field}`);
       seen.add(v);
+    }
+  }
+
+  // Pages, searches and captures belong to a session of the file: none is left over that
+  // no session shows and retention never purges.
+  const sessionIds = new Set(out.sessions.map((r) => r.id));
+  for (const table of ['visits', 'searches', 'captures'] as const) {
+    const i = out[table].findIndex((r) => !sessionIds.has(r.sessionId as string));
+    if (i >= 0) {
+      return fail('orphan-record', `data.${table}[${i}].sessionId: no such session in the file`);
     }
   }
 
@@ -501,8 +526,17 @@ export async function importBackup(
           skills: [...new Set(s.skills.map((k) => remap.get(k) ?? k))],
         }));
         await write(db.sessions, 'sessions', sessions);
-        await write(db.visits, 'visits', await newRecords(db.visits, data.visits));
-        await write(db.searches, 'searches', await newRecords(db.searches, data.searches));
+        // A session already stored keeps its own pages, searches and capture: the file's
+        // records never attach to it.
+        const restored = new Set(sessions.map((s) => s.id));
+        const ofRestored = <T extends { sessionId: string }>(list: readonly T[]) =>
+          list.filter((r) => restored.has(r.sessionId));
+        await write(db.visits, 'visits', ofRestored(await newRecords(db.visits, data.visits)));
+        await write(
+          db.searches,
+          'searches',
+          ofRestored(await newRecords(db.searches, data.searches)),
+        );
 
         const capturedUrls = new Set(
           await db.captures
@@ -510,7 +544,7 @@ export async function importBackup(
             .anyOf(data.captures.map((c) => c.url))
             .keys(),
         );
-        const captures = (await newRecords(db.captures, data.captures)).filter(
+        const captures = ofRestored(await newRecords(db.captures, data.captures)).filter(
           (c) => !capturedUrls.has(c.url),
         );
         await write(db.captures, 'captures', captures);
@@ -554,7 +588,7 @@ function clampForWrite(table: BackupTable, value: object): Record<string, unknow
     }
     if (rule.t === 'str' && typeof v === 'string' && v.length > rule.max) v = v.slice(0, rule.max);
     if ((rule.t === 'time' || rule.t === 'num') && typeof v === 'number') {
-      const [min, max] = rule.t === 'time' ? [0, MAX_TIME] : [rule.min, rule.max];
+      const [min, max] = rule.t === 'time' ? [MIN_TIME, MAX_TIME] : [rule.min, rule.max];
       if (!Number.isFinite(v)) {
         if (rule.optional) continue;
         v = 0;
@@ -564,6 +598,10 @@ function clampForWrite(table: BackupTable, value: object): Record<string, unknow
       v = v.slice(0, rule.maxItems).map((s: unknown) => String(s).slice(0, rule.max));
     }
     if (rule.t === 'ids' && Array.isArray(v)) v = v.slice(0, rule.maxItems);
+    // A colour no restore would take is shown as the first chip colour instead.
+    if (rule.t === 'colour' && (typeof v !== 'string' || !COLOUR_PATTERN.test(v))) {
+      v = SKILL_COLOURS[0];
+    }
     out[key] = v;
   }
   return out;
