@@ -43,7 +43,7 @@ function importsOf(file: string): { static: string[]; dynamic: string[] } {
   const statics = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g)]
     .map((m) => m[1]!)
     .filter(rel);
-  const dynamics = [...code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)]
+  const dynamics = [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)]
     .map((m) => m[1]!)
     .filter(rel);
   return {

@@ -1,5 +1,6 @@
 import type { CredentialView } from '../lib/badge-view';
 import type { VerifyErrorKey } from '../lib/credentials/vc-jwt';
+import type { ProofForm } from '../lib/credentials/verify';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { t } from './i18n';
 
@@ -10,14 +11,34 @@ const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, string> = {
   signature: 'verifyErrorSignature',
   'not-credential': 'verifyErrorNotCredential',
   claims: 'verifyErrorClaims',
-  'issuer-key': 'verifyErrorIssuerKey',
+  'no-proof': 'verifyErrorNoProof',
+  jsonld: 'verifyErrorJsonld',
+  dates: 'verifyErrorDates',
   'not-yet-valid': 'verifyErrorNotYetValid',
   expired: 'verifyErrorExpired',
 };
 
+const PROOF_LABEL: Record<ProofForm, string> = {
+  'data-integrity': 'verifyProofDataIntegrity',
+  'vc-jwt': 'verifyProofVcJwt',
+};
+
+/** A verdict as the view shows it: `checkCredential`'s, with the claims made readable. */
 export type CredentialCheck =
-  | { ok: true; view: CredentialView }
-  | { ok: false; key: VerifyErrorKey; detail: string; view: CredentialView | null };
+  | {
+      status: 'valid' | 'issuer-unconfirmed';
+      proof: ProofForm;
+      /** The DID whose key signed. */
+      signer: string;
+      view: CredentialView;
+    }
+  | {
+      status: 'invalid';
+      proof: ProofForm | undefined;
+      key: VerifyErrorKey;
+      detail: string;
+      view: CredentialView | null;
+    };
 
 export interface CredentialResultProps {
   /** 1-based position in the file. */
@@ -38,7 +59,13 @@ export function CredentialResult({ position, check, locale }: CredentialResultPr
   const facts: [string, string][] = view
     ? (
         [
-          [t('verifyIssuer'), [view.issuerName, view.issuerId].filter(Boolean).join(' — ')],
+          // The name is only what the badge claims; the DID is what a signature can confirm.
+          [
+            t('verifyIssuer'),
+            [view.issuerId, view.issuerName && t('verifySaysItIs', view.issuerName)]
+              .filter(Boolean)
+              .join(' — '),
+          ],
           [t('verifySubject'), view.subjectId],
           [t('verifyValidFrom'), view.validFrom && when(view.validFrom, locale)],
           [t('verifyValidUntil'), view.validUntil && when(view.validUntil, locale)],
@@ -65,16 +92,25 @@ export function CredentialResult({ position, check, locale }: CredentialResultPr
     : [];
   return (
     <article
-      class={check.ok ? 'credential is-valid' : 'credential is-invalid'}
-      data-valid={check.ok ? 'true' : 'false'}
+      class={`credential is-${check.status}`}
+      data-valid={check.status === 'valid' ? 'true' : 'false'}
+      data-status={check.status}
+      data-proof={check.proof ?? ''}
     >
       <h2>{name}</h2>
-      {check.ok ? (
+      {check.status === 'valid' && (
         <p class="verdict ok">
           <span aria-hidden="true">✓ </span>
           {t('verifyValid')}
         </p>
-      ) : (
+      )}
+      {check.status === 'issuer-unconfirmed' && (
+        <p class="verdict warning">
+          <span aria-hidden="true">⚠ </span>
+          {t('verifyUnconfirmed')}
+        </p>
+      )}
+      {check.status === 'invalid' && (
         <>
           <p class="verdict error">
             <span aria-hidden="true">✗ </span>
@@ -84,7 +120,18 @@ export function CredentialResult({ position, check, locale }: CredentialResultPr
           {view && <p class="notice">{t('verifyUnverifiedContent')}</p>}
         </>
       )}
-      {check.ok && (
+      {check.proof && (
+        <p class="muted proof">
+          {t('verifyProof')}: {t(PROOF_LABEL[check.proof])}
+          {check.status !== 'invalid' && (
+            <>
+              {' · '}
+              {t('verifySignedBy')}: <span class="address">{check.signer}</span>
+            </>
+          )}
+        </p>
+      )}
+      {check.status !== 'invalid' && (
         <p class="muted">
           {view && view.schemas.length > 0
             ? t('verifySchemaNote', view.schemas.join(', '))

@@ -44,29 +44,40 @@ export interface ExportPanelProps {
   /** The week redacted for `level`: what every export below renders, and the preview shows. */
   shared: SharedData;
   locale: string;
-  /** Formats offered, in order; each builds its files on demand. */
-  exporters: Partial<Record<ExportFormat, () => Promise<ExportFile[]>>>;
+  /** Formats offered, in order; each builds its files on demand, telling how far it is. */
+  exporters: Partial<Record<ExportFormat, (progress: ExportProgress) => Promise<ExportFile[]>>>;
   /** The printable report of `shared`. */
   report: () => ExportFile;
   /** The whole database as a backup file: not redacted, it restores everything. */
   backup: () => Promise<ExportParts>;
+  /** Shown under the export status: what the last export made, e.g. each badge's file. */
+  results?: ComponentChildren;
   /** Shown under the backup button, e.g. the import control. */
   children?: ComponentChildren;
 }
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; text: string };
+/** How far a long export is: `done` of `total` steps (badges signed). */
+export type ExportProgress = (done: number, total: number) => void;
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; done?: number; total?: number }
+  | { kind: 'done' | 'error'; text: string };
 
 /** A privacy level, a preview of exactly what leaves the device, and the export buttons. */
 export function ExportPanel(props: ExportPanelProps) {
-  const { level, onLevelChange, shared, locale, exporters, report, backup, children } = props;
+  const { level, onLevelChange, shared, locale, exporters, report, backup, results, children } =
+    props;
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
-  const save = async (build: (() => Promise<(ExportFile | ExportParts)[]>) | undefined) => {
+  const save = async (
+    build: ((progress: ExportProgress) => Promise<(ExportFile | ExportParts)[]>) | undefined,
+  ) => {
     if (!build) return;
     setStatus({ kind: 'busy' });
     try {
-      const files = await build();
+      const files = await build((done, total) => setStatus({ kind: 'busy', done, total }));
       for (const file of files) await downloadFile(file);
       setStatus({ kind: 'done', text: t('exportDone', files.map((f) => f.filename).join(', ')) });
     } catch (error) {
@@ -154,10 +165,22 @@ export function ExportPanel(props: ExportPanelProps) {
         ))}
       </ul>
       <p class="status" role="status">
-        {status.kind === 'busy' && t('exporting')}
+        {status.kind === 'busy' &&
+          (status.total ? (
+            <>
+              <progress value={status.done} max={status.total} />{' '}
+              {t('exportSigning', [
+                formatNumber(Math.min((status.done ?? 0) + 1, status.total), locale),
+                formatNumber(status.total, locale),
+              ])}
+            </>
+          ) : (
+            t('exporting')
+          ))}
         {status.kind === 'done' && <span class="ok">{status.text}</span>}
         {status.kind === 'error' && <span class="error">{status.text}</span>}
       </p>
+      {results}
 
       <h3>{t('backupHeading')}</h3>
       <p id={`${id}-backup`} class="muted">

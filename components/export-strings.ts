@@ -131,6 +131,9 @@ export function badgeStrings(locale: string): BadgeText {
         .join(' · '),
     searches: (queries) => t('badgeSearches', queries.map((q) => `“${q}”`).join(', ')),
     reflection: (text) => t('badgeReflection', text),
+    moreEvidence: (count) => t('badgeMoreEvidence', sessions(count)),
+    moreEvidenceWhy: (max) => t('badgeMoreEvidenceWhy', String(max)),
+    summaryGenre: t('badgeSummaryGenre'),
     pageTitle: (label) => t('badgePageTitle', label),
     selfAsserted: t('badgeSelfAsserted'),
     issuedBy: (name) => t('badgeIssuedBy', name),
@@ -142,6 +145,11 @@ export function badgeStrings(locale: string): BadgeText {
     noEvidence: t('badgeNoEvidence'),
     signed: t('badgeSigned'),
     verifyHint: t('badgeVerifyHint'),
+    selfAssertedMeaning: t('badgeSelfAssertedMeaning'),
+    howToCheck: t('badgeHowToCheck'),
+    howToCheckWallet: t('badgeHowToCheckWallet'),
+    howToCheckValidator: t('badgeHowToCheckValidator'),
+    saveForWallet: t('badgeSaveForWallet'),
     none: t('badgeNone'),
   };
 }

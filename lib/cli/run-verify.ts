@@ -1,15 +1,18 @@
 /**
  * `npm run verify -- <badges file>`: checks every credential in a Skilltrail badges file
- * (JSON document or one compact JWS per line) — signature, header and claims with
- * `verifyCredential`, and the 1EdTech Open Badges 3.0 JSON Schema with Ajv when the schema
- * is at hand — then prints each credential's claims and evidence. Exit code 0 when every
- * credential passes, 1 when any fails, 2 when the file cannot be read.
+ * (JSON document, one JSON credential, or one compact JWS per line) with `checkCredential`
+ * — either proof form, whether the signer is the issuer, the validity period now — and the
+ * 1EdTech Open Badges 3.0 JSON Schema with Ajv when the schema is at hand, then prints each
+ * credential's claims and evidence. Everything a credential says is printed escaped: no
+ * control or bidirectional character reaches the terminal. Exit code 0 when every
+ * credential is valid, 1 when any is not (broken, expired, not yet valid, or its issuer
+ * not confirmed), 2 when the file cannot be read.
  *
  * Node only (a developer and CI tool): it is never imported by the extension, so Ajv here
  * never reaches the extension bundle.
  */
 import { parseBadgesFile } from '../credentials/badges-file';
-import { verifyCredential } from '../credentials/vc-jwt';
+import { checkCredential } from '../credentials/verify';
 
 export interface VerifyIo {
   readFile(path: string): Promise<string>;
@@ -19,21 +22,47 @@ export interface VerifyIo {
   schema?: ((credential: unknown) => string | null) | undefined;
   /** Why there is no schema check, printed once. */
   schemaNote?: string;
+  /** The clock the validity period is checked against; `Date.now()` when omitted. */
+  now?: number;
+}
+
+/** C0 and C1 controls, DEL, and the characters that reorder or hide text (bidi, separators). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * Text from a credential made safe for a terminal: every control or bidirectional
+ * character shown as its `\u{…}` escape.
+ * @example printable('Ada\u001b[2J') // 'Ada\\u{1b}[2J'
+ */
+export function printable(value: unknown): string {
+  return String(value).replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 export const USAGE =
   'Usage: npm run verify -- <skilltrail-…-badges.json | file with one JWS per line>';
 
-function evidenceLine(e: unknown): string {
-  if (!e || typeof e !== 'object') return String(e);
+function evidenceLines(e: unknown): string[] {
+  if (!e || typeof e !== 'object') return [printable(e)];
   const { name, id, description, narrative } = e as Record<string, unknown>;
   const parts = [name, description, id].filter(
     (x): x is string => typeof x === 'string' && x !== '',
   );
-  const text = parts.join(' — ');
-  return typeof narrative === 'string' && narrative
-    ? `${text}\n        ${narrative.replace(/\n+/g, '\n        ')}`
-    : text;
+  const lines = [parts.map(printable).join(' — ')];
+  // A narrative's own line breaks become indented lines; nothing else in it breaks a line.
+  if (typeof narrative === 'string' && narrative) {
+    for (const line of narrative.split(/\r?\n+/)) lines.push(`  ${printable(line)}`);
+  }
+  return lines;
+}
+
+const PROOF_NAME = {
+  'data-integrity': 'Data Integrity, eddsa-rdfc-2022',
+  'vc-jwt': 'VC-JWT, RS256',
+};
+
+function short(id: string): string {
+  return id.length > 72 ? `${id.slice(0, 69)}…` : id;
 }
 
 /**
@@ -66,38 +95,53 @@ export async function runVerify(args: readonly string[], io: VerifyIo): Promise<
     io.out(`Note: ${io.schemaNote ?? 'no schema available'}; signatures and claims checked only.`);
 
   let failed = 0;
-  for (const [i, jws] of parsed.credentials.entries()) {
-    const r = await verifyCredential(jws);
+  const now = io.now ?? Date.now();
+  for (const [i, item] of parsed.credentials.entries()) {
+    const v = await checkCredential(item, { now });
     const label = `Credential ${i + 1} of ${parsed.credentials.length}`;
-    if (!r.ok) {
+    if (v.status === 'invalid') {
       failed += 1;
-      io.out(`✘ ${label}: ${r.message} (${r.detail})`);
+      const form = v.proof ? ` [${PROOF_NAME[v.proof]}]` : '';
+      io.out(`✘ ${label}${form}: ${v.message} (${printable(v.detail)})`);
       continue;
     }
-    const schemaErrors = io.schema ? io.schema(r.credential) : null;
-    if (schemaErrors) failed += 1;
-    const c = r.credential as Record<string, unknown>;
-    const subject = c.credentialSubject as Record<string, unknown>;
+    const schemaErrors = io.schema ? io.schema(v.credential) : null;
+    const confirmed = v.status === 'valid';
+    if (schemaErrors || !confirmed) failed += 1;
+    const c = v.credential;
+    const issuer = (c.issuer ?? {}) as Record<string, unknown>;
+    const subject = (c.credentialSubject ?? {}) as Record<string, unknown>;
     const achievement = (subject.achievement ?? {}) as Record<string, unknown>;
-    io.out(`${schemaErrors ? '✘' : '✔'} ${label}: ${String(c.name ?? c.id)}`);
-    io.out(`    signature: valid (RS256, embedded key)`);
+    io.out(`${schemaErrors || !confirmed ? '✘' : '✔'} ${label}: ${printable(c.name ?? c.id)}`);
+    io.out(`    proof:     ${PROOF_NAME[v.proof]}`);
     io.out(
-      `    schema:    ${io.schema ? (schemaErrors ? `INVALID — ${schemaErrors}` : 'valid (OB 3.0 AchievementCredential)') : 'not checked'}`,
+      `    signature: ${confirmed ? "valid, by the issuer's own key" : 'valid, ISSUER NOT CONFIRMED: nothing ties the signing key to the issuer named'}`,
     );
-    io.out(`    id:        ${r.claims.jti}`);
+    io.out(`    signed by: ${printable(short(v.signer))}`);
     io.out(
-      `    issuer:    ${r.claims.iss.length > 60 ? `${r.claims.iss.slice(0, 57)}…` : r.claims.iss}`,
+      `    schema:    ${io.schema ? (schemaErrors ? `INVALID — ${printable(schemaErrors)}` : 'valid (OB 3.0 AchievementCredential)') : 'not checked'}`,
+    );
+    io.out(`    id:        ${printable(c.id)}`);
+    io.out(`    issuer:    ${printable(short(v.issuerId))}`);
+    if (typeof issuer.name === 'string')
+      io.out(`               says it is "${printable(issuer.name)}"`);
+    io.out(
+      `    subject:   ${subject.id === v.issuerId ? 'the issuer (self-asserted)' : printable(subject.id)}`,
     );
     io.out(
-      `    subject:   ${r.claims.sub === r.claims.iss ? 'the issuer (self-asserted)' : r.claims.sub}`,
+      `    valid from ${printable(c.validFrom)}${c.validUntil !== undefined ? ` until ${printable(c.validUntil)}` : ''}`,
     );
-    io.out(
-      `    valid from ${new Date(r.claims.nbf * 1000).toISOString()}${r.claims.exp ? ` until ${new Date(r.claims.exp * 1000).toISOString()}` : ''}`,
-    );
-    if (typeof achievement.name === 'string') io.out(`    achievement: ${achievement.name}`);
-    if (typeof subject.narrative === 'string') io.out(`    narrative: ${subject.narrative}`);
-    io.out(`    evidence (${r.evidence.length}):`);
-    for (const e of r.evidence) io.out(`      - ${evidenceLine(e)}`);
+    if (typeof achievement.name === 'string')
+      io.out(`    achievement: ${printable(achievement.name)}`);
+    if (typeof subject.narrative === 'string')
+      io.out(`    narrative: ${printable(subject.narrative)}`);
+    const evidence = Array.isArray(c.evidence) ? (c.evidence as unknown[]) : [];
+    io.out(`    evidence (${evidence.length}):`);
+    for (const e of evidence) {
+      const [first, ...rest] = evidenceLines(e);
+      io.out(`      - ${first}`);
+      for (const line of rest) io.out(`        ${line}`);
+    }
   }
   io.out(
     failed === 0

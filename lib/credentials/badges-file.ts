@@ -1,35 +1,44 @@
 /**
- * The badges file: `{ format: 'skilltrail-badges', version: 1, issuer, period, credentials:
- * [compact JWS…] }`. One JSON document, so it opens in any viewer and carries its period
- * and issuer; the verifier also reads plain text with one compact JWS per line, the form
- * other VC-JWT tools write.
+ * The badges file: `{ format: 'skilltrail-badges', version: 2, issuer, period, credentials:
+ * [credential, jws, …] }` — for each badge its JSON credential with a Data Integrity proof,
+ * then its VC-JWT (version 1 held only VC-JWTs). One JSON document, so it opens in any
+ * viewer and carries its period and issuer. The verifier also reads a single JSON credential
+ * (the file a wallet imports) and plain text with one compact JWS per line, the form other
+ * VC-JWT tools write.
  */
 
 export const BADGES_FORMAT = 'skilltrail-badges';
-export const BADGES_VERSION = 1;
+export const BADGES_VERSION = 2;
+
+/** A credential in a file: a compact JWS, or a JSON credential with an embedded proof. */
+export type FileCredential = string | Record<string, unknown>;
 
 export interface BadgesDocument {
   format: typeof BADGES_FORMAT;
   version: typeof BADGES_VERSION;
-  /** The learner's `did:jwk`. */
+  /** The learner's `did:key`. */
   issuer: string;
   /** Week key or range label. */
   period: string;
-  credentials: string[];
+  credentials: FileCredential[];
 }
 
 /** Longest badges file read, in characters. */
 export const MAX_BADGES_FILE_CHARS = 20_000_000;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
 /**
- * The compact JWS credentials in a badges file (JSON document or one JWS per line), or why
- * it holds none. Checks the shape only; `verifyCredential` checks each credential.
- * @example parseBadgesFile(text) // { ok: true, credentials: ['eyJ…', …] }
+ * The credentials in a badges file (JSON document, one JSON credential, or one JWS per
+ * line), or why it holds none. Checks the shape only; `checkCredential` checks each.
+ * @example parseBadgesFile(text) // { ok: true, credentials: [{ '@context': […], proof: {…} }, 'eyJ…', …] }
  */
 export function parseBadgesFile(
   text: string,
-): { ok: true; credentials: string[] } | { ok: false; message: string } {
+): { ok: true; credentials: FileCredential[] } | { ok: false; message: string } {
   if (typeof text !== 'string' || text.length > MAX_BADGES_FILE_CHARS) {
     return { ok: false, message: 'Not a badges file: empty or too large.' };
   }
@@ -41,17 +50,26 @@ export function parseBadgesFile(
     } catch {
       return { ok: false, message: 'Not a badges file: the JSON cannot be read.' };
     }
-    const d = doc as Partial<BadgesDocument>;
+    if (isObject(doc) && '@context' in doc && 'proof' in doc)
+      return { ok: true, credentials: [doc] };
+    const d = doc as Partial<{ format: unknown; version: unknown; credentials: unknown }>;
     if (d?.format !== BADGES_FORMAT) {
-      return { ok: false, message: `Not a badges file: format is not "${BADGES_FORMAT}".` };
+      return {
+        ok: false,
+        message: `Not a badges file: format is not "${BADGES_FORMAT}", nor a credential with a proof.`,
+      };
     }
-    if (d.version !== BADGES_VERSION) {
+    if (d.version !== 1 && d.version !== BADGES_VERSION) {
       return { ok: false, message: `Unknown badges file version ${JSON.stringify(d.version)}.` };
     }
-    if (!Array.isArray(d.credentials) || !d.credentials.every((c) => typeof c === 'string')) {
-      return { ok: false, message: 'Not a badges file: credentials is not a list of strings.' };
+    const list = d.credentials;
+    if (
+      !Array.isArray(list) ||
+      !list.every((c) => typeof c === 'string' || (d.version === BADGES_VERSION && isObject(c)))
+    ) {
+      return { ok: false, message: 'Not a badges file: credentials is not a list of credentials.' };
     }
-    return { ok: true, credentials: d.credentials };
+    return { ok: true, credentials: list as FileCredential[] };
   }
   const lines = trimmed
     .split(/\r?\n/)

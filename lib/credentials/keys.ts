@@ -45,34 +45,39 @@ export interface KeyStore {
   saveIfAbsent(pair: CryptoKeyPair): Promise<CryptoKeyPair>;
 }
 
-function isUsablePair(v: unknown): v is CryptoKeyPair {
+function isUsablePair(v: unknown, algorithm: string): v is CryptoKeyPair {
   if (!v || typeof v !== 'object') return false;
   const { privateKey, publicKey } = v as Partial<CryptoKeyPair>;
   return (
     privateKey instanceof CryptoKey &&
     publicKey instanceof CryptoKey &&
-    privateKey.algorithm.name === RS256_KEY_PARAMS.name &&
+    privateKey.algorithm.name === algorithm &&
     privateKey.usages.includes('sign')
   );
 }
 
 /**
- * The key pair kept in the `meta` table under `signing-key`.
+ * A key pair kept in the `meta` table: the RSA pair under `signing-key` unless another
+ * name and algorithm are given (the Ed25519 `did:key` pair, `did-key.ts`).
  * @example const key = await getOrCreateSigningKey(dexieKeyStore(db()));
  */
-export function dexieKeyStore(db: SkilltrailDb): KeyStore {
+export function dexieKeyStore(
+  db: SkilltrailDb,
+  name: string = SIGNING_KEY_META,
+  algorithm: string = RS256_KEY_PARAMS.name,
+): KeyStore {
   return {
     async load() {
-      const value = (await db.meta.get(SIGNING_KEY_META))?.value;
-      return isUsablePair(value) ? value : undefined;
+      const value = (await db.meta.get(name))?.value;
+      return isUsablePair(value, algorithm) ? value : undefined;
     },
     async saveIfAbsent(pair) {
       // Key generation is async WebCrypto, which would end an IndexedDB transaction, so it
       // happens before this; the transaction only decides whose key wins a race.
       return db.transaction('rw', db.meta, async () => {
-        const value = (await db.meta.get(SIGNING_KEY_META))?.value;
-        if (isUsablePair(value)) return value;
-        await db.meta.put({ key: SIGNING_KEY_META, value: pair });
+        const value = (await db.meta.get(name))?.value;
+        if (isUsablePair(value, algorithm)) return value;
+        await db.meta.put({ key: name, value: pair });
         return pair;
       });
     },

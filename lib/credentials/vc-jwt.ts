@@ -4,9 +4,17 @@
  * header `{ alg: 'RS256', typ: 'JWT', jwk }` and nothing else.
  */
 import { decodeCompactJws, signCompactJws, verifyRs256 } from './jws';
-import { isRsaPublicJwk, jwkFromDidJwk, type RsaPublicJwk, type SigningKey } from './keys';
+import { didJwk, isRsaPublicJwk, type RsaPublicJwk, type SigningKey } from './keys';
+import { validityDetail, validityProblem } from './validity';
 
 export const VCDM_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+
+/** Credential types Skilltrail reads, beside `VerifiableCredential`. */
+export const CREDENTIAL_TYPES = [
+  'OpenBadgeCredential',
+  'AchievementCredential',
+  'EndorsementCredential',
+] as const;
 
 /** What a signed credential must at least hold for its claims to be derived. */
 export interface CredentialLike {
@@ -74,7 +82,9 @@ export type VerifyErrorKey =
   | 'signature'
   | 'not-credential'
   | 'claims'
-  | 'issuer-key'
+  | 'no-proof'
+  | 'jsonld'
+  | 'dates'
   | 'not-yet-valid'
   | 'expired';
 
@@ -86,7 +96,10 @@ export const VERIFY_ERROR_TEXT: Readonly<Record<VerifyErrorKey, string>> = {
   signature: 'The signature does not match: the credential was changed or signed by another key.',
   'not-credential': 'The signed content is not an Open Badges credential.',
   claims: 'The JWT claims do not match the credential.',
-  'issuer-key': 'The issuer named in the credential did not sign it.',
+  'no-proof':
+    'The credential has no proof Skilltrail can check (DataIntegrityProof, eddsa-rdfc-2022).',
+  jsonld: 'The credential is not valid JSON-LD: a term is not defined by its contexts.',
+  dates: 'The credential’s validFrom or validUntil is not a date.',
   'not-yet-valid': 'The credential is not valid yet.',
   expired: 'The credential has expired.',
 };
@@ -96,6 +109,8 @@ export type VerifyResult =
       ok: true;
       header: { alg: 'RS256'; typ?: 'JWT'; jwk: RsaPublicJwk };
       claims: JwtClaims;
+      /** `did:jwk` of the key that signed. */
+      signer: string;
       /** The credential without the JWT claims. */
       credential: CredentialLike;
       evidence: unknown[];
@@ -111,9 +126,9 @@ function fail(key: VerifyErrorKey, detail: string): VerifyResult {
 /**
  * Verifies a VC-JWT Open Badges credential: header rules (alg RS256, only `alg`, `typ`,
  * `jwk`; a public RSA key of ≥ 2048 bits with no private parts), the signature with the
- * embedded key, that a `did:jwk` issuer is that very key, and that `iss`, `sub`, `jti`,
- * `nbf` (and `exp`) match the credential. With `now`, also the validity period. Never
- * throws; answers the claims and evidence or why not.
+ * embedded key, and that `iss`, `sub`, `jti`, `nbf` (and `exp`) match the credential.
+ * With `now`, also the validity period. Whether the signer is the issuer is `verify.ts`'s
+ * to judge from `signer`. Never throws; answers the claims and evidence or why not.
  * @example
  * const r = await verifyCredential(jws);
  * if (r.ok) console.log(r.credential.name, r.evidence.length); else console.error(r.message);
@@ -161,7 +176,7 @@ async function verifyUnsafe(jws: string, options: { now?: number }): Promise<Ver
     !Array.isArray(context) ||
     context[0] !== VCDM_V2_CONTEXT ||
     !types.includes('VerifiableCredential') ||
-    !(types.includes('OpenBadgeCredential') || types.includes('AchievementCredential'))
+    !CREDENTIAL_TYPES.some((t) => types.includes(t))
   ) {
     return fail(
       'not-credential',
@@ -193,20 +208,8 @@ async function verifyUnsafe(jws: string, options: { now?: number }): Promise<Ver
     mismatches.push(expected.exp === undefined ? 'exp without validUntil' : 'exp ≠ validUntil');
   if (mismatches.length) return fail('claims', mismatches.join('; '));
 
-  // A did:jwk issuer names its own key: it must be the key that signed.
-  if (expected.iss.startsWith('did:jwk:')) {
-    const named = jwkFromDidJwk(expected.iss);
-    if (!named || named.n !== jwk.n || named.e !== jwk.e) {
-      return fail('issuer-key', 'issuer did:jwk is not the signing key');
-    }
-  }
-  if (options.now !== undefined) {
-    if (options.now / 1000 < expected.nbf)
-      return fail('not-yet-valid', `valid from ${credential.validFrom}`);
-    if (expected.exp !== undefined && options.now / 1000 >= expected.exp) {
-      return fail('expired', `valid until ${String(credential.validUntil)}`);
-    }
-  }
+  const problem = options.now === undefined ? null : validityProblem(credential, options.now);
+  if (problem) return fail(problem, validityDetail(credential));
   const claims: JwtClaims = {
     iss: expected.iss,
     sub: expected.sub,
@@ -218,6 +221,7 @@ async function verifyUnsafe(jws: string, options: { now?: number }): Promise<Ver
     ok: true,
     header: { alg: 'RS256', ...(header.typ === 'JWT' ? { typ: 'JWT' as const } : {}), jwk },
     claims,
+    signer: didJwk(jwk),
     credential,
     evidence: Array.isArray(credential.evidence) ? (credential.evidence as unknown[]) : [],
   };

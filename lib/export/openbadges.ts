@@ -1,13 +1,18 @@
 /**
  * Open Badges 3.0 credentials: for each skill with activity in the period, one
- * self-asserted `OpenBadgeCredential` the learner issues to themself, with one evidence
- * entry per session, signed as VC-JWT (`lib/credentials`). OB 3.0 names self-assertion as
- * a use case; the worth of such a badge lies in its evidence.
+ * self-asserted `OpenBadgeCredential` the learner issues to themself from their `did:key`,
+ * with one evidence entry per session (at most `MAX_EVIDENCE`, the rest summarised). Each
+ * is signed twice, saying the same: an embedded Data Integrity proof (`eddsa-rdfc-2022`,
+ * what wallets read), then a VC-JWT of that very credential (what 1EdTech's validator and
+ * JOSE tools read). OB 3.0 names self-assertion as a use case; the worth of such a badge
+ * lies in its evidence.
  *
  * Privacy levels apply to the evidence: URLs and reflections at `full`; titles at
  * `titles`; sites at `sites`; at `totals` a credential holds the skill's totals only.
  */
 import { BADGES_FORMAT, BADGES_VERSION, type BadgesDocument } from '../credentials/badges-file';
+import { signDataIntegrity, type Signed } from '../credentials/data-integrity';
+import type { DidKey } from '../credentials/did-key';
 import type { SigningKey } from '../credentials/keys';
 import { signCredential } from '../credentials/vc-jwt';
 import { formatDateTime, formatDuration } from '../format';
@@ -20,10 +25,26 @@ import type { SharedData, SharedSession, SharedSkill } from './privacy';
 import { REPORT_TEXT, toLink } from './report';
 import { isoWithOffset, localIso } from './timestamps';
 
+/** VC v2, OB 3.0.3, and the OB extensions, which alone define `1EdTechJsonSchemaValidator2019`. */
 export const OB_CONTEXT = [
   'https://www.w3.org/ns/credentials/v2',
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
 ] as const;
+
+/** Sessions listed as evidence per badge; the rest are counted in one summary entry. */
+export const MAX_EVIDENCE = 50;
+/**
+ * Most UTF-8 bytes of evidence per badge. With the rest of the credential, its VC-JWT stays
+ * well inside what Skilltrail's verifiers read (`MAX_JWS_LENGTH`, `MAX_CREDENTIAL_CHARS`).
+ */
+export const MAX_EVIDENCE_BYTES = 300_000;
+/** Longest evidence address kept; a longer one is left out, its name kept. */
+export const MAX_EVIDENCE_URL = 2_048;
+/** Longest evidence narrative (queries and reflection), in characters. */
+export const MAX_EVIDENCE_NARRATIVE = 2_000;
+/** Longest evidence name, in characters. */
+export const MAX_EVIDENCE_NAME = 300;
 
 export const OB_CREDENTIAL_SCHEMA = {
   id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
@@ -74,6 +95,12 @@ export const OB_TEXT = {
       .join(' · '),
   searches: (queries: string[]) => `Searches: ${queries.map((q) => `“${q}”`).join(', ')}`,
   reflection: (text: string) => `Reflection: ${text}`,
+  /** The summary entry for sessions a badge does not list. */
+  moreEvidence: (count: number) =>
+    `${count} more ${count === 1 ? 'session' : 'sessions'} not listed`,
+  moreEvidenceWhy: (max: number) =>
+    `A badge lists at most ${max} sessions and keeps its evidence short enough for any verifier; the totals above count every session.`,
+  summaryGenre: 'Summary',
   pageTitle: (label: string) => `Skilltrail badges — ${label}`,
   selfAsserted: 'Self-asserted: issued by the learner to themself.',
   issuedBy: (name: string) => `Issued by ${name}`,
@@ -85,7 +112,15 @@ export const OB_TEXT = {
   noEvidence: 'Evidence details withheld at this privacy level.',
   signed: 'Verifiable credential (VC-JWT, RS256)',
   verifyHint:
-    'Each credential is signed with the learner’s key, embedded in the credential. Any Open Badges 3.0 verifier that accepts VC-JWT can check it.',
+    'Each badge is signed with the learner’s own key, so anyone can check that nothing in it was changed since it was issued — with Skilltrail’s Verify page or with tools Skilltrail did not write.',
+  selfAssertedMeaning:
+    '“Self-asserted” means the learner issued the badge to themself: the signature shows who made it and that nothing was changed, not that an organisation vouches for it. Its worth lies in the evidence.',
+  howToCheck: 'How to check a badge',
+  howToCheckWallet:
+    'Save a badge with “Save for a wallet (.json)” and add it to a wallet such as the Learner Credential Wallet, or drop the file on VerifierPlus (verifierplus.org): it shows whether the signature is valid.',
+  howToCheckValidator:
+    'Or check it with 1EdTech’s Open Badges validator, which reads both the JSON file and the VC-JWT below each badge.',
+  saveForWallet: 'Save for a wallet (.json)',
   none: 'No skill had activity in this period, so there are no badges.',
 };
 
@@ -136,13 +171,20 @@ export interface OpenBadgeCredential {
 
 export interface IssuedBadge {
   skillId: string;
-  credential: OpenBadgeCredential;
-  /** The signed credential, compact JWS. */
+  /** The credential with its Data Integrity proof: what a wallet imports. */
+  credential: Signed<OpenBadgeCredential>;
+  /** The same credential (proof included) as a VC-JWT, compact JWS. */
   jws: string;
 }
 
+/** The learner's two keys: the `did:key` that issues, and the RSA key of the VC-JWT. */
+export interface BadgeKeys {
+  didKey: DidKey;
+  jwtKey: SigningKey;
+}
+
 export interface BadgeOptions {
-  /** Issuer and subject id: the learner's `did:jwk` (from the signing key). */
+  /** Issuer and subject id: the learner's `did:key`. */
   issuerId: string;
   learnerName?: string;
   /** Issue time: `validFrom` and `nbf`. */
@@ -177,11 +219,17 @@ function alignmentOf(skill: SharedSkill) {
   ];
 }
 
+type Evidence = NonNullable<OpenBadgeCredential['evidence']>[number];
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: BadgeText) {
   const tz = shared.summary.timeZone;
-  const item: NonNullable<OpenBadgeCredential['evidence']>[number] = {
+  const item: Evidence = {
     type: ['Evidence'],
-    name: s.label,
+    name: clip(s.label, MAX_EVIDENCE_NAME),
     description: T.evidenceDescription({
       kind: T.kind[s.kind],
       when: localIso(s.startedAt, tz).replace('T', ' ').slice(0, 16),
@@ -191,13 +239,46 @@ function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: Bad
     }),
     genre: T.kind[s.kind],
   };
-  if (s.url && isWebUrl(s.url)) item.id = new URL(s.url).href;
+  const url = s.url && isWebUrl(s.url) ? new URL(s.url).href : '';
+  if (url && url.length <= MAX_EVIDENCE_URL) item.id = url;
   const narrative: string[] = [];
   const queries = s.queries.map((q) => q.query).filter((q): q is string => !!q);
   if (queries.length) narrative.push(T.searches(queries));
   if (s.note) narrative.push(T.reflection(s.note));
-  if (narrative.length) item.narrative = narrative.join('\n\n');
+  if (narrative.length) item.narrative = clip(narrative.join('\n\n'), MAX_EVIDENCE_NARRATIVE);
   return item;
+}
+
+/**
+ * The evidence a badge lists: sessions in order while within `MAX_EVIDENCE` entries and
+ * `MAX_EVIDENCE_BYTES`, then one entry that says how many more there are and why.
+ */
+function evidenceList(
+  sessions: readonly SharedSession[],
+  shared: SharedData,
+  locale: string,
+  T: BadgeText,
+): Evidence[] {
+  const out: Evidence[] = [];
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  for (const s of sessions) {
+    if (out.length === MAX_EVIDENCE) break;
+    const item = evidenceOf(s, shared, locale, T);
+    bytes += encoder.encode(JSON.stringify(item)).length;
+    if (bytes > MAX_EVIDENCE_BYTES) break;
+    out.push(item);
+  }
+  const more = sessions.length - out.length;
+  if (more > 0) {
+    out.push({
+      type: ['Evidence'],
+      name: T.moreEvidence(more),
+      description: T.moreEvidenceWhy(MAX_EVIDENCE),
+      genre: T.summaryGenre,
+    });
+  }
+  return out;
 }
 
 /**
@@ -270,38 +351,41 @@ async function buildBadges(
       },
       credentialSchema: [{ ...OB_CREDENTIAL_SCHEMA }],
     };
-    if (sessions.length) {
-      credential.evidence = sessions.map((x) => evidenceOf(x, shared, locale, T));
-    }
+    if (sessions.length) credential.evidence = evidenceList(sessions, shared, locale, T);
     out.push({ skillId: skill.id, credential });
   }
   return out;
 }
 
 /**
- * Builds and signs the period's badges with the learner's key.
+ * Builds and signs the period's badges with the learner's keys: the Data Integrity proof
+ * first, then the VC-JWT of the credential holding it (OB 3.0: an embedded proof is made
+ * before the JWT). `onProgress` hears each badge as it is done.
  * @example
- * const key = await getOrCreateSigningKey(db());
- * const badges = await issueBadges(shared, key, { learnerName: settings.learnerName, now: Date.now() });
+ * const keys = { didKey: await getOrCreateDidKey(db()), jwtKey: await getOrCreateSigningKey(db()) };
+ * const badges = await issueBadges(shared, keys, { learnerName: settings.learnerName, now: Date.now() });
  */
 export async function issueBadges(
   shared: SharedData,
-  key: SigningKey,
+  keys: BadgeKeys,
   options: Omit<BadgeOptions, 'issuerId'>,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<IssuedBadge[]> {
+  const built = await buildBadges(shared, { ...options, issuerId: keys.didKey.did });
   const issued: IssuedBadge[] = [];
-  for (const { skillId, credential } of await buildBadges(shared, {
-    ...options,
-    issuerId: key.did,
-  })) {
-    issued.push({ skillId, credential, jws: await signCredential(credential, key) });
+  onProgress?.(0, built.length);
+  for (const { skillId, credential } of built) {
+    const signed = await signDataIntegrity(credential, keys.didKey.signer, { now: options.now });
+    issued.push({ skillId, credential: signed, jws: await signCredential(signed, keys.jwtKey) });
+    onProgress?.(issued.length, built.length);
   }
   return issued;
 }
 
 /**
- * The badges as one JSON document of compact JWS credentials, `skilltrail-2026-W48-badges.json`.
- * @example download(badgesJsonFile(shared, badges, key.did));
+ * The badges as one JSON document: for each badge its JSON credential (Data Integrity
+ * proof) and its VC-JWT, `skilltrail-2026-W48-badges.json`.
+ * @example download(badgesJsonFile(shared, badges, keys.didKey.did));
  */
 export function badgesJsonFile(
   shared: SharedData,
@@ -313,12 +397,26 @@ export function badgesJsonFile(
     version: BADGES_VERSION,
     issuer: issuerId,
     period: shared.summary.label,
-    credentials: badges.map((b) => b.jws),
+    credentials: badges.flatMap((b) => [b.credential, b.jws]),
   };
   return {
     filename: exportFilename(shared.summary.label, 'badges', 'json'),
     mimeType: 'application/json',
     content: `${JSON.stringify(doc, null, 2)}\n`,
+  };
+}
+
+/**
+ * One badge alone, as the JSON credential with its proof: the file a wallet imports,
+ * `skilltrail-2026-W48-badge-css.json`.
+ * @example download(walletFile(shared, badges[0]));
+ */
+export function walletFile(shared: SharedData, badge: IssuedBadge): ExportFile {
+  const skill = badge.credential.credentialSubject.achievement.name.toLowerCase();
+  return {
+    filename: exportFilename(shared.summary.label, `badge-${skill}`.slice(0, 60), 'json'),
+    mimeType: 'application/json',
+    content: `${JSON.stringify(badge.credential, null, 2)}\n`,
   };
 }
 
@@ -335,9 +433,17 @@ export function badgesHtmlFile(
   const tz = shared.summary.timeZone;
   const T = options.strings ?? OB_TEXT;
   const title = T.pageTitle(shared.summary.label);
-  const out = [`<h1>${escapeHtml(title)}</h1>`, `<p class="muted">${escapeHtml(T.verifyHint)}</p>`];
+  const out = [
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(T.verifyHint)}</p>`,
+    `<p>${escapeHtml(T.selfAssertedMeaning)}</p>`,
+    `<h2>${escapeHtml(T.howToCheck)}</h2>`,
+    `<ul><li>${escapeHtml(T.howToCheckWallet)}</li><li>${escapeHtml(T.howToCheckValidator)}</li></ul>`,
+  ];
   if (badges.length === 0) out.push(`<p>${escapeHtml(T.none)}</p>`);
-  for (const { credential: c, jws } of badges) {
+  for (const badge of badges) {
+    const { credential: c, jws } = badge;
+    const wallet = walletFile(shared, badge);
     const a = c.credentialSubject.achievement;
     const parts = [`<section class="badge">`, `<h2>${escapeHtml(c.name)}</h2>`];
     parts.push(
@@ -365,7 +471,9 @@ export function badgesHtmlFile(
       });
       parts.push(`<ul>${items.join('\n')}</ul>`);
     }
+    const href = `data:application/json;charset=utf-8,${encodeURIComponent(wallet.content)}`;
     parts.push(
+      `<p><a class="wallet" download="${escapeHtml(wallet.filename)}" href="${escapeHtml(href)}">${escapeHtml(T.saveForWallet)}</a></p>`,
       `<details><summary>${escapeHtml(T.signed)}</summary><pre>${escapeHtml(jws)}</pre></details>`,
       '</section>',
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryKeyStore, getOrCreateSigningKey } from '../../lib/credentials/keys';
+import { badgeKeys } from '../fixtures/badge-keys';
 import { badgesJsonFile, issueBadges } from '../../lib/export/openbadges';
 import { prepareExport } from '../../lib/export/privacy';
 import {
@@ -141,12 +141,13 @@ describe('accessibility: axe-core in light and dark colours', () => {
       end: data.week.end,
       level: 'full',
     });
-    const key = await getOrCreateSigningKey(memoryKeyStore());
-    const badges = await issueBadges(shared, key, { now: Date.now(), learnerName: 'Ada' });
-    const file = badgesJsonFile(shared, badges, key.did);
+    const keys = await badgeKeys();
+    const badges = await issueBadges(shared, keys, { now: Date.now(), learnerName: 'Ada' });
+    const file = badgesJsonFile(shared, badges, keys.didKey.did);
     // One credential altered after signing: shown as not verified.
-    const doc = JSON.parse(file.content) as { credentials: string[] };
-    const [head, payload, signature] = doc.credentials[0]!.split('.');
+    const doc = JSON.parse(file.content) as { credentials: unknown[] };
+    const jws = doc.credentials.find((c): c is string => typeof c === 'string')!;
+    const [head, payload, signature] = jws.split('.');
     doc.credentials.push(`${head}.${payload}x.${signature}`);
     const path = join(files, 'badges.json');
     writeFileSync(path, JSON.stringify(doc));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftWeek, weekOf } from '../../lib/time';
 import { putRecords, readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { expectBadgesPassIndependentCheckers, forgedBadgesFile } from './harness/badge-checks';
 import { downloaded } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
@@ -57,6 +58,7 @@ describe('the week: review, correct and export', () => {
   };
   let backupPath = '';
   let badgesPath = '';
+  let walletPath = '';
 
   beforeAll(async () => {
     server = await startServer([
@@ -381,14 +383,33 @@ describe('the week: review, correct and export', () => {
     await dashboard.click('[data-export="badges"]');
     const badgesFile = await downloaded(downloads, `skilltrail-${key}-badges.json`);
     badgesPath = badgesFile.path;
-    const badges = JSON.parse(badgesFile.text) as { format: string; credentials: string[] };
+    const badges = JSON.parse(badgesFile.text) as { format: string; credentials: unknown[] };
     expect(badges.format).toBe('skilltrail-badges');
-    // CSS and Design had learning this week.
-    expect(badges.credentials).toHaveLength(2);
-    for (const jws of badges.credentials) expect(jws).toMatch(JWS);
-    expect((await downloaded(downloads, `skilltrail-${key}-badges.html`)).text).toMatch(
-      /^<!doctype html>/,
+    // CSS and Design had learning this week: each as a JSON credential and as a VC-JWT.
+    expect(badges.credentials).toHaveLength(4);
+    for (const jws of badges.credentials.filter((c) => typeof c === 'string'))
+      expect(jws).toMatch(JWS);
+    expect(await expectBadgesPassIndependentCheckers(badgesFile.text)).toEqual({
+      dataIntegrity: 2,
+      jwt: 2,
+    });
+    const page = (await downloaded(downloads, `skilltrail-${key}-badges.html`)).text;
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('VerifierPlus');
+
+    // Each badge alone, as a wallet imports it.
+    const walletButtons = await dashboard.$$eval('[data-wallet-file]', (els) =>
+      els.map((e) => e.getAttribute('data-wallet-file')!),
     );
+    expect(walletButtons).toHaveLength(2);
+    await dashboard.click(`[data-wallet-file="${walletButtons[0]}"]`);
+    const wallet = await downloaded(downloads, walletButtons[0]!);
+    walletPath = wallet.path;
+    expect(
+      await expectBadgesPassIndependentCheckers(
+        JSON.stringify({ credentials: [JSON.parse(wallet.text)] }),
+      ),
+    ).toEqual({ dataIntegrity: 1, jwt: 0 });
 
     await dashboard.click('[data-export="backup"]');
     const backupFile = await downloaded(downloads, /^skilltrail-\d{4}-W\d\d\.json$/);
@@ -430,19 +451,38 @@ describe('the week: review, correct and export', () => {
     await verify.waitForSelector('.credential');
     expect(
       await verify.$$eval('.credential', (els) => els.map((e) => e.getAttribute('data-valid'))),
-    ).toEqual(['true', 'true']);
+    ).toEqual(['true', 'true', 'true', 'true']);
+    expect(
+      await verify.$$eval('.credential', (els) => els.map((e) => e.getAttribute('data-proof'))),
+    ).toEqual(['data-integrity', 'vc-jwt', 'data-integrity', 'vc-jwt']);
     expect(await verify.$eval('.verify-view', (e) => e.textContent)).toContain(
       'Typography basics, revisited',
     );
 
+    // The file a wallet imports verifies alone.
+    await input!.uploadFile(walletPath);
+    await verify.waitForFunction(() => document.querySelectorAll('.credential').length === 1);
+    expect(await verify.$eval('.credential', (e) => e.getAttribute('data-status'))).toBe('valid');
+
+    // A university's name on a badge signed with another key: not confirmed, never valid.
+    const forged = join(mkdtempSync(join(tmpdir(), 'skilltrail-badges-')), 'forged.json');
+    writeFileSync(forged, await forgedBadgesFile(readFileSync(badgesPath, 'utf8')));
+    await input!.uploadFile(forged);
+    await verify.waitForSelector('.credential[data-status="issuer-unconfirmed"]');
+    const forgedText = await verify.$eval('.credential', (e) => e.textContent ?? '');
+    expect(forgedText).toContain('issuer not confirmed');
+    expect(forgedText).toContain('https://www.ox.ac.uk/ — says it is “University of Oxford”');
+    expect(forgedText).not.toContain('Valid: signed');
+
     // One changed character in the payload breaks the signature.
     const doc = JSON.parse(readFileSync(badgesPath, 'utf8')) as {
-      credentials: string[];
+      credentials: unknown[];
     };
-    const [h, p, s] = doc.credentials[0]!.split('.') as [string, string, string];
+    const at = doc.credentials.findIndex((c) => typeof c === 'string');
+    const [h, p, s] = (doc.credentials[at] as string).split('.') as [string, string, string];
     const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { name: string };
     payload.name = `${payload.name} (edited)`;
-    doc.credentials[0] = `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`;
+    doc.credentials[at] = `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`;
     const tampered = join(mkdtempSync(join(tmpdir(), 'skilltrail-badges-')), 'tampered.json');
     writeFileSync(tampered, JSON.stringify(doc));
     await input!.uploadFile(tampered);

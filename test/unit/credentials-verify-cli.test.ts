@@ -8,10 +8,10 @@ import { promisify } from 'node:util';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getOrCreateSigningKey, memoryKeyStore } from '../../lib/credentials/keys';
 import { runVerify, type VerifyIo } from '../../lib/cli/run-verify';
 import { badgesJsonFile, issueBadges } from '../../lib/export/openbadges';
 import { prepareExport } from '../../lib/export/privacy';
+import { badgeKeys } from '../fixtures/badge-keys';
 import { weekFixture } from '../fixtures/week';
 
 const run = promisify(execFile);
@@ -25,11 +25,11 @@ let goodFile: string;
 let jwsLines: string[];
 
 beforeAll(async () => {
-  const key = await getOrCreateSigningKey(memoryKeyStore());
+  const keys = await badgeKeys();
   const f = weekFixture();
   const shared = prepareExport(f.data, { ...f.week, timeZone: f.timeZone, level: 'full' });
-  const badges = await issueBadges(shared, key, { learnerName: 'Ada', now: f.now });
-  goodFile = badgesJsonFile(shared, badges, key.did).content;
+  const badges = await issueBadges(shared, keys, { learnerName: 'Ada', now: f.now });
+  goodFile = badgesJsonFile(shared, badges, keys.didKey.did).content;
   jwsLines = badges.map((b) => b.jws);
   dir = mkdtempSync(join(tmpdir(), 'skilltrail-verify-'));
 }, 60_000);
@@ -63,12 +63,12 @@ describe('runVerify', () => {
     expect(await runVerify(['w.json'], io)).toBe(0);
     const text = out.join('\n');
     expect(text).toContain('Note: no schema in this test');
-    expect(text).toContain('✔ Credential 1 of 3: Front-end development — week 2026-W48');
+    expect(text).toContain('✔ Credential 1 of 6: Front-end development — week 2026-W48');
     expect(text).toContain('subject:   the issuer (self-asserted)');
     expect(text).toContain('evidence (2):');
     expect(text).toContain('https://developer.mozilla.org/en-US/docs/Web/CSS/CSS_grid_layout');
     expect(text).toContain('Reflection: Grid areas name regions');
-    expect(text).toContain('All 3 credentials verified.');
+    expect(text).toContain('All 6 credentials verified.');
   });
 
   it('reads one JWS per line too', async () => {
@@ -80,7 +80,7 @@ describe('runVerify', () => {
     const lines = [jwsLines[0]!, tamper(jwsLines[1]!), jwsLines[2]!];
     const { io, out } = memoryIo({ 'w.jwt': lines.join('\n') });
     expect(await runVerify(['w.jwt'], io)).toBe(1);
-    expect(out.join('\n')).toMatch(/✘ Credential 2 of 3: /);
+    expect(out.join('\n')).toMatch(/✘ Credential 2 of 3 \[VC-JWT, RS256\]: /);
     expect(out.at(-1)).toBe('1 of 3 credentials failed.');
   });
 
@@ -102,7 +102,7 @@ describe('npm run verify', () => {
     const file = join(dir, 'skilltrail-2026-W48-badges.json');
     writeFileSync(file, goodFile);
     const { stdout } = await run('npm', ['run', '--silent', 'verify', '--', file], { cwd: ROOT });
-    expect(stdout).toContain('All 3 credentials verified.');
+    expect(stdout).toContain('All 6 credentials verified.');
     if (existsSync(SCHEMA_PATH)) {
       expect(stdout).toContain('schema:    valid (OB 3.0 AchievementCredential)');
       // The CLI and this test read the same schema file.

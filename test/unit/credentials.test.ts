@@ -8,6 +8,7 @@ import {
   base64urlToText,
 } from '../../lib/credentials/base64url';
 import { parseBadgesFile } from '../../lib/credentials/badges-file';
+import { checkCredential } from '../../lib/credentials/verify';
 import { decodeCompactJws, signCompactJws } from '../../lib/credentials/jws';
 import {
   didJwk,
@@ -259,10 +260,16 @@ describe('signCredential and verifyCredential', () => {
     }
   });
 
-  it('refuses a did:jwk issuer whose key did not sign', async () => {
+  it('never confirms a did:jwk issuer whose key did not sign', async () => {
     // Signed by `other`, but claiming to be issued by `key`'s did.
     const jws = await signCredential(credential(key), other);
-    expect(await verifyCredential(jws)).toMatchObject({ ok: false, key: 'issuer-key' });
+    expect(await verifyCredential(jws)).toMatchObject({ ok: true, signer: other.did });
+    const verdict = await checkCredential(jws, { now: Date.parse('2026-12-01T00:00:00Z') });
+    expect(verdict).toMatchObject({ status: 'issuer-unconfirmed', signer: other.did });
+    const own = await checkCredential(await signCredential(credential(key), key), {
+      now: Date.parse('2026-12-01T00:00:00Z'),
+    });
+    expect(own).toMatchObject({ status: 'valid', signer: key.did, issuerId: key.did });
   }, 60_000);
 
   it('refuses payloads that are not Open Badges credentials', async () => {
@@ -317,7 +324,7 @@ describe('parseBadgesFile', () => {
     '',
     '{',
     '{"format":"other"}',
-    '{"format":"skilltrail-badges","version":2,"credentials":[]}',
+    '{"format":"skilltrail-badges","version":3,"credentials":[]}',
     '{"format":"skilltrail-badges","version":1,"credentials":[1]}',
     'hello world',
   ])('refuses %j', (text) => {

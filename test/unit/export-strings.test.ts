@@ -7,13 +7,13 @@ import {
   reportStrings,
   sessionLabelStrings,
 } from '../../components/export-strings';
-import { memoryKeyStore, getOrCreateSigningKey } from '../../lib/credentials/keys';
 import { exportCsv } from '../../lib/export/csv';
 import { exportHtml } from '../../lib/export/html';
 import { exportMarkdown } from '../../lib/export/markdown';
 import { badgesHtmlFile, issueBadges, OB_TEXT } from '../../lib/export/openbadges';
 import { prepareExport, type PrivacyLevel } from '../../lib/export/privacy';
 import { REPORT_TEXT } from '../../lib/export/report';
+import { badgeKeys } from '../fixtures/badge-keys';
 import { weekFixture } from '../fixtures/week';
 
 type Messages = Record<string, { message: string }>;
@@ -99,9 +99,12 @@ describe('readable exports in the interface language', () => {
   });
 
   it('issues badges and their page in Spanish', async () => {
-    const key = await getOrCreateSigningKey(memoryKeyStore());
     const strings = badgeStrings('es');
-    const badges = await issueBadges(shared(), key, { now: fx.now, locale: 'es', strings });
+    const badges = await issueBadges(shared(), await badgeKeys(), {
+      now: fx.now,
+      locale: 'es',
+      strings,
+    });
     const credential = badges[0]!.credential;
     expect(credential.name).toMatch(/ — la semana 2026-W48$/);
     expect(credential.credentialSubject.narrative).toMatch(

@@ -7,7 +7,6 @@ import { compactVerify, importJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBadgesFile } from '../../lib/credentials/badges-file';
 import { decodeCompactJws } from '../../lib/credentials/jws';
-import { getOrCreateSigningKey, memoryKeyStore, type SigningKey } from '../../lib/credentials/keys';
 import { verifyCredential } from '../../lib/credentials/vc-jwt';
 import { IRI_BASE } from '../../lib/export/iri';
 import {
@@ -17,9 +16,11 @@ import {
   issueBadges,
   OB_CONTEXT,
   OB_CREDENTIAL_SCHEMA,
+  type BadgeKeys,
   type IssuedBadge,
 } from '../../lib/export/openbadges';
 import { prepareExport, PRIVACY_LEVELS, type PrivacyLevel } from '../../lib/export/privacy';
+import { badgeKeys } from '../fixtures/badge-keys';
 import { HOSTILE_TITLE, SKILL, weekFixture } from '../fixtures/week';
 
 /** The 1EdTech schema lives beside the repository, in ../shared/schemas. */
@@ -30,11 +31,13 @@ const schemaText = existsSync(OB_SCHEMA_PATH) ? readFileSync(OB_SCHEMA_PATH, 'ut
 // In CI a missing schema is a failure; on a laptop without the shared folder, a skip.
 const itWithSchema = schemaText || process.env.CI ? it : it.skip;
 
-let key: SigningKey;
+let keys: BadgeKeys;
+let did: string;
 const NOW = Date.UTC(2026, 10, 30, 8, 0, 0, 345);
 
 beforeAll(async () => {
-  key = await getOrCreateSigningKey(memoryKeyStore());
+  keys = await badgeKeys();
+  did = keys.didKey.did;
 }, 60_000);
 
 function shared(level: PrivacyLevel = 'full') {
@@ -43,7 +46,7 @@ function shared(level: PrivacyLevel = 'full') {
 }
 
 async function badges(level: PrivacyLevel = 'full'): Promise<IssuedBadge[]> {
-  return issueBadges(shared(level), key, { learnerName: 'Ada Learner', now: NOW });
+  return issueBadges(shared(level), keys, { learnerName: 'Ada Learner', now: NOW });
 }
 
 describe('Open Badges credentials', () => {
@@ -77,8 +80,8 @@ describe('Open Badges credentials', () => {
     expect(css.id).toMatch(
       /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-    expect(css.issuer).toEqual({ id: key.did, type: ['Profile'], name: 'Ada Learner' });
-    expect(css.credentialSubject.id).toBe(key.did);
+    expect(css.issuer).toEqual({ id: did, type: ['Profile'], name: 'Ada Learner' });
+    expect(css.credentialSubject.id).toBe(did);
     expect(css.validFrom).toBe('2026-11-30T08:00:00Z');
     expect(css.name).toBe('CSS — week 2026-W48');
     expect(css.credentialSubject.activityStartDate).toBe('2026-11-23T00:00:00.000+01:00');
@@ -159,8 +162,8 @@ describe('Open Badges credentials', () => {
       expect(Object.keys(header).sort()).toEqual(['alg', 'jwk', 'typ']);
       const { payload } = await compactVerify(b.jws, await importJWK(header.jwk as never, 'RS256'));
       expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({
-        iss: key.did,
-        sub: key.did,
+        iss: did,
+        sub: did,
         jti: b.credential.id,
         nbf: Math.floor(NOW / 1000),
       });
@@ -171,9 +174,9 @@ describe('Open Badges credentials', () => {
     const a = await badges();
     const b = await badges();
     expect(b.map((x) => x.jws)).toEqual(a.map((x) => x.jws));
-    const ids = (
-      await buildBadgeCredentials(shared('titles'), { issuerId: key.did, now: NOW })
-    ).map((c) => c.id);
+    const ids = (await buildBadgeCredentials(shared('titles'), { issuerId: did, now: NOW })).map(
+      (c) => c.id,
+    );
     // Another privacy level says less: it is another credential.
     expect(ids.some((id) => a.some((x) => x.credential.id === id))).toBe(false);
   });
@@ -182,18 +185,18 @@ describe('Open Badges credentials', () => {
 describe('badges files', () => {
   it('writes a JSON document of compact JWS credentials that the verifier reads back', async () => {
     const list = await badges();
-    const file = badgesJsonFile(shared(), list, key.did);
+    const file = badgesJsonFile(shared(), list, did);
     expect(file.filename).toBe('skilltrail-2026-W48-badges.json');
     expect(file.mimeType).toBe('application/json');
     expect(JSON.parse(file.content)).toMatchObject({
       format: 'skilltrail-badges',
-      version: 1,
-      issuer: key.did,
+      version: 2,
+      issuer: did,
       period: '2026-W48',
     });
     expect(parseBadgesFile(file.content)).toEqual({
       ok: true,
-      credentials: list.map((b) => b.jws),
+      credentials: list.flatMap((b) => [b.credential, b.jws]),
     });
   });
 
@@ -204,7 +207,11 @@ describe('badges files', () => {
     expect(file.content).not.toContain(HOSTILE_TITLE);
     expect(file.content).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(file.content).not.toMatch(/<(script|img|iframe)/i);
-    expect(file.content).not.toMatch(/href="(javascript|data):/i);
+    expect(file.content).not.toMatch(/href="javascript:/i);
+    // The only data: links are the wallet files, one per badge.
+    const dataLinks = [...file.content.matchAll(/href="(data:[^"]*)"/g)].map((m) => m[1]!);
+    expect(dataLinks).toHaveLength(list.length);
+    for (const link of dataLinks) expect(link).toMatch(/^data:application\/json;charset=utf-8,/);
     for (const b of list) expect(file.content).toContain(b.jws);
     expect(file.content).toContain('Front-end development — week 2026-W48');
     expect(badgesHtmlFile(shared(), []).content).toContain('no badges');

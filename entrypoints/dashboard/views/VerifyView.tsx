@@ -3,8 +3,6 @@ import { CredentialResult, type CredentialCheck } from '../../../components/Cred
 import { t, uiLocale } from '../../../components/i18n';
 import { describeCredential } from '../../../lib/badge-view';
 import { MAX_BADGES_FILE_CHARS, parseBadgesFile } from '../../../lib/credentials/badges-file';
-import { decodeCompactJws } from '../../../lib/credentials/jws';
-import { verifyCredential } from '../../../lib/credentials/vc-jwt';
 import { formatNumber } from '../../../lib/format';
 
 /** Credentials checked per file; the rest are counted, not verified. */
@@ -19,22 +17,29 @@ type State =
 async function checkAll(text: string, fileName: string): Promise<State> {
   const parsed = parseBadgesFile(text);
   if (!parsed.ok) return { kind: 'error', detail: parsed.message };
+  // The JSON-LD stack loads only here, when a learner checks badges.
+  const { checkCredential } = await import('../../../lib/credentials/verify');
   const now = Date.now();
   const checks: CredentialCheck[] = [];
-  for (const jws of parsed.credentials.slice(0, MAX_CREDENTIALS)) {
-    const result = await verifyCredential(jws, { now });
-    if (result.ok) {
-      checks.push({ ok: true, view: describeCredential(result.credential) });
-    } else {
-      // What an invalid credential claims is still worth seeing, marked as unverified.
-      const payload = decodeCompactJws(jws.trim())?.payload;
-      checks.push({
-        ok: false,
-        key: result.key,
-        detail: result.detail,
-        view: payload ? describeCredential(payload) : null,
-      });
-    }
+  for (const item of parsed.credentials.slice(0, MAX_CREDENTIALS)) {
+    const v = await checkCredential(item, { now });
+    checks.push(
+      v.status === 'invalid'
+        ? {
+            status: 'invalid',
+            proof: v.proof,
+            key: v.key,
+            detail: v.detail,
+            // What an invalid credential claims is still worth seeing, marked as unverified.
+            view: v.credential ? describeCredential(v.credential) : null,
+          }
+        : {
+            status: v.status,
+            proof: v.proof,
+            signer: v.signer,
+            view: describeCredential(v.credential),
+          },
+    );
   }
   return {
     kind: 'done',
@@ -65,7 +70,8 @@ export function VerifyView(_: { params: string[] }) {
     }
   };
 
-  const valid = state.kind === 'done' ? state.checks.filter((c) => c.ok).length : 0;
+  const count = (status: CredentialCheck['status']) =>
+    state.kind === 'done' ? state.checks.filter((c) => c.status === status).length : 0;
 
   return (
     <section aria-labelledby="verify-heading" class="verify-view">
@@ -112,8 +118,9 @@ export function VerifyView(_: { params: string[] }) {
             {t('verifySummary', [
               state.fileName,
               formatNumber(state.checks.length, locale),
-              formatNumber(valid, locale),
-              formatNumber(state.checks.length - valid, locale),
+              formatNumber(count('valid'), locale),
+              formatNumber(count('issuer-unconfirmed'), locale),
+              formatNumber(count('invalid'), locale),
             ])}
           </p>
         )}

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkTagBar } from '../../../components/BulkTagBar';
-import { ExportPanel, type ExportFormat } from '../../../components/ExportPanel';
+import { ExportPanel, type ExportPanelProps } from '../../../components/ExportPanel';
 import {
   badgeStrings,
   csvStrings,
@@ -16,14 +16,13 @@ import { useLiveQuery } from '../../../components/use-live-query';
 import { DayChart, SkillChart } from '../../../components/WeekChart';
 import { WeekPicker } from '../../../components/WeekPicker';
 import { WeekTotals } from '../../../components/WeekTotals';
+import { WalletFiles, type WalletFile } from '../../../components/WalletFiles';
 import { getOrCreateSigningKey } from '../../../lib/credentials/keys';
 import { db } from '../../../lib/db';
 import { exportBackup, parseBackup, importBackup } from '../../../lib/export/backup';
-import type { ExportFile } from '../../../lib/export/file';
 import { exportHtml } from '../../../lib/export/html';
 import { actorFromSettings, getOrCreateInstallId } from '../../../lib/export/identity';
 import { exportMarkdown } from '../../../lib/export/markdown';
-import { badgesHtmlFile, badgesJsonFile, issueBadges } from '../../../lib/export/openbadges';
 import { exportCsv } from '../../../lib/export/csv';
 import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
 import { exportWeekAsXapi } from '../../../lib/export/xapi';
@@ -175,6 +174,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [level, setLevel] = useState<PrivacyLevel>(settings.exportPrivacy);
+  const [wallet, setWallet] = useState<WalletFile[]>([]);
   const sessionsHeading = useRef<HTMLHeadingElement>(null);
 
   const ordered = useStableOrder(
@@ -226,7 +226,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
     () => prepareExport(data, { ...summaryOptions, level, strings: sessionLabelStrings() }),
     [data, week.key, level],
   );
-  const exporters: Partial<Record<ExportFormat, () => Promise<ExportFile[]>>> = {
+  const exporters: ExportPanelProps['exporters'] = {
     markdown: async () => [
       exportMarkdown(shared, { locale, now: Date.now(), strings: reportStrings(locale) }),
     ],
@@ -235,19 +235,34 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
       const installId = await getOrCreateInstallId(db());
       return [await exportWeekAsXapi(shared, actorFromSettings(settings, installId))];
     },
-    badges: async () => {
-      // The key is made once and kept in `meta`; every badge of this learner carries it.
-      const key = await getOrCreateSigningKey(db());
-      const now = Date.now();
-      const badges = await issueBadges(shared, key, {
-        learnerName: settings.learnerName,
-        now,
-        locale,
-        strings: badgeStrings(locale),
-      });
+    badges: async (progress) => {
+      // The JSON-LD stack loads only here, when the learner exports badges.
+      const [{ badgesHtmlFile, badgesJsonFile, issueBadges, walletFile }, { getOrCreateDidKey }] =
+        await Promise.all([
+          import('../../../lib/export/openbadges'),
+          import('../../../lib/credentials/did-key'),
+        ]);
+      // The keys are made once and kept in `meta`; every badge of this learner carries them.
+      const keys = {
+        didKey: await getOrCreateDidKey(db()),
+        jwtKey: await getOrCreateSigningKey(db()),
+      };
+      const strings = badgeStrings(locale);
+      const badges = await issueBadges(
+        shared,
+        keys,
+        { learnerName: settings.learnerName, now: Date.now(), locale, strings },
+        progress,
+      );
+      setWallet(
+        badges.map((b) => ({
+          name: b.credential.credentialSubject.achievement.name,
+          file: walletFile(shared, b),
+        })),
+      );
       return [
-        badgesJsonFile(shared, badges, key.did),
-        badgesHtmlFile(shared, badges, { locale, strings: badgeStrings(locale) }),
+        badgesJsonFile(shared, badges, keys.didKey.did),
+        badgesHtmlFile(shared, badges, { locale, strings }),
       ];
     },
   };
@@ -410,6 +425,7 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
           exportHtml(shared, { locale, now: Date.now(), strings: reportStrings(locale) })
         }
         backup={() => exportBackup(db(), { now: Date.now(), weekKey: week.key })}
+        results={<WalletFiles files={wallet} />}
       >
         <ImportBackup
           locale={locale}
