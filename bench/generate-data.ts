@@ -9,7 +9,7 @@
  * once. The same seed and `end` give the same records, ids included.
  */
 import type { Capture, Search, Session, SessionKind, Skill, Visit } from '../lib/model';
-import { SKILL_COLOURS, skillKey } from '../lib/skills';
+import { SKILL_COLOURS, skillKey } from '../lib/skills/names';
 import {
   ENGINES,
   EXCERPT_SENTENCES,

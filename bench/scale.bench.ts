@@ -34,7 +34,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_SETTINGS } from '../lib/settings/settings';
 import { shiftWeek, weekOf } from '../lib/time';
 import type { ExtensionSession } from '../test/e2e/harness/extension';
 import { articleHtml, htmlPage, startServer } from '../test/e2e/harness/server';
@@ -61,14 +61,14 @@ function argValue(flag: string): string | undefined {
 
 /** What the bundled page code exposes on `globalThis.__skilltrailBench`. */
 interface BenchApi {
-  openDb: typeof import('../lib/db').openDb;
+  openDb: typeof import('../lib/store/db').openDb;
   generateData: typeof import('./generate-data').generateData;
   generateSkills: typeof import('./generate-data').generateSkills;
-  loadWeek: typeof import('../lib/week-review').loadWeek;
-  reviewOrder: typeof import('../lib/week-review').reviewOrder;
-  filterReview: typeof import('../lib/week-review').filterReview;
-  NO_FILTER: typeof import('../lib/week-review').NO_FILTER;
-  summarise: typeof import('../lib/summary').summarise;
+  loadWeek: typeof import('../lib/week/review').loadWeek;
+  reviewOrder: typeof import('../lib/week/review').reviewOrder;
+  filterReview: typeof import('../lib/week/review').filterReview;
+  NO_FILTER: typeof import('../lib/week/review').NO_FILTER;
+  summarise: typeof import('../lib/week/summary').summarise;
 }
 type BenchGlobal = typeof globalThis & {
   __skilltrailBench: BenchApi;
@@ -81,10 +81,10 @@ type BenchGlobal = typeof globalThis & {
 const pageEntry = () => {
   const at = (path: string) => JSON.stringify(resolve(path));
   return `
-export { openDb } from ${at('lib/db.ts')};
+export { openDb } from ${at('lib/store/db.ts')};
 export { generateData, generateSkills } from ${at('bench/generate-data.ts')};
-export { loadWeek, reviewOrder, filterReview, NO_FILTER } from ${at('lib/week-review.ts')};
-export { summarise } from ${at('lib/summary.ts')};
+export { loadWeek, reviewOrder, filterReview, NO_FILTER } from ${at('lib/week/review.ts')};
+export { summarise } from ${at('lib/week/summary.ts')};
 `;
 };
 

@@ -13,16 +13,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Skill } from '../lib/model';
+import { suggest, type SuggestionContext } from '../lib/suggest/rank';
 import {
   addToSuggestionIndex,
   buildSuggestionIndex,
   DEFAULT_SUGGEST_OPTIONS,
-  suggest,
   type SuggestOptions,
-  type SuggestionContext,
   type SuggestionIndex,
   type TaggedSession,
-} from '../lib/suggest';
+} from '../lib/suggest/skill-index';
 import { report, median } from './report';
 import {
   ENGINES,

@@ -4,7 +4,7 @@
 // The budget is on events per second of CPU time (process.cpuUsage): these machines are
 // shared, and wall-clock time there measures the other jobs as much as this code. The
 // wall-clock figure is printed beside it.
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_SETTINGS } from '../lib/settings/settings';
 import { planWrites } from '../lib/tracking/records';
 import { emptyTrackerState } from '../lib/tracking/state';
 import { step } from '../lib/tracking/tracker';

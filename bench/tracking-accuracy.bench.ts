@@ -3,7 +3,7 @@
 // ground truth, with the background alone and with the engagement script.
 import type { Search, Session, Visit } from '../lib/model';
 import { parseSearchUrl } from '../lib/search-engines';
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_SETTINGS } from '../lib/settings/settings';
 import { planWrites } from '../lib/tracking/records';
 import { emptyTrackerState } from '../lib/tracking/state';
 import { step } from '../lib/tracking/tracker';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
 import type { Skill } from '../lib/model';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 export interface BulkTagBarProps {
   count: number;

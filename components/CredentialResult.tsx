@@ -1,8 +1,8 @@
-import type { CredentialView } from '../lib/badge-view';
+import type { CredentialView } from '../lib/credentials/badge-view';
 import type { VerifyErrorKey } from '../lib/credentials/vc-jwt';
 import type { ProofForm } from '../lib/credentials/verify';
 import { formatDateTime, formatNumber } from '../lib/format';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, string> = {
   malformed: 'verifyErrorMalformed',

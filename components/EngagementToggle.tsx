@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import './controls.css';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 /** Host access the engagement script needs: every web page, asked for only when turned on. */
 export const ENGAGEMENT_ORIGINS = ['http://*/*', 'https://*/*'];

@@ -1,14 +1,14 @@
 import { useId, useState } from 'preact/hooks';
-import { DEFAULT_EXCLUDED_SITES } from '../lib/settings';
+import { DEFAULT_EXCLUDED_SITES } from '../lib/settings/settings';
 import {
   addSite,
   removeSite,
   restoreDefaultSites,
   splitSites,
   type SiteInputError,
-} from '../lib/site-list';
+} from '../lib/settings/site-list';
 import './controls.css';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 export interface ExcludedSitesProps {
   sites: readonly string[];

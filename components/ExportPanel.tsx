@@ -4,7 +4,7 @@ import type { ExportFile, ExportParts } from '../lib/export/file';
 import { PRIVACY_LEVELS, type PrivacyLevel, type SharedData } from '../lib/export/privacy';
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import { openHtmlReport, downloadFile } from './download-file';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 import { TotalsTable } from './TotalsTable';
 
 /** The week's export formats; each gives one or more files. */

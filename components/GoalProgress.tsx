@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 export interface GoalProgressProps {
   goalMinutes: number;

@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
-import type { BackupErrorKey, ImportBackupResult, ImportProgress } from '../lib/export/backup';
+import type { BackupErrorKey, ImportBackupResult } from '../lib/export/backup';
+import type { ImportProgress } from '../lib/export/backup';
 import { formatNumber } from '../lib/format';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 const ERROR_MESSAGE: Record<BackupErrorKey, string> = {
   'too-large': 'backupErrorTooLarge',

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
 import './controls.css';
-import { t, uiLocale } from './i18n';
+import { t, uiLocale } from './i18n/i18n';
 
 export interface NumberSettingProps {
   label: string;

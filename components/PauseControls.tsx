@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime, formatTime } from '../lib/format';
-import { pauseState, pauseUntil, type PauseChoice } from '../lib/pause';
-import type { Settings } from '../lib/settings';
+import { pauseState, pauseUntil, type PauseChoice } from '../lib/settings/pause';
+import type { Settings } from '../lib/settings/settings';
 import './controls.css';
-import { t, uiLocale } from './i18n';
+import { t, uiLocale } from './i18n/i18n';
 
 export interface PauseControlsProps {
   settings: Pick<Settings, 'pausedUntil' | 'trackingConsent'>;

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
-import type { Settings } from '../lib/settings';
+import type { Settings } from '../lib/settings/settings';
 import { EngagementToggle } from './EngagementToggle';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 export interface PrivacyChoicesProps {
   settings: Pick<Settings, 'sitesOnly' | 'engagement'>;

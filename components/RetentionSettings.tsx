@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import './controls.css';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 export interface RetentionSettingsProps {
   /** 0 keeps everything. */

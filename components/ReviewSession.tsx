@@ -2,9 +2,9 @@ import { Component } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
 import type { Skill } from '../lib/model';
-import type { Suggestion } from '../lib/suggest';
-import type { ReviewItem } from '../lib/week-review';
-import { t } from './i18n';
+import type { Suggestion } from '../lib/suggest/rank';
+import type { ReviewItem } from '../lib/week/review';
+import { t } from './i18n/i18n';
 import { SessionCard } from './SessionCard';
 import { SessionEditor } from './SessionEditor';
 

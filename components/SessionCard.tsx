@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import type { Search, Session, Skill, Visit } from '../lib/model';
 import { isLinkable } from '../lib/url';
-import { t, uiLocale } from './i18n';
+import { t, uiLocale } from './i18n/i18n';
 
 const KIND_LABEL = {
   reading: 'kindReading',

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Skill } from '../lib/model';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 import { SkillPicker } from './SkillPicker';
 
 export interface SessionEditorProps {

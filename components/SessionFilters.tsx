@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { Skill } from '../lib/model';
-import { NO_FILTER, UNTAGGED, type ReviewFilter } from '../lib/week-review';
-import { t } from './i18n';
+import { NO_FILTER, UNTAGGED, type ReviewFilter } from '../lib/week/review';
+import { t } from './i18n/i18n';
 
 export interface SessionFiltersProps {
   filter: ReviewFilter;

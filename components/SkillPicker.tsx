@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Skill } from '../lib/model';
-import { cleanSkillName, rankSkillMatches, skillKey } from '../lib/skills';
-import { t } from './i18n';
+import { cleanSkillName, rankSkillMatches, skillKey } from '../lib/skills/names';
+import { t } from './i18n/i18n';
 
 type Option = { kind: 'skill'; skill: Skill } | { kind: 'create'; name: string };
 

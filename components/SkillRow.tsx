@@ -12,11 +12,11 @@ import {
   type SkillChange,
   type SkillPatch,
   type SkillTotals,
-} from '../lib/skill-library';
-import { cleanSkillName } from '../lib/skills';
+} from '../lib/skills/library';
+import { cleanSkillName } from '../lib/skills/names';
 import { isLinkable } from '../lib/url';
 import { GoalProgress } from './GoalProgress';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 type Field = NonNullable<Extract<SkillChange, { ok: false }>['field']>;
 

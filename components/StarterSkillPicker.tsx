@@ -4,8 +4,8 @@ import {
   localizeStarterSkill,
   starterSkillKeys,
   type StarterSkill,
-} from '../lib/starter-skills';
-import { t } from './i18n';
+} from '../lib/skills/starter';
+import { t } from './i18n/i18n';
 
 export interface StarterSkillPickerProps {
   /** Keys of the skills the learner has: starters among them are not offered again. */

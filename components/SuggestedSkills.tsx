@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Suggestion, SuggestionReason } from '../lib/suggest';
-import { t } from './i18n';
+import type { Suggestion, SuggestionReason } from '../lib/suggest/rank';
+import { t } from './i18n/i18n';
 import './suggested-skills.css';
 
 export interface SuggestedSkillsProps {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db } from '../lib/db';
+import { db } from '../lib/store/db';
 import { formatDateTime, formatNumber } from '../lib/format';
 import {
   testConnection,
@@ -8,8 +8,8 @@ import {
   type LrsError,
   type LrsErrorCode,
 } from '../lib/sync/lrs-client';
-import type { ExportPrivacy } from '../lib/settings';
-import { loadSettings, watchSettings } from '../lib/settings-store';
+import type { ExportPrivacy } from '../lib/settings/settings';
+import { loadSettings, watchSettings } from '../lib/settings/store';
 import { retryFailed } from '../lib/sync/outbox';
 import { queueSessionChanges } from '../lib/sync/session-statements';
 import {
@@ -20,8 +20,8 @@ import {
 } from '../lib/sync/sync-config';
 import { loadSyncSettings, updateSyncSettings } from '../lib/sync/sync-settings';
 import { resumeSync, syncNow, syncStatus, type SyncStatus } from '../lib/sync/sync-now';
-import { t, uiLocale } from './i18n';
-import { useLiveQuery } from './use-live-query';
+import { t, uiLocale } from './i18n/i18n';
+import { useLiveQuery } from './hooks/use-live-query';
 
 const platformFetch: FetchLike = (url, init) => fetch(url, init);
 

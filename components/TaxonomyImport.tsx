@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
 import type { Skill } from '../lib/model';
-import { MAX_ALIASES, MAX_ALIAS_LENGTH, MAX_DESCRIPTION_LENGTH } from '../lib/skill-library';
+import { MAX_ALIASES, MAX_ALIAS_LENGTH, MAX_DESCRIPTION_LENGTH } from '../lib/skills/library';
 import {
   MAX_NAME_LENGTH,
   MAX_TAXONOMY_ROWS,
@@ -12,8 +12,8 @@ import {
   type TaxonomyImportResult,
   type TaxonomyProblem,
   type TaxonomyProblemCode,
-} from '../lib/taxonomy-import';
-import { t } from './i18n';
+} from '../lib/skills/taxonomy-import';
+import { t } from './i18n/i18n';
 
 export interface TaxonomyImportProps {
   /** The library now: the preview says which rows add a skill and which fill one in. */

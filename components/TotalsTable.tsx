@@ -1,5 +1,5 @@
 import { formatDuration, formatNumber } from '../lib/format';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 export interface TotalsRow {
   key: string;

@@ -1,6 +1,6 @@
 import type { ExportFile } from '../lib/export/file';
 import { downloadFile } from './download-file';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 /** One badge's wallet file: its JSON credential with the Data Integrity proof. */
 export interface WalletFile {

@@ -1,6 +1,6 @@
 import { formatDuration } from '../lib/format';
-import type { Summary } from '../lib/summary';
-import { t } from './i18n';
+import type { Summary } from '../lib/week/summary';
+import { t } from './i18n/i18n';
 import { TotalsTable } from './TotalsTable';
 
 /*

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Week } from '../lib/time';
-import { t } from './i18n';
+import { t } from './i18n/i18n';
 
 export interface WeekPickerProps {
   week: Week;

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { formatDuration, formatList, formatNumber } from '../lib/format';
-import type { WeekStory as Story } from '../lib/week-story';
-import { t } from './i18n';
+import type { WeekStory as Story } from '../lib/week/story';
+import { t } from './i18n/i18n';
 import './week-story.css';
 
 export interface WeekStoryProps {

@@ -1,6 +1,6 @@
 import { formatDuration, formatNumber } from '../lib/format';
-import type { Summary } from '../lib/summary';
-import { t } from './i18n';
+import type { Summary } from '../lib/week/summary';
+import { t } from './i18n/i18n';
 
 /** The week in five numbers. Sessions marked "not learning" are already left out of `summary`. */
 export function WeekTotals({ summary, locale }: { summary: Summary; locale: string }) {

@@ -1,6 +1,6 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { countWords, type PageExtract } from '../lib/capture';
+import { countWords, type PageExtract } from '../lib/capture/extract';
 
 // Injected on demand (toolbar, shortcut, context menu, or a visit passing the reading
 // threshold) with `scripting.executeScript`; its return value is the capture.

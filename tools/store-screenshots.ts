@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Session, Skill } from '../lib/model';
-import { skillKey } from '../lib/skills';
+import { skillKey } from '../lib/skills/names';
 import { sampleWeek } from '../test/e2e/harness/a11y';
 import { putRecords } from '../test/e2e/harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from '../test/e2e/harness/extension';

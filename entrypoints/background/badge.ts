@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/db';
+import { db } from '../../lib/store/db';
 import { formatDateTime } from '../../lib/format';
-import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings';
-import { loadSettings } from '../../lib/settings-store';
-import { badgeText, learningMinutes, todayBounds } from '../../lib/today';
+import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings/settings';
+import { loadSettings } from '../../lib/settings/store';
+import { badgeText, learningMinutes, todayBounds } from '../../lib/week/today';
 
 const MINUTES_COLOUR = '#1d4ed8';
 const PAUSED_COLOUR = '#6b7280';

@@ -1,12 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
-import { captureBlockReason, fallbackExtract, readExtract, shapeCapture } from '../../lib/capture';
+import {
+  captureBlockReason,
+  fallbackExtract,
+  readExtract,
+  shapeCapture,
+} from '../../lib/capture/extract';
 import type { CaptureResult } from '../../lib/messages';
-import { Handoff } from '../../lib/handoff';
-import { recordCapture } from '../../lib/sessions';
-import { captureHeld, type Settings } from '../../lib/settings';
-import { loadSettings } from '../../lib/settings-store';
+import { Handoff } from '../../lib/capture/handoff';
+import { recordCapture } from '../../lib/store/sessions';
+import { captureHeld, type Settings } from '../../lib/settings/settings';
+import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
-import { defineWriter, writeOrKeep } from './pending-writes';
+import { defineWriter, writeOrKeep } from './retry-writes';
 import { currentSessionIdForTab } from './tracking';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */

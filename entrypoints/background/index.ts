@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
 import { captureAndOpenPopup, captureForPopup, captureTab, confirmOnBadge } from './capture';
-import { eraseAllRecords, forgetWaitingSessions, registerPendingWrites } from './pending-writes';
+import { eraseAllRecords, forgetWaitingSessions, registerPendingWrites } from './retry-writes';
 import { registerRetention } from './retention';
 import { registerWelcome } from './welcome';
 import { registerReminder } from './reminder';

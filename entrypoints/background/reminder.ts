@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/db';
+import { db } from '../../lib/store/db';
 import { formatDuration, formatNumber } from '../../lib/format';
-import { nextReminderAt, weekTotals } from '../../lib/reminder';
-import { sessionsBetween } from '../../lib/sessions';
-import { loadSettings, watchSettings } from '../../lib/settings-store';
+import { nextReminderAt, weekTotals } from '../../lib/week/reminder';
+import { sessionsBetween } from '../../lib/store/sessions';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { shiftWeek, weekOf } from '../../lib/time';
 
 const ALARM = 'weekly-reminder';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/db';
-import { purgeExpired } from '../../lib/retention';
-import { loadSettings, watchSettings } from '../../lib/settings-store';
+import { db } from '../../lib/store/db';
+import { purgeExpired } from '../../lib/store/retention';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
 
 export const RETENTION_ALARM = 'retention';
 const DAY_MINUTES = 24 * 60;

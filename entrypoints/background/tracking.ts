@@ -1,9 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import { db, type MetaRecord } from '../../lib/db';
+import { db, type MetaRecord } from '../../lib/store/db';
 import { isRequest } from '../../lib/messages';
 import type { Session } from '../../lib/model';
-import type { Settings } from '../../lib/settings';
-import { loadSettings, watchSettings } from '../../lib/settings-store';
+import type { Settings } from '../../lib/settings/settings';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
 import { HEARTBEAT_MS } from '../../lib/tracking/attention';
 import type { IdleState, TabSnapshot, TrackerEvent } from '../../lib/tracking/events';
 import { canAdopt, combineWrites, planWrites } from '../../lib/tracking/records';
@@ -13,7 +13,7 @@ import { sessionIdForTab, step, type StepResult } from '../../lib/tracking/track
 import { refreshBadge } from './badge';
 import { captureTab } from './capture';
 import { registerEngagement } from './engagement';
-import { type KeptPlan, writeThrough } from './pending-writes';
+import { type KeptPlan, writeThrough } from './retry-writes';
 
 /** The `meta` row holding the tracker state between events. */
 const STATE_KEY = 'tracker';

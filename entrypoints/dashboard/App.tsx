@@ -1,4 +1,4 @@
-import { t } from '../../components/i18n';
+import { t } from '../../components/i18n/i18n';
 import { useRoute } from './router';
 import { VIEWS } from './views';
 

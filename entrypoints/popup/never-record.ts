@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { notifySettingsChanged } from '../../components/use-settings';
-import { db } from '../../lib/db';
-import { eraseSite } from '../../lib/erase';
-import { loadSettings, updateSettings } from '../../lib/settings-store';
-import { addSite } from '../../lib/site-list';
+import { notifySettingsChanged } from '../../components/hooks/use-settings';
+import { db } from '../../lib/store/db';
+import { eraseSite } from '../../lib/store/erase';
+import { loadSettings, updateSettings } from '../../lib/settings/store';
+import { addSite } from '../../lib/settings/site-list';
 
 /**
  * Adds a site to the excluded sites (recording stops at once) and, only if the learner

@@ -1,4 +1,4 @@
-import { t } from '../../components/i18n';
+import { t } from '../../components/i18n/i18n';
 import { POLICY } from '../../lib/privacy-policy';
 
 /** The privacy policy, in the interface language: the same outline as docs/PRIVACY.md. */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { t, uiLocale } from '../../components/i18n';
+import { t, uiLocale } from '../../components/i18n/i18n';
 import '../../components/theme.css';
 import '../../components/reading-page.css';
 import { POLICY } from '../../lib/privacy-policy';

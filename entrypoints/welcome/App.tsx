@@ -2,12 +2,12 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/controls.css';
 import { PrivacyChoices } from '../../components/PrivacyChoices';
-import { t, uiLocale } from '../../components/i18n';
-import { useLiveQuery } from '../../components/use-live-query';
-import { useSettings } from '../../components/use-settings';
-import { db } from '../../lib/db';
-import { ensureSkill } from '../../lib/skills';
-import { addStarterSkills, localizeStarterSkill, STARTER_SKILLS } from '../../lib/starter-skills';
+import { t, uiLocale } from '../../components/i18n/i18n';
+import { useLiveQuery } from '../../components/hooks/use-live-query';
+import { useSettings } from '../../components/hooks/use-settings';
+import { db } from '../../lib/store/db';
+import { ensureSkill } from '../../lib/skills/names';
+import { addStarterSkills, localizeStarterSkill, STARTER_SKILLS } from '../../lib/skills/starter';
 
 /** Typed skills are separated by commas (or new lines, when pasted). */
 function ownSkillNames(text: string): string[] {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { requestPersistentStorage } from '../../components/persist-storage';
-import { uiLocale } from '../../components/i18n';
+import { uiLocale } from '../../components/i18n/i18n';
 import '../../components/theme.css';
 import '../../components/reading-page.css';
 import { App } from './App';

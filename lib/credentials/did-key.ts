@@ -7,7 +7,7 @@
  * Firefox 129); nothing here needs the extension.
  */
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import { dexieKeyStore, type KeyStore } from './keys';
 
 /** The `meta` key under which the Ed25519 key pair is stored. */

@@ -7,7 +7,7 @@
  * The learner's identifier is `did:jwk` of the public key: anyone holding a credential can
  * check that the issuer named in it is the key that signed it, with nothing hosted.
  */
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import { base64urlFromText, base64urlToText, base64urlDecode } from './base64url';
 
 /** The `meta` key under which the key pair is stored. */

@@ -14,14 +14,14 @@
  * labelled "Web search on google.com", never by its title.
  */
 import type { Session, SessionKind, Skill } from '../model';
-import type { ExportPrivacy } from '../settings';
+import type { ExportPrivacy } from '../settings/settings';
 import {
   sessionsInRange,
   summarise,
   type Summary,
   type SummaryData,
   type SummaryOptions,
-} from '../summary';
+} from '../week/summary';
 import { domainOf, isWebUrl, siteOnly } from '../url';
 
 export type PrivacyLevel = ExportPrivacy;

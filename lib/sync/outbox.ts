@@ -4,7 +4,7 @@
  * changes a queued statement: its old statements are voided and a new revision queued.
  */
 import { Dexie } from 'dexie';
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import {
   contentHash,
   derivedId,

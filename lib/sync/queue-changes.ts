@@ -4,7 +4,7 @@
  * tracker, popup and dashboard each write from theirs, so the database is the one place
  * every change shows (`updatedAt`).
  */
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import type { Session } from '../model';
 import { queueSessions, type QueueResult, type SessionStatements } from './outbox';
 import { inScope, type SyncScope } from './sync-config';

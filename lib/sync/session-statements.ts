@@ -3,12 +3,12 @@
  * `lib/export/xapi.ts` exactly as a file export builds them (same ids, same privacy
  * redaction), with the identity the learner chose for the LRS.
  */
-import type { SkilltrailDb } from '../db';
-import { getOrCreateInstallId } from '../export/identity';
+import type { SkilltrailDb } from '../store/db';
+import { getOrCreateInstallId } from '../store/install-id';
 import { redactSessions, shareSkills } from '../export/privacy';
 import { buildSessionStatements, type XapiActorOptions } from '../export/xapi';
 import type { Session } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { queueChangedSessions, type ChangeScanResult } from './queue-changes';
 import type { SyncSettings } from './sync-config';
 import type { XapiStatement } from './statement';

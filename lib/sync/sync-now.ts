@@ -4,7 +4,7 @@
  * call from any context at any time: a lease in the database keeps two runners (the
  * background alarm and a "Sync now" click) from sending the same batch twice.
  */
-import type { SkilltrailDb } from '../db';
+import type { SkilltrailDb } from '../store/db';
 import { DEFAULT_BACKOFF, retryAt as nextRetryAt, type BackoffOptions } from './backoff';
 import {
   getStatement,

@@ -11,7 +11,7 @@
  * the page for longer than the idle threshold also stops the count; the system's idle
  * report then trims it to the same last input, so both paths agree.
  */
-import { isPaused, type Settings } from '../settings';
+import { isPaused, type Settings } from '../settings/settings';
 import { isExcludedUrl } from './excluded-sites';
 import { editSession, editVisit, type StepContext } from './step-context';
 import type { TrackerState } from './state';

@@ -2,9 +2,9 @@
  * What a URL becomes for the tracker: a page that is recorded (and how: full URL or site
  * only, results page or not), or a page that is never recorded and why.
  */
-import { pageText } from '../page-text';
+import { pageText } from '../capture/page-text';
 import { parseSearchUrl } from '../search-engines';
-import { isPaused, type Settings } from '../settings';
+import { isPaused, type Settings } from '../settings/settings';
 import { canonicalUrl, domainOf, parseUrl, siteOnly } from '../url';
 import { isExcludedHost } from './excluded-sites';
 import type { PageState, UntrackedReason } from './state';

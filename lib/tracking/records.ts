@@ -6,7 +6,7 @@
  * and queries go with it.
  */
 import type { Search, Session, Visit } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { editSession, editVisit, type StepContext } from './step-context';
 import type { OpenSession, OpenVisit, TrackerState } from './state';
 

@@ -3,7 +3,7 @@
  * within `continueWithinMs` of its last activity, a search session while queries and
  * results on its engine come within `searchGapMs`.
  */
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import type { OpenSession } from './state';
 
 /**

@@ -6,7 +6,7 @@
  * the whole step did, and no caller keeps an old state: the background reads it from the
  * database for each event, tests and benchmarks thread it from step to step.
  */
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import type { OpenSession, OpenVisit, TabState, TrackerState } from './state';
 
 export interface StepContext {

@@ -6,7 +6,7 @@
  * that changed. Nothing here reads a clock or touches the browser.
  */
 import { newId as randomId } from '../ids';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { accrue, creditTarget, retractIdleTail } from './attention';
 import {
   beginStep,

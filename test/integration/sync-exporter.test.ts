@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type SkilltrailDb } from '../../lib/db';
-import { getOrCreateInstallId } from '../../lib/export/identity';
+import { openDb, type SkilltrailDb } from '../../lib/store/db';
+import { getOrCreateInstallId } from '../../lib/store/install-id';
 import { IRI_BASE, skillIri } from '../../lib/export/iri';
 import { XAPI_VERB } from '../../lib/export/xapi';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import type { FetchLike } from '../../lib/sync/lrs-client';
 import { countByState } from '../../lib/sync/outbox';
 import { queueSessionChanges } from '../../lib/sync/session-statements';

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Dexie } from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type SkilltrailDb } from '../../lib/db';
+import { openDb, type SkilltrailDb } from '../../lib/store/db';
 import { testConnection, type FetchLike, type LrsConfig } from '../../lib/sync/lrs-client';
 import { queueSession, queueSessions } from '../../lib/sync/outbox';
 import { VOIDED_VERB } from '../../lib/sync/statement';

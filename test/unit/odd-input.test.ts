@@ -5,9 +5,9 @@ import {
   fallbackExtract,
   readExtract,
   shapeCapture,
-} from '../../lib/capture';
-import { DEFAULT_EXCLUDED_SITES } from '../../lib/settings';
-import { parseSiteInput } from '../../lib/site-list';
+} from '../../lib/capture/extract';
+import { DEFAULT_EXCLUDED_SITES } from '../../lib/settings/settings';
+import { parseSiteInput } from '../../lib/settings/site-list';
 import { canonicalUrl, isExcluded, isLinkable, MAX_URL_LENGTH } from '../../lib/url';
 
 const LONG = `https://example.org/${'a'.repeat(10_000)}?q=${'b'.repeat(2_000)}`;

@@ -1,8 +1,8 @@
 import type { FunctionComponent } from 'preact';
-import { SettingsView } from './SettingsView';
-import { SkillsView } from './SkillsView';
-import { VerifyView } from './VerifyView';
-import { WeekView } from './WeekView';
+import { SettingsView } from './settings/SettingsView';
+import { SkillsView } from './skills/SkillsView';
+import { VerifyView } from './verify/VerifyView';
+import { WeekView } from './week/WeekView';
 
 export interface DashboardView {
   /** First part of the route, `#/<path>/…`. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import type { Search, Session, Skill, Visit } from '../../../lib/model';
-import { skillKey } from '../../../lib/skills';
+import { skillKey } from '../../../lib/skills/names';
 import { shiftWeek, weekOf } from '../../../lib/time';
 import { putRecords } from './dexie-reader';
 

@@ -1,0 +1,338 @@
+import type { Table } from 'dexie';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { db, type SkilltrailDb } from '../../lib/store/db';
+import { eraseEverything } from '../../lib/store/erase';
+import type { Session } from '../../lib/model';
+import { mergeTrackedSession } from '../../lib/tracking/records';
+import { newId } from '../../lib/ids';
+import {
+  errorLabel,
+  type ForgetRecords,
+  forgetRecords,
+  isRetryableWriteError,
+  isStorageFullError,
+  keepWrite,
+  mergeRecordPuts,
+  type PendingWrite,
+  readQueue,
+  type RecordPuts,
+  retryDelayMs,
+  settleAttempt,
+  waitingRows,
+  WRITES_WAITING,
+} from '../../lib/store/pending-writes';
+
+/**
+ * Writes that fail because the disk is full (or storage is briefly unavailable) are kept
+ * in memory and retried on an alarm; the learner gets one notification. A failed write is
+ * one aborted transaction, so nothing already stored is touched, and nothing is deleted
+ * to make room.
+ */
+
+/** A named database write whose payload can wait in memory and be replayed later. */
+export interface Writer<P, R> {
+  name: string;
+  run: (database: SkilltrailDb, payload: P) => Promise<R>;
+}
+
+const writers = new Map<string, (database: SkilltrailDb, payload: unknown) => Promise<unknown>>();
+
+/**
+ * Names a write so it can be replayed after the worker restarts. Call at module load
+ * (before any retry alarm can fire). The write must be idempotent: a retry may replay it
+ * after a later write of the same record.
+ */
+export function defineWriter<P, R>(
+  name: string,
+  run: (database: SkilltrailDb, payload: P) => Promise<R>,
+): Writer<P, R> {
+  writers.set(name, run as (database: SkilltrailDb, payload: unknown) => Promise<unknown>);
+  return { name, run };
+}
+
+/** The tables `putRecords` may write (every record table but the outbox, which sync owns). */
+export type RecordTable = 'sessions' | 'visits' | 'searches' | 'skills' | 'captures' | 'meta';
+
+/**
+ * Stores the tracker's writes in one transaction, as a merge with what is stored by then
+ * (it may run long after it was planned, when there is room again): a session deleted
+ * meanwhile stays deleted, with its pages and queries; the learner's skills, note, status
+ * and title stay as they are; the tracker's times are its own. Idempotent.
+ */
+export const putRecords = defineWriter('put-records', async (database, puts: RecordPuts) => {
+  // The typed table properties, not db.table(name): the same tables tests and callers hold.
+  const tableOf = (name: string) => database[name as RecordTable] as Table<unknown>;
+  const tables = [...new Set(puts.map((p) => p.table))].map(tableOf);
+  await database.transaction('rw', [...new Set([...tables, database.sessions])], async () => {
+    for (const { table, rows, fresh } of puts) {
+      if (table === 'sessions') {
+        const tracked = rows as Session[];
+        const stored = await database.sessions.bulkGet(tracked.map((s) => s.id));
+        const next = tracked.flatMap((row, i) => {
+          const existing = stored[i];
+          if (existing) {
+            const merged = mergeTrackedSession(existing, row);
+            return [{ ...merged, updatedAt: Math.max(existing.updatedAt, row.updatedAt) }];
+          }
+          // Without `fresh`, every row is new (a plain put).
+          return !fresh || fresh.includes(row.id) ? [row] : [];
+        });
+        await database.sessions.bulkPut(next);
+      } else if (table === 'visits' || table === 'searches') {
+        // Pages and queries only of sessions stored now (sessions are put first).
+        const list = rows as { sessionId: string }[];
+        const ids = [...new Set(list.map((r) => r.sessionId))];
+        const present = new Set(
+          (await database.sessions.bulkGet(ids)).flatMap((s) => (s ? [s.id] : [])),
+        );
+        await tableOf(table).bulkPut(list.filter((r) => present.has(r.sessionId)));
+      } else {
+        await tableOf(table).bulkPut(rows);
+      }
+    }
+  });
+});
+
+export const RETRY_ALARM = 'pending-writes-retry';
+export const UNSAVED_NOTIFICATION = 'skilltrail-unsaved';
+
+// storage.session lives in memory (never on the full disk) and outlasts a stopped worker.
+const queueItem = storage.defineItem<PendingWrite[]>('session:pendingWrites', { fallback: [] });
+// Only when storage.session itself refuses (its own quota): lasts while this worker lives.
+let memoryOnly: PendingWrite[] | null = null;
+
+async function loadQueue(): Promise<PendingWrite[]> {
+  if (memoryOnly) return memoryOnly;
+  return readQueue(await queueItem.getValue().catch(() => []));
+}
+
+async function saveQueue(queue: PendingWrite[]): Promise<void> {
+  try {
+    await queueItem.setValue(queue);
+    memoryOnly = null;
+  } catch {
+    memoryOnly = queue;
+  }
+}
+
+// One write or retry at a time, so replays keep their order and never race a new write.
+let chain: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = chain.then(task, task);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Replays waiting writes in order until one fails again; returns what still waits. */
+async function replay(queue: PendingWrite[]): Promise<PendingWrite[]> {
+  let stored = 0;
+  for (const write of queue) {
+    const run = writers.get(write.writer);
+    try {
+      if (!run) throw new Error(`No writer named ${write.writer}`);
+      await run(db(), write.payload);
+      stored++;
+    } catch (error) {
+      if (isRetryableWriteError(error)) return settleAttempt(queue, stored, errorLabel(error));
+      // Replaying it can never succeed (the data itself is refused); keeping it would
+      // block every write behind it.
+      console.error('Skilltrail dropped a write it cannot store', write.writer, error);
+      stored++;
+    }
+  }
+  return [];
+}
+
+async function scheduleRetry(queue: PendingWrite[]): Promise<void> {
+  const attempts = queue[0]?.attempts ?? 0;
+  await browser.alarms.create(RETRY_ALARM, { delayInMinutes: retryDelayMs(attempts) / 60_000 });
+}
+
+async function notify(key: 'unsavedFull' | 'unsavedOther' | 'unsavedDone'): Promise<void> {
+  try {
+    await browser.notifications.create(UNSAVED_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: browser.i18n.getMessage(key === 'unsavedDone' ? 'unsavedDoneTitle' : 'unsavedTitle'),
+      message: browser.i18n.getMessage(key),
+    });
+  } catch (error) {
+    // A notification is a courtesy; the data is safe without it.
+    console.warn('Skilltrail could not show a notification', error);
+  }
+}
+
+export type WriteOutcome<R> =
+  | { stored: true; value: R }
+  /** `kept`: waiting in memory for a retry; otherwise the write was refused for good. */
+  | { stored: false; kept: boolean; error: unknown };
+
+/** Mergers for writers whose consecutive waiting writes can become one. */
+const mergers = new Map<string, (earlier: unknown, later: unknown) => unknown>([
+  [putRecords.name, mergeRecordPuts],
+]);
+
+/** Replays what waits, before anything new is written; returns what still waits. */
+async function flush(): Promise<PendingWrite[]> {
+  const queue = await loadQueue();
+  if (queue.length === 0) return queue;
+  const rest = await replay(queue);
+  await saveQueue(rest);
+  if (rest.length === 0) await drained();
+  return rest;
+}
+
+/** Keeps one write at the end of the queue; tells the learner when the queue was empty. */
+async function keep(
+  queue: PendingWrite[],
+  writer: string,
+  payload: unknown,
+  failure: unknown,
+  options: { key?: string; now?: number },
+): Promise<void> {
+  const next = keepWrite(
+    queue,
+    {
+      id: newId(),
+      writer,
+      key: options.key,
+      payload,
+      keptAt: options.now ?? Date.now(),
+      attempts: 0,
+      error: errorLabel(failure),
+    },
+    mergers.get(writer),
+  );
+  await saveQueue(next);
+  if (queue.length === 0) {
+    await notify(isStorageFullError(failure) ? 'unsavedFull' : 'unsavedOther');
+  }
+  await scheduleRetry(next);
+}
+
+function writesWaiting(): Error {
+  const error = new Error('Older writes are waiting for room on the disk.');
+  error.name = WRITES_WAITING;
+  return error;
+}
+
+/**
+ * Runs a write now, or keeps it for a retry when storage is full or unavailable. Writes
+ * already waiting go first, so records are stored in the order they were made. Writes
+ * with the same `key` replace each other while they wait.
+ */
+export function writeOrKeep<P, R>(
+  writer: Writer<P, R>,
+  payload: P,
+  options: { key?: string; now?: number } = {},
+): Promise<WriteOutcome<R>> {
+  return serially(async () => {
+    const queue = await flush();
+    try {
+      if (queue.length > 0) throw writesWaiting();
+      return { stored: true, value: await writer.run(db(), payload) };
+    } catch (error) {
+      if (!isRetryableWriteError(error)) return { stored: false, kept: false, error };
+      await keep(queue, writer.name, payload, error, options);
+      return { stored: false, kept: true, error };
+    }
+  });
+}
+
+/** The writes a read-modify-write planned, and the result it returns when they must wait. */
+export interface KeptPlan<R> {
+  puts: RecordPuts;
+  value: R;
+}
+
+/** What a read-modify-write sees of the writes still waiting, and may ask before writing. */
+export interface WaitingWrites {
+  /** The latest waiting version of a row (`key` in `meta`, `id` elsewhere), if any waits. */
+  get(table: RecordTable, key: string): unknown;
+  /** Throws (a retryable error) when older writes still wait: write nothing, return the plan. */
+  beforeWrite: () => void;
+}
+
+/**
+ * A read-modify-write that may meet a full disk (the tracker's step). Waiting writes are
+ * replayed first. `task` reads through what still waits, and calls `beforeWrite()` just
+ * before writing; if it fails for storage, the puts `planned()` then names are kept (in
+ * order, after what waits) and its planned result is returned, so the caller carries on.
+ */
+export function writeThrough<R>(
+  task: (waiting: WaitingWrites) => Promise<R>,
+  planned: () => KeptPlan<R> | undefined,
+  options: { now?: number } = {},
+): Promise<{ stored: true; value: R } | { stored: false; kept: true; value: R; error: unknown }> {
+  return serially(async () => {
+    const queue = await flush();
+    const rows = waitingRows(queue, putRecords.name);
+    const waiting: WaitingWrites = {
+      get: (table, key) => rows.get(table)?.get(key),
+      beforeWrite: () => {
+        if (queue.length > 0) throw writesWaiting();
+      },
+    };
+    try {
+      return { stored: true, value: await task(waiting) };
+    } catch (error) {
+      const plan = isRetryableWriteError(error) ? planned() : undefined;
+      if (!plan) throw error;
+      await keep(queue, putRecords.name, plan.puts, error, options);
+      return { stored: false, kept: true, value: plan.value, error };
+    }
+  });
+}
+
+async function drained(): Promise<void> {
+  await browser.alarms.clear(RETRY_ALARM);
+  await notify('unsavedDone');
+}
+
+/**
+ * Forgets the waiting rows of sessions the learner deleted (by id, or every one of a
+ * site), so no replay brings them back.
+ */
+export function forgetWaitingSessions(forget: ForgetRecords): Promise<void> {
+  return serially(async () => {
+    const queue = await loadQueue();
+    const rest = forgetRecords(queue, putRecords.name, forget);
+    if (rest.length !== queue.length || rest.some((w, i) => w !== queue[i])) await saveQueue(rest);
+    if (rest.length === 0 && queue.length > 0) await browser.alarms.clear(RETRY_ALARM);
+  });
+}
+
+/**
+ * "Delete all my data": the waiting writes are dropped first, then every table emptied,
+ * in one turn of the write queue, so no replay can land after the erase (which frees the
+ * room it waited for) and restore old records.
+ */
+export function eraseAllRecords(): Promise<void> {
+  return serially(async () => {
+    await saveQueue([]);
+    await browser.alarms.clear(RETRY_ALARM);
+    await eraseEverything(db());
+  });
+}
+
+/** Replays the waiting writes now; returns how many still wait. */
+export function retryPendingWrites(): Promise<number> {
+  return serially(async () => {
+    const rest = await flush();
+    if (rest.length > 0) await scheduleRetry(rest);
+    return rest.length;
+  });
+}
+
+/** How many writes wait for a retry (for the dashboard, and tests). */
+export async function countPendingWrites(): Promise<number> {
+  return (await loadQueue()).length;
+}
+
+/** Retries on the alarm. Call synchronously in the background's main(). */
+export function registerPendingWrites(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) void retryPendingWrites();
+  });
+}

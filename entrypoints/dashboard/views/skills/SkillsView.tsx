@@ -1,0 +1,216 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import '../../../../components/skills.css';
+import { t, uiLocale } from '../../../../components/i18n/i18n';
+import { SkillRow } from '../../../../components/SkillRow';
+import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
+import { TaxonomyImport } from '../../../../components/TaxonomyImport';
+import { useLiveQuery } from '../../../../components/hooks/use-live-query';
+import { db } from '../../../../lib/store/db';
+import { formatNumber } from '../../../../lib/format';
+import { loadSettings, watchSettings } from '../../../../lib/settings/store';
+import {
+  deleteSkill,
+  goalProgress,
+  loadSkillTotals,
+  mergeSkills,
+  renameSkill,
+  updateSkill,
+} from '../../../../lib/skills/library';
+import { rankSkillMatches } from '../../../../lib/skills/names';
+import { addStarterSkills } from '../../../../lib/skills/starter';
+import { importTaxonomy } from '../../../../lib/skills/taxonomy-import';
+import { weekOf } from '../../../../lib/time';
+
+/** Below this many skills the starter list is offered: a new library, not a curated one. */
+const FEW_SKILLS = 5;
+/** Skills rendered at first; "Show more" adds as many again. An imported framework has thousands. */
+const PAGE_SIZE = 50;
+/** From this many skills on, a search field helps find one. */
+const FILTER_FROM = 10;
+
+function focusSkill(skillId: string): void {
+  document.querySelector<HTMLElement>(`[data-skill-heading="${skillId}"]`)?.focus();
+}
+
+/** The day the learner's week starts on, kept current; `undefined` until read. */
+function useWeekStart(): number | undefined {
+  const [weekStart, setWeekStart] = useState<number>();
+  useEffect(() => {
+    let live = true;
+    void loadSettings().then((s) => live && setWeekStart(s.weekStart));
+    const stop = watchSettings((s) => live && setWeekStart(s.weekStart));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return weekStart;
+}
+
+/**
+ * The skill library: every skill with its totals and weekly goal; rename, merge, delete
+ * and edit; common skills to start from; and the import of a skills framework.
+ */
+export function SkillsView(_: { params: string[] }) {
+  const weekStart = useWeekStart();
+  if (weekStart === undefined) return <p role="status">{t('loading')}</p>;
+  return <SkillLibrary weekStart={weekStart} />;
+}
+
+function SkillLibrary({ weekStart }: { weekStart: number }) {
+  const locale = uiLocale();
+  const week = weekOf(Date.now(), { weekStart });
+  const [message, setMessage] = useState('');
+  const [query, setQuery] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE_SIZE);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  // After "Show more", the first newly shown skill takes the focus.
+  const focusAfterMore = useRef<string | null>(null);
+
+  const data = useLiveQuery(async () => {
+    const database = db();
+    const [skills, totals, weekSessions] = await Promise.all([
+      database.skills.toArray(),
+      loadSkillTotals(database),
+      database.sessions.where('startedAt').between(week.start, week.end, true, false).toArray(),
+    ]);
+    return { skills, totals, goals: goalProgress(skills, weekSessions, week) };
+  }, [week.key, weekStart]);
+
+  const sorted = useMemo(
+    () =>
+      [...(data?.skills ?? [])].sort((a, b) =>
+        a.name.localeCompare(b.name, locale, { sensitivity: 'base' }),
+      ),
+    [data?.skills, locale],
+  );
+  const keys = useMemo(() => new Set(sorted.map((s) => s.key)), [sorted]);
+  const matching = useMemo(
+    () => (query.trim() ? rankSkillMatches(query, sorted, sorted.length) : sorted),
+    [query, sorted],
+  );
+  useEffect(() => {
+    const id = focusAfterMore.current;
+    focusAfterMore.current = null;
+    if (id) focusSkill(id);
+  }, [shownCount]);
+  if (!data) return <p role="status">{t('loading')}</p>;
+  const shown = matching.slice(0, shownCount);
+
+  const totalsOf = new Map(data.totals.map((x) => [x.skillId, x]));
+  const goalOf = new Map(data.goals.map((g) => [g.skillId, g]));
+
+  return (
+    <div class="skills-view">
+      <h1>{t('skillsHeading')}</h1>
+      <p role="status" class="status skills-status">
+        {message}
+      </p>
+
+      <section aria-labelledby="skills-list-heading">
+        <h2 id="skills-list-heading" ref={listHeading} tabIndex={-1}>
+          {t('skillsListHeading')}
+        </h2>
+        {sorted.length >= FILTER_FROM && (
+          <div class="skills-filter">
+            <label for="skills-filter">{t('skillsFilterLabel')}</label>
+            <input
+              id="skills-filter"
+              type="search"
+              value={query}
+              aria-describedby="skills-filter-count"
+              onInput={(e) => {
+                setQuery(e.currentTarget.value);
+                setShownCount(PAGE_SIZE);
+              }}
+            />
+            <p id="skills-filter-count" class="muted hint">
+              {t('skillsShownCount', [
+                formatNumber(shown.length, locale),
+                formatNumber(sorted.length, locale),
+              ])}
+            </p>
+          </div>
+        )}
+        {sorted.length === 0 ? (
+          <p class="muted">{t('skillsEmpty')}</p>
+        ) : matching.length === 0 ? (
+          <p class="muted">{t('skillsNoMatch')}</p>
+        ) : (
+          <ul class="skill-list">
+            {shown.map((skill) => (
+              <li key={skill.id}>
+                <SkillRow
+                  skill={skill}
+                  totals={totalsOf.get(skill.id)}
+                  goal={goalOf.get(skill.id)}
+                  skills={sorted}
+                  locale={locale}
+                  announce={setMessage}
+                  onRename={(name) => renameSkill(db(), skill.id, name, Date.now())}
+                  onUpdate={(patch) => updateSkill(db(), skill.id, patch, Date.now())}
+                  onMerge={async (targetId) => {
+                    const result = await mergeSkills(db(), [skill.id], targetId, Date.now());
+                    if (!result.ok) return setMessage(t('skillErrorGone'));
+                    setMessage(
+                      t('skillMerged', [
+                        skill.name,
+                        result.skill.name,
+                        formatNumber(result.sessionsChanged, locale),
+                      ]),
+                    );
+                    focusSkill(targetId);
+                  }}
+                  onDelete={async () => {
+                    const { sessionsChanged } = await deleteSkill(db(), skill.id, Date.now());
+                    setMessage(
+                      t('skillDeleted', [skill.name, formatNumber(sessionsChanged, locale)]),
+                    );
+                    listHeading.current?.focus();
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {matching.length > shown.length && (
+          <button
+            type="button"
+            class="show-more-skills"
+            onClick={() => {
+              focusAfterMore.current = matching[shown.length]?.id ?? null;
+              setShownCount(shownCount + PAGE_SIZE);
+            }}
+          >
+            {t('skillsShowMore')}
+          </button>
+        )}
+      </section>
+
+      {sorted.length < FEW_SKILLS && (
+        <section aria-labelledby="skills-starter-heading">
+          <h2 id="skills-starter-heading">{t('starterSkillsHeading')}</h2>
+          <StarterSkillPicker
+            existingKeys={keys}
+            locale={locale}
+            onAdd={async (names) => {
+              const added = await addStarterSkills(db(), names, Date.now(), { locale });
+              setMessage(t('starterSkillsAdded', formatNumber(added.length, locale)));
+              // The starter list may go away now: the focus goes to the list it fed.
+              listHeading.current?.focus();
+            }}
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="skills-import-heading">
+        <h2 id="skills-import-heading">{t('taxonomyHeading')}</h2>
+        <TaxonomyImport
+          existing={data.skills}
+          locale={locale}
+          onImport={(text) => importTaxonomy(db(), text, Date.now())}
+        />
+      </section>
+    </div>
+  );
+}

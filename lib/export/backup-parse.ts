@@ -1,0 +1,234 @@
+/**
+ * Reading a backup file: everything is validated before anything is written (hand-written
+ * and strict; no schema library ships in the extension), and nothing here ever throws.
+ */
+import {
+  BACKUP_ERROR_TEXT,
+  BACKUP_FORMAT,
+  BACKUP_LIMITS,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  FIELD_LIMITS,
+  FORBIDDEN_KEYS,
+  ID_PATTERN,
+  COLOUR_PATTERN,
+  MAX_TIME,
+  MIN_TIME,
+  TABLE_FIELDS,
+  TABLE_RULES,
+  type Backup,
+  type BackupData,
+  type BackupError,
+  type BackupErrorKey,
+  type BackupLimits,
+  type BackupTable,
+  type ParseBackupResult,
+  type Rule,
+} from './backup';
+
+/**
+ * The error a person is told about, with where it happened for support.
+ * @example fail('not-json', 'unexpected end').message // 'This file is not valid JSON; it may be cut short or damaged.'
+ */
+export function fail(key: BackupErrorKey, detail: string): BackupError {
+  return { ok: false, key, message: BACKUP_ERROR_TEXT[key], detail };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= FIELD_LIMITS.id && ID_PATTERN.test(v);
+}
+
+/** Why `v` breaks `rule`, or `null` when it does not. */
+function breaks(rule: Rule, v: unknown): string | null {
+  switch (rule.t) {
+    case 'id':
+      return isId(v) ? null : `not an id (letters, digits and ._:-, at most ${FIELD_LIMITS.id})`;
+    case 'str':
+      if (typeof v !== 'string') return 'not a string';
+      return v.length <= rule.max ? null : `longer than ${rule.max} characters`;
+    case 'time':
+      return typeof v === 'number' && Number.isFinite(v) && v >= MIN_TIME && v <= MAX_TIME
+        ? null
+        : 'not a time in epoch milliseconds from 1990 to 2100';
+    case 'colour':
+      return typeof v === 'string' && COLOUR_PATTERN.test(v) ? null : 'not a colour as #rrggbb';
+    case 'num':
+      return typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max
+        ? null
+        : `not a number from ${rule.min} to ${rule.max}`;
+    case 'enum':
+      return typeof v === 'string' && rule.values.includes(v)
+        ? null
+        : `not one of ${rule.values.join(', ')}`;
+    case 'bool':
+      return typeof v === 'boolean' ? null : 'not true or false';
+    case 'ids':
+      if (!Array.isArray(v) || v.length > rule.maxItems)
+        return `not a list of at most ${rule.maxItems} ids`;
+      return v.every(isId) ? null : 'a list holding something that is not an id';
+    case 'strs':
+      if (!Array.isArray(v) || v.length > rule.maxItems) {
+        return `not a list of at most ${rule.maxItems} strings`;
+      }
+      return v.every((s) => typeof s === 'string' && s.length <= rule.max)
+        ? null
+        : `a list holding something that is not a string of at most ${rule.max} characters`;
+  }
+}
+
+/** A key that is not one of `known`: a prototype key is refused as such, anything else as unknown. */
+function strayKey(
+  known: Readonly<Record<string, unknown>>,
+  value: Record<string, unknown>,
+  path: string,
+): BackupError | null {
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(known, key)) continue;
+    // JSON.parse makes `__proto__` an own property, harmless by itself; refusing such keys
+    // outright means no later copy can ever turn one into a prototype.
+    if (FORBIDDEN_KEYS.has(key)) return fail('forbidden-key', `${path}${key}`);
+    return fail('unknown-field', `${path}${key.slice(0, 100)}`);
+  }
+  return null;
+}
+
+const ROOT_KEYS = { format: true, version: true, exportedAt: true, data: true };
+/**
+ * Why the record `value` of `table` is refused, or `null`. A record that passes holds
+ * only known keys with valid values, so the parsed object itself can be stored.
+ * @example checkRecord('skills', { id: 'x' }, 'data.skills[0]')?.key // 'invalid-field'
+ */
+export function checkRecord(table: BackupTable, value: unknown, path: string): BackupError | null {
+  if (!isPlainObject(value)) return fail('invalid-field', `${path}: not an object`);
+  const stray = strayKey(TABLE_FIELDS[table], value, `${path}.`);
+  if (stray) return stray;
+  for (const [key, rule] of TABLE_RULES[table]) {
+    const v = value[key];
+    if (v === undefined && !Object.hasOwn(value, key)) {
+      if (rule.optional) continue;
+      return fail('invalid-field', `${path}.${key}: missing`);
+    }
+    const why = breaks(rule, v);
+    if (why) return fail('invalid-field', `${path}.${key}: ${why}`);
+  }
+  return null;
+}
+
+/**
+ * Reads and checks a whole backup file before anything is written. Never throws: any
+ * problem — cut-short JSON, wrong types, oversized strings, too many records, prototype
+ * keys, bad or duplicate ids, an unknown version — comes back as `{ ok: false, key,
+ * message, detail }`.
+ * @example
+ * const parsed = parseBackup(await file.text());
+ * if (!parsed.ok) showError(parsed.message, parsed.detail);
+ * else await importBackup(db(), parsed.backup);
+ */
+export function parseBackup(
+  text: unknown,
+  limits: BackupLimits = BACKUP_LIMITS,
+): ParseBackupResult {
+  try {
+    return parseUnsafe(text, limits);
+  } catch (e) {
+    // Only a bug could land here; still, never let it escape into the caller.
+    return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : 'unreadable');
+  }
+}
+
+function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
+  if (typeof text !== 'string') return fail('not-json', 'not text');
+  if (text.length > limits.maxChars) {
+    return fail('too-large', `${text.length} characters; at most ${limits.maxChars}`);
+  }
+  let root: unknown;
+  try {
+    // Prototype keys are refused below, where every object of the format has its keys
+    // checked; an object anywhere else is an invalid field.
+    // A byte order mark is how some editors start a UTF-8 file; it is not part of the JSON.
+    root = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch (e) {
+    return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : 'unreadable');
+  }
+  if (!isPlainObject(root) || root.format !== BACKUP_FORMAT) {
+    return fail('not-backup', `format is not "${BACKUP_FORMAT}"`);
+  }
+  if (root.version !== BACKUP_VERSION) {
+    return fail('unsupported-version', `version ${JSON.stringify(root.version)?.slice(0, 40)}`);
+  }
+  const strayInRoot = strayKey(ROOT_KEYS, root, '');
+  if (strayInRoot) return strayInRoot;
+  const exportedAt = root.exportedAt;
+  if (
+    typeof exportedAt !== 'string' ||
+    exportedAt.length > FIELD_LIMITS.exportedAt ||
+    !Number.isFinite(Date.parse(exportedAt))
+  ) {
+    return fail('invalid-field', 'exportedAt: not an ISO 8601 instant');
+  }
+  const data = root.data;
+  if (!isPlainObject(data)) return fail('invalid-field', 'data: not an object');
+  const strayInData = strayKey(TABLE_FIELDS, data, 'data.');
+  if (strayInData) return strayInData;
+
+  const out = {} as Record<BackupTable, Record<string, unknown>[]>;
+  const counts = {} as Record<BackupTable, number>;
+  for (const table of BACKUP_TABLES) {
+    const list = data[table];
+    if (!Array.isArray(list)) return fail('invalid-field', `data.${table}: not a list`);
+    if (list.length > limits.maxRecords[table]) {
+      return fail(
+        'too-many-records',
+        `data.${table}: ${list.length} records; at most ${limits.maxRecords[table]}`,
+      );
+    }
+    const ids = new Set<string>();
+    const records: Record<string, unknown>[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const record: unknown = list[i];
+      const problem = checkRecord(table, record, `data.${table}[${i}]`);
+      if (problem) return problem;
+      const recordId = (record as { id: string }).id;
+      if (ids.has(recordId)) return fail('duplicate-id', `data.${table}[${i}].id: ${recordId}`);
+      ids.add(recordId);
+      records.push(record as Record<string, unknown>);
+    }
+    out[table] = records;
+    counts[table] = records.length;
+  }
+  // The database keeps skill keys and capture URLs unique; a file must too.
+  const unique: [BackupTable, string][] = [
+    ['skills', 'key'],
+    ['captures', 'url'],
+  ];
+  for (const [table, field] of unique) {
+    const seen = new Set<unknown>();
+    for (let i = 0; i < out[table].length; i++) {
+      const v = out[table][i]![field];
+      if (seen.has(v)) return fail('duplicate-key', `data.${table}[${i}].${field}`);
+      seen.add(v);
+    }
+  }
+
+  // Pages, searches and captures belong to a session of the file: none is left over that
+  // no session shows and retention never purges.
+  const sessionIds = new Set(out.sessions.map((r) => r.id));
+  for (const table of ['visits', 'searches', 'captures'] as const) {
+    const i = out[table].findIndex((r) => !sessionIds.has(r.sessionId as string));
+    if (i >= 0) {
+      return fail('orphan-record', `data.${table}[${i}].sessionId: no such session in the file`);
+    }
+  }
+
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt,
+    data: out as unknown as BackupData,
+  };
+  return { ok: true, backup, counts };
+}

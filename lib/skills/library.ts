@@ -1,0 +1,515 @@
+/**
+ * The learner's skill library: rename, merge, delete, edit, bulk tagging, and the totals
+ * and weekly goals the dashboard shows. Each database write is one named function with one
+ * transaction; totals and goals are pure over arrays, with a thin database wrapper.
+ */
+import type { SkilltrailDb } from '../store/db';
+import type { Session, Skill, Visit } from '../model';
+import { cleanSkillName, skillKey } from './names';
+
+/** Longest alias kept; the same bound as a skill name (`cleanSkillName`). */
+export const MAX_ALIAS_LENGTH = 80;
+/** More aliases than this is a pasted list, not a skill's other names. */
+export const MAX_ALIASES = 50;
+export const MAX_DESCRIPTION_LENGTH = 2000;
+export const MAX_URI_LENGTH = 2048;
+/** A weekly goal cannot exceed the minutes in a week. */
+export const MAX_GOAL_MINUTES = 7 * 24 * 60;
+
+/** What a library edit answers: the skill as stored, or why nothing changed. */
+export type SkillChange =
+  | { ok: true; skill: Skill }
+  | {
+      ok: false;
+      reason: 'not-found' | 'invalid' | 'conflict';
+      message: string;
+      field?: 'name' | 'colour' | 'aliases' | 'uri' | 'description' | 'goalMinutes';
+      /** On `conflict`: the skill that already has the key; offer `mergeSkills` into it. */
+      conflict?: Skill;
+    };
+
+/**
+ * Whether `uri` can name a skill in a framework: an absolute `http(s)` URL with a host
+ * (ESCO, O*NET OnLine, an organisation's own pages) or a `urn:` (RFC 8141).
+ * @example isFrameworkUri('http://data.europa.eu/esco/skill/abc') // true
+ * @example isFrameworkUri('javascript:alert(1)') // false
+ */
+export function isFrameworkUri(uri: string): boolean {
+  if (uri.length === 0 || uri.length > MAX_URI_LENGTH || /\s/.test(uri)) return false;
+  if (/^urn:/i.test(uri)) return /^urn:[a-z0-9][a-z0-9-]{0,31}:[^\s]+$/i.test(uri);
+  try {
+    const u = new URL(uri);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Aliases tidied: trimmed, bounded, without blanks, without the skill's own name, one per
+ * key (the first spelling wins).
+ * @example cleanAliases([' JS ', 'js', 'ECMAScript', 'JavaScript'], 'javascript') // ['JS', 'ECMAScript']
+ */
+export function cleanAliases(aliases: readonly string[], ownKey: string): string[] {
+  const seen = new Set([ownKey]);
+  const out: string[] = [];
+  for (const raw of aliases) {
+    const alias = cleanSkillName(raw).slice(0, MAX_ALIAS_LENGTH);
+    const key = skillKey(alias);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(alias);
+  }
+  return out;
+}
+
+function notFound(skillId: string): SkillChange {
+  return { ok: false, reason: 'not-found', message: `No skill has the id ${skillId}.` };
+}
+
+/**
+ * Renames a skill. Atomic; idempotent (the same name again changes nothing but the time).
+ * The key stays unique: a name whose key belongs to another skill is refused as a
+ * `conflict` naming that skill, so the caller can offer to merge the two instead.
+ * A change of case or accents only ("css" → "CSS") is a plain rename.
+ * @example
+ * const r = await renameSkill(db, id, 'Front-end development', Date.now());
+ * if (!r.ok && r.reason === 'conflict') await mergeSkills(db, [id], r.conflict!.id, Date.now());
+ */
+export async function renameSkill(
+  db: SkilltrailDb,
+  skillId: string,
+  name: string,
+  now: number,
+): Promise<SkillChange> {
+  const clean = cleanSkillName(name);
+  const key = skillKey(clean);
+  if (!key)
+    return { ok: false, reason: 'invalid', field: 'name', message: 'A skill needs a name.' };
+  return db.transaction('rw', db.skills, async (): Promise<SkillChange> => {
+    const skill = await db.skills.get(skillId);
+    if (!skill) return notFound(skillId);
+    const holder = await db.skills.where('key').equals(key).first();
+    if (holder && holder.id !== skillId) {
+      return {
+        ok: false,
+        reason: 'conflict',
+        field: 'name',
+        conflict: holder,
+        message: `“${holder.name}” already exists: merge the two skills instead?`,
+      };
+    }
+    const next: Skill = {
+      ...skill,
+      name: clean,
+      key,
+      // The new name may have been an alias; a skill is not its own alias.
+      aliases: cleanAliases(skill.aliases, key),
+      updatedAt: now,
+    };
+    await db.skills.put(next);
+    return { ok: true, skill: next };
+  });
+}
+
+/** The fields of a skill the learner edits besides its name; `null` clears an optional one. */
+export interface SkillPatch {
+  colour?: string;
+  aliases?: readonly string[];
+  uri?: string | null;
+  description?: string | null;
+  goalMinutes?: number | null;
+}
+
+/**
+ * Checks a patch without touching the database: the first problem found, or `null`.
+ * @example validateSkillPatch({ uri: 'ftp://x' })?.field // 'uri'
+ */
+export function validateSkillPatch(
+  patch: SkillPatch,
+): { field: NonNullable<Extract<SkillChange, { ok: false }>['field']>; message: string } | null {
+  if (patch.colour !== undefined && !/^#[0-9a-f]{6}$/i.test(patch.colour)) {
+    return { field: 'colour', message: 'A colour is written #rrggbb.' };
+  }
+  if (patch.aliases !== undefined) {
+    if (patch.aliases.length > MAX_ALIASES) {
+      return { field: 'aliases', message: `At most ${MAX_ALIASES} aliases.` };
+    }
+    const long = patch.aliases.find((a) => a.trim().length > MAX_ALIAS_LENGTH);
+    if (long !== undefined) {
+      return { field: 'aliases', message: `An alias has at most ${MAX_ALIAS_LENGTH} characters.` };
+    }
+  }
+  if (
+    typeof patch.uri === 'string' &&
+    patch.uri.trim() !== '' &&
+    !isFrameworkUri(patch.uri.trim())
+  ) {
+    return { field: 'uri', message: 'A framework URI starts with http://, https:// or urn:.' };
+  }
+  if (typeof patch.description === 'string' && patch.description.length > MAX_DESCRIPTION_LENGTH) {
+    return {
+      field: 'description',
+      message: `A description has at most ${MAX_DESCRIPTION_LENGTH} characters.`,
+    };
+  }
+  if (
+    typeof patch.goalMinutes === 'number' &&
+    !(
+      Number.isInteger(patch.goalMinutes) &&
+      patch.goalMinutes > 0 &&
+      patch.goalMinutes <= MAX_GOAL_MINUTES
+    )
+  ) {
+    return {
+      field: 'goalMinutes',
+      message: `A weekly goal is a whole number of minutes from 1 to ${MAX_GOAL_MINUTES}.`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Edits a skill's colour, aliases, framework URI, description or weekly goal. Validates
+ * everything first (nothing is written if any field is bad). Atomic and idempotent.
+ * An empty string or `null` clears `uri`, `description` and `goalMinutes`.
+ * @example await updateSkill(db, id, { uri: 'http://data.europa.eu/esco/skill/…', goalMinutes: 120 }, Date.now())
+ */
+export async function updateSkill(
+  db: SkilltrailDb,
+  skillId: string,
+  patch: SkillPatch,
+  now: number,
+): Promise<SkillChange> {
+  const problem = validateSkillPatch(patch);
+  if (problem) return { ok: false, reason: 'invalid', ...problem };
+  return db.transaction('rw', db.skills, async (): Promise<SkillChange> => {
+    const skill = await db.skills.get(skillId);
+    if (!skill) return notFound(skillId);
+    const next: Skill = { ...skill, updatedAt: now };
+    if (patch.colour !== undefined) next.colour = patch.colour.toLowerCase();
+    if (patch.aliases !== undefined) next.aliases = cleanAliases(patch.aliases, skill.key);
+    if (patch.uri !== undefined) setOptional(next, 'uri', patch.uri?.trim());
+    if (patch.description !== undefined)
+      setOptional(next, 'description', patch.description?.trim());
+    if (patch.goalMinutes !== undefined)
+      setOptional(next, 'goalMinutes', patch.goalMinutes ?? undefined);
+    await db.skills.put(next);
+    return { ok: true, skill: next };
+  });
+}
+
+function setOptional<K extends 'uri' | 'description' | 'goalMinutes'>(
+  skill: Skill,
+  field: K,
+  value: Skill[K] | undefined,
+): void {
+  // Absent rather than empty, so exports and imports see "not set" one way.
+  if (value === undefined || value === '') delete skill[field];
+  else skill[field] = value;
+}
+
+/** Sessions tagged with any of `skillIds`, each once. */
+async function sessionsWithAny(db: SkilltrailDb, skillIds: readonly string[]): Promise<Session[]> {
+  if (skillIds.length === 0) return [];
+  // A multi-entry index yields a session once per matching skill; keep one.
+  const found = await db.sessions
+    .where('skills')
+    .anyOf([...skillIds])
+    .toArray();
+  return [...new Map(found.map((s) => [s.id, s])).values()];
+}
+
+export type MergeResult =
+  | { ok: true; skill: Skill; sessionsChanged: number; merged: string[] }
+  | Extract<SkillChange, { ok: false }>;
+
+/**
+ * Merges skills into `targetId`: every session tagged with a source is tagged with the
+ * target instead (once, in the position of its first tag), source names and aliases become
+ * aliases of the target, a URI, description or goal the target lacks is taken from the
+ * first source that has one, and the sources are deleted. Nothing else is lost.
+ * Atomic (one transaction over skills and sessions) and idempotent: sources already gone
+ * are skipped, and `targetId` among the sources is ignored.
+ * @example await mergeSkills(db, [jsId, ecmaId], javascriptId, Date.now())
+ */
+export async function mergeSkills(
+  db: SkilltrailDb,
+  sourceIds: readonly string[],
+  targetId: string,
+  now: number,
+): Promise<MergeResult> {
+  return db.transaction('rw', db.skills, db.sessions, async (): Promise<MergeResult> => {
+    const target = await db.skills.get(targetId);
+    if (!target)
+      return { ok: false, reason: 'not-found', message: `No skill has the id ${targetId}.` };
+    const wanted = [...new Set(sourceIds)].filter((id) => id !== targetId);
+    const sources = (await db.skills.bulkGet(wanted)).filter((s): s is Skill => s !== undefined);
+    const ids = new Set(sources.map((s) => s.id));
+    if (ids.size === 0) return { ok: true, skill: target, sessionsChanged: 0, merged: [] };
+
+    const next: Skill = {
+      ...target,
+      // No cap here: a merge must not lose a name the learner used (edits are capped instead).
+      aliases: cleanAliases(
+        [...target.aliases, ...sources.flatMap((s) => [s.name, ...s.aliases])],
+        target.key,
+      ),
+      updatedAt: now,
+    };
+    for (const s of sources) {
+      next.uri ??= s.uri;
+      next.description ??= s.description;
+      next.goalMinutes ??= s.goalMinutes;
+    }
+    for (const field of ['uri', 'description', 'goalMinutes'] as const) {
+      if (next[field] === undefined) delete next[field];
+    }
+
+    const sessions = await sessionsWithAny(db, [...ids]);
+    const changed = sessions.map((session) => ({
+      ...session,
+      skills: [...new Set(session.skills.map((id) => (ids.has(id) ? targetId : id)))],
+      updatedAt: now,
+    }));
+    await db.sessions.bulkPut(changed);
+    await db.skills.bulkDelete([...ids]);
+    await db.skills.put(next);
+    return { ok: true, skill: next, sessionsChanged: changed.length, merged: [...ids] };
+  });
+}
+
+/**
+ * Deletes a skill and takes it off every session; the sessions keep their other skills
+ * (and stay, even with none left: a session is the learner's record, not the skill's).
+ * Atomic; idempotent (deleting a deleted skill changes nothing).
+ * @example const { sessionsChanged } = await deleteSkill(db, id, Date.now())
+ */
+export async function deleteSkill(
+  db: SkilltrailDb,
+  skillId: string,
+  now: number,
+): Promise<{ deleted: boolean; sessionsChanged: number }> {
+  return db.transaction('rw', db.skills, db.sessions, async () => {
+    const skill = await db.skills.get(skillId);
+    const sessions = await sessionsWithAny(db, [skillId]);
+    await db.sessions.bulkPut(
+      sessions.map((s) => ({
+        ...s,
+        skills: s.skills.filter((id) => id !== skillId),
+        updatedAt: now,
+      })),
+    );
+    if (skill) await db.skills.delete(skillId);
+    return { deleted: skill !== undefined, sessionsChanged: sessions.length };
+  });
+}
+
+/**
+ * Tags many sessions with one skill (the dashboard's bulk action). Sessions already tagged,
+ * and ids with no session, are left alone; a recorded (`auto`) session becomes `kept`, as
+ * when tagged in the popup. Atomic and idempotent. Returns how many sessions changed.
+ * @example await addSkillToSessions(db, selectedIds, cssId, Date.now()) // 3
+ */
+export async function addSkillToSessions(
+  db: SkilltrailDb,
+  sessionIds: readonly string[],
+  skillId: string,
+  now: number,
+): Promise<number> {
+  return db.transaction('rw', db.skills, db.sessions, async () => {
+    if (!(await db.skills.get(skillId))) throw new Error(`No skill has the id ${skillId}.`);
+    const sessions = await db.sessions.bulkGet([...new Set(sessionIds)]);
+    const changed: Session[] = [];
+    for (const s of sessions) {
+      if (!s || s.skills.includes(skillId)) continue;
+      changed.push({
+        ...s,
+        skills: [...s.skills, skillId],
+        status: s.status === 'auto' ? 'kept' : s.status,
+        updatedAt: now,
+      });
+    }
+    await db.sessions.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/**
+ * Takes one skill off many sessions. Atomic and idempotent. Returns how many changed.
+ * @example await removeSkillFromSessions(db, selectedIds, cssId, Date.now()) // 2
+ */
+export async function removeSkillFromSessions(
+  db: SkilltrailDb,
+  sessionIds: readonly string[],
+  skillId: string,
+  now: number,
+): Promise<number> {
+  return db.transaction('rw', db.sessions, async () => {
+    const sessions = await db.sessions.bulkGet([...new Set(sessionIds)]);
+    const changed: Session[] = [];
+    for (const s of sessions) {
+      if (!s || !s.skills.includes(skillId)) continue;
+      changed.push({ ...s, skills: s.skills.filter((id) => id !== skillId), updatedAt: now });
+    }
+    await db.sessions.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/** What the learner has done for one skill. */
+export interface SkillTotals {
+  skillId: string;
+  /** Sum of the active time of its sessions. */
+  activeMs: number;
+  sessions: number;
+  /** Distinct pages read (canonical URLs); search results pages are not sources. */
+  sources: number;
+  /** Distinct sites (domains) of those pages. */
+  sites: number;
+  /** Start of its first session, or `null` when it has none. */
+  firstAt: number | null;
+  /** End of its last session, or `null`. */
+  lastAt: number | null;
+}
+
+export interface TotalsOptions {
+  /** Visits of the sessions, for the pages of search sessions; without them a search session adds no source. */
+  visits?: readonly Pick<Visit, 'sessionId' | 'url' | 'domain'>[];
+  /** Only sessions that started in `[start, end)`. */
+  start?: number;
+  end?: number;
+  /** Skills to list even with no session (the library view lists every skill). */
+  skillIds?: readonly string[];
+}
+
+type TotalsSession = Pick<
+  Session,
+  'id' | 'kind' | 'startedAt' | 'endedAt' | 'activeMs' | 'url' | 'domain' | 'skills' | 'status'
+>;
+
+/**
+ * Per-skill totals over sessions, most active time first. Dismissed sessions ("not
+ * learning") count for nothing. A session tagged with two skills counts fully for each:
+ * the reading served both, and splitting it would invent a precision nobody measured.
+ * @example skillTotals(sessions, { visits, start: week.start, end: week.end })[0] // { skillId, activeMs, sessions, sources, sites, firstAt, lastAt }
+ */
+export function skillTotals(
+  sessions: readonly TotalsSession[],
+  options: TotalsOptions = {},
+): SkillTotals[] {
+  const { start = -Infinity, end = Infinity } = options;
+  const pagesOf = new Map<string, { url: string; domain: string }[]>();
+  for (const v of options.visits ?? []) {
+    const list = pagesOf.get(v.sessionId) ?? [];
+    list.push(v);
+    pagesOf.set(v.sessionId, list);
+  }
+  interface Acc {
+    t: SkillTotals;
+    urls: Set<string>;
+    domains: Set<string>;
+  }
+  const acc = new Map<string, Acc>();
+  const accFor = (skillId: string): Acc => {
+    let a = acc.get(skillId);
+    if (!a) {
+      a = {
+        t: { skillId, activeMs: 0, sessions: 0, sources: 0, sites: 0, firstAt: null, lastAt: null },
+        urls: new Set(),
+        domains: new Set(),
+      };
+      acc.set(skillId, a);
+    }
+    return a;
+  };
+  for (const id of options.skillIds ?? []) accFor(id);
+
+  for (const s of sessions) {
+    if (s.status === 'dismissed' || s.startedAt < start || s.startedAt >= end) continue;
+    const pages = [...(pagesOf.get(s.id) ?? [])];
+    if (s.kind !== 'search' && s.url) pages.push({ url: s.url, domain: s.domain });
+    for (const skillId of new Set(s.skills)) {
+      const a = accFor(skillId);
+      a.t.activeMs += s.activeMs;
+      a.t.sessions += 1;
+      a.t.firstAt = a.t.firstAt === null ? s.startedAt : Math.min(a.t.firstAt, s.startedAt);
+      a.t.lastAt = a.t.lastAt === null ? s.endedAt : Math.max(a.t.lastAt, s.endedAt);
+      for (const p of pages) {
+        a.urls.add(p.url);
+        if (p.domain) a.domains.add(p.domain);
+      }
+    }
+  }
+  return [...acc.values()]
+    .map(({ t, urls, domains }) => ({ ...t, sources: urls.size, sites: domains.size }))
+    .sort(
+      (a, b) =>
+        b.activeMs - a.activeMs || b.sessions - a.sessions || a.skillId.localeCompare(b.skillId),
+    );
+}
+
+/**
+ * `skillTotals` read from the database, every skill listed. One read-only transaction, so
+ * the figures agree with each other.
+ * @example const totals = await loadSkillTotals(db, { start: week.start, end: week.end })
+ */
+export async function loadSkillTotals(
+  db: SkilltrailDb,
+  range: { start?: number; end?: number } = {},
+): Promise<SkillTotals[]> {
+  return db.transaction('r', db.sessions, db.visits, db.skills, async () => {
+    const { start, end } = range;
+    const sessions =
+      start !== undefined || end !== undefined
+        ? await db.sessions
+            .where('startedAt')
+            .between(start ?? -Infinity, end ?? Infinity, true, false)
+            .toArray()
+        : await db.sessions.toArray();
+    const ids = sessions.filter((s) => s.kind === 'search' && s.skills.length > 0).map((s) => s.id);
+    const visits = ids.length > 0 ? await db.visits.where('sessionId').anyOf(ids).toArray() : [];
+    const skillIds = (await db.skills.toCollection().primaryKeys()) as string[];
+    return skillTotals(sessions, { visits, start, end, skillIds });
+  });
+}
+
+/** Where a skill stands against its weekly goal. */
+export interface GoalProgress {
+  skillId: string;
+  goalMinutes: number;
+  /** Active minutes in the week, rounded down: a goal is met by whole minutes. */
+  minutes: number;
+  /** minutes / goalMinutes; may pass 1. */
+  ratio: number;
+  met: boolean;
+}
+
+/**
+ * Progress of every skill that has a weekly goal, over the sessions that started in the
+ * week (dismissed ones excluded), in the order of `skills`.
+ * @example goalProgress(skills, sessions, weekOf(Date.now())) // [{ skillId, goalMinutes: 120, minutes: 45, ratio: 0.375, met: false }]
+ */
+export function goalProgress(
+  skills: readonly Pick<Skill, 'id' | 'goalMinutes'>[],
+  sessions: readonly Pick<Session, 'startedAt' | 'activeMs' | 'skills' | 'status'>[],
+  week: { start: number; end: number },
+): GoalProgress[] {
+  const ms = new Map<string, number>();
+  for (const s of sessions) {
+    if (s.status === 'dismissed' || s.startedAt < week.start || s.startedAt >= week.end) continue;
+    for (const id of new Set(s.skills)) ms.set(id, (ms.get(id) ?? 0) + s.activeMs);
+  }
+  return skills
+    .filter((s): s is Pick<Skill, 'id'> & { goalMinutes: number } => (s.goalMinutes ?? 0) > 0)
+    .map((s) => {
+      const minutes = Math.floor((ms.get(s.id) ?? 0) / 60_000);
+      return {
+        skillId: s.id,
+        goalMinutes: s.goalMinutes,
+        minutes,
+        ratio: minutes / s.goalMinutes,
+        met: minutes >= s.goalMinutes,
+      };
+    });
+}

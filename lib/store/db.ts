@@ -1,0 +1,53 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Capture, Search, Session, Skill, Visit } from '../model';
+import type { OutboxEntry } from '../sync/outbox';
+
+/** A small key-value record: install id, signing key, tracker state. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'skilltrail';
+
+export type SkilltrailDb = Dexie & {
+  sessions: EntityTable<Session, 'id'>;
+  visits: EntityTable<Visit, 'id'>;
+  searches: EntityTable<Search, 'id'>;
+  skills: EntityTable<Skill, 'id'>;
+  captures: EntityTable<Capture, 'id'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+  outbox: EntityTable<OutboxEntry, 'id'>;
+};
+
+/**
+ * Opens (lazily) the Skilltrail database. Old `version()` blocks stay forever, each with
+ * its upgrade, so a database written by any earlier release opens.
+ * @example const db = openDb(); await db.sessions.count();
+ */
+export function openDb(name = DB_NAME): SkilltrailDb {
+  const db = new Dexie(name) as SkilltrailDb;
+  db.version(1).stores({
+    // startedAt answers "this week"; *skills answers "by skill"; url finds a page's session.
+    sessions: 'id, startedAt, updatedAt, *skills, url, domain, kind',
+    visits: 'id, sessionId, startedAt, url',
+    searches: 'id, sessionId, at',
+    skills: 'id, &key, updatedAt',
+    captures: 'id, &url, sessionId',
+    meta: 'key',
+  });
+  // v2 adds the LRS outbox; no existing data changes, so no upgrade function is needed.
+  // [state+queuedAt] lists pending statements in queue order and counts each state.
+  db.version(2).stores({
+    outbox: 'id, sessionId, [state+queuedAt]',
+  });
+  return db;
+}
+
+let shared: SkilltrailDb | undefined;
+
+/** The one database of this extension page or worker. */
+export function db(): SkilltrailDb {
+  shared ??= openDb();
+  return shared;
+}

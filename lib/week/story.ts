@@ -1,0 +1,140 @@
+/**
+ * The week told back to the learner: what they learned (skills and reflections), which
+ * skills grew since the week before, where a skill rests on a single site, and how many
+ * weeks in a row they wrote a reflection. Encouragement only: nothing here counts what is
+ * missing or how long is left.
+ */
+import type { SkilltrailDb } from '../store/db';
+import type { Session } from '../model';
+import {
+  countsAsLearning,
+  reflectionStreak,
+  sessionsInRange,
+  singleSourceSkills,
+  type Summary,
+} from './summary';
+import { shiftWeek, weekOf, type WeekOptions } from '../time';
+
+/** Less than this more time than last week is noise, not growth. */
+export const MIN_GROWTH_MS = 60_000;
+/** Reflections the story quotes; the session list has them all. */
+export const STORY_REFLECTIONS = 3;
+/** How far back a streak is looked for: ten years of weeks. */
+export const MAX_STREAK_WEEKS = 520;
+
+export interface SkillGrowth {
+  skillId: string;
+  name: string;
+  /** Active time this week. */
+  activeMs: number;
+  /** Active time the week before: 0 for a skill new this week. */
+  previousMs: number;
+}
+
+/**
+ * Skills with more active time this week than the week before (at least `MIN_GROWTH_MS`
+ * more), the largest growth first. A skill not practised the week before grew from zero.
+ * @example skillsThatGrew(thisWeek, lastWeek) // [{ skillId, name: 'CSS', activeMs: 1_800_000, previousMs: 600_000 }]
+ */
+export function skillsThatGrew(
+  current: Pick<Summary, 'skills'>,
+  previous: Pick<Summary, 'skills'>,
+): SkillGrowth[] {
+  const before = new Map(previous.skills.map((s) => [s.skillId, s.activeMs]));
+  return current.skills
+    .map((s) => ({
+      skillId: s.skillId,
+      name: s.name,
+      activeMs: s.activeMs,
+      previousMs: before.get(s.skillId) ?? 0,
+    }))
+    .filter((g) => g.activeMs - g.previousMs >= MIN_GROWTH_MS)
+    .sort(
+      (a, b) =>
+        b.activeMs - b.previousMs - (a.activeMs - a.previousMs) || a.name.localeCompare(b.name),
+    );
+}
+
+export interface StoryReflection {
+  sessionId: string;
+  at: number;
+  title: string;
+  text: string;
+}
+
+export interface WeekStory {
+  /** Skills practised this week, most time first. */
+  skills: { skillId: string; name: string; activeMs: number }[];
+  /** Reflections written on this week's sessions (tagged or not). */
+  reflectionCount: number;
+  /** The latest `STORY_REFLECTIONS` of them, newest first. */
+  reflections: StoryReflection[];
+  grew: SkillGrowth[];
+  /** Skills whose evidence all comes from one site: a gentle "second view?" prompt. */
+  singleSource: { skillId: string; name: string; site: string }[];
+  /** Weeks in a row with at least one reflection, up to this week or the week before. */
+  streak: { weeks: number; includesThisWeek: boolean };
+}
+
+/**
+ * The story of a week from its summary, the week before's summary, the week's sessions and
+ * the sessions that carry the streak (see `loadStreakSessions`).
+ * @example
+ * const story = weekStory({ summary, previous, sessions: data.sessions, streakSessions, now: Date.now(), weekStart: 1 });
+ * story.grew[0]?.name // 'CSS'
+ */
+export function weekStory(input: {
+  summary: Summary;
+  previous: Pick<Summary, 'skills'>;
+  sessions: readonly Session[];
+  streakSessions: readonly Pick<Session, 'startedAt' | 'note' | 'status'>[];
+  now: number;
+  timeZone?: string;
+  weekStart?: number;
+}): WeekStory {
+  const { summary } = input;
+  const noted = sessionsInRange(input.sessions, summary.start, summary.end).filter(
+    (s) => s.note.trim() !== '',
+  );
+  return {
+    skills: summary.skills.map((s) => ({ skillId: s.skillId, name: s.name, activeMs: s.activeMs })),
+    reflectionCount: noted.length,
+    reflections: noted
+      .slice(-STORY_REFLECTIONS)
+      .reverse()
+      .map((s) => ({ sessionId: s.id, at: s.startedAt, title: s.title, text: s.note.trim() })),
+    grew: skillsThatGrew(summary, input.previous),
+    singleSource: singleSourceSkills(summary),
+    streak: reflectionStreak(input.streakSessions, {
+      // A past week's streak ends with that week.
+      now: Math.min(input.now, summary.end - 1),
+      timeZone: input.timeZone,
+      weekStart: input.weekStart,
+    }),
+  };
+}
+
+/**
+ * One reflected session per week, going back from the week of `now` until a week without a
+ * reflection (this week may have none yet): what `reflectionStreak` needs, read through the
+ * `startedAt` index one week at a time, so the cost follows the streak, not the history.
+ * @example const streak = reflectionStreak(await loadStreakSessions(db(), { now, weekStart: 1 }), { now, weekStart: 1 });
+ */
+export async function loadStreakSessions(
+  db: SkilltrailDb,
+  options: WeekOptions & { now: number },
+): Promise<Session[]> {
+  const found: Session[] = [];
+  let week = weekOf(options.now, options);
+  for (let i = 0; i < MAX_STREAK_WEEKS; i++) {
+    const reflected = await db.sessions
+      .where('startedAt')
+      .between(week.start, week.end, true, false)
+      .filter((s) => countsAsLearning(s) && s.note.trim() !== '')
+      .first();
+    if (reflected) found.push(reflected);
+    else if (i > 0) break;
+    week = shiftWeek(week, -1, options);
+  }
+  return found;
+}

@@ -1,0 +1,476 @@
+/**
+ * What a week (or any date range) of learning adds up to: totals, per skill, per local day,
+ * and the untagged rest. Pure: records and options in, numbers out. Every export and the
+ * dashboard read the same summary, so a figure never differs between two views.
+ */
+import type { Search, Session, Skill, Visit } from '../model';
+import { localDate, shiftWeek, startOfLocalDay, weekOf } from '../time';
+import { domainOf } from '../url';
+
+export interface SummaryData {
+  sessions: readonly Session[];
+  visits: readonly Visit[];
+  searches: readonly Search[];
+  skills: readonly Skill[];
+}
+
+export interface SummaryOptions {
+  /** First instant of the range (a week's local midnight for a week). */
+  start: number;
+  /** First instant after the range. */
+  end: number;
+  /** IANA time zone for days and weeks; the runtime's own when omitted. */
+  timeZone?: string;
+  /** 0 = Sunday … 6 = Saturday; 1 (Monday) when omitted. */
+  weekStart?: number;
+}
+
+export interface SourceStat {
+  /** Host name without `www.`. */
+  site: string;
+  activeMs: number;
+  pages: number;
+}
+
+export interface NoteSummary {
+  sessionId: string;
+  /** When the session started: notes have no time of their own. */
+  at: number;
+  title: string;
+  text: string;
+}
+
+export interface DayShare {
+  activeMs: number;
+  /** Sessions that started on this day. */
+  sessions: number;
+}
+
+export interface SkillSummary {
+  skillId: string;
+  name: string;
+  uri?: string;
+  colour: string;
+  activeMs: number;
+  sessions: number;
+  sessionIds: string[];
+  pages: number;
+  searches: number;
+  /** Distinct queries, in the order first asked. */
+  queries: string[];
+  /** Sites by active time, at most `TOP_SOURCES`. */
+  topSources: SourceStat[];
+  notes: NoteSummary[];
+  /** Distinct sites read for this skill. */
+  sourceDiversity: number;
+  /** One entry per `Summary.days` entry. */
+  perDay: DayShare[];
+}
+
+export interface DaySummary {
+  /** Local calendar date, `2026-11-23`. */
+  date: string;
+  /** First instant of the day within the range, and the first instant after it. */
+  start: number;
+  end: number;
+  activeMs: number;
+  sessions: number;
+  untaggedMs: number;
+}
+
+export interface Summary {
+  start: number;
+  end: number;
+  timeZone?: string;
+  weekStart: number;
+  /** ISO week key (`2026-W48`) when the range is exactly one week, else `null`. */
+  weekKey: string | null;
+  /** The week key, or `2026-11-01_2026-11-30` (local dates, end inclusive). */
+  label: string;
+  totals: {
+    activeMs: number;
+    sessions: number;
+    pages: number;
+    searches: number;
+    /** Distinct sites read. */
+    sites: number;
+    /** Skills with at least one session in the range. */
+    skills: number;
+    notes: number;
+  };
+  /** Most active time first. A session tagged with two skills counts fully for each. */
+  skills: SkillSummary[];
+  days: DaySummary[];
+  untagged: { activeMs: number; sessions: number };
+}
+
+/** How many sites a skill lists as its top sources. */
+export const TOP_SOURCES = 5;
+/** A range longer than this is cut: a summary is a report, not an archive scan. */
+export const MAX_SUMMARY_DAYS = 1000;
+
+interface SessionFacts {
+  session: Session;
+  skillIds: string[];
+  pages: number;
+  searches: Search[];
+  sources: Map<string, SourceStat>;
+  /** Active ms per day index. */
+  dayMs: Map<number, number>;
+  startDay: number;
+}
+
+/**
+ * Whether a session counts as learning: the learner has not dismissed it.
+ * @example countsAsLearning({ ...session, status: 'dismissed' }) // false
+ */
+export function countsAsLearning(session: Pick<Session, 'status'>): boolean {
+  return session.status !== 'dismissed';
+}
+
+/**
+ * Sessions that started in `[start, end)` and count as learning, oldest first.
+ * @example sessionsInRange(sessions, week.start, week.end)
+ */
+export function sessionsInRange(
+  sessions: readonly Session[],
+  start: number,
+  end: number,
+): Session[] {
+  return sessions
+    .filter((s) => countsAsLearning(s) && s.startedAt >= start && s.startedAt < end)
+    .sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+}
+
+/**
+ * The local days of a range: whole days, except that a range starting or ending mid-day
+ * cuts its first or last day. DST days are 23 or 25 hours long.
+ * @example localDays(week.start, week.end, 'Europe/Berlin').length // 7
+ */
+export function localDays(
+  start: number,
+  end: number,
+  timeZone?: string,
+): { date: string; start: number; end: number }[] {
+  const days: { date: string; start: number; end: number }[] = [];
+  let date = localDate(start, timeZone);
+  let dayStart = startOfLocalDay(date, timeZone);
+  while (dayStart < end && days.length < MAX_SUMMARY_DAYS) {
+    const next = nextDate(date);
+    const nextStart = startOfLocalDay(next, timeZone);
+    days.push({
+      date: isoDate(date),
+      start: Math.max(dayStart, start),
+      end: Math.min(nextStart, end),
+    });
+    date = next;
+    dayStart = nextStart;
+  }
+  return days;
+}
+
+function nextDate(d: { year: number; month: number; day: number }) {
+  const n = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  return { year: n.getUTCFullYear(), month: n.getUTCMonth() + 1, day: n.getUTCDate() };
+}
+
+function isoDate(d: { year: number; month: number; day: number }): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * A name for a range: its ISO week key when it is exactly one week, else its local dates.
+ * @example rangeLabel(week.start, week.end, { timeZone: 'UTC' }) // '2026-W48'
+ * @example rangeLabel(nov1, dec1, { timeZone: 'UTC' }) // '2026-11-01_2026-11-30'
+ */
+export function rangeLabel(
+  start: number,
+  end: number,
+  options: { timeZone?: string; weekStart?: number } = {},
+): { label: string; weekKey: string | null } {
+  const week = weekOf(start, options);
+  if (week.start === start && week.end === end) return { label: week.key, weekKey: week.key };
+  const last = localDate(Math.max(start, end - 1), options.timeZone);
+  return {
+    label: `${isoDate(localDate(start, options.timeZone))}_${isoDate(last)}`,
+    weekKey: null,
+  };
+}
+
+function dayIndex(days: readonly { start: number; end: number }[], ts: number): number {
+  // Activity outside the range (a session that ran past Sunday midnight) lands on the edge day.
+  if (days.length === 0) return 0;
+  if (ts < days[0]!.start) return 0;
+  let lo = 0;
+  let hi = days.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (days[mid]!.start <= ts) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function siteOf(domain: string, url: string): string {
+  return (domain || domainOf(url)).replace(/^www\./, '').toLowerCase();
+}
+
+function add(map: Map<number, number>, key: number, ms: number) {
+  if (ms > 0) map.set(key, (map.get(key) ?? 0) + ms);
+}
+
+function safeMs(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
+/**
+ * Active time of a session split over days. The session's own `activeMs` is the truth;
+ * its visits say when it happened. Time no visit accounts for goes to the start day.
+ */
+function splitOverDays(
+  session: Session,
+  visits: readonly Visit[],
+  days: readonly { start: number; end: number }[],
+): Map<number, number> {
+  const total = safeMs(session.activeMs);
+  const out = new Map<number, number>();
+  const visitMs = visits.reduce((sum, v) => sum + safeMs(v.activeMs), 0);
+  if (visitMs === 0) {
+    add(out, dayIndex(days, session.startedAt), total);
+    return out;
+  }
+  // Visits that add up to more than the session (inconsistent data) are scaled down.
+  const scale = visitMs > total ? total / visitMs : 1;
+  let given = 0;
+  for (const v of visits) {
+    const ms = Math.round(safeMs(v.activeMs) * scale);
+    add(out, dayIndex(days, v.startedAt), ms);
+    given += ms;
+  }
+  const rest = total - given;
+  if (rest > 0) add(out, dayIndex(days, session.startedAt), rest);
+  if (rest < 0) {
+    // Rounding after scaling gave a few ms too many: take them back from the largest day.
+    const [maxKey, maxMs] = [...out.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    out.set(maxKey, maxMs + rest);
+  }
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * Sums a week or range of learning. Dismissed sessions ("not learning") are left out;
+ * sessions count in the range they started in. Pure and deterministic.
+ * @example
+ * const week = weekOf(Date.now(), { timeZone, weekStart });
+ * const summary = summarise({ sessions, visits, searches, skills }, { ...week, timeZone, weekStart });
+ * summary.totals.activeMs; summary.skills[0]?.name; summary.days.length // 7
+ */
+export function summarise(data: SummaryData, options: SummaryOptions): Summary {
+  const { start, end, timeZone } = options;
+  const weekStart = options.weekStart ?? 1;
+  const days = localDays(start, end, timeZone);
+  const sessions = sessionsInRange(data.sessions, start, end);
+  const ids = new Set(sessions.map((s) => s.id));
+  const visitsBySession = groupBy(
+    data.visits.filter((v) => ids.has(v.sessionId)),
+    (v) => v.sessionId,
+  );
+  const searchesBySession = groupBy(
+    data.searches.filter((q) => ids.has(q.sessionId)),
+    (q) => q.sessionId,
+  );
+  const skillById = new Map(data.skills.map((s) => [s.id, s]));
+
+  const facts: SessionFacts[] = sessions.map((session) => {
+    const visits = (visitsBySession.get(session.id) ?? []).sort(
+      (a, b) => a.startedAt - b.startedAt,
+    );
+    const searches = (searchesBySession.get(session.id) ?? []).sort((a, b) => a.at - b.at);
+    const sources = new Map<string, SourceStat>();
+    for (const v of visits) {
+      const site = siteOf(v.domain, v.url);
+      if (!site) continue;
+      const s = sources.get(site) ?? { site, activeMs: 0, pages: 0 };
+      s.activeMs += safeMs(v.activeMs);
+      s.pages += 1;
+      sources.set(site, s);
+    }
+    // A captured page with no visits is still a page read; a search with none read nothing.
+    const pageless = visits.length === 0 && session.kind !== 'search';
+    if (pageless) {
+      const site = siteOf(session.domain, session.url);
+      if (site) sources.set(site, { site, activeMs: safeMs(session.activeMs), pages: 1 });
+    }
+    return {
+      session,
+      skillIds: [...new Set(session.skills)].filter((id) => skillById.has(id)),
+      pages: pageless ? (session.url ? 1 : 0) : visits.length,
+      searches,
+      sources,
+      dayMs: splitOverDays(session, visits, days),
+      startDay: dayIndex(days, session.startedAt),
+    };
+  });
+
+  const daySummaries: DaySummary[] = days.map((d) => ({
+    ...d,
+    activeMs: 0,
+    sessions: 0,
+    untaggedMs: 0,
+  }));
+  const allSites = new Set<string>();
+  const untagged = { activeMs: 0, sessions: 0 };
+  const perSkill = new Map<string, { skill: Skill; facts: SessionFacts[] }>();
+  let notes = 0;
+  for (const f of facts) {
+    for (const site of f.sources.keys()) allSites.add(site);
+    if (f.session.note.trim()) notes += 1;
+    const day = daySummaries[f.startDay];
+    if (day) day.sessions += 1;
+    for (const [i, ms] of f.dayMs) {
+      const d = daySummaries[i];
+      if (!d) continue;
+      d.activeMs += ms;
+      if (f.skillIds.length === 0) d.untaggedMs += ms;
+    }
+    if (f.skillIds.length === 0) {
+      untagged.activeMs += safeMs(f.session.activeMs);
+      untagged.sessions += 1;
+    }
+    for (const id of f.skillIds) {
+      const entry = perSkill.get(id) ?? { skill: skillById.get(id)!, facts: [] };
+      entry.facts.push(f);
+      perSkill.set(id, entry);
+    }
+  }
+
+  const skills = [...perSkill.values()]
+    .map(({ skill, facts: list }) => skillSummary(skill, list, days.length))
+    .sort((a, b) => b.activeMs - a.activeMs || a.name.localeCompare(b.name));
+
+  return {
+    start,
+    end,
+    timeZone,
+    weekStart,
+    ...rangeLabel(start, end, { timeZone, weekStart }),
+    totals: {
+      activeMs: facts.reduce((sum, f) => sum + safeMs(f.session.activeMs), 0),
+      sessions: facts.length,
+      pages: facts.reduce((sum, f) => sum + f.pages, 0),
+      searches: facts.reduce((sum, f) => sum + f.searches.length, 0),
+      sites: allSites.size,
+      skills: skills.length,
+      notes,
+    },
+    skills,
+    days: daySummaries,
+    untagged,
+  };
+}
+
+function skillSummary(skill: Skill, facts: readonly SessionFacts[], dayCount: number) {
+  const sources = new Map<string, SourceStat>();
+  const queries = new Map<string, string>();
+  const perDay: DayShare[] = Array.from({ length: dayCount }, () => ({ activeMs: 0, sessions: 0 }));
+  const notes: NoteSummary[] = [];
+  for (const f of facts) {
+    for (const s of f.sources.values()) {
+      const acc = sources.get(s.site) ?? { site: s.site, activeMs: 0, pages: 0 };
+      acc.activeMs += s.activeMs;
+      acc.pages += s.pages;
+      sources.set(s.site, acc);
+    }
+    for (const q of f.searches) {
+      const text = q.query.trim();
+      const k = text.toLowerCase();
+      if (text && !queries.has(k)) queries.set(k, text);
+    }
+    for (const [i, ms] of f.dayMs) if (perDay[i]) perDay[i].activeMs += ms;
+    if (perDay[f.startDay]) perDay[f.startDay]!.sessions += 1;
+    const text = f.session.note.trim();
+    if (text) {
+      notes.push({
+        sessionId: f.session.id,
+        at: f.session.startedAt,
+        title: f.session.title,
+        text,
+      });
+    }
+  }
+  const ranked = [...sources.values()].sort(
+    (a, b) => b.activeMs - a.activeMs || b.pages - a.pages || a.site.localeCompare(b.site),
+  );
+  const summary: SkillSummary = {
+    skillId: skill.id,
+    name: skill.name,
+    colour: skill.colour,
+    activeMs: facts.reduce((sum, f) => sum + safeMs(f.session.activeMs), 0),
+    sessions: facts.length,
+    sessionIds: facts.map((f) => f.session.id),
+    pages: facts.reduce((sum, f) => sum + f.pages, 0),
+    searches: facts.reduce((sum, f) => sum + f.searches.length, 0),
+    queries: [...queries.values()],
+    topSources: ranked.slice(0, TOP_SOURCES),
+    notes,
+    sourceDiversity: sources.size,
+    perDay,
+  };
+  if (skill.uri) summary.uri = skill.uri;
+  return summary;
+}
+
+/**
+ * Skills whose evidence all comes from one site, for a gentle "all from one site — want a
+ * second view?" prompt. Skills with fewer than `minSessions` sessions are too young to nag.
+ * @example singleSourceSkills(summary) // [{ skillId, name: 'CSS', site: 'developer.mozilla.org' }]
+ */
+export function singleSourceSkills(
+  summary: Pick<Summary, 'skills'>,
+  options: { minSessions?: number } = {},
+): { skillId: string; name: string; site: string }[] {
+  const min = options.minSessions ?? 2;
+  return summary.skills
+    .filter((s) => s.sourceDiversity === 1 && s.sessions >= min)
+    .map((s) => ({ skillId: s.skillId, name: s.name, site: s.topSources[0]!.site }));
+}
+
+/**
+ * Consecutive weeks with at least one reflection (a note on a session that counts as
+ * learning), ending this week — or last week, so a streak is not "broken" on Monday
+ * morning before the learner had a chance to write. A note belongs to the week its
+ * session started in.
+ * @example reflectionStreak(sessions, { now: Date.now(), timeZone, weekStart: 1 }) // { weeks: 3, includesThisWeek: false }
+ */
+export function reflectionStreak(
+  sessions: readonly Pick<Session, 'startedAt' | 'note' | 'status'>[],
+  options: { now: number; timeZone?: string; weekStart?: number },
+): { weeks: number; includesThisWeek: boolean } {
+  const weekOptions = { timeZone: options.timeZone, weekStart: options.weekStart ?? 1 };
+  const noted = new Set(
+    sessions
+      .filter((s) => countsAsLearning(s) && s.note.trim() !== '')
+      .map((s) => weekOf(s.startedAt, weekOptions).key),
+  );
+  let week = weekOf(options.now, weekOptions);
+  const includesThisWeek = noted.has(week.key);
+  if (!includesThisWeek) week = shiftWeek(week, -1, weekOptions);
+  let weeks = 0;
+  // Bounded by the number of noted weeks: each step back must find one.
+  while (noted.has(week.key) && weeks <= noted.size) {
+    weeks += 1;
+    week = shiftWeek(week, -1, weekOptions);
+  }
+  return { weeks, includesThisWeek };
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  badgeStrings,
+  csvStrings,
+  reportStrings,
+  sessionLabelStrings,
+} from '../../../components/i18n/export-strings';
+import { exportCsv } from '../../../lib/export/csv';
+import { exportHtml } from '../../../lib/export/html';
+import { exportMarkdown } from '../../../lib/export/markdown';
+import { badgesHtmlFile, issueBadges, OB_TEXT } from '../../../lib/export/openbadges';
+import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
+import { REPORT_TEXT } from '../../../lib/export/report';
+import { badgeKeys } from '../../fixtures/badge-keys';
+import { weekFixture } from '../../fixtures/week';
+
+type Messages = Record<string, { message: string }>;
+const spanish = JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')) as Messages;
+
+/** The browser as a Spanish-speaking learner's: every message from the Spanish locale. */
+function speakSpanish() {
+  Object.assign(fakeBrowser.i18n, {
+    getUILanguage: () => 'es',
+    getMessage: (key: string, subs?: string | string[]) => {
+      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+      return (spanish[key]?.message ?? '').replace(
+        /\$(\d)/g,
+        (_, i: string) => list[Number(i) - 1] ?? '',
+      );
+    },
+  });
+}
+
+const fx = weekFixture();
+const options = { start: fx.week.start, end: fx.week.end, timeZone: fx.timeZone, weekStart: 1 };
+const shared = (level: PrivacyLevel = 'full') =>
+  prepareExport(fx.data, { ...options, level, strings: sessionLabelStrings() });
+
+/** English words of the defaults that must not survive into a Spanish file. */
+const ENGLISH = [
+  REPORT_TEXT.summary,
+  REPORT_TEXT.bySkill,
+  REPORT_TEXT.byDay,
+  REPORT_TEXT.topSources,
+  REPORT_TEXT.generatedBy,
+  REPORT_TEXT.noSkills,
+  'Learning report',
+  ' sessions',
+  ' active',
+  'Privacy:',
+  'Web search on',
+];
+
+describe('readable exports in the interface language', () => {
+  beforeEach(speakSpanish);
+
+  it('writes the Markdown and printable reports in Spanish', () => {
+    for (const file of [
+      exportMarkdown(shared(), { locale: 'es', now: fx.now, strings: reportStrings('es') }),
+      exportHtml(shared(), { locale: 'es', now: fx.now, strings: reportStrings('es') }),
+    ]) {
+      expect(file.content).toContain('Informe de aprendizaje — 2026-W48');
+      expect(file.content).toContain('Resumen');
+      expect(file.content).toContain('Qué se comparte: Todo.');
+      expect(file.content).toMatch(/\d sesiones/);
+      for (const english of ENGLISH) expect(file.content, english).not.toContain(english);
+    }
+  });
+
+  it('names sessions whose title is withheld in Spanish', () => {
+    const md = exportMarkdown(shared('sites'), { locale: 'es', strings: reportStrings('es') });
+    expect(md.content).toContain('Búsqueda en ');
+    expect(md.content).not.toContain(' on ');
+  });
+
+  it('chooses singular and plural as Spanish does', () => {
+    const T = reportStrings('es');
+    expect([T.sessionsCount(1), T.sessionsCount(2), T.pagesCount(0)]).toEqual([
+      '1 sesión',
+      '2 sesiones',
+      '0 páginas',
+    ]);
+    expect(T.scrolled(45)).toBe('45\u00a0% recorrido');
+  });
+
+  it('heads the CSV with Spanish column names and codes', () => {
+    const csv = exportCsv(shared(), { strings: csvStrings() }).content;
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFid_sesion,fecha,inicio,fin,tipo,habilidades,titulo,sitio,url,segundos_activos,minutos_activos,paginas,busquedas,consultas,nota',
+    );
+    expect(csv).toContain(',lectura,');
+    const totals = exportCsv(shared('totals'), { strings: csvStrings() }).content;
+    expect(totals.split('\r\n')[0]).toBe(
+      '\uFEFFfecha,habilidad,segundos_activos,minutos_activos,sesiones',
+    );
+    expect(totals).toContain('(sin habilidad)');
+  });
+
+  it('issues badges and their page in Spanish', async () => {
+    const strings = badgeStrings('es');
+    const badges = await issueBadges(shared(), await badgeKeys(), {
+      now: fx.now,
+      locale: 'es',
+      strings,
+    });
+    const credential = badges[0]!.credential;
+    expect(credential.name).toMatch(/ — la semana 2026-W48$/);
+    expect(credential.credentialSubject.narrative).toMatch(
+      /^En la semana 2026-W48 dediqué .+ de aprendizaje activo a .+: \d+ sesi/,
+    );
+    expect(credential.issuer.name).toBe('Persona que aprende con Skilltrail');
+    const page = badgesHtmlFile(shared(), badges, { locale: 'es', strings }).content;
+    expect(page).toContain('Insignias de Skilltrail — 2026-W48');
+    expect(page).toContain('Emitida por');
+    for (const english of [OB_TEXT.selfAsserted, OB_TEXT.evidence, OB_TEXT.criteriaHeading]) {
+      expect(page, english).not.toContain(`>${english}`);
+    }
+  });
+});
+
+describe('English, for a learner whose interface is English', () => {
+  it('keeps the CSV column names that scripts rely on', () => {
+    const csv = exportCsv(shared(), { strings: csvStrings() }).content;
+    expect(csv).toBe(exportCsv(shared()).content);
+  });
+
+  it('says the report’s words much as the built-in English does', () => {
+    const md = exportMarkdown(shared(), { locale: 'en', strings: reportStrings('en') }).content;
+    expect(md).toMatch(/^# Learning report — 2026-W48/);
+    expect(md).toContain('## By skill');
+    expect(md).toMatch(/\d sessions/);
+  });
+});
