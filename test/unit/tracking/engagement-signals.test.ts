@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isAudible, isReaderInput, type MediaState } from '../../../lib/tracking/engagement-signals';
+import {
+  isAudible,
+  isReaderInput,
+  type MediaState,
+} from '../../../lib/tracking/engagement-signals';
 
 const heard: MediaState = {
   paused: false,
