@@ -55,14 +55,17 @@ const rebuilt = new Set<BuildName>();
  * profile reused with the same folder keeps its database.
  */
 export function snapshotBuild(build: BuildName, into?: string): string {
-  const missing = !existsSync(join(BUILDS[build], 'manifest.json'));
+  // `SKILLTRAIL_BUILD_DIR`: another built folder to load instead (two builds compared).
+  const source = process.env.SKILLTRAIL_BUILD_DIR ?? BUILDS[build];
+  const missing = !existsSync(join(source, 'manifest.json'));
   if (missing || (process.argv.includes('--rebuild') && !rebuilt.has(build))) {
+    if (process.env.SKILLTRAIL_BUILD_DIR) throw new Error(`No extension in ${source}.`);
     buildExtension(build);
     rebuilt.add(build);
   }
   const copy = into ?? mkdtempSync(join(tmpdir(), `skilltrail-bench-${build}-`));
   rmSync(copy, { recursive: true, force: true });
-  cpSync(BUILDS[build], copy, { recursive: true });
+  cpSync(source, copy, { recursive: true });
   return copy;
 }
 
@@ -90,8 +93,35 @@ function pinExtension(userDataDir: string, extensionPath: string): void {
   writeFileSync(file, JSON.stringify(prefs));
 }
 
+/**
+ * An extension with nothing in it but a popup (`popup.html`) and a page (`page.html`),
+ * each a heading, a text field and a script after them that notes when it ran
+ * (`globalThis.__emptyReady`, milliseconds from navigation start, the field in the DOM): the floor of opening
+ * an extension's popup or page in this browser, on this machine.
+ */
+export function emptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'skilltrail-bench-empty-'));
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head>
+<body><h1>Empty</h1><input aria-label="Skill"><script src="ready.js"></script></body></html>`;
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty',
+      version: '1.0',
+      action: { default_popup: 'popup.html' },
+    }),
+  );
+  writeFileSync(join(dir, 'popup.html'), html);
+  writeFileSync(join(dir, 'page.html'), html);
+  writeFileSync(join(dir, 'ready.js'), 'globalThis.__emptyReady = performance.now();\n');
+  return dir;
+}
+
 export interface BenchLaunchOptions {
   args?: string[];
+  /** Load `emptyExtension()` beside the build, pinned too: `emptyId` is its id. */
+  withEmpty?: boolean;
   /** Where to copy the build (a stable id across launches); a fresh folder otherwise. */
   extensionDir?: string;
   /** A profile to use and keep; a fresh one, removed on close, otherwise. */
@@ -102,27 +132,41 @@ export interface BenchLaunchOptions {
 export async function launchBench(
   build: BuildName,
   options: BenchLaunchOptions = {},
-): Promise<ExtensionSession> {
+): Promise<ExtensionSession & { emptyId?: string }> {
   const extensionPath = snapshotBuild(build, options.extensionDir);
   const userDataDir =
     options.userDataDir ?? mkdtempSync(join(tmpdir(), 'skilltrail-bench-profile-'));
   pinExtension(userDataDir, extensionPath);
+  const empty = options.withEmpty ? emptyExtension() : undefined;
+  if (empty) pinExtension(userDataDir, empty);
   const session = await launchWithExtension({
     extensionPath,
     userDataDir,
     hostResolverRules: LOOPBACK_ONLY,
     args: options.args,
+    alsoLoad: empty ? [empty] : [],
   });
   // On a fresh profile, or a reused one whose worker registers anew (scale.bench.ts).
   await closeWelcome(session.browser, session.extensionId, 3000);
   return {
     ...session,
+    emptyId: empty ? unpackedExtensionId(empty) : undefined,
     close: async () => {
       await session.close();
+      if (empty) rmSync(empty, { recursive: true, force: true });
       if (!options.extensionDir) rmSync(extensionPath, { recursive: true, force: true });
-      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) removeProfile(userDataDir);
     },
   };
+}
+
+/** Removes a closed browser's profile; one still being written as it closes is tried again. */
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (error) {
+    console.warn(`Could not remove ${dir}: ${String(error)}`);
+  }
 }
 
 /**
@@ -140,7 +184,7 @@ export async function launchPlain(): Promise<Browser> {
     userDataDir,
     args: browserArgs({ hostResolverRules: LOOPBACK_ONLY }),
   });
-  browser.once('disconnected', () => rmSync(userDataDir, { recursive: true, force: true }));
+  browser.once('disconnected', () => removeProfile(userDataDir));
   return browser;
 }
 

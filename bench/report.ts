@@ -4,11 +4,19 @@ import os from 'node:os';
 export interface Budget {
   /** What is measured, as printed. */
   name: string;
+  /** The figure: what Skilltrail takes. */
   value: number;
   unit: string;
-  /** The budget; `value` passes when it is at most (or, with `atLeast`, at least) this. */
+  /**
+   * The budget. With `floor`, a ratio: `value` over the floor, measured in the same run,
+   * the same browser and the same machine, must be at most (or, with `atLeast`, at least)
+   * this many times. Without, an absolute limit in `unit` (bytes, hit rates: what does not
+   * depend on the machine).
+   */
   limit: number;
   atLeast?: boolean;
+  /** What `value` is compared with: the same work without Skilltrail's code around it. */
+  floor?: { name: string; value: number };
 }
 
 export interface BenchReport {
@@ -19,6 +27,15 @@ export interface BenchReport {
   extra?: Record<string, unknown>;
 }
 
+/** `--quick`: ratios only, on less data and fewer rounds (`npm run bench -- --quick`). */
+export const QUICK = process.argv.includes('--quick');
+
+/** The value after `flag` on the command line, if any. */
+export function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 /** The machine a figure was measured on, kept beside every result. */
 export function machine(): Record<string, string | number> {
   return {
@@ -27,31 +44,54 @@ export function machine(): Record<string, string | number> {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    // Other work on the machine while it ran (1, 5 and 15 minutes).
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  };
+}
+
+/** A budget's outcome, as printed and as kept in the JSON. */
+export function judge(b: Budget) {
+  const ratio = b.floor ? b.value / b.floor.value : undefined;
+  const measured = ratio ?? b.value;
+  const pass = b.atLeast ? measured >= b.limit : measured <= b.limit;
+  return {
+    name: b.name,
+    ...(b.floor ? { floorName: b.floor.name, floor: b.floor.value } : {}),
+    figure: b.value,
+    unit: b.unit,
+    ...(ratio !== undefined ? { ratio } : {}),
+    budget: b.limit,
+    budgetKind: b.floor ? 'ratio' : 'absolute',
+    atLeast: b.atLeast ?? false,
+    pass,
   };
 }
 
 /**
- * Prints a benchmark's table and budgets (PASS/FAIL) and writes `bench/results/<name>.json`.
- * Budgets are reported, never asserted: these machines are shared and noisy.
+ * Prints a benchmark's table and budgets (PASS/FAIL) and writes `bench/results/<name>.json`
+ * (`<name>-quick.json` with `--quick`). Budgets are reported, never asserted.
  */
 export function report(name: string, { rows, budgets, extra }: BenchReport): boolean {
-  console.log(`\n## ${name}`);
+  console.log(`\n## ${name}${QUICK ? ' (quick)' : ''}`);
   if (rows.length > 0) console.table(rows);
-  let allPass = true;
-  for (const b of budgets) {
-    const pass = b.atLeast ? b.value >= b.limit : b.value <= b.limit;
-    allPass &&= pass;
-    const op = b.atLeast ? '≥' : '≤';
-    console.log(
-      `${pass ? 'PASS' : 'FAIL'}  ${b.name}: ${round(b.value)} ${b.unit} (budget ${op} ${b.limit} ${b.unit})`,
-    );
+  const judged = budgets.map(judge);
+  for (const j of judged) {
+    const op = j.atLeast ? '≥' : '≤';
+    const line =
+      j.ratio !== undefined
+        ? `${j.name}: ${round(j.figure)} ${j.unit} against ${j.floorName} ${round(j.floor!)} ${j.unit} = ${round(j.ratio)} × (budget ${op} ${j.budget} ×)`
+        : `${j.name}: ${round(j.figure)} ${j.unit} (budget ${op} ${j.budget} ${j.unit})`;
+    console.log(`${j.pass ? 'PASS' : 'FAIL'}  ${line}`);
   }
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(
-    new URL(`./results/${name}.json`, import.meta.url),
-    `${JSON.stringify({ name, at: new Date().toISOString(), machine: machine(), rows, budgets, extra }, null, 2)}\n`,
+    new URL(`./results/${name}${QUICK ? '-quick' : ''}.json`, import.meta.url),
+    `${JSON.stringify({ name, at: new Date().toISOString(), quick: QUICK, machine: machine(), rows, budgets: judged, extra }, null, 2)}\n`,
   );
-  return allPass;
+  return judged.every((j) => j.pass);
 }
 
 function round(n: number): number {

@@ -5,7 +5,7 @@ import {
   readExtract,
   shapeCapture,
 } from '../../lib/capture/extract';
-import type { CaptureResult } from '../../lib/messages';
+import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
 import { Handoff } from '../../lib/capture/handoff';
 import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
@@ -33,26 +33,27 @@ const storeCapture = defineWriter(
     }),
 );
 
+/** A tab read for its capture, or why it may not be captured. */
+type Extracted =
+  { ok: true; shaped: ReturnType<typeof shapeCapture> } | { ok: false; reason: CaptureBlockReason };
+
 /**
- * Captures a tab: runs Readability in the page and stores the capture and its session.
- * Pages where no script may run (PDF viewer, a page that failed to load) are still
- * captured with the tab's URL and title; pages that may not be captured at all
- * (browser pages, web stores, incognito, excluded sites) give a reason instead.
+ * Reads a tab for its capture: runs Readability in the page. Pages where no script may
+ * run (PDF viewer, a page that failed to load) still give the tab's URL and title; pages
+ * that may not be captured at all (browser pages, web stores, incognito, excluded sites)
+ * give a reason instead.
  */
-export async function captureTab(
-  tabId: number,
-  options: { sessionId?: string | null; automatic?: boolean; settings?: Settings } = {},
-): Promise<CaptureResult> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  if (!tab?.url) return { ok: false, reason: 'no-tab' };
-  const settings = options.settings ?? (await loadSettings());
+async function extractTab(
+  tab: Browser.tabs.Tab | undefined,
+  settings: Settings,
+): Promise<Extracted> {
+  if (tab?.id === undefined || !tab.url) return { ok: false, reason: 'no-tab' };
   const reason = captureBlockReason(tab.url, tab.incognito, settings.excludedSites);
   if (reason) return { ok: false, reason };
-
   let extract = fallbackExtract(tab.url, tab.title);
   try {
     const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
+      target: { tabId: tab.id },
       files: ['/capture-page.js'],
     });
     extract = readExtract(injection?.result, tab.url, tab.title);
@@ -64,10 +65,23 @@ export async function captureTab(
     const site = siteOnly(shaped.url);
     shaped = { ...shaped, url: site, title: domainOf(site), byline: undefined, excerpt: undefined };
   }
+  return { ok: true, shaped };
+}
+
+/** Stores a tab's capture, once read, and its session. */
+async function storeExtracted(
+  tabId: number,
+  reading: Promise<Extracted>,
+  options: { sessionId?: string | null; automatic?: boolean },
+): Promise<CaptureResult> {
   // The page joins the session the tracker has it in (a search session, say), so the
-  // popup shows and tags that whole session.
-  const sessionId =
-    options.sessionId !== undefined ? options.sessionId : await currentSessionIdForTab(tabId);
+  // popup shows and tags that whole session; looked up while the page is read.
+  const [extracted, sessionId] = await Promise.all([
+    reading,
+    options.sessionId !== undefined ? options.sessionId : currentSessionIdForTab(tabId),
+  ]);
+  if (!extracted.ok) return extracted;
+  const { shaped } = extracted;
   const outcome = await writeOrKeep(
     storeCapture,
     { shaped, now: Date.now(), sessionId, automatic: options.automatic },
@@ -85,6 +99,16 @@ export async function captureTab(
   if (outcome.kept) return { ok: false, reason: 'kept-for-later' };
   console.error('Skilltrail could not store a capture', outcome.error);
   return { ok: false, reason: 'failed' };
+}
+
+/** Captures a tab: runs Readability in the page and stores the capture and its session. */
+export async function captureTab(
+  tabId: number,
+  options: { sessionId?: string | null; automatic?: boolean; settings?: Settings } = {},
+): Promise<CaptureResult> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const settings = options.settings ?? (await loadSettings());
+  return storeExtracted(tabId, extractTab(tab, settings), options);
 }
 
 /** Shows the outcome of a capture without a popup (shortcut, context menu) on the badge. */
@@ -111,18 +135,31 @@ export function captureForPopup(tabId: number): Promise<CaptureResult> {
 }
 
 /**
+ * The longest the popup waits for the page to be read: on a heavy page it opens beside
+ * Readability rather than keep the learner waiting for any sign of the click.
+ */
+const POPUP_WAITS_MS = 50;
+
+/**
  * The toolbar button where the manifest names no popup (Chromium): the capture starts at
- * the click and the popup opens while it runs, rather than the popup loading first (some
- * 40–60 ms) and only then asking. Paused, the popup opens and records nothing, as always.
+ * the click, and the popup opens once the page has been read (or `POPUP_WAITS_MS` on),
+ * while the capture is stored. Opened at the click, the browser making the popup ran
+ * beside Readability on the same cores and slowed it by half again; opened after the
+ * capture is stored, the capture showed later. Paused, the popup opens at once and
+ * records nothing, as always.
  */
 export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) return;
   const settings = await loadSettings();
-  const capture = captureHeld(settings, Date.now()) ? undefined : captureTab(tabId, { settings });
+  const extracted = captureHeld(settings, Date.now()) ? undefined : extractTab(tab, settings);
+  const capture = extracted && storeExtracted(tabId, extracted, {});
   if (capture) fromClicks.give(tabId, capture, Date.now());
   try {
-    await browser.action.setPopup({ tabId, popup: '/popup.html' });
+    await Promise.all([
+      browser.action.setPopup({ tabId, popup: '/popup.html' }),
+      extracted && Promise.race([extracted, new Promise((r) => setTimeout(r, POPUP_WAITS_MS))]),
+    ]);
     await browser.action.openPopup({ windowId: tab.windowId });
   } catch {
     // No popup could open (another window has the focus, say): the badge tells the outcome.

@@ -61,10 +61,16 @@ export function App() {
   };
 
   useEffect(() => {
+    // The database opens while the capture is stored, ready to read it.
+    db()
+      .open()
+      .catch(() => {});
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const [[tab], current] = await Promise.all([
+        browser.tabs.query({ active: true, currentWindow: true }),
+        loadSettings(),
+      ]);
       if (tab?.id === undefined) return setPhase({ kind: 'blocked', reason: 'no-tab' });
-      const current = await loadSettings();
       const popupTab = { id: tab.id, url: tab.url, incognito: tab.incognito };
       if (!captureBlockReason(tab.url, tab.incognito, current.excludedSites))
         setSite(domainOf(tab.url));

@@ -26,6 +26,8 @@ export interface LaunchOptions {
   hostResolverRules?: string;
   /** Extra command-line switches. */
   args?: string[];
+  /** Other unpacked extensions to load beside it (a benchmark's empty extension). */
+  alsoLoad?: string[];
 }
 
 export interface ExtensionSession {
@@ -88,7 +90,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
-    enableExtensions: [options.extensionPath ?? BUILDS[options.build ?? 'e2e']],
+    enableExtensions: [
+      options.extensionPath ?? BUILDS[options.build ?? 'e2e'],
+      ...(options.alsoLoad ?? []),
+    ],
     acceptInsecureCerts: true,
     userDataDir,
     args,
