@@ -54,8 +54,6 @@ export function SessionEditor(props: SessionEditorProps) {
     void created.finally(() => creating.current.delete(created)).catch(() => {});
     return created;
   };
-  // Counts changes on screen, so a save knows whether what it stored is still what is shown.
-  const edits = useRef(0);
   // What the last save stored: when the stored session comes back as exactly that, the
   // screen (perhaps edited since) stays as it is.
   const stored = useRef<string | null>(null);
@@ -83,15 +81,21 @@ export function SessionEditor(props: SessionEditorProps) {
         await Promise.allSettled([...creating.current]);
         await Promise.resolve();
       }
-      const shown = edits.current;
-      const { skills: ids, note: text } = latest.current;
       // An emptied title keeps the old one: a session always has a name to show.
+      const shownKey = () =>
+        fieldsKey(
+          latest.current.skills,
+          latest.current.note.trim(),
+          initialTitle === undefined ? undefined : latest.current.title.trim() || initialTitle,
+        );
+      const { skills: ids, note: text } = latest.current;
       const nextTitle =
         initialTitle === undefined ? undefined : latest.current.title.trim() || initialTitle;
-      stored.current = fieldsKey(ids, text.trim(), nextTitle);
+      const saving = shownKey();
+      stored.current = saving;
       await onSave(ids, text.trim(), nextTitle);
       // "Saved" only while the screen still shows what was stored.
-      setStatus({ kind: shown === edits.current ? 'saved' : 'idle' });
+      setStatus({ kind: shownKey() === saving ? 'saved' : 'idle' });
     } catch (error) {
       stored.current = null;
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -99,7 +103,6 @@ export function SessionEditor(props: SessionEditorProps) {
   };
 
   const edited = () => {
-    edits.current++;
     if (status.kind === 'saved') setStatus({ kind: 'idle' });
   };
 
