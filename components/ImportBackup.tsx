@@ -68,6 +68,9 @@ export function ImportBackup({ locale, onImport }: ImportBackupProps) {
               n(added.skills),
               n(added.captures),
             ]),
+            added.followUps + added.endorsements > 0
+              ? t('importAddedEvidence', [n(added.followUps), n(added.endorsements)])
+              : '',
             already > 0 ? t('importSkipped', n(already)) : '',
           ]
             .filter(Boolean)

@@ -30,7 +30,7 @@ export function SessionCard(props: SessionCardProps) {
   const title = session.title || session.domain || session.url;
   const dismissed = session.status === 'dismissed';
   const heading = (
-    <h3 class="session-title">
+    <h3 class="session-title" dir="auto">
       {isLinkable(session.url) ? (
         <a href={session.url} target="_blank" rel="noopener noreferrer">
           {title}
@@ -70,7 +70,11 @@ export function SessionCard(props: SessionCardProps) {
           {session.skills.map((id) => {
             const skill = skillsById.get(id);
             return skill ? (
-              <li key={id} class="chip" style={{ '--chip': skill.colour, paddingRight: '0.6rem' }}>
+              <li
+                key={id}
+                class="chip"
+                style={{ '--chip': skill.colour, paddingInlineEnd: '0.6rem' }}
+              >
                 {skill.name}
               </li>
             ) : null;
@@ -97,10 +101,10 @@ export function SessionCard(props: SessionCardProps) {
               <li key={v.id}>
                 {isLinkable(v.url) ? (
                   <a href={v.url} target="_blank" rel="noopener noreferrer">
-                    {v.title || v.domain || v.url}
+                    <bdi>{v.title || v.domain || v.url}</bdi>
                   </a>
                 ) : (
-                  v.title || v.domain || v.url
+                  <bdi>{v.title || v.domain || v.url}</bdi>
                 )}
                 <span class="muted"> · {formatDuration(v.activeMs, locale)}</span>
               </li>
@@ -108,7 +112,11 @@ export function SessionCard(props: SessionCardProps) {
           </ul>
         </details>
       )}
-      {session.note && <p class="session-note">{session.note}</p>}
+      {session.note && (
+        <p class="session-note" dir="auto">
+          {session.note}
+        </p>
+      )}
       {children}
     </article>
   );

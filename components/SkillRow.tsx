@@ -15,6 +15,7 @@ import {
 } from '../lib/skills/library';
 import { cleanSkillName } from '../lib/skills/names';
 import { isLinkable } from '../lib/url';
+import { FollowUpList, type FollowUpItem } from './FollowUpList';
 import { GoalProgress } from './GoalProgress';
 import { t } from './i18n/i18n';
 
@@ -44,6 +45,8 @@ export interface SkillRowProps {
   onDelete: () => Promise<void>;
   /** Says something in the view's status line. */
   announce: (message: string) => void;
+  /** Answered follow-ups on this skill, newest first. */
+  followUps?: readonly FollowUpItem[];
 }
 
 const FIELD_ERRORS: Record<Field, () => string> = {
@@ -264,6 +267,12 @@ export function SkillRow(props: SkillRowProps) {
           <dd>{totals?.lastAt != null ? formatDate(totals.lastAt, locale) : '–'}</dd>
         </div>
       </dl>
+      {props.followUps && props.followUps.length > 0 && (
+        <details class="skill-follow-ups">
+          <summary>{t('skillFollowUps', props.followUps.length)}</summary>
+          <FollowUpList items={props.followUps} locale={locale} />
+        </details>
+      )}
       {goal && (
         <GoalProgress goalMinutes={goal.goalMinutes} minutes={goal.minutes} locale={locale} />
       )}

@@ -1,4 +1,4 @@
-import { formatDuration } from '../lib/format';
+import { formatDuration, textDirectionOf } from '../lib/format';
 import type { Summary } from '../lib/week/summary';
 import { t } from './i18n/i18n';
 import { TotalsTable } from './TotalsTable';
@@ -7,6 +7,8 @@ import { TotalsTable } from './TotalsTable';
  * Charts in plain SVG. Sizes are percentages across and CSS pixels down, with text in CSS
  * pixels, so text grows with the browser's zoom and never squeezes into a bar. Each chart
  * is one image with a summarising label; the table after it carries every number.
+ * Right to left (Arabic), bars grow from the right and the week runs from the right, as
+ * the words around them read; SVG coordinates do not mirror by themselves.
  */
 
 const BAR = 14;
@@ -44,6 +46,7 @@ export function SkillChart({ summary, locale }: ChartProps) {
   }
   if (rows.length === 0) return <p class="muted">{t('chartEmpty')}</p>;
   const max = Math.max(...rows.map((r) => r.ms), 1);
+  const rtl = textDirectionOf(locale) === 'rtl';
   const label = t(
     'chartSkillsLabel',
     rows
@@ -63,16 +66,18 @@ export function SkillChart({ summary, locale }: ChartProps) {
       >
         {rows.map((r, i) => {
           const y = i * ROW;
+          const width = Math.max(0.5, (r.ms / max) * 100);
           return (
             <g key={r.key}>
-              <text x="0" y={y + LINE - 5} class="chart-text">
+              {/* `start` is the right end where the text reads right to left. */}
+              <text x={rtl ? '100%' : '0'} y={y + LINE - 5} class="chart-text">
                 {`${cut(r.name)} · ${formatDuration(r.ms, locale)}`}
               </text>
               <rect
-                x="0"
+                x={rtl ? `${100 - width}%` : '0'}
                 y={y + LINE}
                 height={BAR}
-                width={`${Math.max(0.5, (r.ms / max) * 100)}%`}
+                width={`${width}%`}
                 class={r.colour ? 'chart-bar' : 'chart-bar chart-untagged'}
                 style={r.colour ? { fill: r.colour } : undefined}
               />
@@ -127,6 +132,9 @@ export function DayChart({ summary, locale }: ChartProps) {
   const max = Math.max(...stacks.map((s) => s.height), 1);
   const scale = (DAY_HEIGHT - 4) / max;
   const width = 100 / Math.max(1, days.length);
+  const rtl = textDirectionOf(locale) === 'rtl';
+  /** Where the i-th day's column starts, counted from the side the week starts on. */
+  const column = (i: number) => (rtl ? days.length - 1 - i : i) * width;
   const busiest = stacks.reduce((a, b) => (b.day.activeMs > a.day.activeMs ? b : a), stacks[0]!);
   const label =
     summary.totals.activeMs > 0
@@ -157,7 +165,7 @@ export function DayChart({ summary, locale }: ChartProps) {
                 return (
                   <rect
                     key={p.key}
-                    x={`${i * width + width * 0.15}%`}
+                    x={`${column(i) + width * 0.15}%`}
                     y={top}
                     width={`${width * 0.7}%`}
                     height={h}
@@ -167,7 +175,7 @@ export function DayChart({ summary, locale }: ChartProps) {
                 );
               })}
               <text
-                x={`${i * width + width / 2}%`}
+                x={`${column(i) + width / 2}%`}
                 y={DAY_HEIGHT + DAY_LABEL - 5}
                 text-anchor="middle"
                 class="chart-text"

@@ -41,7 +41,9 @@ export function WeekPicker(props: WeekPickerProps) {
       </div>
       <div class="week-moves">
         <button type="button" onClick={() => onSelect(previous.key)}>
-          <span aria-hidden="true">← </span>
+          <span class="arrow" aria-hidden="true">
+            ←
+          </span>
           {t('weekPrevious')}
         </button>
         <button
@@ -50,7 +52,9 @@ export function WeekPicker(props: WeekPickerProps) {
           disabled={week.start >= current.start}
         >
           {t('weekNext')}
-          <span aria-hidden="true"> →</span>
+          <span class="arrow" aria-hidden="true">
+            →
+          </span>
         </button>
         <button
           type="button"

@@ -43,7 +43,12 @@ export function WeekStory({ story, locale }: WeekStoryProps) {
           <ul class="story-reflections" aria-labelledby={`${id}-words`}>
             {reflections.map((r) => (
               <li key={r.sessionId}>
-                <q>{r.text}</q> <span class="muted">— {r.title}</span>
+                <q>
+                  <bdi>{r.text}</bdi>
+                </q>{' '}
+                <span class="muted">
+                  — <bdi>{r.title}</bdi>
+                </span>
               </li>
             ))}
           </ul>

@@ -75,3 +75,29 @@ export function weekdayName(day: number, locale: string): string {
 export function formatList(items: readonly string[], locale: string): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** Scripts written right to left, as Unicode names them. */
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand']);
+
+/**
+ * Which way a language is written, from its likely script: files made outside the browser
+ * (the report, the badges page) have no `@@bidi_dir` to ask.
+ * @example textDirectionOf('ar-EG') // 'rtl'
+ */
+export function textDirectionOf(locale: string): 'ltr' | 'rtl' {
+  let direction = DIRECTIONS.get(locale);
+  if (!direction) {
+    direction = 'ltr';
+    try {
+      const script = new Intl.Locale(locale.replace('_', '-')).maximize().script;
+      if (script && RTL_SCRIPTS.has(script)) direction = 'rtl';
+    } catch {
+      // Not a language tag: left to right, as most text is.
+    }
+    DIRECTIONS.set(locale, direction);
+  }
+  return direction;
+}
+
+/** Answers already worked out: every message with a placeholder asks. */
+const DIRECTIONS = new Map<string, 'ltr' | 'rtl'>();

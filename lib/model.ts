@@ -92,3 +92,48 @@ export interface Capture {
   readerable: boolean;
   capturedAt: number;
 }
+
+/**
+ * A follow-up some days after a skill's sessions: what the learner still remembers
+ * (recall) and where they used it (application). A dismissed one keeps its sessions from
+ * being asked about again and is never exported.
+ */
+export interface FollowUp {
+  id: string;
+  skillId: string;
+  /** The sessions asked about (multi-entry index): each is asked about once. */
+  sessionIds: string[];
+  /** When it was answered or dismissed. */
+  at: number;
+  status: 'answered' | 'dismissed';
+  /** "What do you still remember about …?" */
+  recall: string;
+  /** "Where did you use it?" */
+  application: string;
+  /** A link to the work: a document, a ticket, a pull request. */
+  link?: string;
+}
+
+/**
+ * An Open Badges 3.0 `EndorsementCredential` someone gave one of the learner's skills,
+ * kept exactly as received (its proof covers every byte that matters), with the facts the
+ * views show read from it once it was checked.
+ */
+export interface Endorsement {
+  id: string;
+  /** The credential's own `id` (unique: one endorsement is added once). */
+  credentialId: string;
+  skillId: string;
+  /** The endorsed achievement or credential (`credentialSubject.id`). */
+  subjectId: string;
+  /** The endorser's name, role and email as they gave them. */
+  issuerName: string;
+  issuerDescription?: string;
+  issuerEmail?: string;
+  comment: string;
+  /** The credential's `validFrom`. */
+  issuedAt: number;
+  addedAt: number;
+  /** The signed credential as JSON text, unchanged. */
+  credential: string;
+}

@@ -21,7 +21,7 @@ export interface Week {
   end: number;
 }
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   month: number; // 1–12
   day: number;
@@ -73,7 +73,8 @@ export function startOfLocalDay(date: LocalDate, timeZone?: string): number {
   return ts;
 }
 
-function addDays(date: LocalDate, days: number): LocalDate {
+/** The calendar date `days` after `date` (negative: before). */
+export function addDays(date: LocalDate, days: number): LocalDate {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

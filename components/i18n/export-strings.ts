@@ -89,6 +89,10 @@ export function reportStrings(locale: string): ReportText {
     pagesCount: counter(locale, 'countPagesOne', 'countPagesOther'),
     searchesCount: counter(locale, 'countSearchesOne', 'countSearchesOther'),
     sitesCount: counter(locale, 'countSitesOne', 'countSitesOther'),
+    followUps: t('followUpsHeading'),
+    followUpAsked: (when, sessions) => t('reportFollowUpAsked', [when, sessions]),
+    recall: t('followUpRecallShort'),
+    application: t('followUpApplicationShort'),
   };
 }
 
@@ -131,6 +135,9 @@ export function badgeStrings(locale: string): BadgeText {
         .join(' · '),
     searches: (queries) => t('badgeSearches', queries.map((q) => `“${q}”`).join(', ')),
     reflection: (text) => t('badgeReflection', text),
+    recallName: (skill) => t('badgeRecallName', skill),
+    applicationName: (skill) => t('badgeApplicationName', skill),
+    followUpDescription: (p) => t('badgeFollowUpDescription', [p.when, sessions(p.sessions)]),
     moreEvidence: (count) => t('badgeMoreEvidence', sessions(count)),
     moreEvidenceWhy: (max) => t('badgeMoreEvidenceWhy', String(max)),
     summaryGenre: t('badgeSummaryGenre'),

@@ -1,17 +1,23 @@
 import { browser } from 'wxt/browser';
+import { textDirectionOf } from '../../lib/format';
 
 /**
  * A user-facing string from `public/_locales/<lang>/messages.json`. Every string a person
  * reads goes through here, so a missing translation is a test failure, not a blank.
- * Numbers among the substitutions are written as the interface language writes them.
+ * Numbers among the substitutions are written as the interface language writes them. In a
+ * right-to-left language each substitution is a bidi isolate, so a week key, an English
+ * skill name or a web address keeps its own order inside the Arabic sentence ("2026-W48",
+ * not "W48-2026").
  */
 export function t(key: string, substitutions?: string | number | (string | number)[]): string {
-  const subs =
-    substitutions === undefined
-      ? undefined
-      : (Array.isArray(substitutions) ? substitutions : [substitutions]).map((s) =>
-          typeof s === 'number' ? new Intl.NumberFormat(uiLocale()).format(s) : s,
-        );
+  let subs: string[] | undefined;
+  if (substitutions !== undefined) {
+    const locale = uiLocale();
+    const isolate = textDirectionOf(locale) === 'rtl' ? isolated : (s: string) => s;
+    subs = (Array.isArray(substitutions) ? substitutions : [substitutions]).map((s) =>
+      isolate(typeof s === 'number' ? new Intl.NumberFormat(locale).format(s) : s),
+    );
+  }
   // Keys are checked against every locale by test/unit/locales.test.ts, so a plain string is fine here.
   const getMessage = browser.i18n.getMessage as (key: string, subs?: string[]) => string;
   return getMessage(key, subs) || key;
@@ -28,8 +34,29 @@ export function uiLocale(): string {
   try {
     const ui = browser.i18n.getUILanguage() || 'en';
     const messages = browser.i18n.getMessage('messagesLocale') || 'en';
-    return ui.toLowerCase().split(/[-_]/)[0] === messages ? ui : messages;
+    return language(ui) === language(messages) ? ui : messages;
   } catch {
     return 'en';
   }
+}
+
+/** Text set apart from the direction around it: U+2068 FIRST STRONG ISOLATE … U+2069. */
+function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** `pt-BR`, `pt_BR` → `pt`. */
+function language(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0]!;
+}
+
+/**
+ * Sets an extension page's `lang` and `dir` (right to left for Arabic) before it renders.
+ * The direction follows the language of the messages shown, not `@@bidi_dir`, which follows
+ * the browser's own UI language: a Hebrew browser showing Skilltrail's English would lay
+ * English out right to left, and Chromium started with `--lang=ar` still answers `ltr`.
+ */
+export function speakInterfaceLanguage(root: HTMLElement = document.documentElement): void {
+  root.lang = uiLocale();
+  root.dir = textDirectionOf(root.lang);
 }

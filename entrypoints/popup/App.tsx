@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale } from '../../components/i18n/i18n';
+import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { NeverRecordSite } from '../../components/NeverRecordSite';
 import { PauseControls } from '../../components/PauseControls';
 import { SessionEditor } from '../../components/SessionEditor';
@@ -12,10 +13,11 @@ import { db } from '../../lib/store/db';
 import { readingMinutes } from '../../lib/format';
 import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
 import { tagSession } from '../../lib/store/sessions';
-import { captureHeld } from '../../lib/settings/settings';
+import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { ensureSkill } from '../../lib/skills/names';
 import { suggestForSession } from '../../lib/suggest/history';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../lib/followup/record';
 import { domainOf } from '../../lib/url';
 import { neverRecordSite } from './never-record';
 
@@ -101,6 +103,7 @@ export function App() {
       {phase.kind === 'ready' && (
         <CapturedSession sessionId={phase.sessionId} captureId={phase.captureId} />
       )}
+      {settings && <PopupFollowUp settings={settings} />}
       {site && (
         <NeverRecordSite
           site={site}
@@ -114,6 +117,24 @@ export function App() {
         </a>
       </div>
     </div>
+  );
+}
+
+/** The follow-up due today, if any, under the captured page. */
+function PopupFollowUp({ settings }: { settings: Settings }) {
+  const due = useLiveQuery(
+    () => loadDueFollowUp(db(), settings, Date.now()),
+    [settings.followUpsEnabled, settings.followUpDays],
+  );
+  return (
+    <FollowUpPrompt
+      due={due}
+      locale={uiLocale()}
+      onAnswer={async (answer) =>
+        !!due && (await answerFollowUp(db(), due, answer, Date.now())) !== null
+      }
+      onDismiss={async () => !!due && (await dismissFollowUp(db(), due, Date.now())) !== null}
+    />
   );
 }
 
@@ -139,7 +160,9 @@ function CapturedSession({ sessionId, captureId }: { sessionId: string; captureI
 
   return (
     <article>
-      <h1 class="page-title">{capture.title}</h1>
+      <h1 class="page-title" dir="auto">
+        {capture.title}
+      </h1>
       <p class="meta muted">
         {[
           capture.siteName,
@@ -149,7 +172,11 @@ function CapturedSession({ sessionId, captureId }: { sessionId: string; captureI
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {capture.excerpt && <p class="excerpt">{capture.excerpt}</p>}
+      {capture.excerpt && (
+        <p class="excerpt" dir="auto">
+          {capture.excerpt}
+        </p>
+      )}
       {session.kind === 'search' && (
         <div class="session-detail">
           <strong>{t('kindSearch')}</strong>

@@ -157,7 +157,11 @@ export function App() {
             <h3>{t('welcomeYourSkills')}</h3>
             <ul class="chips" aria-label={t('welcomeYourSkills')}>
               {skills.map((s) => (
-                <li key={s.id} class="chip" style={{ '--chip': s.colour, paddingRight: '0.6rem' }}>
+                <li
+                  key={s.id}
+                  class="chip"
+                  style={{ '--chip': s.colour, paddingInlineEnd: '0.6rem' }}
+                >
                   {s.name}
                 </li>
               ))}

@@ -16,6 +16,7 @@ import {
   MIN_TIME,
   TABLE_FIELDS,
   TABLE_RULES,
+  VERSION_TABLES,
   type Backup,
   type BackupData,
   type BackupError,
@@ -157,7 +158,8 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   if (!isPlainObject(root) || root.format !== BACKUP_FORMAT) {
     return fail('not-backup', `format is not "${BACKUP_FORMAT}"`);
   }
-  if (root.version !== BACKUP_VERSION) {
+  const tables = typeof root.version === 'number' ? VERSION_TABLES[root.version] : undefined;
+  if (!tables) {
     return fail('unsupported-version', `version ${JSON.stringify(root.version)?.slice(0, 40)}`);
   }
   const strayInRoot = strayKey(ROOT_KEYS, root, '');
@@ -172,13 +174,14 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   }
   const data = root.data;
   if (!isPlainObject(data)) return fail('invalid-field', 'data: not an object');
-  const strayInData = strayKey(TABLE_FIELDS, data, 'data.');
+  const strayInData = strayKey(Object.fromEntries(tables.map((t) => [t, true])), data, 'data.');
   if (strayInData) return strayInData;
 
   const out = {} as Record<BackupTable, Record<string, unknown>[]>;
   const counts = {} as Record<BackupTable, number>;
   for (const table of BACKUP_TABLES) {
-    const list = data[table];
+    // An older version has no such table: restoring it adds none.
+    const list = tables.includes(table) ? data[table] : [];
     if (!Array.isArray(list)) return fail('invalid-field', `data.${table}: not a list`);
     if (list.length > limits.maxRecords[table]) {
       return fail(
@@ -204,6 +207,7 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   const unique: [BackupTable, string][] = [
     ['skills', 'key'],
     ['captures', 'url'],
+    ['endorsements', 'credentialId'],
   ];
   for (const [table, field] of unique) {
     const seen = new Set<unknown>();

@@ -1,19 +1,36 @@
 /**
- * The full backup's format: every session, visit, search, skill and capture in one
+ * The full backup's format: every session, visit, search, skill, capture, follow-up and
+ * endorsement in one
  * versioned JSON file (`docs/backup-format.md`, `docs/backup.schema.json`). Never the `meta`
  * table: it holds the signing key, the install id and sync state, which must not travel in
  * a file. This file holds the format's types, limits and one rule per field; reading a
  * file is `backup-parse.ts`, writing one `backup-file.ts`, and the database's half
  * (import, export) `lib/store/backup.ts`.
  */
-import type { Capture, Search, Session, Skill, Visit } from '../model';
+import { MAX_FOLLOW_UP_SESSIONS } from '../followup/schedule';
+import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
 
 export const BACKUP_FORMAT = 'skilltrail-backup';
-export const BACKUP_VERSION = 1;
+/** The version written. Version 1 (without follow-ups and endorsements) still restores. */
+export const BACKUP_VERSION = 2;
 
 /** In import order: skills first, so sessions can be remapped onto existing skills. */
-export const BACKUP_TABLES = ['skills', 'sessions', 'visits', 'searches', 'captures'] as const;
+export const BACKUP_TABLES = [
+  'skills',
+  'sessions',
+  'visits',
+  'searches',
+  'captures',
+  'followUps',
+  'endorsements',
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** The tables each version of the format holds. */
+export const VERSION_TABLES: Readonly<Record<number, readonly BackupTable[]>> = {
+  1: BACKUP_TABLES.slice(0, 5),
+  2: BACKUP_TABLES,
+};
 
 export interface BackupData {
   skills: Skill[];
@@ -21,6 +38,8 @@ export interface BackupData {
   visits: Visit[];
   searches: Search[];
   captures: Capture[];
+  followUps: FollowUp[];
+  endorsements: Endorsement[];
 }
 
 export interface Backup {
@@ -49,6 +68,8 @@ export const BACKUP_LIMITS: Readonly<BackupLimits> = {
     visits: 1_000_000,
     searches: 500_000,
     captures: 200_000,
+    followUps: 100_000,
+    endorsements: 10_000,
   },
 };
 
@@ -72,6 +93,10 @@ export const FIELD_LIMITS = {
   lang: 64,
   excerpt: 100_000,
   exportedAt: 64,
+  answer: 10_000,
+  email: 320,
+  /** A signed credential as JSON text. */
+  credential: 1_000_000,
 } as const;
 
 /**
@@ -233,12 +258,39 @@ const CAPTURE_FIELDS: Fields<Capture> = {
   capturedAt: time,
 };
 
+const FOLLOW_UP_FIELDS: Fields<FollowUp> = {
+  id,
+  skillId: id,
+  sessionIds: { t: 'ids', maxItems: MAX_FOLLOW_UP_SESSIONS },
+  at: time,
+  status: { t: 'enum', values: ['answered', 'dismissed'] },
+  recall: str(FIELD_LIMITS.answer),
+  application: str(FIELD_LIMITS.answer),
+  link: str(FIELD_LIMITS.url, true),
+};
+
+const ENDORSEMENT_FIELDS: Fields<Endorsement> = {
+  id,
+  credentialId: str(FIELD_LIMITS.uri),
+  skillId: id,
+  subjectId: str(FIELD_LIMITS.uri),
+  issuerName: str(FIELD_LIMITS.name),
+  issuerDescription: str(FIELD_LIMITS.description, true),
+  issuerEmail: str(FIELD_LIMITS.email, true),
+  comment: str(FIELD_LIMITS.note),
+  issuedAt: time,
+  addedAt: time,
+  credential: str(FIELD_LIMITS.credential),
+};
+
 export const TABLE_FIELDS: Readonly<Record<BackupTable, Readonly<Record<string, Field>>>> = {
   skills: SKILL_FIELDS,
   sessions: SESSION_FIELDS,
   visits: VISIT_FIELDS,
   searches: SEARCH_FIELDS,
   captures: CAPTURE_FIELDS,
+  followUps: FOLLOW_UP_FIELDS,
+  endorsements: ENDORSEMENT_FIELDS,
 };
 
 /** Each table's fields as a list, made once: a file may hold half a million records. */

@@ -4,6 +4,7 @@
  * ever written by this code. The page also forbids scripts through its Content Security
  * Policy, a second wall should an escape ever be missed.
  */
+import { textDirectionOf } from '../format';
 import type { ReportLink } from './report';
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -44,12 +45,13 @@ p, ul, blockquote, table { margin: 0 0 .8em; }
 .muted { color: #444; }
 .meta { color: #333; font-size: .92em; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-th, td { text-align: left; padding: .25em .5em; border-bottom: 1px solid #ddd; vertical-align: top; }
+th, td { text-align: start; padding: .25em .5em; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { border-bottom: 2px solid #999; }
-td.num, th.num { text-align: right; }
+td.num, th.num { text-align: end; }
 dl.totals { display: grid; grid-template-columns: max-content auto; gap: .2em 1.2em; }
 dl.totals dt { color: #333; } dl.totals dd { margin: 0; font-weight: 600; }
-blockquote { border-left: 3px solid #999; margin-left: 0; padding: .1em 0 .1em .8em; white-space: pre-wrap; }
+blockquote { border-inline-start: 3px solid #999; margin-inline: 0; padding-block: .1em;
+  padding-inline: .8em 0; white-space: pre-wrap; }
 a { color: #1d4ed8; overflow-wrap: anywhere; }
 section.item { break-inside: avoid; page-break-inside: avoid; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .75em; background: #f4f4f4; padding: .5em; }
@@ -65,13 +67,13 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .75em; backgrou
 `;
 
 /**
- * A complete, self-contained HTML document. `title` is escaped here; `body` must already
- * be markup built from escaped parts.
+ * A complete, self-contained HTML document, written in `lang` and in its direction (Arabic
+ * right to left). `title` is escaped here; `body` must already be markup built from escaped parts.
  * @example htmlDocument('Report', '<h1>Report</h1>', 'en')
  */
 export function htmlDocument(title: string, body: string, lang = 'en', extraCss = ''): string {
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
+<html lang="${escapeHtml(lang)}" dir="${textDirectionOf(lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

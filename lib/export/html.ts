@@ -65,8 +65,25 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
     for (const n of s.notes) {
       parts.push(
         `<p class="meta">${escapeHtml(n.heading)}</p>`,
-        `<blockquote>${escapeHtml(n.text)}</blockquote>`,
+        `<blockquote dir="auto">${escapeHtml(n.text)}</blockquote>`,
       );
+    }
+    if (s.followUps.length) parts.push(`<h4>${escapeHtml(T.followUps)}</h4>`);
+    for (const f of s.followUps) {
+      parts.push(`<p class="meta">${escapeHtml(f.heading)}</p>`);
+      if (f.recall) {
+        parts.push(
+          `<p>${escapeHtml(T.recall)}:</p>`,
+          `<blockquote>${escapeHtml(f.recall)}</blockquote>`,
+        );
+      }
+      if (f.application) {
+        parts.push(
+          `<p>${escapeHtml(T.application)}:</p>`,
+          `<blockquote>${escapeHtml(f.application)}</blockquote>`,
+        );
+      }
+      if (f.link) parts.push(`<p>${htmlLink(f.link)}</p>`);
     }
     parts.push('</section>');
     out.push(parts.join('\n'));
@@ -98,7 +115,7 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
       if (s.note) {
         parts.push(
           `<p class="meta">${escapeHtml(T.note)}</p>`,
-          `<blockquote>${escapeHtml(s.note)}</blockquote>`,
+          `<blockquote dir="auto">${escapeHtml(s.note)}</blockquote>`,
         );
       }
       parts.push('</section>');

@@ -29,6 +29,14 @@ export const IRI = {
     sessions: `${IRI_BASE}/extensions/sessions`,
     pages: `${IRI_BASE}/extensions/pages`,
     searches: `${IRI_BASE}/extensions/searches`,
+    /** A follow-up's link to the work where the skill was used. */
+    workLink: `${IRI_BASE}/extensions/work-link`,
+  },
+  verb: {
+    /** A follow-up: what the learner still remembers some days on. */
+    recalled: `${IRI_BASE}/verbs/recalled`,
+    /** A follow-up: where the learner used the skill. */
+    applied: `${IRI_BASE}/verbs/applied`,
   },
 } as const;
 

@@ -72,6 +72,17 @@ export function exportMarkdown(shared: SharedData, options: ReportOptions = {}):
       out.push(`**${T.reflections}**`, '');
       for (const n of s.notes) out.push(`*${escapeMarkdown(n.heading)}*`, '', ...quote(n.text), '');
     }
+    if (s.followUps.length) {
+      out.push(`**${T.followUps}**`, '');
+      for (const f of s.followUps) {
+        out.push(`*${escapeMarkdown(f.heading)}*`, '');
+        if (f.recall) out.push(`${escapeMarkdown(T.recall)}:`, '', ...quote(f.recall), '');
+        if (f.application) {
+          out.push(`${escapeMarkdown(T.application)}:`, '', ...quote(f.application), '');
+        }
+        if (f.link) out.push(link(f.link), '');
+      }
+    }
   }
 
   out.push(`## ${T.byDay}`, '', ...table(r.daysTable), '');

@@ -21,6 +21,7 @@ import type { ExportFile } from './file';
 import { exportFilename } from './file';
 import { escapeHtml, htmlDocument, htmlLink } from './html-page';
 import { nameUuid, skillIri, UUID_NAMESPACE } from './iri';
+import type { FollowUpSummary } from '../week/summary';
 import type { SharedData, SharedSession, SharedSkill } from './privacy';
 import { REPORT_TEXT, toLink } from './report';
 import { isoWithOffset, localIso } from './timestamps';
@@ -95,6 +96,10 @@ export const OB_TEXT = {
       .join(' · '),
   searches: (queries: string[]) => `Searches: ${queries.map((q) => `“${q}”`).join(', ')}`,
   reflection: (text: string) => `Reflection: ${text}`,
+  recallName: (skill: string) => `What stayed of ${skill}`,
+  applicationName: (skill: string) => `Where ${skill} was used`,
+  followUpDescription: (p: { when: string; sessions: number }) =>
+    `Written ${p.when}, some days after ${p.sessions} ${p.sessions === 1 ? 'session' : 'sessions'}`,
   /** The summary entry for sessions a badge does not list. */
   moreEvidence: (count: number) =>
     `${count} more ${count === 1 ? 'session' : 'sessions'} not listed`,
@@ -249,6 +254,38 @@ function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: Bad
   return item;
 }
 
+/** Evidence genres of follow-ups: fixed words a reader's software can match. */
+export const FOLLOW_UP_GENRE = { recall: 'Recall', application: 'Application' } as const;
+
+/** A follow-up as evidence: one item for what stayed, one for where it was used. */
+function followUpEvidence(f: FollowUpSummary, skill: string, tz: string | undefined, T: BadgeText) {
+  const description = T.followUpDescription({
+    when: localIso(f.at, tz).replace('T', ' ').slice(0, 16),
+    sessions: f.sessionIds.length,
+  });
+  const items: Evidence[] = [];
+  if (f.recall) {
+    items.push({
+      type: ['Evidence'],
+      name: T.recallName(skill),
+      description,
+      genre: FOLLOW_UP_GENRE.recall,
+      narrative: f.recall,
+    });
+  }
+  if (f.application || f.link) {
+    items.push({
+      type: ['Evidence'],
+      ...(f.link && isWebUrl(f.link) ? { id: new URL(f.link).href } : {}),
+      name: T.applicationName(skill),
+      description,
+      genre: FOLLOW_UP_GENRE.application,
+      ...(f.application ? { narrative: f.application } : {}),
+    });
+  }
+  return items;
+}
+
 /**
  * The evidence a badge lists: sessions in order while within `MAX_EVIDENCE` entries and
  * `MAX_EVIDENCE_BYTES`, then one entry that says how many more there are and why.
@@ -351,7 +388,11 @@ async function buildBadges(
       },
       credentialSchema: [{ ...OB_CREDENTIAL_SCHEMA }],
     };
-    if (sessions.length) credential.evidence = evidenceList(sessions, shared, locale, T);
+    const evidence = [
+      ...(sessions.length ? evidenceList(sessions, shared, locale, T) : []),
+      ...s.followUps.flatMap((f) => followUpEvidence(f, skill.name, summary.timeZone, T)),
+    ];
+    if (evidence.length) credential.evidence = evidence;
     out.push({ skillId: skill.id, credential });
   }
   return out;
@@ -466,7 +507,9 @@ export function badgesHtmlFile(
     else {
       const items = c.evidence.map((e) => {
         const name = e.id ? htmlLink(toLink(e.id, e.name)) : escapeHtml(e.name);
-        const narrative = e.narrative ? `<blockquote>${escapeHtml(e.narrative)}</blockquote>` : '';
+        const narrative = e.narrative
+          ? `<blockquote dir="auto">${escapeHtml(e.narrative)}</blockquote>`
+          : '';
         return `<li>${name}<br><span class="meta">${escapeHtml(e.description)}</span>${narrative}</li>`;
       });
       parts.push(`<ul>${items.join('\n')}</ul>`);

@@ -5,7 +5,7 @@
  *
  * | level    | shares                                                  | withholds                          |
  * |----------|---------------------------------------------------------|------------------------------------|
- * | `full`   | URLs, titles, sites, queries, reflections, all numbers  | —                                  |
+ * | `full`   | URLs, titles, sites, queries, reflections, follow-ups   | —                                  |
  * | `titles` | page titles, sites, engines, numbers                    | URLs, queries, reflections         |
  * | `sites`  | sites (domains), engines, numbers                       | URLs, titles, queries, reflections |
  * | `totals` | time and counts per skill and per day                   | every session, page and site       |
@@ -315,6 +315,14 @@ function redactSummary(summary: Summary, rules: PrivacyRules): Summary {
       topSources: rules.sites ? s.topSources.map((t) => ({ ...t })) : [],
       queries: rules.queries ? [...s.queries] : [],
       notes: rules.notes ? s.notes.map((n) => ({ ...n })) : [],
+      // The learner's own words, like reflections; their links, like URLs.
+      followUps: rules.notes
+        ? s.followUps.map(({ link, ...f }) => ({
+            ...f,
+            sessionIds: [...f.sessionIds],
+            ...(link && rules.urls ? { link } : {}),
+          }))
+        : [],
     })),
   };
 }

@@ -56,6 +56,10 @@ export const REPORT_TEXT = {
   pagesCount: (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`,
   searchesCount: (n: number) => `${n} ${n === 1 ? 'search' : 'searches'}`,
   sitesCount: (n: number) => `${n} ${n === 1 ? 'site' : 'sites'}`,
+  followUps: 'Follow-ups',
+  followUpAsked: (when: string, sessions: string) => `${when}, on ${sessions}`,
+  recall: 'What stayed',
+  application: 'Where it was used',
 };
 
 /** The words of a report: `REPORT_TEXT` or the same in another language. */
@@ -79,6 +83,15 @@ export interface ReportSkill {
   sources: string[];
   queries: string[];
   notes: { heading: string; text: string }[];
+  followUps: ReportFollowUp[];
+}
+
+/** An answered follow-up under its skill. */
+export interface ReportFollowUp {
+  heading: string;
+  recall?: string;
+  application?: string;
+  link?: ReportLink;
 }
 
 export interface ReportSession {
@@ -210,6 +223,18 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
         heading: `${dateTime(n.at, locale, tz)} — ${n.title}`,
         text: n.text,
       })),
+      followUps: s.followUps.map((f) => {
+        const item: ReportFollowUp = {
+          heading: T.followUpAsked(
+            dateTime(f.at, locale, tz),
+            T.sessionsCount(f.sessionIds.length),
+          ),
+        };
+        if (f.recall) item.recall = f.recall;
+        if (f.application) item.application = f.application;
+        if (f.link) item.link = toLink(f.link);
+        return item;
+      }),
     };
     if (s.uri) out.framework = toLink(s.uri);
     return out;

@@ -9,6 +9,8 @@
  *   `context.statement` a StatementRef to the session's first statement;
  * - context: `registration` and `parent` the session, `grouping` the ISO week, `category`
  *   the profile and one activity per skill (its framework URI when it has one);
+ * - a follow-up → `recalled` (what stayed) and `applied` (where it was used), object the
+ *   skill, `result.response` the learner's words, `contextActivities.other` its sessions;
  * - `result.duration` the wall time, active seconds, scroll depth and word count as
  *   extensions under `IRI_BASE`.
  *
@@ -54,6 +56,8 @@ export const XAPI_VERB = {
     id: 'http://adlnet.gov/expapi/verbs/experienced',
     display: { 'en-US': 'experienced' },
   },
+  recalled: { id: IRI.verb.recalled, display: { 'en-US': 'recalled' } },
+  applied: { id: IRI.verb.applied, display: { 'en-US': 'applied' } },
 } as const;
 
 export const XAPI_ACTIVITY_TYPE = {
@@ -162,11 +166,13 @@ function periodActivity(label: string): Activity {
   };
 }
 
-function sessionActivity(s: SharedSession): Activity {
+function sessionActivity(s: Pick<SharedSession, 'id'> & Partial<SharedSession>): Activity {
   return {
     objectType: 'Activity',
     id: sessionIri(s.id),
-    definition: { type: IRI.sessionType, name: { 'en-US': XAPI_TEXT.session[s.kind] } },
+    definition: s.kind
+      ? { type: IRI.sessionType, name: { 'en-US': XAPI_TEXT.session[s.kind] } }
+      : { type: IRI.sessionType },
   };
 }
 
@@ -369,7 +375,10 @@ export async function buildXapiStatements(
   };
   if (level !== 'totals') {
     const bySession = await buildSessionStatements(shared.sessions, shared.skills, options);
-    return shared.sessions.flatMap((s) => bySession.get(s.id) ?? []);
+    return [
+      ...shared.sessions.flatMap((s) => bySession.get(s.id) ?? []),
+      ...(await followUpStatements(shared, actor)),
+    ];
   }
   const agent = xapiActor(actor);
   const skillById = new Map(shared.skills.map((s) => [s.id, s]));
@@ -401,6 +410,61 @@ export async function buildXapiStatements(
     });
   }
   return statements;
+}
+
+/**
+ * Each answered follow-up as up to two statements (`recalled`, `applied`) about its skill,
+ * pointing at the sessions it asked about, oldest first.
+ */
+async function followUpStatements(
+  shared: SharedData,
+  actorOptions: XapiActorOptions,
+): Promise<XapiStatement[]> {
+  const { summary, level } = shared;
+  const actor = xapiActor(actorOptions);
+  const skillById = new Map(shared.skills.map((s) => [s.id, s]));
+  const sessionById = new Map(shared.sessions.map((s) => [s.id, s]));
+  const out: { at: number; statement: XapiStatement }[] = [];
+  for (const s of summary.skills) {
+    const skill = skillById.get(s.skillId) ?? { id: s.skillId, name: s.name, uri: s.uri };
+    for (const f of s.followUps) {
+      const context = {
+        platform: XAPI_TEXT.platform,
+        contextActivities: {
+          other: f.sessionIds.map((id) => sessionActivity(sessionById.get(id) ?? { id })),
+          grouping: [periodActivity(summary.label)],
+          category: [PROFILE_ACTIVITY],
+        },
+      };
+      const parts = [
+        { verb: XAPI_VERB.recalled, text: f.recall, link: undefined },
+        { verb: XAPI_VERB.applied, text: f.application, link: f.link },
+      ];
+      for (const { verb, text, link } of parts) {
+        if (!text && !link) continue;
+        const result: Record<string, unknown> = {};
+        if (text) result.response = text;
+        if (link && isWebUrl(link)) {
+          result.extensions = { [IRI.extension.workLink]: new URL(link).href };
+        }
+        out.push({
+          at: f.at,
+          statement: {
+            id: await statementId(`${verb.display['en-US']}:${f.id}:${s.skillId}`, level),
+            actor,
+            verb,
+            object: skillActivity(skill),
+            result,
+            context,
+            timestamp: isoWithOffset(f.at, summary.timeZone),
+          },
+        });
+      }
+    }
+  }
+  return out
+    .sort((a, b) => a.at - b.at || a.statement.id.localeCompare(b.statement.id))
+    .map((x) => x.statement);
 }
 
 /**

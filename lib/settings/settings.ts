@@ -39,6 +39,10 @@ export interface Settings {
   learnerEmail: string;
   useEmailInExports: boolean;
   exportPrivacy: ExportPrivacy;
+  /** Ask, some days after a skill's sessions, what stayed and where it was used. */
+  followUpsEnabled: boolean;
+  /** Calendar days after a session before its follow-up; 0 asks the same day. */
+  followUpDays: number;
 }
 
 /** Tracking never stops for longer than this without the learner resuming: "until resumed". */
@@ -211,6 +215,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   learnerEmail: '',
   useEmailInExports: false,
   exportPrivacy: 'full',
+  followUpsEnabled: true,
+  followUpDays: 7,
 };
 
 const PRIVACY_LEVELS: readonly ExportPrivacy[] = ['full', 'titles', 'sites', 'totals'];
@@ -260,6 +266,8 @@ export function normaliseSettings(raw: unknown, defaults: Settings = DEFAULT_SET
     exportPrivacy: PRIVACY_LEVELS.includes(r.exportPrivacy as ExportPrivacy)
       ? (r.exportPrivacy as ExportPrivacy)
       : d.exportPrivacy,
+    followUpsEnabled: bool(r.followUpsEnabled, d.followUpsEnabled),
+    followUpDays: Math.round(num(r.followUpDays, d.followUpDays, 0, 90)),
   };
 }
 

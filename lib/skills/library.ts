@@ -239,7 +239,8 @@ export async function mergeSkills(
   targetId: string,
   now: number,
 ): Promise<MergeResult> {
-  return db.transaction('rw', db.skills, db.sessions, async (): Promise<MergeResult> => {
+  const tables = [db.skills, db.sessions, db.followUps, db.endorsements];
+  return db.transaction('rw', tables, async (): Promise<MergeResult> => {
     const target = await db.skills.get(targetId);
     if (!target)
       return { ok: false, reason: 'not-found', message: `No skill has the id ${targetId}.` };
@@ -273,6 +274,15 @@ export async function mergeSkills(
       updatedAt: now,
     }));
     await db.sessions.bulkPut(changed);
+    // What stayed and who vouched for it go with the sessions to the merged skill.
+    await db.followUps
+      .where('skillId')
+      .anyOf([...ids])
+      .modify({ skillId: targetId });
+    await db.endorsements
+      .where('skillId')
+      .anyOf([...ids])
+      .modify({ skillId: targetId });
     await db.skills.bulkDelete([...ids]);
     await db.skills.put(next);
     return { ok: true, skill: next, sessionsChanged: changed.length, merged: [...ids] };
@@ -280,8 +290,9 @@ export async function mergeSkills(
 }
 
 /**
- * Deletes a skill and takes it off every session; the sessions keep their other skills
- * (and stay, even with none left: a session is the learner's record, not the skill's).
+ * Deletes a skill, its follow-ups and endorsements, and takes it off every session; the
+ * sessions keep their other skills (and stay, even with none left: a session is the
+ * learner's record, not the skill's).
  * Atomic; idempotent (deleting a deleted skill changes nothing).
  * @example const { sessionsChanged } = await deleteSkill(db, id, Date.now())
  */
@@ -290,7 +301,8 @@ export async function deleteSkill(
   skillId: string,
   now: number,
 ): Promise<{ deleted: boolean; sessionsChanged: number }> {
-  return db.transaction('rw', db.skills, db.sessions, async () => {
+  const tables = [db.skills, db.sessions, db.followUps, db.endorsements];
+  return db.transaction('rw', tables, async () => {
     const skill = await db.skills.get(skillId);
     const sessions = await sessionsWithAny(db, [skillId]);
     await db.sessions.bulkPut(
@@ -300,6 +312,9 @@ export async function deleteSkill(
         updatedAt: now,
       })),
     );
+    // Follow-ups and endorsements are about this skill: they go with it.
+    await db.followUps.where('skillId').equals(skillId).delete();
+    await db.endorsements.where('skillId').equals(skillId).delete();
     if (skill) await db.skills.delete(skillId);
     return { deleted: skill !== undefined, sessionsChanged: sessions.length };
   });

@@ -16,14 +16,14 @@ import type { Skill } from '../model';
 import type { SkilltrailDb } from './db';
 
 function zeroCounts(): Record<BackupTable, number> {
-  return { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 };
+  return Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
 }
 
 /** Records written per request while restoring, so the page can tell how far it is. */
 const IMPORT_CHUNK = 5000;
 
 /**
- * Merges a parsed backup into the database. Atomic: one transaction over all five tables,
+ * Merges a parsed backup into the database. Atomic: one transaction over all its tables,
  * so a failure leaves the database as it was. Idempotent: records merge by id and an
  * existing record always wins, so importing a file twice adds nothing the second time.
  * A skill whose key the database already has is not added; the sessions of the file that
@@ -63,7 +63,7 @@ export async function importBackup(
   try {
     await db.transaction(
       'rw',
-      [db.skills, db.sessions, db.visits, db.searches, db.captures],
+      [db.skills, db.sessions, db.visits, db.searches, db.captures, db.followUps, db.endorsements],
       async () => {
         const existing = await db.skills.toArray();
         const ids = new Set(existing.map((s) => s.id));
@@ -109,6 +109,23 @@ export async function importBackup(
           (c) => !capturedUrls.has(c.url),
         );
         await write(db.captures, 'captures', captures);
+
+        const followUps = (await newRecords(db.followUps, data.followUps)).map((f) => ({
+          ...f,
+          skillId: remap.get(f.skillId) ?? f.skillId,
+        }));
+        await write(db.followUps, 'followUps', followUps);
+        // An endorsement already added (under any record id) is not added twice.
+        const endorsed = new Set(
+          await db.endorsements
+            .where('credentialId')
+            .anyOf(data.endorsements.map((e) => e.credentialId))
+            .keys(),
+        );
+        const endorsements = (await newRecords(db.endorsements, data.endorsements))
+          .filter((e) => !endorsed.has(e.credentialId))
+          .map((e) => ({ ...e, skillId: remap.get(e.skillId) ?? e.skillId }));
+        await write(db.endorsements, 'endorsements', endorsements);
       },
     );
   } catch (e) {
@@ -161,7 +178,7 @@ export async function exportBackup(
   const size = options.chunkSize ?? EXPORT_CHUNK;
   await db.transaction(
     'r',
-    [db.skills, db.sessions, db.visits, db.searches, db.captures],
+    BACKUP_TABLES.map((t) => db.table(t)),
     async () => {
       for (const table of BACKUP_TABLES) {
         text.table(table);

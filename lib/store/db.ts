@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Capture, Search, Session, Skill, Visit } from '../model';
+import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
 import type { OutboxEntry } from '../sync/outbox';
 
 /** A small key-value record: install id, signing key, tracker state. */
@@ -18,6 +18,8 @@ export type SkilltrailDb = Dexie & {
   captures: EntityTable<Capture, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
+  followUps: EntityTable<FollowUp, 'id'>;
+  endorsements: EntityTable<Endorsement, 'id'>;
 };
 
 /**
@@ -40,6 +42,13 @@ export function openDb(name = DB_NAME): SkilltrailDb {
   // [state+queuedAt] lists pending statements in queue order and counts each state.
   db.version(2).stores({
     outbox: 'id, sessionId, [state+queuedAt]',
+  });
+  // v3 adds evidence beyond the learner's own word: follow-ups (by skill, by date, and
+  // by the sessions they cover, so none is asked about twice) and endorsements received.
+  // New tables only, so no upgrade function is needed.
+  db.version(3).stores({
+    followUps: 'id, skillId, at, *sessionIds',
+    endorsements: 'id, &credentialId, skillId, addedAt',
   });
   return db;
 }

@@ -40,7 +40,8 @@ export interface EraseSessionsOptions {
 }
 
 /**
- * Deletes sessions and their visits, searches and captures. Atomic per batch of 500
+ * Deletes sessions and their visits, searches and captures, and takes them off the
+ * follow-ups that asked about them. Atomic per batch of 500
  * sessions (one transaction); idempotent (ids already gone are skipped).
  * @example await eraseSessions(db, ['a1b2…'])
  */
@@ -52,7 +53,7 @@ export async function eraseSessions(
   const total = noCounts();
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    const tables = [db.sessions, db.visits, db.searches, db.captures, db.outbox];
+    const tables = [db.sessions, db.visits, db.searches, db.captures, db.outbox, db.followUps];
     const counts = await db.transaction('rw', tables, async () => {
       const present = (await db.sessions.bulkGet(batch)).filter((s): s is Session => !!s);
       const sessionIds = present.map((s) => s.id);
@@ -63,6 +64,14 @@ export async function eraseSessions(
       await db.searches.bulkDelete(searches);
       await db.captures.bulkDelete(captures);
       await db.sessions.bulkDelete(sessionIds);
+      // A follow-up stays (it is the learner's own words on the skill) without the sessions.
+      const gone = new Set(sessionIds);
+      await db.followUps
+        .where('sessionIds')
+        .anyOf(sessionIds)
+        .modify((f) => {
+          f.sessionIds = f.sessionIds.filter((id) => !gone.has(id));
+        });
       if (options.forgetOutbox) await db.outbox.where('sessionId').anyOf(sessionIds).delete();
       return {
         sessions: sessionIds.length,

@@ -3,7 +3,7 @@
  * database), the order a learner reviews them in, and the search and filters over them.
  */
 import type { SkilltrailDb } from '../store/db';
-import type { Search, Session, SessionKind, Skill, Visit } from '../model';
+import type { FollowUp, Search, Session, SessionKind, Skill, Visit } from '../model';
 import type { SuggestionContext } from '../suggest/rank';
 import type { SummaryData } from './summary';
 
@@ -22,6 +22,8 @@ export interface WeekData extends SummaryData {
   visits: Visit[];
   searches: Search[];
   skills: Skill[];
+  /** Follow-ups on these sessions. */
+  followUps: FollowUp[];
 }
 
 /**
@@ -41,27 +43,41 @@ const RECORD_MARGIN_MS = 86_400_000;
  * @example const data = await loadWeek(db(), week.start, week.end);
  */
 export async function loadWeek(db: SkilltrailDb, start: number, end: number): Promise<WeekData> {
-  return db.transaction('r', [db.sessions, db.visits, db.searches, db.skills], async () => {
+  const tables = [db.sessions, db.visits, db.searches, db.skills, db.followUps];
+  return db.transaction('r', tables, async () => {
     const sessions = await db.sessions
       .where('startedAt')
       .between(start, end, true, false)
       .toArray();
     if (sessions.length === 0) {
-      return { sessions, visits: [], searches: [], skills: await db.skills.toArray() };
+      return {
+        sessions,
+        visits: [],
+        searches: [],
+        skills: await db.skills.toArray(),
+        followUps: [],
+      };
     }
     const ids = new Set(sessions.map((s) => s.id));
     const from = start - RECORD_MARGIN_MS;
     const to = sessions.reduce((max, s) => Math.max(max, s.endedAt), end) + RECORD_MARGIN_MS;
-    const [visits, searches, skills] = await Promise.all([
+    const [visits, searches, skills, followUps] = await Promise.all([
       db.visits.where('startedAt').between(from, to, true, true).toArray(),
       db.searches.where('at').between(from, to, true, true).toArray(),
       db.skills.toArray(),
+      // Asked some days later, so found by the sessions they cover rather than by date.
+      db.followUps
+        .where('sessionIds')
+        .anyOf([...ids])
+        .distinct()
+        .toArray(),
     ]);
     return {
       sessions,
       visits: visits.filter((v) => ids.has(v.sessionId)),
       searches: searches.filter((q) => ids.has(q.sessionId)),
       skills,
+      followUps,
     };
   });
 }

@@ -3,7 +3,7 @@
  * and the untagged rest. Pure: records and options in, numbers out. Every export and the
  * dashboard read the same summary, so a figure never differs between two views.
  */
-import type { Search, Session, Skill, Visit } from '../model';
+import type { FollowUp, Search, Session, Skill, Visit } from '../model';
 import { localDate, shiftWeek, startOfLocalDay, weekOf } from '../time';
 import { domainOf } from '../url';
 
@@ -12,6 +12,8 @@ export interface SummaryData {
   visits: readonly Visit[];
   searches: readonly Search[];
   skills: readonly Skill[];
+  /** Follow-ups on these sessions; answered ones join their skill's summary. */
+  followUps?: readonly FollowUp[];
 }
 
 export interface SummaryOptions {
@@ -40,6 +42,17 @@ export interface NoteSummary {
   text: string;
 }
 
+/** An answered follow-up: what stayed and where it was used, some days on. */
+export interface FollowUpSummary {
+  id: string;
+  at: number;
+  recall: string;
+  application: string;
+  link?: string;
+  /** Its sessions among this summary's. */
+  sessionIds: string[];
+}
+
 export interface DayShare {
   activeMs: number;
   /** Sessions that started on this day. */
@@ -61,6 +74,8 @@ export interface SkillSummary {
   /** Sites by active time, at most `TOP_SOURCES`. */
   topSources: SourceStat[];
   notes: NoteSummary[];
+  /** Answered follow-ups on this skill's sessions in the range, oldest first. */
+  followUps: FollowUpSummary[];
   /** Distinct sites read for this skill. */
   sourceDiversity: number;
   /** One entry per `Summary.days` entry. */
@@ -355,8 +370,9 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
     }
   }
 
+  const followUps = (data.followUps ?? []).filter((f) => f.status === 'answered');
   const skills = [...perSkill.values()]
-    .map(({ skill, facts: list }) => skillSummary(skill, list, days.length))
+    .map(({ skill, facts: list }) => skillSummary(skill, list, days.length, followUps))
     .sort((a, b) => b.activeMs - a.activeMs || a.name.localeCompare(b.name));
 
   return {
@@ -380,7 +396,12 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
   };
 }
 
-function skillSummary(skill: Skill, facts: readonly SessionFacts[], dayCount: number) {
+function skillSummary(
+  skill: Skill,
+  facts: readonly SessionFacts[],
+  dayCount: number,
+  followUps: readonly FollowUp[],
+) {
   const sources = new Map<string, SourceStat>();
   const queries = new Map<string, string>();
   const perDay: DayShare[] = Array.from({ length: dayCount }, () => ({ activeMs: 0, sessions: 0 }));
@@ -424,11 +445,36 @@ function skillSummary(skill: Skill, facts: readonly SessionFacts[], dayCount: nu
     queries: [...queries.values()],
     topSources: ranked.slice(0, TOP_SOURCES),
     notes,
+    followUps: followUpsOf(skill.id, facts, followUps),
     sourceDiversity: sources.size,
     perDay,
   };
   if (skill.uri) summary.uri = skill.uri;
   return summary;
+}
+
+function followUpsOf(
+  skillId: string,
+  facts: readonly SessionFacts[],
+  followUps: readonly FollowUp[],
+): FollowUpSummary[] {
+  const ids = new Set(facts.map((f) => f.session.id));
+  const out: FollowUpSummary[] = [];
+  for (const f of followUps) {
+    if (f.skillId !== skillId) continue;
+    const sessionIds = f.sessionIds.filter((id) => ids.has(id));
+    if (sessionIds.length === 0) continue;
+    const item: FollowUpSummary = {
+      id: f.id,
+      at: f.at,
+      recall: f.recall,
+      application: f.application,
+      sessionIds,
+    };
+    if (f.link) item.link = f.link;
+    out.push(item);
+  }
+  return out.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekOf } from '../../lib/time';
-import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import { expectBadgesPassIndependentCheckers } from './harness/badge-checks';
 import { downloaded } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
@@ -18,14 +18,8 @@ describe('Firefox: exports from the dashboard (the shipped build)', () => {
     server = await startServer([
       htmlPage('/css-grid', articleHtml('A complete guide to CSS grid')),
     ]);
-    // Saved without asking, into `downloads`, as with "Always save files to" in Settings.
     ext = await launchFirefoxWithExtension({
-      prefs: {
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloads,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
-      },
+      prefs: downloadPrefs(downloads),
     });
   });
 

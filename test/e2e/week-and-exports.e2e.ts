@@ -1,11 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftWeek, weekOf } from '../../lib/time';
 import { putRecords, readStore } from './harness/dexie-reader';
-import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import {
+  type ExtensionSession,
+  launchWithExtension,
+  profileDownloadingTo,
+} from './harness/extension';
 import { expectBadgesPassIndependentCheckers, forgedBadgesFile } from './harness/badge-checks';
 import { downloaded } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
@@ -13,20 +17,6 @@ import { articleHtml, htmlPage, startServer, type TestServer } from './harness/s
 const MIN = 60_000;
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-
-/**
- * A browser profile whose downloads land in `dir` without asking, as a learner's browser
- * set to "don't ask where to save" would.
- */
-function profileDownloadingTo(dir: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
-  mkdirSync(join(profile, 'Default'));
-  writeFileSync(
-    join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ download: { default_directory: dir, prompt_for_download: false } }),
-  );
-  return profile;
-}
 
 async function totals(page: Page): Promise<Record<string, string>> {
   return page.$$eval('.week-total', (els) =>

@@ -148,8 +148,13 @@ function literalTexts(node: ts.Expression): string[] {
 const scans = uiFiles.map(scan);
 
 describe('locales', () => {
-  it('has English and Spanish', () => {
-    expect(locales).toEqual(expect.arrayContaining(['en', 'es']));
+  it('speaks the six languages Skilltrail ships', () => {
+    expect(locales).toEqual(['ar', 'en', 'es', 'fr', 'pt_BR', 'zh_CN']);
+  });
+
+  it.each(locales)('%s names its own language in messagesLocale', (locale) => {
+    // uiLocale() compares it with the browser's language, so it is a BCP 47 tag.
+    expect(messages[locale]!.messagesLocale!.message).toBe(locale.replace('_', '-'));
   });
 
   it.each(locales)('%s has exactly the keys English has, none empty', (locale) => {

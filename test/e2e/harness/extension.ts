@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
@@ -204,4 +204,18 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * A browser profile whose downloads land in `dir` without asking, as a learner's browser
+ * set to "don't ask where to save" would.
+ */
+export function profileDownloadingTo(dir: string): string {
+  const profile = mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: dir, prompt_for_download: false } }),
+  );
+  return profile;
 }

@@ -10,6 +10,16 @@ import { firefoxPath } from './chromium';
 /** The Firefox build the tests drive: exactly what ships (`npm run test:e2e` makes it). */
 export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 
+/** Preferences that save every download into `dir` without asking, as "Always save files to" does. */
+export function downloadPrefs(dir: string): Record<string, string | number | boolean> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+  };
+}
+
 export interface FirefoxLaunchOptions {
   /** Extra preferences, e.g. a short `extensions.background.idle.timeout`. */
   prefs?: Record<string, string | number | boolean>;

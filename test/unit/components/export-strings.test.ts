@@ -17,21 +17,28 @@ import { badgeKeys } from '../../fixtures/badge-keys';
 import { weekFixture } from '../../fixtures/week';
 
 type Messages = Record<string, { message: string }>;
-const spanish = JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')) as Messages;
+const messagesOf = (dir: string) =>
+  JSON.parse(readFileSync(`public/_locales/${dir}/messages.json`, 'utf8')) as Messages;
 
-/** The browser as a Spanish-speaking learner's: every message from the Spanish locale. */
-function speakSpanish() {
+/** The browser as a learner's whose interface speaks `dir`: every message from that locale. */
+function speak(dir: string) {
+  const messages = messagesOf(dir);
   Object.assign(fakeBrowser.i18n, {
-    getUILanguage: () => 'es',
+    getUILanguage: () => dir.replace('_', '-'),
     getMessage: (key: string, subs?: string | string[]) => {
       const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      return (spanish[key]?.message ?? '').replace(
+      return (messages[key]?.message ?? '').replace(
         /\$(\d)/g,
         (_, i: string) => list[Number(i) - 1] ?? '',
       );
     },
   });
+  return messages;
 }
+const speakSpanish = () => speak('es');
+
+/** Text without the bidi isolates that right-to-left messages put around what they quote. */
+const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
 const fx = weekFixture();
 const options = { start: fx.week.start, end: fx.week.end, timeZone: fx.timeZone, weekStart: 1 };
@@ -131,5 +138,56 @@ describe('English, for a learner whose interface is English', () => {
     expect(md).toMatch(/^# Learning report — 2026-W48/);
     expect(md).toContain('## By skill');
     expect(md).toMatch(/\d sessions/);
+  });
+});
+
+describe.each([
+  ['fr', 'ltr'],
+  ['pt_BR', 'ltr'],
+  ['ar', 'rtl'],
+  ['zh_CN', 'ltr'],
+])('readable exports in %s', (dir, direction) => {
+  const locale = dir.replace('_', '-');
+  let M: Messages;
+  beforeEach(() => {
+    M = speak(dir);
+  });
+  /** The English words the defaults would write, less any the language shares ("sessions"). */
+  const english = () => ENGLISH.filter((e) => !Object.values(M).some((m) => m.message.includes(e)));
+
+  it('writes the Markdown and printable reports in the language, and the page its way', () => {
+    const title = M.reportTitle!.message.replace('$1', '2026-W48');
+    const md = exportMarkdown(shared(), { locale, now: fx.now, strings: reportStrings(locale) });
+    const html = exportHtml(shared(), { locale, now: fx.now, strings: reportStrings(locale) });
+    for (const file of [md, html]) {
+      expect(plain(file.content)).toContain(title);
+      expect(file.content).toContain(M.summaryHeading!.message);
+      expect(file.content).toContain(M.bySkillHeading!.message);
+      for (const e of english()) expect(file.content, e).not.toContain(e);
+    }
+    expect(html.content).toContain(`<html lang="${locale}" dir="${direction}">`);
+  });
+
+  it('names the CSV columns and codes in the language', () => {
+    const csv = exportCsv(shared(), { strings: csvStrings() }).content;
+    const header = csv.split('\r\n')[0]!.replace('\uFEFF', '').split(',');
+    expect(header).toContain(M.csvSessionId!.message);
+    expect(header).toContain(M.csvActiveMinutes!.message);
+    expect(header).not.toContain('session_id');
+    expect(csv).toContain(`,${M.csvKindReading!.message},`);
+  });
+
+  it('issues badges and their page in the language', async () => {
+    const strings = badgeStrings(locale);
+    const badges = await issueBadges(shared(), await badgeKeys(), { now: fx.now, locale, strings });
+    const credential = badges[0]!.credential;
+    expect(credential.issuer.name).toBe(M.badgeAnonymous!.message);
+    expect(plain(credential.name)).toContain(M.badgePeriodWeek!.message.replace('$1', '2026-W48'));
+    const page = badgesHtmlFile(shared(), badges, { locale, strings }).content;
+    expect(plain(page)).toContain(M.badgePageTitle!.message.replace('$1', '2026-W48'));
+    expect(page).toContain(`dir="${direction}"`);
+    for (const e of [OB_TEXT.selfAsserted, OB_TEXT.evidence, OB_TEXT.criteriaHeading]) {
+      expect(page, e).not.toContain(`>${e}`);
+    }
   });
 });

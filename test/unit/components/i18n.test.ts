@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t, uiLocale } from '../../../components/i18n/i18n';
@@ -19,6 +20,11 @@ describe('uiLocale', () => {
     // Messages in another language than the UI: dates follow the words on the page.
     ['en-US', 'es', 'es'],
     ['fr-FR', 'en', 'en'],
+    // Messages named with their region, as Brazilian Portuguese and Chinese are.
+    ['pt-BR', 'pt-BR', 'pt-BR'],
+    ['pt-PT', 'pt-BR', 'pt-PT'],
+    ['zh-CN', 'zh-CN', 'zh-CN'],
+    ['ar-EG', 'ar', 'ar-EG'],
   ])('with a %s browser and %s messages is %s', (ui, messages, locale) => {
     browserSpeaks(ui, messages);
     expect(uiLocale()).toBe(locale);
@@ -31,5 +37,29 @@ describe('t', () => {
     expect(t('popupWords', 12345)).toBe('12,345 words');
     browserSpeaks('de-DE', 'en');
     expect(t('popupWords', 12345)).toBe('12,345 words');
+  });
+});
+
+describe('t in a right-to-left language', () => {
+  it('isolates what it puts into an Arabic sentence, so it keeps its own order', () => {
+    const arabic = JSON.parse(readFileSync('public/_locales/ar/messages.json', 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    Object.assign(fakeBrowser.i18n, {
+      getUILanguage: () => 'ar',
+      getMessage: (key: string, subs?: string[]) =>
+        (arabic[key]?.message ?? '').replace(
+          /\$(\d)/g,
+          (_, i: string) => subs?.[Number(i) - 1] ?? '',
+        ),
+    });
+    expect(t('weekHeading', '2026-W48')).toBe('الأسبوع \u20682026-W48\u2069');
+    expect(t('weekThis')).toBe('هذا الأسبوع');
+  });
+
+  it('leaves left-to-right sentences as they are', () => {
+    browserSpeaks('fr-FR', 'fr');
+    expect(t('weekHeading', '2026-W48')).toBe('Week 2026-W48');
   });
 });

@@ -88,15 +88,42 @@ describe('ImportBackup', () => {
   it('reports what a backup added', async () => {
     const onImport = vi.fn(async () => ({
       ok: true as const,
-      added: { skills: 2, sessions: 5, visits: 3, searches: 2, captures: 1 },
-      skipped: { skills: 1, sessions: 0, visits: 0, searches: 0, captures: 0 },
+      added: {
+        skills: 2,
+        sessions: 5,
+        visits: 3,
+        searches: 2,
+        captures: 1,
+        followUps: 1,
+        endorsements: 0,
+      },
+      skipped: {
+        skills: 1,
+        sessions: 0,
+        visits: 0,
+        searches: 0,
+        captures: 0,
+        followUps: 0,
+        endorsements: 0,
+      },
     }));
     render(<ImportBackup locale="en" onImport={onImport} />);
     choose('{}');
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Restored 5/));
     expect(onImport).toHaveBeenCalledWith('{}', expect.any(Function));
     expect(screen.getByRole('status').textContent).toContain('1 records were already here');
+    expect(screen.getByRole('status').textContent).toContain('1 follow-ups, 0 endorsements');
   });
+
+  const NONE = {
+    skills: 0,
+    sessions: 0,
+    visits: 0,
+    searches: 0,
+    captures: 0,
+    followUps: 0,
+    endorsements: 0,
+  };
 
   it('shows how far a long restore is, and keeps the chooser off meanwhile', async () => {
     let report: ((p: { done: number; total: number }) => void) | undefined;
@@ -108,8 +135,8 @@ describe('ImportBackup', () => {
           finish = () =>
             resolve({
               ok: true,
-              added: { skills: 0, sessions: 10_000, visits: 0, searches: 0, captures: 0 },
-              skipped: { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 },
+              added: { ...NONE, sessions: 10_000 },
+              skipped: NONE,
             });
         }),
     );

@@ -13,6 +13,7 @@ import { backupFile } from '../../../lib/export/backup-file';
 import { parseBackup } from '../../../lib/export/backup-parse';
 import { exportBackup, importBackup, restoreBackup } from '../../../lib/store/backup';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
+import type { Endorsement } from '../../../lib/model';
 
 const schema = JSON.parse(
   readFileSync(new URL('../../../docs/backup.schema.json', import.meta.url), 'utf8'),
@@ -34,18 +35,34 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
+/** An endorsement as the database keeps it; a backup carries it without checking it again. */
+const ENDORSEMENT: Endorsement = {
+  id: uid(0x701),
+  credentialId: 'urn:uuid:5f0c7e64-3f0c-4b7e-9a51-1d6e2c9b7a10',
+  skillId: SKILL.css,
+  subjectId: 'https://skilltrail.app/xapi/skills/00000000-0000-4000-8000-000000000051',
+  issuerName: 'Grace Mentor',
+  issuerDescription: 'Tech lead, Example Ltd',
+  comment: 'Ada rebuilt our pricing page with grid.',
+  issuedAt: Date.UTC(2026, 10, 29, 18),
+  addedAt: Date.UTC(2026, 10, 29, 19),
+  credential: '{"type":["VerifiableCredential","EndorsementCredential"]}',
+};
+
 async function seeded(): Promise<SkilltrailDb> {
   const db = freshDb();
   const { data } = weekFixture();
   await db.transaction(
     'rw',
-    [db.skills, db.sessions, db.visits, db.searches, db.captures],
+    [db.skills, db.sessions, db.visits, db.searches, db.captures, db.followUps, db.endorsements],
     async () => {
       await db.skills.bulkAdd(data.skills);
       await db.sessions.bulkAdd(data.sessions);
       await db.visits.bulkAdd(data.visits);
       await db.searches.bulkAdd(data.searches);
       await db.captures.bulkAdd(data.captures);
+      await db.followUps.bulkAdd(data.followUps);
+      await db.endorsements.add(ENDORSEMENT);
     },
   );
   await db.meta.put({ key: 'signing-key', value: { secret: 'never in a backup' } });
@@ -59,6 +76,8 @@ async function dump(db: SkilltrailDb): Promise<BackupData> {
     visits: await db.visits.orderBy('id').toArray(),
     searches: await db.searches.orderBy('id').toArray(),
     captures: await db.captures.orderBy('id').toArray(),
+    followUps: await db.followUps.orderBy('id').toArray(),
+    endorsements: await db.endorsements.orderBy('id').toArray(),
   };
 }
 
@@ -66,7 +85,7 @@ async function dump(db: SkilltrailDb): Promise<BackupData> {
 function documentOf(data: BackupData): Record<string, unknown> {
   return {
     format: 'skilltrail-backup',
-    version: 1,
+    version: 2,
     exportedAt: new Date(NOW).toISOString(),
     data: {
       skills: data.skills,
@@ -74,8 +93,18 @@ function documentOf(data: BackupData): Record<string, unknown> {
       visits: data.visits,
       searches: data.searches,
       captures: data.captures,
+      followUps: data.followUps,
+      endorsements: data.endorsements,
     },
   };
+}
+
+/** The same data as the first release wrote it: version 1, five tables. */
+function documentV1Of(data: BackupData): Record<string, unknown> {
+  const doc = documentOf(data) as { version: number; data: Record<string, unknown> };
+  delete doc.data.followUps;
+  delete doc.data.endorsements;
+  return { ...doc, version: 1 };
 }
 
 function fixtureBackupText(mutate: (b: Record<string, unknown>) => void = () => {}): string {
@@ -88,7 +117,11 @@ function fixtureBackupText(mutate: (b: Record<string, unknown>) => void = () => 
 }
 
 type Rec = Record<string, unknown>;
-type Tables = Record<'skills' | 'sessions' | 'visits' | 'searches' | 'captures', Rec[]> & Rec;
+type Tables = Record<
+  'skills' | 'sessions' | 'visits' | 'searches' | 'captures' | 'followUps' | 'endorsements',
+  Rec[]
+> &
+  Rec;
 const dataOf = (b: Rec) => b.data as Tables;
 
 describe('exportBackup', () => {
@@ -100,7 +133,7 @@ describe('exportBackup', () => {
     const doc = JSON.parse(file.parts.join('')) as Rec;
     expect(doc).toMatchObject({
       format: 'skilltrail-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-30T08:00:00.000Z',
     });
     expect(Object.keys(doc.data as Rec).sort()).toEqual([...BACKUP_TABLES].sort());
@@ -119,7 +152,15 @@ describe('exportBackup', () => {
 
   it('writes an empty database as a backup with empty lists', async () => {
     const file = await exportBackup(freshDb(), { now: NOW });
-    const empty = { skills: [], sessions: [], visits: [], searches: [], captures: [] };
+    const empty = {
+      skills: [],
+      sessions: [],
+      visits: [],
+      searches: [],
+      captures: [],
+      followUps: [],
+      endorsements: [],
+    };
     expect(file.parts.join('')).toBe(`${JSON.stringify(documentOf(empty))}\n`);
     expect(parseBackup(file.parts.join(''))).toMatchObject({ ok: true });
   });
@@ -169,8 +210,24 @@ describe('round trip', () => {
     const result = await restoreBackup(target, file.parts.join(''));
     expect(result).toEqual({
       ok: true,
-      added: { skills: 4, sessions: 9, visits: 14, searches: 2, captures: 2 },
-      skipped: { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 },
+      added: {
+        skills: 4,
+        sessions: 9,
+        visits: 14,
+        searches: 2,
+        captures: 2,
+        followUps: 2,
+        endorsements: 1,
+      },
+      skipped: {
+        skills: 0,
+        sessions: 0,
+        visits: 0,
+        searches: 0,
+        captures: 0,
+        followUps: 0,
+        endorsements: 0,
+      },
     });
     expect(await dump(target)).toEqual(await dump(source));
     expect(await target.meta.count()).toBe(0);
@@ -186,8 +243,24 @@ describe('round trip', () => {
     const again = await restoreBackup(target, file.parts.join(''));
     expect(again).toEqual({
       ok: true,
-      added: { skills: 0, sessions: 0, visits: 0, searches: 0, captures: 0 },
-      skipped: { skills: 4, sessions: 9, visits: 14, searches: 2, captures: 2 },
+      added: {
+        skills: 0,
+        sessions: 0,
+        visits: 0,
+        searches: 0,
+        captures: 0,
+        followUps: 0,
+        endorsements: 0,
+      },
+      skipped: {
+        skills: 4,
+        sessions: 9,
+        visits: 14,
+        searches: 2,
+        captures: 2,
+        followUps: 2,
+        endorsements: 1,
+      },
     });
     expect(await dump(target)).toEqual(before);
   });
@@ -203,6 +276,38 @@ describe('round trip', () => {
     const s1 = await target.sessions.get(uid(0x101));
     expect(s1!.skills).toEqual([uid(0x999), SKILL.frontEnd]);
     expect(await target.sessions.where('skills').equals(SKILL.css).count()).toBe(0);
+    // The follow-up on CSS follows its skill.
+    expect((await target.followUps.get(uid(0x601)))!.skillId).toBe(uid(0x999));
+  });
+
+  it('restores a version 1 file, which has no follow-ups or endorsements', async () => {
+    const { data } = weekFixture();
+    const text = JSON.stringify(documentV1Of(data));
+    expect(validateSchema(JSON.parse(text))).toBe(true);
+    const target = freshDb();
+    const result = await restoreBackup(target, text);
+    expect(result).toMatchObject({
+      ok: true,
+      added: { skills: 4, sessions: 9, visits: 14, searches: 2, captures: 2, followUps: 0 },
+    });
+    expect(await target.sessions.count()).toBe(9);
+    expect(await target.followUps.count()).toBe(0);
+  });
+
+  it('refuses a version 1 file holding a table only version 2 has', () => {
+    const doc = documentV1Of(weekFixture().data) as { data: Record<string, unknown> };
+    doc.data.followUps = [];
+    expect(parseBackup(JSON.stringify(doc))).toMatchObject({ ok: false, key: 'unknown-field' });
+    expect(validateSchema(doc)).toBe(false);
+  });
+
+  it('adds an endorsement once, even under another record id', async () => {
+    const target = await seeded();
+    const data = await dump(target);
+    data.endorsements = [{ ...ENDORSEMENT, id: uid(0x702) }];
+    const result = await restoreBackup(target, backupFile(data, { now: NOW }).content);
+    expect(result.ok && result.skipped.endorsements).toBe(1);
+    expect(await target.endorsements.count()).toBe(1);
   });
 
   it('keeps the existing record when an id is already there, and skips known capture URLs', async () => {
@@ -250,7 +355,17 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
     ['null', 'null', 'not-backup'],
     ['an array', '[]', 'not-backup'],
     ['another format', fixtureBackupText((b) => (b.format = 'other-app')), 'not-backup'],
-    ['version 2', fixtureBackupText((b) => (b.version = 2)), 'unsupported-version'],
+    ['version 3', fixtureBackupText((b) => (b.version = 3)), 'unsupported-version'],
+    [
+      'version 2 without follow-ups',
+      fixtureBackupText((b) => delete (dataOf(b) as Rec).followUps),
+      'invalid-field',
+    ],
+    [
+      'a follow-up with an unknown status',
+      fixtureBackupText((b) => ((dataOf(b) as Rec as Tables).followUps[0]!.status = 'maybe')),
+      'invalid-field',
+    ],
     ['version "1"', fixtureBackupText((b) => (b.version = '1')), 'unsupported-version'],
     ['no version', fixtureBackupText((b) => delete b.version), 'unsupported-version'],
     ['a bad exportedAt', fixtureBackupText((b) => (b.exportedAt = 'yesterday')), 'invalid-field'],
@@ -508,7 +623,7 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
 describe('docs/backup.schema.json agrees with the reader', () => {
   it('rejects the structural hostile cases the reader rejects', () => {
     const samples = [
-      fixtureBackupText((b) => (b.version = 2)),
+      fixtureBackupText((b) => (b.version = 3)),
       fixtureBackupText((b) => (b.format = 'x')),
       fixtureBackupText((b) => (dataOf(b).sessions[0]!.activeMs = '1')),
       fixtureBackupText((b) => (dataOf(b).sessions[0]!.kind = 'hacking')),

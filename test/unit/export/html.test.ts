@@ -29,6 +29,21 @@ describe('exportHtml', () => {
     expect(doc.querySelectorAll('section.item').length).toBeGreaterThan(7);
   });
 
+  it('shows an answered follow-up under its skill as text, with its link', () => {
+    const doc = parse(html().content);
+    const css = [...doc.querySelectorAll('section.item')].find(
+      (s) => s.querySelector('h3')?.textContent === 'CSS',
+    )!;
+    expect(css.querySelector('h4')!.textContent).toBe('Follow-ups');
+    const quotes = [...css.querySelectorAll('blockquote')].map((q) => q.textContent);
+    expect(quotes).toContain(
+      'Grid areas name regions; <b>subgrid</b> passes tracks down.\nminmax() sets limits.',
+    );
+    expect(css.querySelector('b')).toBeNull();
+    expect(css.querySelector('a[href="https://github.com/example/site/pull/42"]')).not.toBeNull();
+    expect(html('titles').content).not.toContain('subgrid');
+  });
+
   it('shows hostile titles and notes as text, never as markup', () => {
     const file = html();
     expect(file.content).not.toContain(HOSTILE_TITLE);

@@ -31,6 +31,28 @@ describe('exportMarkdown', () => {
     expect(content).toContain('“css grid vs flexbox”');
   });
 
+  it('lists an answered follow-up under its skill, escaped, and only at full', () => {
+    const { content } = markdown();
+    const css = content.slice(content.indexOf('### CSS'), content.indexOf('## By day'));
+    expect(css).toContain('**Follow-ups**');
+    expect(css).toContain('*Sun, Nov 29, 08:30 PM, on 1 session*');
+    expect(css).toContain(
+      'What stayed:\n\n> Grid areas name regions; \\<b\\>subgrid\\</b\\> passes',
+    );
+    expect(css).toContain('> minmax() sets limits.');
+    expect(css).toContain(
+      'Where it was used:\n\n> Rebuilt the \\*pricing\\* page layout with grid \\| no floats left',
+    );
+    expect(css).toContain(
+      '[https://github.com/example/site/pull/42](<https://github.com/example/site/pull/42>)',
+    );
+    // The dismissed follow-up on front-end development says nothing.
+    expect(content.match(/\*\*Follow-ups\*\*/g)).toHaveLength(1);
+    for (const level of ['titles', 'sites', 'totals'] as const) {
+      expect(markdown(level).content).not.toContain('Follow-ups');
+    }
+  });
+
   it('escapes page data so it cannot become HTML, images or links', () => {
     const { content } = markdown();
     expect(content).not.toContain(HOSTILE_TITLE);

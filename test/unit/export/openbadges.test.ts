@@ -113,7 +113,7 @@ describe('Open Badges credentials', () => {
 
   it('gives one evidence entry per session, as the privacy level allows', async () => {
     const full = (await badges('full')).find((b) => b.skillId === SKILL.css)!.credential;
-    expect(full.evidence).toHaveLength(2);
+    expect(full.evidence).toHaveLength(4);
     expect(full.evidence![0]).toEqual({
       type: ['Evidence'],
       id: 'https://developer.mozilla.org/en-US/docs/Web/CSS/CSS_grid_layout',
@@ -126,7 +126,30 @@ describe('Open Badges credentials', () => {
     expect(full.evidence![1]!.narrative).toBe(
       'Searches: “css grid vs flexbox”, “css grid auto-fill vs auto-fit”',
     );
+    // The answered follow-up: what stayed, and where it was used with a link to the work.
+    expect(full.evidence!.slice(2)).toEqual([
+      {
+        type: ['Evidence'],
+        name: 'What stayed of CSS',
+        description: 'Written 2026-11-29 20:30, some days after 1 session',
+        genre: 'Recall',
+        narrative:
+          'Grid areas name regions; <b>subgrid</b> passes tracks down.\nminmax() sets limits.',
+      },
+      {
+        type: ['Evidence'],
+        id: 'https://github.com/example/site/pull/42',
+        name: 'Where CSS was used',
+        description: 'Written 2026-11-29 20:30, some days after 1 session',
+        genre: 'Application',
+        narrative: 'Rebuilt the *pricing* page layout with grid | no floats left',
+      },
+    ]);
+    // A dismissed follow-up is evidence of nothing.
+    const frontEnd = (await badges('full')).find((b) => b.skillId === SKILL.frontEnd)!.credential;
+    expect(frontEnd.evidence!.map((e) => e.genre)).not.toContain('Recall');
     const titles = (await badges('titles')).find((b) => b.skillId === SKILL.css)!.credential;
+    expect(titles.evidence).toHaveLength(2);
     expect(titles.evidence![0]).toEqual({
       type: ['Evidence'],
       name: 'CSS grid layout - CSS | MDN',

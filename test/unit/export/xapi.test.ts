@@ -203,7 +203,40 @@ describe('xAPI statements', () => {
     expect(a.content).toBe(b.content);
     expect(a.filename).toBe('skilltrail-2026-W48-xapi.json');
     expect(a.mimeType).toBe('application/json');
-    expect(JSON.parse(a.content)).toHaveLength(19);
+    expect(JSON.parse(a.content)).toHaveLength(21);
+  });
+
+  it('states an answered follow-up as recalled and applied, pointing at its sessions', async () => {
+    const list = await statements('full');
+    const followUps = list.filter((s) =>
+      [IRI.verb.recalled, IRI.verb.applied].includes(get(s, 'verb', 'id') as never),
+    );
+    expect(followUps.map((s) => get(s, 'verb', 'display', 'en-US')).sort()).toEqual([
+      'applied',
+      'recalled',
+    ]);
+    expect(followUps).toHaveLength(2);
+    const recalled = followUps.find((s) => get(s, 'verb', 'id') === IRI.verb.recalled)!;
+    const applied = followUps.find((s) => get(s, 'verb', 'id') === IRI.verb.applied)!;
+    expect(get(recalled, 'object', 'id')).toBe(
+      'http://data.europa.eu/esco/skill/a2b1c3d4-0000-4000-8000-00000000c551',
+    );
+    expect(get(recalled, 'result', 'response')).toMatch(/^Grid areas name regions/);
+    expect(get(applied, 'result', 'extensions', IRI.extension.workLink)).toBe(
+      'https://github.com/example/site/pull/42',
+    );
+    expect(get(applied, 'timestamp')).toBe('2026-11-29T20:30:00.000+01:00');
+    // Both point at the session they asked about, which has statements of its own.
+    const session = `${IRI_BASE}/sessions/${uid(0x101)}`;
+    for (const s of followUps) {
+      expect(get(s, 'context', 'contextActivities', 'other', 0, 'id')).toBe(session);
+    }
+    expect(
+      list.some((s) => get(s, 'context', 'contextActivities', 'parent', 0, 'id') === session),
+    ).toBe(true);
+    // Below `full` the learner's words stay home, as reflections do.
+    const titles = await statements('titles');
+    expect(titles.some((s) => get(s, 'verb', 'id') === IRI.verb.recalled)).toBe(false);
   });
 
   it('gives different ids at different levels, so an LRS never sees a conflict', async () => {

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { ensureSkill, skillKey } from '../../../lib/skills/names';
 import {
+  STARTER_LANGUAGES,
   STARTER_SKILLS,
   addStarterSkills,
   localizeStarterSkill,
+  starterSkillKeys,
 } from '../../../lib/skills/starter';
 
 const NOW = Date.UTC(2026, 0, 5);
@@ -17,21 +19,30 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('starter skills in Spanish', () => {
-  it('gives every starter a Spanish name and description that name no other starter', () => {
-    const keysOf = (i: number) => {
-      const s = STARTER_SKILLS[i]!;
-      return new Set([s.name, s.es.name].map(skillKey));
-    };
-    STARTER_SKILLS.forEach((s, i) => {
-      expect(s.es.name.trim(), s.name).not.toBe('');
-      expect(s.es.description.length, s.name).toBeGreaterThan(10);
-      for (const word of [s.es.name, ...s.es.aliases]) {
-        STARTER_SKILLS.forEach((_, j) => {
-          if (j !== i) expect(keysOf(j).has(skillKey(word)), `${s.name}: ${word}`).toBe(false);
-        });
-      }
-    });
+describe('starter skills in every interface language', () => {
+  it.each(STARTER_LANGUAGES)(
+    'gives every starter a %s name and description that name no other starter',
+    (language) => {
+      const keysOf = (i: number) => new Set(starterSkillKeys(STARTER_SKILLS[i]!));
+      STARTER_SKILLS.forEach((s, i) => {
+        const text = s[language];
+        expect(text.name.trim(), s.name).not.toBe('');
+        expect(text.description.length, s.name).toBeGreaterThan(10);
+        for (const word of [text.name, ...text.aliases]) {
+          expect(skillKey(word), `${s.name}: ${word}`).not.toBe('');
+          STARTER_SKILLS.forEach((_, j) => {
+            if (j !== i) expect(keysOf(j).has(skillKey(word)), `${s.name}: ${word}`).toBe(false);
+          });
+        }
+      });
+    },
+  );
+
+  it('names every starter differently within one language', () => {
+    for (const language of STARTER_LANGUAGES) {
+      const keys = STARTER_SKILLS.map((s) => skillKey(s[language].name));
+      expect(new Set(keys).size, language).toBe(STARTER_SKILLS.length);
+    }
   });
 
   it.each([
@@ -40,8 +51,19 @@ describe('starter skills in Spanish', () => {
     ['es_MX', 'Comunicación'],
     ['en', 'Communication'],
     ['fr', 'Communication'],
+    ['pt-BR', 'Comunicação'],
+    ['pt_BR', 'Comunicação'],
+    ['ar', 'التواصل'],
+    ['ar-EG', 'التواصل'],
+    ['zh-CN', '沟通'],
+    ['zh_CN', '沟通'],
+    ['de', 'Communication'],
   ])('names a starter in the language %s as %s', (locale, name) => {
     expect(localizeStarterSkill(STARTER_SKILLS[0]!, locale).name).toBe(name);
+  });
+
+  it('names the second starter in French as French does', () => {
+    expect(localizeStarterSkill(STARTER_SKILLS[1]!, 'fr').name).toBe('Travail en équipe');
   });
 
   it('keeps the English names as aliases of a translated starter', () => {
@@ -69,5 +91,21 @@ describe('starter skills in Spanish', () => {
     await addStarterSkills(db, ['Liderazgo'], NOW, { locale: 'es' });
     expect(await addStarterSkills(db, ['Leadership'], NOW)).toEqual([]);
     expect(await db.skills.count()).toBe(2);
+  });
+});
+
+describe('starter skills in Arabic and Chinese', () => {
+  it('adds starters named in Arabic, found again by their English name', async () => {
+    const added = await addStarterSkills(db, ['التواصل', 'Teamwork'], NOW, { locale: 'ar' });
+    expect(added.map((s) => s.name)).toEqual(['التواصل', 'العمل الجماعي']);
+    expect(added[0]!.aliases).toContain('Communication');
+    expect(await addStarterSkills(db, ['Communication', '沟通'], NOW, { locale: 'zh' })).toEqual(
+      [],
+    );
+  });
+
+  it('adds starters named in Chinese with a Chinese description', async () => {
+    const [sql] = await addStarterSkills(db, ['Spreadsheets'], NOW, { locale: 'zh-CN' });
+    expect(sql).toMatchObject({ name: '电子表格', description: expect.stringContaining('Excel') });
   });
 });

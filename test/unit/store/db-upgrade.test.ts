@@ -72,30 +72,77 @@ afterEach(async () => {
   names = [];
 });
 
+/** Fills an old database with one record of each v1 table. */
+async function fillV1(old: Dexie): Promise<void> {
+  await old.open();
+  await old.table('sessions').add(session);
+  await old.table('visits').add(visit);
+  await old.table('searches').add(search);
+  await old.table('skills').add(skill);
+  await old.table('captures').add(capture);
+  await old.table('meta').add({ key: 'installId', value: 'u-3f9c2a71' });
+}
+
+/** Opens `name` at the latest version and checks that every v1 record is still there. */
+async function openAndCheckV1(name: string) {
+  const db = openDb(name);
+  await db.open();
+  expect(db.verno).toBe(3);
+  expect(await db.sessions.get('s-1')).toEqual(session);
+  expect(await db.visits.get('v-1')).toEqual(visit);
+  expect(await db.searches.get('q-1')).toEqual(search);
+  expect(await db.skills.get('k-css')).toEqual(skill);
+  expect(await db.captures.get('c-1')).toEqual(capture);
+  expect(await db.meta.get('installId')).toEqual({ key: 'installId', value: 'u-3f9c2a71' });
+  return db;
+}
+
+describe('database upgrade from version 2', () => {
+  it('keeps every v2 record, the outbox too, and adds empty follow-ups and endorsements', async () => {
+    const name = `upgrade-v2-${crypto.randomUUID()}`;
+    names.push(name);
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_SCHEMA);
+    v2.version(2).stores({ outbox: 'id, sessionId, [state+queuedAt]' });
+    await fillV1(v2);
+    const queued = { id: 'o-1', sessionId: 's-1', state: 'pending', queuedAt: 5 };
+    await v2.table('outbox').add(queued);
+    v2.close();
+
+    const db = await openAndCheckV1(name);
+    expect(await db.outbox.get('o-1')).toEqual(queued);
+    expect(
+      await db.outbox.where('[state+queuedAt]').between(['pending', 0], ['pending', 9]).count(),
+    ).toBe(1);
+    expect(await db.followUps.count()).toBe(0);
+    expect(await db.endorsements.count()).toBe(0);
+    // The new indexes answer at once.
+    await db.followUps.add({
+      id: 'f-1',
+      skillId: 'k-css',
+      sessionIds: ['s-1'],
+      at: 1_700_600_000_000,
+      status: 'answered',
+      recall: 'Grid areas.',
+      application: '',
+    });
+    expect(await db.followUps.where('sessionIds').equals('s-1').primaryKeys()).toEqual(['f-1']);
+    expect(await db.followUps.where('skillId').equals('k-css').count()).toBe(1);
+    expect(await db.endorsements.where('credentialId').equals('urn:uuid:x').count()).toBe(0);
+    db.close();
+  });
+});
+
 describe('database upgrade from version 1', () => {
   it('keeps every v1 record and adds an empty outbox', async () => {
     const name = `upgrade-v1-${crypto.randomUUID()}`;
     names.push(name);
     const v1 = new Dexie(name);
     v1.version(1).stores(V1_SCHEMA);
-    await v1.open();
-    await v1.table('sessions').add(session);
-    await v1.table('visits').add(visit);
-    await v1.table('searches').add(search);
-    await v1.table('skills').add(skill);
-    await v1.table('captures').add(capture);
-    await v1.table('meta').add({ key: 'installId', value: 'u-3f9c2a71' });
+    await fillV1(v1);
     v1.close();
 
-    const db = openDb(name);
-    await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.sessions.get('s-1')).toEqual(session);
-    expect(await db.visits.get('v-1')).toEqual(visit);
-    expect(await db.searches.get('q-1')).toEqual(search);
-    expect(await db.skills.get('k-css')).toEqual(skill);
-    expect(await db.captures.get('c-1')).toEqual(capture);
-    expect(await db.meta.get('installId')).toEqual({ key: 'installId', value: 'u-3f9c2a71' });
+    const db = await openAndCheckV1(name);
     // The v1 indexes still answer after the upgrade.
     expect(await db.sessions.where('skills').equals('k-css').primaryKeys()).toEqual(['s-1']);
     expect(await db.skills.where('key').equals('css').count()).toBe(1);
@@ -110,7 +157,17 @@ describe('database upgrade from version 1', () => {
     const db = openDb(name);
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['captures', 'meta', 'outbox', 'searches', 'sessions', 'skills', 'visits'].sort(),
+      [
+        'captures',
+        'endorsements',
+        'followUps',
+        'meta',
+        'outbox',
+        'searches',
+        'sessions',
+        'skills',
+        'visits',
+      ].sort(),
     );
     db.close();
   });

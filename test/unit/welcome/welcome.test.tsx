@@ -10,6 +10,9 @@ import { eraseEverything } from '../../../lib/store/erase';
 import { loadSettings, updateSettings } from '../../../lib/settings/store';
 import { STARTER_SKILLS } from '../../../lib/skills/starter';
 
+/** Writing skills waits on IndexedDB: on a loaded machine that takes more than a second. */
+const SLOW = { timeout: 10_000 };
+
 afterEach(cleanup);
 beforeEach(async () => {
   await eraseEverything(db());
@@ -52,7 +55,7 @@ describe('the welcome page', () => {
       target: { value: 'Spanish,  data analysis ,' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add these skills' }));
-    await screen.findByText('Skills added.');
+    await screen.findByText('Skills added.', undefined, SLOW);
     const names = (await db().skills.toArray()).map((s) => s.name).sort();
     expect(names).toEqual([first!.name, second!.name, 'Spanish', 'data analysis'].sort());
     await waitFor(() =>
@@ -74,7 +77,7 @@ describe('the welcome page', () => {
     expect(screen.queryByLabelText('Teamwork')).toBeNull();
     fireEvent.click(screen.getByLabelText('Trabajo en equipo'));
     fireEvent.click(screen.getByRole('button', { name: 'Añadir estas habilidades' }));
-    await screen.findByText('Habilidades añadidas.');
+    await screen.findByText('Habilidades añadidas.', undefined, SLOW);
     const [teamwork] = await db().skills.toArray();
     expect(teamwork).toMatchObject({ name: 'Trabajo en equipo' });
     expect(teamwork?.aliases).toContain('Teamwork');

@@ -164,6 +164,31 @@ export function SettingsView(_: { params: string[] }) {
             </div>
           </div>
         </fieldset>
+        <fieldset>
+          <legend>{t('followUpsHeading')}</legend>
+          <div class="toggle">
+            <input
+              id="follow-ups-enabled"
+              type="checkbox"
+              checked={settings.followUpsEnabled}
+              onChange={(e) =>
+                void save({ followUpsEnabled: (e.target as HTMLInputElement).checked })
+              }
+            />
+            <label for="follow-ups-enabled">{t('followUpsEnabledLabel')}</label>
+          </div>
+          {settings.followUpsEnabled && (
+            <NumberSetting
+              label={t('followUpDaysLabel')}
+              hint={t('followUpDaysHint')}
+              unit={t('unitDays')}
+              value={settings.followUpDays}
+              min={0}
+              max={90}
+              onCommit={(followUpDays) => save({ followUpDays })}
+            />
+          )}
+        </fieldset>
       </section>
 
       <section aria-labelledby="settings-retention">

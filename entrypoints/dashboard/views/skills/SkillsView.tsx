@@ -8,6 +8,7 @@ import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { db } from '../../../../lib/store/db';
 import { formatNumber } from '../../../../lib/format';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
+import { answeredBySkill } from '../../../../lib/followup/record';
 import {
   deleteSkill,
   goalProgress,
@@ -69,12 +70,18 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
 
   const data = useLiveQuery(async () => {
     const database = db();
-    const [skills, totals, weekSessions] = await Promise.all([
+    const [skills, totals, weekSessions, followUps] = await Promise.all([
       database.skills.toArray(),
       loadSkillTotals(database),
       database.sessions.where('startedAt').between(week.start, week.end, true, false).toArray(),
+      database.followUps.toArray(),
     ]);
-    return { skills, totals, goals: goalProgress(skills, weekSessions, week) };
+    return {
+      skills,
+      totals,
+      goals: goalProgress(skills, weekSessions, week),
+      followUps: answeredBySkill(followUps),
+    };
   }, [week.key, weekStart]);
 
   const sorted = useMemo(
@@ -147,6 +154,7 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
                   skills={sorted}
                   locale={locale}
                   announce={setMessage}
+                  followUps={data.followUps.get(skill.id)}
                   onRename={(name) => renameSkill(db(), skill.id, name, Date.now())}
                   onUpdate={(patch) => updateSkill(db(), skill.id, patch, Date.now())}
                   onMerge={async (targetId) => {

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkTagBar } from '../../../../components/BulkTagBar';
 import { ExportPanel, type ExportPanelProps } from '../../../../components/ExportPanel';
+import { FollowUpList } from '../../../../components/FollowUpList';
+import { FollowUpPrompt } from '../../../../components/FollowUpPrompt';
 import {
   badgeStrings,
   csvStrings,
@@ -34,6 +36,7 @@ import type { Settings } from '../../../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
 import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/skills/library';
 import { ensureSkill } from '../../../../lib/skills/names';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/followup/record';
 import {
   addToSuggestionIndex,
   buildSuggestionIndex,
@@ -127,9 +130,21 @@ function WeekReview({ settings, routeKey }: { settings: Settings; routeKey?: str
   const badRoute = routeKey !== undefined && routed === null;
 
   const data = useLiveQuery(() => loadWeek(db(), week.start, week.end), [week.start, week.end]);
+  const due = useLiveQuery(
+    () => loadDueFollowUp(db(), settings, Date.now()),
+    [settings.followUpsEnabled, settings.followUpDays],
+  );
 
   return (
     <section aria-labelledby="week-heading" class="week-view">
+      <FollowUpPrompt
+        due={due}
+        locale={locale}
+        onAnswer={async (answer) =>
+          !!due && (await answerFollowUp(db(), due, answer, Date.now())) !== null
+        }
+        onDismiss={async () => !!due && (await dismissFollowUp(db(), due, Date.now())) !== null}
+      />
       <WeekPicker
         week={week}
         current={current}
@@ -269,6 +284,10 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
   };
 
   const skillName = (id: string) => skillsById.get(id)?.name ?? '';
+  // The follow-ups on this week's sessions, as each skill's summary holds them.
+  const followUps = summary.skills.flatMap((s) =>
+    s.followUps.map((f) => ({ ...f, skillName: s.name })),
+  );
 
   return (
     <>
@@ -292,6 +311,13 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
           <DayChart summary={summary} locale={locale} />
         </div>
       </div>
+
+      {followUps.length > 0 && (
+        <>
+          <h2>{t('followUpsHeading')}</h2>
+          <FollowUpList items={followUps} locale={locale} />
+        </>
+      )}
 
       <h2 id="sessions-heading" ref={sessionsHeading} tabIndex={-1}>
         {t('sessionsHeading')}

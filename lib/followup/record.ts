@@ -1,0 +1,137 @@
+/**
+ * Follow-ups in the database: the one due now, and the learner's answer or dismissal.
+ * Answering and dismissing are atomic and checked again inside the transaction, so two
+ * open pages (the popup and the week view) never record the same prompt twice.
+ */
+import type { SkilltrailDb } from '../store/db';
+import { newId } from '../ids';
+import type { FollowUp } from '../model';
+import type { Settings } from '../settings/settings';
+import { isWebUrl } from '../url';
+import { dueFollowUp, followUpWindow, type DueFollowUp } from './schedule';
+
+/** Longest answer kept, per field; the backup format allows the same. */
+export const FOLLOW_UP_LIMITS = { text: 10_000, link: 16_384 } as const;
+
+type Schedule = Pick<Settings, 'followUpsEnabled' | 'followUpDays'>;
+
+/**
+ * The follow-up due at `now`, read by index over the window it may ask about.
+ * @example const due = await loadDueFollowUp(db(), settings, Date.now());
+ */
+export async function loadDueFollowUp(
+  db: SkilltrailDb,
+  settings: Schedule,
+  now: number,
+  timeZone?: string,
+): Promise<DueFollowUp | null> {
+  if (!settings.followUpsEnabled) return null;
+  const { from, to } = followUpWindow(now, settings.followUpDays, timeZone);
+  return db.transaction('r', [db.sessions, db.followUps, db.skills], async () => {
+    const [sessions, followUps, skills] = await Promise.all([
+      db.sessions.where('startedAt').between(from, to, true, false).toArray(),
+      db.followUps.where('at').aboveOrEqual(from).toArray(),
+      db.skills.toArray(),
+    ]);
+    return dueFollowUp({ sessions, followUps, skills }, { ...settings, now, timeZone });
+  });
+}
+
+export interface FollowUpAnswer {
+  recall: string;
+  application: string;
+  link: string;
+}
+
+export type AnswerCheck = { ok: true } | { ok: false; reason: 'empty' | 'link' };
+
+/**
+ * Whether an answer can be saved: something written, and a link (if any) to a web page.
+ * @example checkAnswer({ recall: '', application: '', link: '' }) // { ok: false, reason: 'empty' }
+ */
+export function checkAnswer(answer: FollowUpAnswer): AnswerCheck {
+  if (!answer.recall.trim() && !answer.application.trim()) return { ok: false, reason: 'empty' };
+  const link = answer.link.trim();
+  if (link && (!isWebUrl(link) || link.length > FOLLOW_UP_LIMITS.link)) {
+    return { ok: false, reason: 'link' };
+  }
+  return { ok: true };
+}
+
+async function record(
+  db: SkilltrailDb,
+  due: DueFollowUp,
+  fields: Pick<FollowUp, 'status' | 'recall' | 'application' | 'link'>,
+  now: number,
+): Promise<FollowUp | null> {
+  return db.transaction('rw', [db.followUps], async () => {
+    // Another page may have answered this prompt a moment ago: one record per session.
+    const taken = await db.followUps.where('sessionIds').anyOf(due.sessionIds).toArray();
+    if (taken.some((f) => f.skillId === due.skillId)) return null;
+    const followUp: FollowUp = {
+      id: newId(),
+      skillId: due.skillId,
+      sessionIds: [...due.sessionIds],
+      at: now,
+      ...fields,
+    };
+    if (followUp.link === undefined) delete followUp.link;
+    await db.followUps.add(followUp);
+    return followUp;
+  });
+}
+
+/**
+ * Saves the learner's answer to a due follow-up. Answers `null` when it was already
+ * answered or dismissed elsewhere; throws on an answer `checkAnswer` refuses.
+ * @example await answerFollowUp(db(), due, { recall, application, link }, Date.now());
+ */
+export async function answerFollowUp(
+  db: SkilltrailDb,
+  due: DueFollowUp,
+  answer: FollowUpAnswer,
+  now: number,
+): Promise<FollowUp | null> {
+  const check = checkAnswer(answer);
+  if (!check.ok) throw new Error(`Follow-up answer refused: ${check.reason}`);
+  const link = answer.link.trim();
+  return record(
+    db,
+    due,
+    {
+      status: 'answered',
+      recall: answer.recall.trim().slice(0, FOLLOW_UP_LIMITS.text),
+      application: answer.application.trim().slice(0, FOLLOW_UP_LIMITS.text),
+      ...(link ? { link: new URL(link).href } : {}),
+    },
+    now,
+  );
+}
+
+/**
+ * Records that the learner dismissed a due follow-up: its sessions are not asked about
+ * again, and nothing is exported.
+ * @example await dismissFollowUp(db(), due, Date.now());
+ */
+export async function dismissFollowUp(
+  db: SkilltrailDb,
+  due: DueFollowUp,
+  now: number,
+): Promise<FollowUp | null> {
+  return record(db, due, { status: 'dismissed', recall: '', application: '' }, now);
+}
+
+/**
+ * Answered follow-ups by skill, newest first, for each skill's history.
+ * @example answeredBySkill(await db().followUps.toArray()).get(skillId)
+ */
+export function answeredBySkill(followUps: readonly FollowUp[]): Map<string, FollowUp[]> {
+  const out = new Map<string, FollowUp[]>();
+  for (const f of [...followUps].sort((a, b) => b.at - a.at)) {
+    if (f.status !== 'answered') continue;
+    const list = out.get(f.skillId);
+    if (list) list.push(f);
+    else out.set(f.skillId, [f]);
+  }
+  return out;
+}
