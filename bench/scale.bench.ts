@@ -453,7 +453,10 @@ async function exportThroughUi(ext: ExtensionSession, page: Page, downloadPath: 
   return { path: join(downloadPath, file.guid), bytes: file.bytes, ms };
 }
 
-/** Restores `file` through "Import backup" in `page`; milliseconds from the file chosen to success. */
+/**
+ * Restores `file` through "Import backup" in `page`; milliseconds from the file chosen to
+ * success. Waits up to 20 minutes: on a busy machine the full restore outlasted five.
+ */
 async function importThroughUi(page: Page, file: string) {
   await page.evaluate(() => {
     const g = globalThis as typeof globalThis & { __importStart?: number };
@@ -475,7 +478,7 @@ async function importThroughUi(page: Page, file: string) {
           }
         : null;
     },
-    { timeout: 300_000, polling: 50 },
+    { timeout: 1_200_000, polling: 50 },
   );
   return (await handle.jsonValue()) as { ms: number; ok: boolean; text: string };
 }
