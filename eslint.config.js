@@ -18,6 +18,24 @@ const noHtmlSinks = [
   },
 ];
 
+// The walls between the rooms (README, "Where things live").
+const NO_STORE = {
+  group: ['**/store/*', '**/lib/store'],
+  message:
+    'Take records and callbacks from the caller; only pages and the worker open the database.',
+};
+const LIB_WALLS = [
+  { group: ['preact', 'preact/*'], message: 'lib/ holds no UI.' },
+  {
+    group: ['wxt/browser', 'webextension-polyfill'],
+    message: 'lib/ takes data, not the browser.',
+  },
+  {
+    group: ['**/components/**', '**/entrypoints/**'],
+    message: 'lib/ never reaches the pages, components or the worker.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench/results/', 'test/lrs/node_modules/'] },
   js.configs.recommended,
@@ -44,16 +62,35 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: {
-      // lib/ is pure: data and a clock in, data out. Preact and the browser stay outside.
+      // lib/ is pure: data and a clock in, data out. Preact, the browser, the pages and the
+      // worker stay outside.
+      'no-restricted-imports': ['error', { patterns: LIB_WALLS }],
+    },
+  },
+  {
+    files: ['lib/export/**/*.ts'],
+    rules: {
+      // Exports are pure functions of records: the database is read by whoever calls them.
+      'no-restricted-imports': ['error', { patterns: [...LIB_WALLS, NO_STORE] }],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      // Components take data and callbacks from their page; they never open the database.
+      'no-restricted-imports': ['error', { patterns: [NO_STORE] }],
+    },
+  },
+  {
+    files: ['entrypoints/background/**/*.ts'],
+    rules: {
+      // The service worker has a 60 KB budget and no DOM: no Preact, no components.
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['preact', 'preact/*'], message: 'lib/ holds no UI.' },
-            {
-              group: ['wxt/browser', 'webextension-polyfill'],
-              message: 'lib/ takes data, not the browser.',
-            },
+            { group: ['preact', 'preact/*'], message: 'The worker renders nothing.' },
+            { group: ['**/components/**'], message: 'Components are UI; the worker has none.' },
           ],
         },
       ],

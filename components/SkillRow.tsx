@@ -1,25 +1,23 @@
-import type { JSX } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDuration, formatNumber } from '../lib/format';
 import type { Skill } from '../lib/model';
-import {
-  MAX_ALIASES,
-  MAX_ALIAS_LENGTH,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_GOAL_MINUTES,
-  validateSkillPatch,
-  type GoalProgress as GoalProgressData,
-  type SkillChange,
-  type SkillPatch,
-  type SkillTotals,
-} from '../lib/skills/library';
+import { validateSkillPatch, type SkillChange, type SkillPatch } from '../lib/skills/library';
 import { cleanSkillName } from '../lib/skills/names';
+import { type GoalProgress as GoalProgressData, type SkillTotals } from '../lib/skills/totals';
 import { isLinkable } from '../lib/url';
 import { FollowUpList, type FollowUpItem } from './FollowUpList';
 import { GoalProgress } from './GoalProgress';
 import { t } from './i18n/i18n';
-
-type Field = NonNullable<Extract<SkillChange, { ok: false }>['field']>;
+import { SkillDeleteConfirm } from './SkillDeleteConfirm';
+import {
+  draftOf,
+  FIELD_ERRORS,
+  patchOf,
+  SkillEditForm,
+  type Draft,
+  type SkillField as Field,
+} from './SkillEditForm';
+import { SkillMergePanel, SkillRenameConflict } from './SkillMergePanel';
 
 type Mode =
   | { kind: 'view' }
@@ -49,15 +47,6 @@ export interface SkillRowProps {
   followUps?: readonly FollowUpItem[];
 }
 
-const FIELD_ERRORS: Record<Field, () => string> = {
-  name: () => t('skillErrorName'),
-  colour: () => t('skillErrorColour'),
-  aliases: () => t('skillErrorAliases', [MAX_ALIASES, MAX_ALIAS_LENGTH]),
-  uri: () => t('skillErrorUri'),
-  description: () => t('skillErrorDescription', MAX_DESCRIPTION_LENGTH),
-  goalMinutes: () => t('skillErrorGoal', MAX_GOAL_MINUTES),
-};
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function formatDate(ts: number, locale: string): string {
   let f = dateFormats.get(locale);
@@ -66,39 +55,6 @@ function formatDate(ts: number, locale: string): string {
     dateFormats.set(locale, f);
   }
   return f.format(ts);
-}
-
-/** The form's text, as typed: what the learner sees is what is checked and saved. */
-interface Draft {
-  name: string;
-  colour: string;
-  aliases: string;
-  uri: string;
-  description: string;
-  goal: string;
-}
-
-function draftOf(skill: Skill): Draft {
-  return {
-    name: skill.name,
-    colour: skill.colour,
-    aliases: skill.aliases.join('\n'),
-    uri: skill.uri ?? '',
-    description: skill.description ?? '',
-    goal: skill.goalMinutes === undefined ? '' : String(skill.goalMinutes),
-  };
-}
-
-function patchOf(draft: Draft): SkillPatch {
-  const goal = draft.goal.trim();
-  return {
-    colour: draft.colour,
-    aliases: draft.aliases.split(/\r?\n/).filter((a) => a.trim()),
-    uri: draft.uri.trim() || null,
-    description: draft.description.trim() || null,
-    // Not a number stays not a number, so validation names the field.
-    goalMinutes: goal === '' ? null : Number(goal),
-  };
 }
 
 /**
@@ -203,21 +159,6 @@ export function SkillRow(props: SkillRowProps) {
     }
   };
 
-  const fieldProps = (field: Field) => ({
-    'data-field': field,
-    'aria-invalid': error?.field === field ? true : undefined,
-    'aria-describedby': error?.field === field ? `${id}-error` : `${id}-${field}-hint`,
-  });
-  const set =
-    (key: keyof Draft) => (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement, Event>) =>
-      setDraft({ ...draft, [key]: e.currentTarget.value });
-  const errorFor = (field: Field) =>
-    error?.field === field ? (
-      <p id={`${id}-error`} class="error field-error">
-        {error.message}
-      </p>
-    ) : null;
-
   // Worked out only while merging: a library can hold thousands of skills.
   const others = mode.kind === 'merge' ? props.skills.filter((s) => s.id !== skill.id) : null;
   const heading = `${id}-name`;
@@ -306,212 +247,61 @@ export function SkillRow(props: SkillRowProps) {
 
       {mode.kind === 'edit' && (
         <div ref={panel} class="skill-panel" onKeyDown={onPanelKey}>
-          <form
-            noValidate
-            aria-label={t('skillEditNamed', skill.name)}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void save();
-            }}
-          >
-            <label for={`${id}-name-input`}>{t('skillNameLabel')}</label>
-            <input
-              id={`${id}-name-input`}
-              type="text"
-              maxLength={80}
-              value={draft.name}
-              onInput={set('name')}
-              {...fieldProps('name')}
-            />
-            {errorFor('name')}
-
-            <label for={`${id}-colour`}>{t('skillColourLabel')}</label>
-            <input
-              id={`${id}-colour`}
-              type="color"
-              class="colour-input"
-              value={draft.colour}
-              onInput={set('colour')}
-              {...fieldProps('colour')}
-            />
-            {errorFor('colour')}
-
-            <label for={`${id}-aliases`}>{t('skillAliasesLabel')}</label>
-            <p id={`${id}-aliases-hint`} class="muted hint">
-              {t('skillAliasesHint')}
-            </p>
-            <textarea
-              id={`${id}-aliases`}
-              rows={3}
-              value={draft.aliases}
-              onInput={set('aliases')}
-              {...fieldProps('aliases')}
-            />
-            {errorFor('aliases')}
-
-            <label for={`${id}-uri`}>{t('skillUriLabel')}</label>
-            <p id={`${id}-uri-hint`} class="muted hint">
-              {t('skillUriHint')}
-            </p>
-            <input
-              id={`${id}-uri`}
-              type="url"
-              value={draft.uri}
-              onInput={set('uri')}
-              {...fieldProps('uri')}
-            />
-            {errorFor('uri')}
-
-            <label for={`${id}-description`}>{t('skillDescriptionLabel')}</label>
-            <textarea
-              id={`${id}-description`}
-              rows={3}
-              value={draft.description}
-              onInput={set('description')}
-              {...fieldProps('description')}
-            />
-            {errorFor('description')}
-
-            <label for={`${id}-goal`}>{t('skillGoalLabel')}</label>
-            <p id={`${id}-goalMinutes-hint`} class="muted hint">
-              {t('skillGoalHint')}
-            </p>
-            <input
-              id={`${id}-goal`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={MAX_GOAL_MINUTES}
-              step={1}
-              value={draft.goal}
-              onInput={set('goal')}
-              {...fieldProps('goalMinutes')}
-            />
-            {errorFor('goalMinutes')}
-
-            <div class="button-row skill-panel-buttons">
-              <button type="submit" class="primary" disabled={busy}>
-                {t('skillSave')}
-              </button>
-              <button type="button" onClick={close}>
-                {t('cancel')}
-              </button>
-            </div>
-          </form>
+          <SkillEditForm
+            id={id}
+            skillName={skill.name}
+            draft={draft}
+            onDraft={setDraft}
+            error={error}
+            busy={busy}
+            onSave={() => void save()}
+            onCancel={close}
+          />
         </div>
       )}
 
       {mode.kind === 'conflict' && (
-        <div
-          ref={panel}
-          class="skill-panel"
-          role="group"
-          aria-labelledby={`${id}-conflict`}
+        <SkillRenameConflict
+          id={id}
+          panelRef={panel}
+          skillName={skill.name}
+          target={mode.target}
+          busy={busy}
+          onMerge={(targetId) => void merge(targetId)}
+          onKeepEditing={() => {
+            focusField.current = 'name';
+            setMode({ kind: 'edit' });
+          }}
           onKeyDown={onPanelKey}
-        >
-          <p id={`${id}-conflict`}>{t('skillRenameConflict', [mode.target.name, skill.name])}</p>
-          <div class="button-row">
-            <button
-              type="button"
-              class="primary"
-              disabled={busy}
-              onClick={() => void merge(mode.target.id)}
-            >
-              {t('skillMergeIntoNamed', mode.target.name)}
-            </button>
-            <button
-              type="button"
-              data-autofocus
-              onClick={() => {
-                focusField.current = 'name';
-                setMode({ kind: 'edit' });
-              }}
-            >
-              {t('skillKeepEditing')}
-            </button>
-          </div>
-        </div>
+        />
       )}
 
       {mode.kind === 'merge' && others && (
-        <div
-          ref={panel}
-          class="skill-panel"
-          role="group"
-          aria-labelledby={`${id}-merge-label`}
+        <SkillMergePanel
+          id={id}
+          panelRef={panel}
+          skillName={skill.name}
+          others={others}
+          target={target}
+          onTarget={setTarget}
+          busy={busy}
+          onMerge={(targetId) => void merge(targetId)}
+          onClose={close}
           onKeyDown={onPanelKey}
-        >
-          {others.length === 0 ? (
-            <>
-              <p id={`${id}-merge-label`}>{t('skillMergeNone')}</p>
-              <button type="button" onClick={close}>
-                {t('cancel')}
-              </button>
-            </>
-          ) : (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (target) void merge(target);
-              }}
-            >
-              <label id={`${id}-merge-label`} for={`${id}-merge-target`}>
-                {t('skillMergeInto', skill.name)}
-              </label>
-              <select
-                id={`${id}-merge-target`}
-                value={target}
-                aria-describedby={`${id}-merge-help`}
-                onChange={(e) => setTarget(e.currentTarget.value)}
-              >
-                <option value="">{t('skillMergeChoose')}</option>
-                {others.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-              <p id={`${id}-merge-help`} class="muted hint">
-                {t('skillMergeHelp', skill.name)}
-              </p>
-              <div class="button-row">
-                <button type="submit" class="primary" disabled={busy || !target}>
-                  {t('skillMergeConfirm')}
-                </button>
-                <button type="button" onClick={close}>
-                  {t('cancel')}
-                </button>
-              </div>
-            </form>
-          )}
-        </div>
+        />
       )}
 
       {mode.kind === 'delete' && (
-        <div
-          ref={panel}
-          class="skill-panel"
-          role="group"
-          aria-labelledby={`${id}-delete`}
+        <SkillDeleteConfirm
+          id={id}
+          panelRef={panel}
+          skillName={skill.name}
+          sessions={formatNumber(sessions, locale)}
+          busy={busy}
+          onDelete={() => void run(props.onDelete)}
+          onCancel={close}
           onKeyDown={onPanelKey}
-        >
-          <p id={`${id}-delete`}>
-            {t('skillDeleteConfirm', [skill.name, formatNumber(sessions, locale)])}
-          </p>
-          <div class="button-row">
-            <button
-              type="button"
-              class="danger"
-              disabled={busy}
-              onClick={() => void run(props.onDelete)}
-            >
-              {t('skillDeleteConfirmButton')}
-            </button>
-            <button type="button" data-autofocus onClick={close}>
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
+        />
       )}
     </article>
   );

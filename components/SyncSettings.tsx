@@ -1,29 +1,11 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db } from '../lib/store/db';
 import { formatDateTime, formatNumber } from '../lib/format';
-import {
-  testConnection,
-  type FetchLike,
-  type LrsError,
-  type LrsErrorCode,
-} from '../lib/sync/lrs-client';
+import type { LrsError, LrsErrorCode } from '../lib/sync/lrs-client';
 import type { ExportPrivacy } from '../lib/settings/settings';
-import { loadSettings, watchSettings } from '../lib/settings/store';
-import { retryFailed } from '../lib/sync/outbox';
-import { queueSessionChanges } from '../lib/sync/session-statements';
-import {
-  DEFAULT_SYNC_SETTINGS,
-  lrsConfig,
-  originPattern,
-  type SyncSettings as Settings,
-} from '../lib/sync/sync-config';
-import { loadSyncSettings, updateSyncSettings } from '../lib/sync/sync-settings';
-import { resumeSync, syncNow, syncStatus, type SyncStatus } from '../lib/sync/sync-now';
+import { originPattern, type SyncSettings as Settings } from '../lib/sync/sync-config';
+import type { SyncStatus } from '../lib/sync/sync-now';
 import { t, uiLocale } from './i18n/i18n';
-import { useLiveQuery } from './hooks/use-live-query';
-
-const platformFetch: FetchLike = (url, init) => fetch(url, init);
 
 /**
  * Asks the learner to let Skilltrail reach the LRS's site (an optional host permission).
@@ -274,125 +256,5 @@ export function SyncSettingsView(props: SyncSettingsViewProps) {
         </div>
       )}
     </section>
-  );
-}
-
-/**
- * The dashboard's LRS settings: reads and saves the sync settings, shows the outbox status
- * live, tests the connection and syncs on request.
- */
-export function SyncSettings() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SYNC_SETTINGS);
-  const [busy, setBusy] = useState<SyncSettingsViewProps['busy']>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [privacy, setPrivacy] = useState<ExportPrivacy | undefined>(undefined);
-  const status = useLiveQuery(() => syncStatus(db()), []);
-  useEffect(() => {
-    void loadSyncSettings().then(setSettings);
-    void loadSettings().then((s) => setPrivacy(s.exportPrivacy));
-    return watchSettings((s) => setPrivacy(s.exportPrivacy));
-  }, []);
-
-  const run = async (
-    kind: NonNullable<SyncSettingsViewProps['busy']>,
-    task: () => Promise<void>,
-  ) => {
-    setBusy(kind);
-    setNotice(null);
-    try {
-      await task();
-    } catch (error) {
-      console.error('Skilltrail sync action failed', error instanceof Error ? error.name : 'error');
-      setNotice({ kind: 'error', text: t('syncErrorUnexpected') });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const onSave = (draft: Settings) => {
-    // The permission prompt must open within the click: ask before anything else awaits.
-    const permission = draft.enabled ? requestLrsPermission(draft.endpoint) : Promise.resolve(true);
-    void run('save', async () => {
-      const granted = await permission;
-      const next = await updateSyncSettings({ ...draft, enabled: draft.enabled && granted });
-      setSettings(next);
-      if (draft.enabled && !lrsConfig({ ...draft, enabled: true })) {
-        setNotice({ kind: 'error', text: t('syncErrorInvalidEndpoint') });
-      } else if (draft.enabled && !granted) {
-        setNotice({ kind: 'error', text: t('syncErrorPermission') });
-      } else {
-        if (granted) await resumeSync(db());
-        setNotice({ kind: 'ok', text: t('syncSaved') });
-      }
-    });
-  };
-
-  const onTest = (draft: Settings) => {
-    const permission = requestLrsPermission(draft.endpoint);
-    void run('test', async () => {
-      const config = lrsConfig({ ...draft, enabled: true });
-      if (!config) {
-        setNotice({ kind: 'error', text: t('syncErrorInvalidEndpoint') });
-        return;
-      }
-      if (!(await permission)) {
-        setNotice({ kind: 'error', text: t('syncErrorPermission') });
-        return;
-      }
-      const result = await testConnection(config, platformFetch);
-      if (!result.ok) {
-        setNotice(errorNotice(result.error));
-        return;
-      }
-      const versions = result.versions.join(', ');
-      setNotice({
-        kind: 'ok',
-        text:
-          result.credentials === 'accepted'
-            ? t('syncTestOk', versions)
-            : t('syncTestOkWriteOnly', versions),
-      });
-    });
-  };
-
-  const onSyncNow = () => {
-    const permission = requestLrsPermission(settings.endpoint);
-    void run('sync', async () => {
-      const config = lrsConfig(settings);
-      if (!config) return;
-      if (!(await permission)) {
-        setNotice({ kind: 'error', text: t('syncErrorPermission') });
-        return;
-      }
-      await queueSessionChanges(db(), settings, await loadSettings(), Date.now());
-      const result = await syncNow(db(), config, platformFetch, Date.now, {
-        force: true,
-        budgetMs: 120_000,
-      });
-      if (result.busy) setNotice({ kind: 'ok', text: t('syncBusy') });
-      else if (result.lastError && (result.paused || result.retryAt !== undefined)) {
-        setNotice(errorNotice(result.lastError));
-      } else setNotice({ kind: 'ok', text: t('syncDone', [result.sent, result.failed]) });
-    });
-  };
-
-  const onRetryFailed = () => {
-    void run('sync', async () => {
-      await retryFailed(db());
-    });
-  };
-
-  return (
-    <SyncSettingsView
-      settings={settings}
-      privacy={privacy}
-      status={status}
-      busy={busy}
-      notice={notice}
-      onSave={onSave}
-      onTest={onTest}
-      onSyncNow={onSyncNow}
-      onRetryFailed={onRetryFailed}
-    />
   );
 }

@@ -12,7 +12,7 @@ import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
 import { defineWriter, writeOrKeep } from './retry-writes';
-import { currentSessionIdForTab } from './tracking';
+import { currentSessionIdForTab } from './tracker-state';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
 const storeCapture = defineWriter(

@@ -9,14 +9,13 @@ import type { IdleState, TabSnapshot, TrackerEvent } from '../../lib/tracking/ev
 import { canAdopt, combineWrites, planWrites } from '../../lib/tracking/records';
 import { parseUrl } from '../../lib/url';
 import { restoreTrackerState, type TrackerState } from '../../lib/tracking/state';
-import { sessionIdForTab, step, type StepResult } from '../../lib/tracking/tracker';
+import { step, type StepResult } from '../../lib/tracking/tracker';
 import { refreshBadge } from './badge';
 import { captureTab } from './capture';
 import { registerEngagement } from './engagement';
 import { type KeptPlan, writeThrough } from './retry-writes';
+import { TRACKER_STATE_KEY as STATE_KEY } from './tracker-state';
 
-/** The `meta` row holding the tracker state between events. */
-const STATE_KEY = 'tracker';
 const HEARTBEAT_ALARM = 'tracker-heartbeat';
 /** Set in `storage.session` once this browser session has started the tracker. */
 const STARTED_KEY = 'trackerStarted';
@@ -254,16 +253,6 @@ async function navigated(
   };
 }
 
-/**
- * The stored session the page in a tab belongs to, or null (not recorded, or not yet
- * past the reading threshold). Reads the last committed state, so it never waits for
- * events in flight.
- */
-export async function currentSessionIdForTab(tabId: number): Promise<string | null> {
-  const row = await db().meta.get(STATE_KEY);
-  return sessionIdForTab(restoreTrackerState(row?.value), tabId);
-}
-
 async function applyIdleInterval(): Promise<void> {
   const settings = await loadSettings();
   await attempt(() => browser.idle.setDetectionInterval(settings.idleSeconds));
@@ -372,9 +361,6 @@ export function registerTracking(): void {
         audible: message.audible === true,
       }));
       return undefined;
-    }
-    if (message.type === 'current-session') {
-      return currentSessionIdForTab(message.tabId).then((sessionId) => ({ sessionId }));
     }
     if (message.type === 'settings-changed') {
       void track(() => ({ type: 'tick' }));

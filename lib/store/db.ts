@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
-import type { OutboxEntry } from '../sync/outbox';
+import type { OutboxEntry } from '../sync/outbox-entry';
 
 /** A small key-value record: install id, signing key, tracker state. */
 export interface MetaRecord {

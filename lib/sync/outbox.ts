@@ -13,34 +13,7 @@ import {
   voidingStatement,
   type XapiStatement,
 } from './statement';
-
-/**
- * `pending`: waiting to be sent. `sent`: the LRS has it. `failed`: the LRS refused it
- * for good (its message is in `error`). `superseded`: an edit replaced it before or after
- * sending (a sent one gets a voiding statement in the queue).
- */
-export type OutboxState = 'pending' | 'sent' | 'failed' | 'superseded';
-
-export interface OutboxEntry {
-  /** The statement's id as the LRS sees it. */
-  id: string;
-  sessionId: string;
-  /** The id the exporter gave the statement; revisions derive their ids from it. */
-  sourceId: string;
-  /** 0 for a session's first statements, +1 for each edit after them. */
-  revision: number;
-  kind: 'statement' | 'void';
-  statement: XapiStatement;
-  /** Digest of the statement as the exporter built it, to notice edits (`contentHash`). */
-  fingerprint: string;
-  state: OutboxState;
-  queuedAt: number;
-  /** Requests that carried it: after one, the LRS may have it even without an answer. */
-  attempts: number;
-  sentAt?: number;
-  /** The LRS's reason, for `failed` (never containing credentials). */
-  error?: string;
-}
+import type { OutboxEntry, OutboxState } from './outbox-entry';
 
 export interface SessionStatements {
   sessionId: string;

@@ -22,8 +22,8 @@ import {
   markSent,
   nextPending,
   requeueForNewEndpoint,
-  type OutboxEntry,
 } from './outbox';
+import { type OutboxEntry } from './outbox-entry';
 import { sameStatement } from './statement';
 
 /** xAPI leaves batch size to the LRS; 50 keeps requests small enough for any of them. */

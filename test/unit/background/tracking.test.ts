@@ -9,8 +9,9 @@ vi.mock('../../../entrypoints/background/capture', () => ({
 }));
 
 const { captureTab } = await import('../../../entrypoints/background/capture');
-const { currentSessionIdForTab, registerTracking, trackingSettled } =
+const { registerTracking, trackingSettled } =
   await import('../../../entrypoints/background/tracking');
+const { currentSessionIdForTab } = await import('../../../entrypoints/background/tracker-state');
 const { syncEngagementScript } = await import('../../../entrypoints/background/engagement');
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);

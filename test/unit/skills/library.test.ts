@@ -1,19 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import type { Session, Skill } from '../../../lib/model';
+import { addSkillToSessions, removeSkillFromSessions } from '../../../lib/skills/bulk-tag';
 import {
-  addSkillToSessions,
   cleanAliases,
   deleteSkill,
-  goalProgress,
   isFrameworkUri,
-  loadSkillTotals,
   mergeSkills,
-  removeSkillFromSessions,
   renameSkill,
-  skillTotals,
   updateSkill,
 } from '../../../lib/skills/library';
+import { goalProgress, loadSkillTotals, skillTotals } from '../../../lib/skills/totals';
 import { ensureSkill } from '../../../lib/skills/names';
 
 const T0 = Date.UTC(2026, 2, 2, 9); // a Monday

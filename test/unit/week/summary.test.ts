@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, Visit } from '../../../lib/model';
+import { localDays, rangeLabel } from '../../../lib/week/days';
 import {
-  localDays,
-  rangeLabel,
   reflectionStreak,
   singleSourceSkills,
   summarise,

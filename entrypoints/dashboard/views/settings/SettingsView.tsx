@@ -6,7 +6,7 @@ import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { NumberSetting } from '../../../../components/NumberSetting';
 import { PauseControls } from '../../../../components/PauseControls';
 import { RetentionSettings } from '../../../../components/RetentionSettings';
-import { SyncSettings } from '../../../../components/SyncSettings';
+import { SyncSection } from './SyncSection';
 import { notifySettingsChanged, useSettings } from '../../../../components/hooks/use-settings';
 import { db } from '../../../../lib/store/db';
 import { eraseEverything } from '../../../../lib/store/erase';
@@ -201,7 +201,7 @@ export function SettingsView(_: { params: string[] }) {
 
       <section aria-labelledby="settings-sync">
         <h2 id="settings-sync">{t('settingsSync')}</h2>
-        <SyncSettings />
+        <SyncSection />
       </section>
 
       <section aria-labelledby="settings-delete" class="danger-section">

@@ -9,14 +9,8 @@ import { db } from '../../../../lib/store/db';
 import { formatNumber } from '../../../../lib/format';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
 import { answeredBySkill } from '../../../../lib/followup/record';
-import {
-  deleteSkill,
-  goalProgress,
-  loadSkillTotals,
-  mergeSkills,
-  renameSkill,
-  updateSkill,
-} from '../../../../lib/skills/library';
+import { deleteSkill, mergeSkills, renameSkill, updateSkill } from '../../../../lib/skills/library';
+import { goalProgress, loadSkillTotals } from '../../../../lib/skills/totals';
 import { rankSkillMatches } from '../../../../lib/skills/names';
 import { addStarterSkills } from '../../../../lib/skills/starter';
 import { importTaxonomy } from '../../../../lib/skills/taxonomy-import';
