@@ -139,21 +139,13 @@ describe('registerTracking', () => {
     expect(JSON.stringify((await db().meta.get('tracker'))?.value)).not.toContain('prerendered');
   });
 
-  it('answers which session a tab is in, for our own pages only', async () => {
+  it('reads which session a tab is in from the committed state, and none for other tabs', async () => {
     registerTracking();
     await heartbeat(60);
     await heartbeat(100);
     await settled();
-    const [answer] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'current-session', tabId: 7 },
-      { id: fakeBrowser.runtime.id },
-    );
-    expect(answer).toEqual({ sessionId: (await db().sessions.toArray())[0]!.id });
-    const [foreign] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'current-session', tabId: 7 },
-      { id: 'another-extension' },
-    );
-    expect(foreign).toBeUndefined();
+    expect(await currentSessionIdForTab(7)).toBe((await db().sessions.toArray())[0]!.id);
+    expect(await currentSessionIdForTab(99)).toBeNull();
   });
 
   it('links a result opened in a new tab and captures it where host access allows', async () => {
