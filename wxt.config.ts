@@ -105,6 +105,13 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: ['http://*/*', 'https://*/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    // MV3's default, plus images only from the package: nothing a record holds (a skill
+    // colour, say) can make a page load a remote image, a tracking pixel.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data:",
+    },
+    // Never run in private windows, and do not offer the learner to allow it.
+    incognito: 'not_allowed' as const,
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -126,8 +133,6 @@ export default defineConfig({
               data_collection_permissions: { required: ['none' as const] },
             },
           },
-          // Never run in private windows, and do not offer the learner to allow it.
-          incognito: 'not_allowed' as const,
         }
       : {}),
   }),

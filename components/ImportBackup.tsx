@@ -15,6 +15,7 @@ const ERROR_MESSAGE: Record<BackupErrorKey, string> = {
   'too-many-records': 'backupErrorTooMany',
   'duplicate-id': 'backupErrorDuplicateId',
   'duplicate-key': 'backupErrorDuplicateKey',
+  'orphan-record': 'backupErrorOrphan',
   'write-failed': 'backupErrorWriteFailed',
 };
 

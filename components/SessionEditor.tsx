@@ -18,27 +18,45 @@ export interface SessionEditorProps {
   ) => preact.ComponentChildren;
 }
 
+/** The fields as one comparable string. */
+function fieldsKey(skills: readonly string[], note: string, title: string | undefined): string {
+  return JSON.stringify([skills, note, title ?? null]);
+}
+
 /** Skills and a reflection for one session, with Save (Ctrl/Cmd+Enter saves from anywhere in it). */
 export function SessionEditor(props: SessionEditorProps) {
   const { skills, initialSkills, initialNote, initialTitle, onCreateSkill, onSave, suggestions } =
     props;
   const [selected, setSelectedState] = useState<string[]>([...initialSkills]);
-  // Save reads the latest selection and first waits for skills still being created, so
-  // Ctrl+Enter straight after typing a new skill keeps it.
-  const latest = useRef<string[]>(selected);
-  const creating = useRef(new Set<Promise<unknown>>());
+  const [note, setNoteState] = useState(initialNote);
+  const [title, setTitleState] = useState(initialTitle ?? '');
+  // A save reads what is on screen now, not what the last render saw: a key can come
+  // before the render of the input just before it.
+  const latest = useRef({ skills: selected, note, title });
   const setSelected = (ids: string[]) => {
-    latest.current = ids;
+    latest.current = { ...latest.current, skills: ids };
     setSelectedState(ids);
   };
+  const setNote = (value: string) => {
+    latest.current = { ...latest.current, note: value };
+    setNoteState(value);
+  };
+  const setTitle = (value: string) => {
+    latest.current = { ...latest.current, title: value };
+    setTitleState(value);
+  };
+  // Skills being created; a save waits for them, and for the one it adds itself.
+  const creating = useRef(new Set<Promise<unknown>>());
+  const commitTyped = useRef<(() => Promise<void>) | null>(null);
   const createSkill = (name: string) => {
     const created = onCreateSkill(name);
     creating.current.add(created);
     void created.finally(() => creating.current.delete(created)).catch(() => {});
     return created;
   };
-  const [note, setNote] = useState(initialNote);
-  const [title, setTitle] = useState(initialTitle ?? '');
+  // What the last save stored: when the stored session comes back as exactly that, the
+  // screen (perhaps edited since) stays as it is.
+  const stored = useRef<string | null>(null);
   const titleId = useId();
   const [status, setStatus] = useState<
     { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }
@@ -47,6 +65,7 @@ export function SessionEditor(props: SessionEditorProps) {
   });
 
   useEffect(() => {
+    if (stored.current === fieldsKey(initialSkills, initialNote, initialTitle)) return;
     setSelected([...initialSkills]);
     setNote(initialNote);
     setTitle(initialTitle ?? '');
@@ -55,19 +74,37 @@ export function SessionEditor(props: SessionEditorProps) {
   const save = async () => {
     setStatus({ kind: 'saving' });
     try {
+      // A skill still in the field is on screen: add it as Enter would, then wait for
+      // every skill being created (the picker selects each in the turn it settles).
+      await commitTyped.current?.();
+      while (creating.current.size > 0) {
+        await Promise.allSettled([...creating.current]);
+        await Promise.resolve();
+      }
       // An emptied title keeps the old one: a session always has a name to show.
-      const nextTitle = initialTitle === undefined ? undefined : title.trim() || initialTitle;
-      await Promise.allSettled([...creating.current]);
-      // The picker adds a created skill in the same turn its promise settles.
-      await Promise.resolve();
-      await onSave(latest.current, note.trim(), nextTitle);
-      setStatus({ kind: 'saved' });
+      const shownKey = () =>
+        fieldsKey(
+          latest.current.skills,
+          latest.current.note.trim(),
+          initialTitle === undefined ? undefined : latest.current.title.trim() || initialTitle,
+        );
+      const { skills: ids, note: text } = latest.current;
+      const nextTitle =
+        initialTitle === undefined ? undefined : latest.current.title.trim() || initialTitle;
+      const saving = shownKey();
+      stored.current = saving;
+      await onSave(ids, text.trim(), nextTitle);
+      // "Saved" only while the screen still shows what was stored.
+      setStatus({ kind: shownKey() === saving ? 'saved' : 'idle' });
     } catch (error) {
+      stored.current = null;
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  const edited = () => status.kind === 'saved' && setStatus({ kind: 'idle' });
+  const edited = () => {
+    if (status.kind === 'saved') setStatus({ kind: 'idle' });
+  };
 
   return (
     <form
@@ -106,9 +143,10 @@ export function SessionEditor(props: SessionEditorProps) {
           edited();
         }}
         onCreate={createSkill}
+        commitRef={commitTyped}
       />
       {suggestions?.((id) => {
-        if (!latest.current.includes(id)) setSelected([...latest.current, id]);
+        if (!latest.current.skills.includes(id)) setSelected([...latest.current.skills, id]);
         edited();
       }, selected)}
       <label for="session-note">{t('noteLabel')}</label>

@@ -13,6 +13,22 @@ export interface SkillPickerProps {
   onChange: (ids: string[]) => void;
   /** Makes (or finds) a skill by name; the picker then selects it. */
   onCreate: (name: string) => Promise<Skill>;
+  /**
+   * Receives the picker's "add what is typed" action, which a save runs first: a skill
+   * typed but not yet entered is on screen, so it is saved too.
+   */
+  commitRef?: { current: (() => Promise<void>) | null };
+}
+
+/** What the field offers for `text`: matching skills not yet chosen, then "create" for a new name. */
+function optionsFor(text: string, skills: readonly Skill[], selected: readonly string[]): Option[] {
+  const list: Option[] = rankSkillMatches(text, skills)
+    .filter((s) => !selected.includes(s.id))
+    .map((skill) => ({ kind: 'skill', skill }));
+  const name = cleanSkillName(text);
+  // The last option creates a new skill when nothing has this name yet.
+  if (name && !skills.some((s) => s.key === skillKey(name))) list.push({ kind: 'create', name });
+  return list;
 }
 
 /**
@@ -20,7 +36,7 @@ export interface SkillPickerProps {
  * Enter adds the highlighted skill or creates a new one, several skills per session.
  * An ARIA 1.2 combobox with a listbox popup.
  */
-export function SkillPicker({ skills, selected, onChange, onCreate }: SkillPickerProps) {
+export function SkillPicker({ skills, selected, onChange, onCreate, commitRef }: SkillPickerProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
@@ -37,21 +53,20 @@ export function SkillPicker({ skills, selected, onChange, onCreate }: SkillPicke
     return next;
   };
 
-  const matches = useMemo(
-    () => rankSkillMatches(text, skills).filter((s) => !selected.includes(s.id)),
-    [text, skills, selected],
-  );
-  const name = cleanSkillName(text);
-  const exact = skills.find((s) => s.key === skillKey(name));
-  // The last option creates a new skill when nothing has this name yet.
-  const list: Option[] = [];
-  for (const skill of matches) list.push({ kind: 'skill', skill });
-  if (name && !exact) list.push({ kind: 'create', name });
+  const list = useMemo(() => optionsFor(text, skills, selected), [text, skills, selected]);
   const open = text.trim().length > 0 && list.length > 0;
   const current = Math.min(active, list.length - 1);
-
+  // Keys and a save can come before the field's last input has rendered: they read the
+  // field itself, not the text of the last render.
+  const typedOption = (): Option | undefined => {
+    const typed = input.current?.value ?? text;
+    if (!typed.trim()) return undefined;
+    const options = typed === text ? list : optionsFor(typed, skills, latest.current);
+    return options[typed === text ? current : 0];
+  };
   const choose = async (option: Option | undefined) => {
     if (!option) return;
+    if (input.current) input.current.value = '';
     // Clear first: the learner may type the next skill while a new one is being stored.
     setText('');
     setActive(0);
@@ -59,6 +74,7 @@ export function SkillPicker({ skills, selected, onChange, onCreate }: SkillPicke
     const skill = option.kind === 'skill' ? option.skill : await onCreate(option.name);
     onChange(addId(skill.id));
   };
+  if (commitRef) commitRef.current = () => choose(typedOption());
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' && open) {
@@ -68,9 +84,10 @@ export function SkillPicker({ skills, selected, onChange, onCreate }: SkillPicke
       event.preventDefault();
       setActive((current - 1 + list.length) % list.length);
     } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
-      if (!text.trim()) return;
+      const option = typedOption();
+      if (!option) return;
       event.preventDefault();
-      void choose(list[current]);
+      void choose(option);
     } else if (event.key === 'Escape' && text) {
       event.preventDefault();
       setText('');

@@ -34,12 +34,16 @@ const ERROR_TEXT: Record<LrsErrorCode, () => string> = {
   'insecure-endpoint': () => t('syncErrorInsecureEndpoint'),
   version: () => t('syncErrorVersion'),
   permission: () => t('syncErrorPermission'),
+  redirect: () => t('syncErrorRedirect'),
 };
 
 /** A message shown after an action: a result or a problem, announced to screen readers. */
 export type Notice = { kind: 'ok' | 'error'; text: string; detail?: string };
 
 export function errorNotice(error: LrsError): Notice {
+  // Where a redirect pointed is the clue itself: it goes in the sentence.
+  if (error.code === 'redirect' && error.detail)
+    return { kind: 'error', text: t('syncErrorRedirectTo', error.detail) };
   return {
     kind: 'error',
     text: ERROR_TEXT[error.code](),

@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Request } from '../lib/messages';
+import { isAudible, isReaderInput } from '../lib/tracking/engagement-signals';
+
+/** What each engine adds to a media element about its audio. */
+type MediaExtras = { mozHasAudio?: boolean; webkitAudioDecodedByteCount?: number };
 
 /** At most one message per this interval: the background needs evidence, not a stream. */
 const MIN_INTERVAL_MS = 15_000;
@@ -25,8 +29,8 @@ export default defineContentScript({
       return Math.min(100, Math.round(((scrollY + innerHeight) / height) * 100));
     };
     const playing = () =>
-      [...document.querySelectorAll<HTMLMediaElement>('video, audio')].some(
-        (m) => !m.paused && !m.muted && m.volume > 0,
+      [...document.querySelectorAll<HTMLMediaElement>('video, audio')].some((m) =>
+        isAudible(m as HTMLMediaElement & MediaExtras),
       );
     // A single-page app changed its URL: a new page starts from the top.
     const sameUrl = () => {
@@ -54,14 +58,17 @@ export default defineContentScript({
       if (wait <= 0) send();
       else timer = ctx.setTimeout(send, wait);
     };
-    const onInput = () => {
+    // Only the reader's own input counts: a page's script can dispatch events (untrusted)
+    // and scroll itself (trusted, so scrolling moves the depth only, never the input time).
+    const onInput = (event: Event) => {
+      if (!isReaderInput(event)) return;
       inputAt = Date.now();
       schedule();
     };
     const onScroll = () => {
       sameUrl();
       maxScrollPct = Math.max(maxScrollPct, scrollPct());
-      onInput();
+      schedule();
     };
 
     const options = { passive: true, capture: true };
@@ -70,8 +77,8 @@ export default defineContentScript({
       ctx.addEventListener(window, type, onInput, options);
     }
     // Coming to the front is an interaction: the reader chose this page.
-    ctx.addEventListener(document, 'visibilitychange', () =>
-      document.visibilityState === 'visible' ? onInput() : schedule(),
+    ctx.addEventListener(document, 'visibilitychange', (event) =>
+      document.visibilityState === 'visible' ? onInput(event) : schedule(),
     );
     ctx.addEventListener(window, 'focus', onInput);
     // Report the state at start too: a tab that starts hidden never fires visibilitychange.

@@ -36,13 +36,19 @@ export type Request =
   /** The session the tab is part of right now, if any. */
   | { type: 'current-session'; tabId: number }
   /** Settings changed in a page: re-read them (pause, thresholds, exclusions). */
-  | { type: 'settings-changed' };
+  | { type: 'settings-changed' }
+  /** Sessions were deleted in a page (by id, or a whole site): forget their waiting writes. */
+  | { type: 'forget-waiting'; sessionIds?: string[]; site?: string }
+  /** "Delete all my data": drop the waiting writes, then empty every table. */
+  | { type: 'erase-everything' };
 
 export interface Responses {
   'capture-tab': CaptureResult;
   engagement: void;
   'current-session': { sessionId: string | null };
   'settings-changed': void;
+  'forget-waiting': void;
+  'erase-everything': void;
 }
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
@@ -53,8 +59,13 @@ export function isRequest(value: unknown): value is Request {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
-    ['capture-tab', 'engagement', 'current-session', 'settings-changed'].includes(
-      (value as { type: string }).type,
-    )
+    [
+      'capture-tab',
+      'engagement',
+      'current-session',
+      'settings-changed',
+      'forget-waiting',
+      'erase-everything',
+    ].includes((value as { type: string }).type)
   );
 }

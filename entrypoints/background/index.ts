@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
 import { captureAndOpenPopup, captureForPopup, captureTab, confirmOnBadge } from './capture';
-import { registerPendingWrites } from './retry-writes';
+import { eraseAllRecords, forgetWaitingSessions, registerPendingWrites } from './retry-writes';
 import { registerRetention } from './retention';
 import { registerWelcome } from './welcome';
 import { registerReminder } from './reminder';
@@ -52,6 +52,15 @@ export default defineBackground(() => {
     // Only our own pages may ask for captures; content scripts have a tab, pages do not.
     if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
     if (message.type === 'capture-tab' && !sender.tab) return captureForPopup(message.tabId);
+    // Deleting is for the extension's own pages only, never a content script.
+    if (message.type === 'erase-everything' && !sender.tab) return eraseAllRecords();
+    if (message.type === 'forget-waiting' && !sender.tab) {
+      const sessionIds = Array.isArray(message.sessionIds)
+        ? message.sessionIds.filter((id): id is string => typeof id === 'string')
+        : undefined;
+      const site = typeof message.site === 'string' ? message.site : undefined;
+      return forgetWaitingSessions({ sessionIds, site });
+    }
     return undefined;
   });
 });

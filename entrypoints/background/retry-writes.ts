@@ -2,9 +2,14 @@ import type { Table } from 'dexie';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { db, type SkilltrailDb } from '../../lib/store/db';
+import { eraseEverything } from '../../lib/store/erase';
+import type { Session } from '../../lib/model';
+import { mergeTrackedSession } from '../../lib/tracking/records';
 import { newId } from '../../lib/ids';
 import {
   errorLabel,
+  type ForgetRecords,
+  forgetRecords,
   isRetryableWriteError,
   isStorageFullError,
   keepWrite,
@@ -49,18 +54,45 @@ export function defineWriter<P, R>(
 /** The tables `putRecords` may write (every record table but the outbox, which sync owns). */
 export type RecordTable = 'sessions' | 'visits' | 'searches' | 'skills' | 'captures' | 'meta';
 
-/** Puts records into tables in one transaction: the tracker's writes. Idempotent. */
-export const putRecords = defineWriter(
-  'put-records',
-  async (database, puts: { table: RecordTable; rows: unknown[] }[]) => {
-    // The typed table properties, not db.table(name): the same tables tests and callers hold.
-    const tableOf = (name: RecordTable) => database[name] as Table<unknown>;
-    const tables = [...new Set(puts.map((p) => p.table))].map(tableOf);
-    await database.transaction('rw', tables, async () => {
-      for (const { table, rows } of puts) await tableOf(table).bulkPut(rows);
-    });
-  },
-);
+/**
+ * Stores the tracker's writes in one transaction, as a merge with what is stored by then
+ * (it may run long after it was planned, when there is room again): a session deleted
+ * meanwhile stays deleted, with its pages and queries; the learner's skills, note, status
+ * and title stay as they are; the tracker's times are its own. Idempotent.
+ */
+export const putRecords = defineWriter('put-records', async (database, puts: RecordPuts) => {
+  // The typed table properties, not db.table(name): the same tables tests and callers hold.
+  const tableOf = (name: string) => database[name as RecordTable] as Table<unknown>;
+  const tables = [...new Set(puts.map((p) => p.table))].map(tableOf);
+  await database.transaction('rw', [...new Set([...tables, database.sessions])], async () => {
+    for (const { table, rows, fresh } of puts) {
+      if (table === 'sessions') {
+        const tracked = rows as Session[];
+        const stored = await database.sessions.bulkGet(tracked.map((s) => s.id));
+        const next = tracked.flatMap((row, i) => {
+          const existing = stored[i];
+          if (existing) {
+            const merged = mergeTrackedSession(existing, row);
+            return [{ ...merged, updatedAt: Math.max(existing.updatedAt, row.updatedAt) }];
+          }
+          // Without `fresh`, every row is new (a plain put).
+          return !fresh || fresh.includes(row.id) ? [row] : [];
+        });
+        await database.sessions.bulkPut(next);
+      } else if (table === 'visits' || table === 'searches') {
+        // Pages and queries only of sessions stored now (sessions are put first).
+        const list = rows as { sessionId: string }[];
+        const ids = [...new Set(list.map((r) => r.sessionId))];
+        const present = new Set(
+          (await database.sessions.bulkGet(ids)).flatMap((s) => (s ? [s.id] : [])),
+        );
+        await tableOf(table).bulkPut(list.filter((r) => present.has(r.sessionId)));
+      } else {
+        await tableOf(table).bulkPut(rows);
+      }
+    }
+  });
+});
 
 export const RETRY_ALARM = 'pending-writes-retry';
 export const UNSAVED_NOTIFICATION = 'skilltrail-unsaved';
@@ -256,6 +288,32 @@ export function writeThrough<R>(
 async function drained(): Promise<void> {
   await browser.alarms.clear(RETRY_ALARM);
   await notify('unsavedDone');
+}
+
+/**
+ * Forgets the waiting rows of sessions the learner deleted (by id, or every one of a
+ * site), so no replay brings them back.
+ */
+export function forgetWaitingSessions(forget: ForgetRecords): Promise<void> {
+  return serially(async () => {
+    const queue = await loadQueue();
+    const rest = forgetRecords(queue, putRecords.name, forget);
+    if (rest.length !== queue.length || rest.some((w, i) => w !== queue[i])) await saveQueue(rest);
+    if (rest.length === 0 && queue.length > 0) await browser.alarms.clear(RETRY_ALARM);
+  });
+}
+
+/**
+ * "Delete all my data": the waiting writes are dropped first, then every table emptied,
+ * in one turn of the write queue, so no replay can land after the erase (which frees the
+ * room it waited for) and restore old records.
+ */
+export function eraseAllRecords(): Promise<void> {
+  return serially(async () => {
+    await saveQueue([]);
+    await browser.alarms.clear(RETRY_ALARM);
+    await eraseEverything(db());
+  });
 }
 
 /** Replays the waiting writes now; returns how many still wait. */

@@ -158,7 +158,12 @@ async function applyEvent(
           const value = { captures: result.captures, wrote: writes.sessions.length > 0 };
           planned = {
             puts: [
-              { table: 'sessions', rows: writes.sessions },
+              // Sessions not stored yet; any other gone at the replay was deleted meanwhile.
+              {
+                table: 'sessions',
+                rows: writes.sessions,
+                fresh: ids.filter((_, i) => !existing[i]),
+              },
               { table: 'visits', rows: writes.visits },
               { table: 'searches', rows: writes.searches },
               { table: 'meta', rows: [{ key: STATE_KEY, value: result.state }] },

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { notifySettingsChanged } from '../../components/hooks/use-settings';
 import { db } from '../../lib/store/db';
 import { eraseSite } from '../../lib/store/erase';
@@ -14,5 +15,8 @@ export async function neverRecordSite(site: string, alsoDelete: boolean): Promis
   // Already covered by an entry: the list stays as it is.
   if (added.ok) await updateSettings({ excludedSites: added.sites });
   await notifySettingsChanged();
-  if (alsoDelete) await eraseSite(db(), site, Date.now());
+  if (!alsoDelete) return;
+  await eraseSite(db(), site, Date.now());
+  // Writes from the site waiting for disk space must not bring it back.
+  await browser.runtime.sendMessage({ type: 'forget-waiting', site }).catch(() => undefined);
 }

@@ -1,5 +1,6 @@
 import type { CaptureBlockReason } from '../messages';
 import type { Capture } from '../model';
+import { pageText } from './page-text';
 import { canonicalUrl, domainOf, isExcluded, isWebUrl, parseUrl } from '../url';
 
 /** What the in-page script returns: Readability's metadata and counts, never the text. */
@@ -54,23 +55,34 @@ export function captureBlockReason(
 
 function clean(value: string | null | undefined, max = MAX_TEXT): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const v = value.replace(/\s+/g, ' ').trim().slice(0, max);
+  const v = pageText(value, max);
   return v.length > 0 ? v : undefined;
 }
 
+/** The first segment of a URL's path (`/~ada/notes` → `~ada`), the tenant on a shared host. */
+function firstSegment(url: URL): string {
+  return url.pathname.split('/')[1] ?? '';
+}
+
 /**
- * The canonical URL to key a capture by: the page's own `rel=canonical` when it stays on
- * the same site, else the cleaned tab URL.
+ * The canonical URL to key a capture by: the page's own `rel=canonical` when it names the
+ * same host and the same first path segment, else the cleaned tab URL. On a host that
+ * serves many people's pages by path (`/~ada/`, `/@ada/`), a page could otherwise claim
+ * another's URL, store its capture there and retitle that session.
  * @example captureUrl({ url: 'https://a.org/x?utm_source=y', canonical: null }) // 'https://a.org/x'
  */
 export function captureUrl(extract: Pick<PageExtract, 'url' | 'canonical'>): string {
   const own = canonicalUrl(extract.url);
+  const claimed =
+    extract.canonical && isWebUrl(extract.canonical) ? parseUrl(extract.canonical) : null;
+  const tab = parseUrl(own);
   if (
-    extract.canonical &&
-    isWebUrl(extract.canonical) &&
-    domainOf(extract.canonical) === domainOf(own)
+    claimed &&
+    tab &&
+    claimed.hostname === tab.hostname &&
+    firstSegment(claimed) === firstSegment(tab)
   ) {
-    return canonicalUrl(extract.canonical);
+    return canonicalUrl(claimed.href);
   }
   return own;
 }

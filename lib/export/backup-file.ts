@@ -2,12 +2,15 @@
  * Writing a backup file: the document's text, table by table, with every record as the
  * format allows it, so a file Skilltrail writes is one it can read back.
  */
+import { SKILL_COLOURS } from '../skills/names';
 import { weekOf } from '../time';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
   BACKUP_VERSION,
+  COLOUR_PATTERN,
   MAX_TIME,
+  MIN_TIME,
   TABLE_RULES,
   type BackupData,
   type BackupTable,
@@ -25,16 +28,20 @@ function clampForWrite(table: BackupTable, value: object): Record<string, unknow
     }
     if (rule.t === 'str' && typeof v === 'string' && v.length > rule.max) v = v.slice(0, rule.max);
     if ((rule.t === 'time' || rule.t === 'num') && typeof v === 'number') {
-      const [min, max] = rule.t === 'time' ? [0, MAX_TIME] : [rule.min, rule.max];
+      const [min, max] = rule.t === 'time' ? [MIN_TIME, MAX_TIME] : [rule.min, rule.max];
       if (!Number.isFinite(v)) {
         if (rule.optional) continue;
-        v = 0;
+        v = min;
       } else v = Math.min(max, Math.max(min, v));
     }
     if (rule.t === 'strs' && Array.isArray(v)) {
       v = v.slice(0, rule.maxItems).map((s: unknown) => String(s).slice(0, rule.max));
     }
     if (rule.t === 'ids' && Array.isArray(v)) v = v.slice(0, rule.maxItems);
+    // A colour no restore would take is written as the first chip colour instead.
+    if (rule.t === 'colour' && (typeof v !== 'string' || !COLOUR_PATTERN.test(v))) {
+      v = SKILL_COLOURS[0];
+    }
     out[key] = v;
   }
   return out;

@@ -11,7 +11,9 @@ import {
   FIELD_LIMITS,
   FORBIDDEN_KEYS,
   ID_PATTERN,
+  COLOUR_PATTERN,
   MAX_TIME,
+  MIN_TIME,
   TABLE_FIELDS,
   TABLE_RULES,
   VERSION_TABLES,
@@ -50,9 +52,11 @@ function breaks(rule: Rule, v: unknown): string | null {
       if (typeof v !== 'string') return 'not a string';
       return v.length <= rule.max ? null : `longer than ${rule.max} characters`;
     case 'time':
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIME
+      return typeof v === 'number' && Number.isFinite(v) && v >= MIN_TIME && v <= MAX_TIME
         ? null
-        : 'not a time in epoch milliseconds';
+        : 'not a time in epoch milliseconds from 1990 to 2100';
+    case 'colour':
+      return typeof v === 'string' && COLOUR_PATTERN.test(v) ? null : 'not a colour as #rrggbb';
     case 'num':
       return typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max
         ? null
@@ -146,7 +150,8 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   try {
     // Prototype keys are refused below, where every object of the format has its keys
     // checked; an object anywhere else is an invalid field.
-    root = JSON.parse(text);
+    // A byte order mark is how some editors start a UTF-8 file; it is not part of the JSON.
+    root = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
     return fail('not-json', e instanceof Error ? e.message.slice(0, 200) : 'unreadable');
   }
@@ -210,6 +215,16 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
       const v = out[table][i]![field];
       if (seen.has(v)) return fail('duplicate-key', `data.${table}[${i}].${field}`);
       seen.add(v);
+    }
+  }
+
+  // Pages, searches and captures belong to a session of the file: none is left over that
+  // no session shows and retention never purges.
+  const sessionIds = new Set(out.sessions.map((r) => r.id));
+  for (const table of ['visits', 'searches', 'captures'] as const) {
+    const i = out[table].findIndex((r) => !sessionIds.has(r.sessionId as string));
+    if (i >= 0) {
+      return fail('orphan-record', `data.${table}[${i}].sessionId: no such session in the file`);
     }
   }
 

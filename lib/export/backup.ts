@@ -99,8 +99,16 @@ export const FIELD_LIMITS = {
   credential: 1_000_000,
 } as const;
 
-/** Latest instant JavaScript dates reach (±8.64e15 ms); times before 1970 never occur here. */
-export const MAX_TIME = 8.64e15;
+/**
+ * Times a learner can have: 1990 to 2100. Later ones break every formatter that adds a
+ * zone offset (a date past JavaScript's range is invalid), and stall the sync's watermark.
+ */
+export const MIN_TIME = Date.UTC(1990, 0, 1);
+export const MAX_TIME = Date.UTC(2100, 0, 1);
+/** Longest duration a field may hold: the whole span of times. */
+const MAX_DURATION = MAX_TIME - MIN_TIME;
+/** A skill colour reaches CSS (`--chip`, `background`): `#rrggbb` only, never a `url(…)`. */
+export const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 /** Letters, digits and `._:-`, starting with a letter or digit: UUIDs and nothing sneaky. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 /** Keys that could reach an object's prototype if a record were ever copied carelessly. */
@@ -117,6 +125,7 @@ export type BackupErrorKey =
   | 'too-many-records'
   | 'duplicate-id'
   | 'duplicate-key'
+  | 'orphan-record'
   | 'write-failed';
 
 /** What a person is told, per error (English for now; one place to translate). */
@@ -131,6 +140,7 @@ export const BACKUP_ERROR_TEXT: Readonly<Record<BackupErrorKey, string>> = {
   'too-many-records': 'This backup holds more records than Skilltrail can restore.',
   'duplicate-id': 'Two records in this backup share one id.',
   'duplicate-key': 'Two records in this backup share a value that must be unique.',
+  'orphan-record': 'A page, search or capture in this backup belongs to no session in it.',
   'write-failed': 'The backup could not be saved; nothing was changed.',
 };
 
@@ -160,6 +170,7 @@ export type Rule =
   | { t: 'id' }
   | { t: 'str'; max: number }
   | { t: 'time' }
+  | { t: 'colour' }
   | { t: 'num'; min: number; max: number }
   | { t: 'enum'; values: readonly string[] }
   | { t: 'bool' }
@@ -171,7 +182,7 @@ type Fields<T> = { readonly [K in keyof T]-?: Field };
 
 const id: Field = { t: 'id' };
 const time: Field = { t: 'time' };
-const ms: Field = { t: 'num', min: 0, max: MAX_TIME };
+const ms: Field = { t: 'num', min: 0, max: MAX_DURATION };
 const str = (max: number, optional?: true): Field => ({
   t: 'str',
   max,
@@ -226,7 +237,7 @@ const SKILL_FIELDS: Fields<Skill> = {
   aliases: { t: 'strs', max: FIELD_LIMITS.name, maxItems: FIELD_LIMITS.aliases },
   uri: str(FIELD_LIMITS.uri, true),
   description: str(FIELD_LIMITS.description, true),
-  colour: str(FIELD_LIMITS.colour),
+  colour: { t: 'colour' },
   goalMinutes: { t: 'num', min: 0, max: 7 * 24 * 60, optional: true },
   createdAt: time,
   updatedAt: time,

@@ -60,6 +60,8 @@ export const CSV_TEXT: CsvText = {
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+
 /**
  * One CSV field: formula-like text neutralised with a leading `'`, then quoted if needed.
  * @example csvField('=1+1') // "'=1+1"
@@ -68,8 +70,10 @@ const CRLF = '\r\n';
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';
   let s = String(value);
-  // OWASP CSV injection: these first characters make Excel, Sheets or Calc evaluate a cell.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // OWASP CSV injection: these first characters make Excel, Sheets or Calc evaluate a
+  // cell, also after leading blank lines or spaces, and in their full-width forms (＝＋－＠),
+  // which some spreadsheets read as the ASCII ones.
+  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

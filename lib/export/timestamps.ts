@@ -4,6 +4,20 @@
  */
 import { zoneOffset } from '../time';
 
+/** 1970 to a day before 10000: no record is older, and ISO 8601 writes four-digit years. */
+const EARLIEST = 0;
+const LATEST = 253_402_214_400_000 - 86_400_000;
+
+/**
+ * The instant made writable: a time past four-digit years (a damaged record; past
+ * JavaScript's own range a date is invalid and throws) is held at the edge, and no number
+ * at all is the epoch, so no export throws.
+ */
+function writable(ts: number): number {
+  if (Number.isNaN(ts)) return 0;
+  return Math.min(LATEST, Math.max(EARLIEST, ts));
+}
+
 function offsetMs(ts: number, timeZone?: string): number {
   // Whole minutes: xAPI and ISO 8601 offsets have no seconds (some 19th-century zones did).
   return Math.round(zoneOffset(ts, timeZone) / 60_000) * 60_000;
@@ -13,7 +27,8 @@ function offsetMs(ts: number, timeZone?: string): number {
  * The local date and time of an instant, without offset.
  * @example localIso(Date.UTC(2026, 10, 23, 8, 15), 'Europe/Berlin') // '2026-11-23T09:15:00'
  */
-export function localIso(ts: number, timeZone?: string): string {
+export function localIso(instant: number, timeZone?: string): string {
+  const ts = writable(instant);
   return new Date(ts + offsetMs(ts, timeZone)).toISOString().slice(0, 19);
 }
 
@@ -21,7 +36,8 @@ export function localIso(ts: number, timeZone?: string): string {
  * An ISO 8601 instant with the learner's UTC offset, milliseconds included.
  * @example isoWithOffset(Date.UTC(2026, 10, 23, 8, 15), 'Europe/Berlin') // '2026-11-23T09:15:00.000+01:00'
  */
-export function isoWithOffset(ts: number, timeZone?: string): string {
+export function isoWithOffset(instant: number, timeZone?: string): string {
+  const ts = writable(instant);
   const offset = offsetMs(ts, timeZone);
   const local = new Date(ts + offset).toISOString().slice(0, 23);
   const sign = offset < 0 ? '-' : '+';

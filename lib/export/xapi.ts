@@ -21,6 +21,7 @@
  * Statement ids are name-based UUIDs of record ids (and the level below `full`), so the
  * same data always gives the same statements and re-sending to an LRS is idempotent.
  */
+import { newId } from '../ids';
 import { isoDuration, weekOf } from '../time';
 import { isWebUrl } from '../url';
 import type { ExportFile } from './file';
@@ -476,8 +477,22 @@ async function followUpStatements(
 export async function exportWeekAsXapi(
   shared: SharedData,
   actor: XapiActorOptions,
+  makeId: () => string = newId,
 ): Promise<ExportFile> {
-  const statements = await buildXapiStatements(shared, actor);
+  // Below `full`, each file names a new account and gets its own statement ids: two files
+  // given to different people share nothing that links them (the learner's own name or
+  // email, if they chose to add one, excepted).
+  const full = shared.level === 'full';
+  const fileId = full ? '' : makeId();
+  const built = await buildXapiStatements(shared, full ? actor : { ...actor, installId: fileId });
+  const statements = full
+    ? built
+    : await Promise.all(
+        built.map(async (s) => ({
+          ...s,
+          id: await nameUuid(UUID_NAMESPACE.xapi, `${s.id}|${fileId}`),
+        })),
+      );
   return {
     filename: exportFilename(shared.summary.label, 'xapi', 'json'),
     mimeType: 'application/json',

@@ -87,8 +87,17 @@ export async function importBackup(
           skills: [...new Set(s.skills.map((k) => remap.get(k) ?? k))],
         }));
         await write(db.sessions, 'sessions', sessions);
-        await write(db.visits, 'visits', await newRecords(db.visits, data.visits));
-        await write(db.searches, 'searches', await newRecords(db.searches, data.searches));
+        // A session already stored keeps its own pages, searches and capture: the file's
+        // records never attach to it.
+        const restored = new Set(sessions.map((s) => s.id));
+        const ofRestored = <T extends { sessionId: string }>(list: readonly T[]) =>
+          list.filter((r) => restored.has(r.sessionId));
+        await write(db.visits, 'visits', ofRestored(await newRecords(db.visits, data.visits)));
+        await write(
+          db.searches,
+          'searches',
+          ofRestored(await newRecords(db.searches, data.searches)),
+        );
 
         const capturedUrls = new Set(
           await db.captures
@@ -96,7 +105,7 @@ export async function importBackup(
             .anyOf(data.captures.map((c) => c.url))
             .keys(),
         );
-        const captures = (await newRecords(db.captures, data.captures)).filter(
+        const captures = ofRestored(await newRecords(db.captures, data.captures)).filter(
           (c) => !capturedUrls.has(c.url),
         );
         await write(db.captures, 'captures', captures);

@@ -3,6 +3,7 @@
  * reached) and wait in memory for a retry. Pure: the queue is data, every change returns a
  * new queue. The background keeps the queue and runs the retries.
  */
+import { isExcluded } from '../url';
 
 /** A write kept for later: which writer replays it, with what. */
 export interface PendingWrite {
@@ -161,8 +162,13 @@ export function readQueue(value: unknown): PendingWrite[] {
   );
 }
 
-/** Rows to put into tables, in order: the payload of the background's `putRecords` writer. */
-export type RecordPuts = { table: string; rows: unknown[] }[];
+/**
+ * Rows to put into tables, in order: the payload of the background's `putRecords` writer.
+ * `fresh` names the rows that were not stored when the write was planned (new records):
+ * any other row gone by the time the write is replayed was deleted meanwhile. Without
+ * `fresh`, every row is taken as new.
+ */
+export type RecordPuts = { table: string; rows: unknown[]; fresh?: string[] }[];
 
 /**
  * The primary key of a row: `key` in the `meta` table, `id` everywhere else.
@@ -180,14 +186,64 @@ export function recordKey(table: string, row: unknown): string {
  */
 export function mergeRecordPuts(earlier: unknown, later: unknown): RecordPuts {
   const rows = new Map<string, Map<string, unknown>>();
+  const fresh = new Map<string, Set<string>>();
   for (const batch of [earlier, later] as RecordPuts[]) {
-    for (const { table, rows: list } of Array.isArray(batch) ? batch : []) {
+    for (const { table, rows: list, fresh: ids } of Array.isArray(batch) ? batch : []) {
       const byKey = rows.get(table) ?? new Map<string, unknown>();
       rows.set(table, byKey);
       for (const row of list) byKey.set(recordKey(table, row), row);
+      if (ids) fresh.set(table, new Set([...(fresh.get(table) ?? []), ...ids]));
     }
   }
-  return [...rows].map(([table, byKey]) => ({ table, rows: [...byKey.values()] }));
+  return [...rows].map(([table, byKey]) => {
+    const ids = fresh.get(table);
+    return { table, rows: [...byKey.values()], ...(ids ? { fresh: [...ids] } : {}) };
+  });
+}
+
+/** Which waiting records to forget: those of some sessions, or of one site. */
+export interface ForgetRecords {
+  sessionIds?: readonly string[];
+  site?: string;
+}
+
+/**
+ * The queue without the waiting rows of deleted sessions (their pages and queries too),
+ * so a replay never brings back what the learner deleted. Writes left empty go.
+ * @example forgetRecords(queue, 'put-records', { sessionIds: ['a1'] })
+ */
+export function forgetRecords(
+  queue: readonly PendingWrite[],
+  writer: string,
+  forget: ForgetRecords,
+): PendingWrite[] {
+  const ours = (w: PendingWrite) => w.writer === writer && Array.isArray(w.payload);
+  const ids = new Set(forget.sessionIds ?? []);
+  const site = forget.site;
+  const ofSite = (row: unknown): boolean => {
+    const r = (row ?? {}) as { url?: unknown; domain?: unknown };
+    const url = typeof r.url === 'string' ? r.url : `https://${String(r.domain)}/`;
+    return site !== undefined && isExcluded(url, [site]);
+  };
+  // A session forgotten by its site takes its pages and queries with it.
+  for (const write of queue.filter(ours)) {
+    for (const { table, rows } of write.payload as RecordPuts) {
+      if (table !== 'sessions') continue;
+      for (const row of rows) if (ofSite(row)) ids.add(recordKey(table, row));
+    }
+  }
+  const forgotten = (table: string, row: unknown): boolean => {
+    if (table === 'sessions') return ids.has(recordKey(table, row));
+    if (table !== 'visits' && table !== 'searches') return false;
+    return ids.has(String((row as { sessionId?: unknown }).sessionId)) || ofSite(row);
+  };
+  return queue.flatMap((write) => {
+    if (!ours(write)) return [write];
+    const puts = (write.payload as RecordPuts)
+      .map((p) => ({ ...p, rows: p.rows.filter((row) => !forgotten(p.table, row)) }))
+      .filter((p) => p.rows.length > 0);
+    return puts.length > 0 ? [{ ...write, payload: puts }] : [];
+  });
 }
 
 /**

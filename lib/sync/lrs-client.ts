@@ -23,11 +23,19 @@ export interface FetchInit {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /**
+   * Always `manual`: a redirect is never followed. Followed, a 301/302/303 turns the POST
+   * into a GET that answers 200 (the batch would count as sent, unsent), and a 307/308
+   * re-posts the statements to any origin, plain HTTP included.
+   */
+  redirect: 'manual';
 }
 
 /** The part of a `Response` the client reads; the platform `fetch` fits. */
 export interface ResponseLike {
   status: number;
+  /** `opaqueredirect` in a browser for a redirect not followed (its status is then 0). */
+  type?: string;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }
@@ -40,7 +48,7 @@ export type FetchLike = (url: string, init: FetchInit) => Promise<ResponseLike>;
  * `conflict` 409, `rate-limited` 429, `server` 5xx, `network`, `timeout`, `bad-response`
  * (not an LRS answer), `invalid-endpoint`/`insecure-endpoint` (never sent), `version`
  * (the LRS speaks no xAPI 1.0.x), `permission` (the learner has not let the extension
- * reach the LRS's site).
+ * reach the LRS's site), `redirect` (the LRS answered with a redirect, never followed).
  */
 export type LrsErrorCode =
   | 'auth'
@@ -56,7 +64,8 @@ export type LrsErrorCode =
   | 'invalid-endpoint'
   | 'insecure-endpoint'
   | 'version'
-  | 'permission';
+  | 'permission'
+  | 'redirect';
 
 export interface LrsError {
   code: LrsErrorCode;
@@ -91,6 +100,7 @@ export function needsLearner(error: LrsError): boolean {
     'insecure-endpoint',
     'version',
     'permission',
+    'redirect',
   ].includes(error.code);
 }
 
@@ -134,18 +144,67 @@ export function basicAuth(config: Pick<LrsConfig, 'key' | 'secret'>): string {
   return `Basic ${btoa(binary)}`;
 }
 
+/** Each credential as an echo may spell it: as is, HTML-escaped, URL-encoded; longest first. */
+function secretForms(config: Pick<LrsConfig, 'key' | 'secret'>): string[] {
+  const token = basicAuth(config).slice('Basic '.length);
+  const forms = [token, config.secret, config.key].flatMap((s) => [
+    s,
+    escapeHtml(s),
+    encodeURIComponent(s),
+  ]);
+  return [...new Set(forms.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+}
+
+function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
 /**
- * `text` with the key, the secret and the Authorization token blanked out, so an LRS or
- * proxy that echoes a request can never put them in an error the learner sees or copies.
+ * `text` with the key, the secret and the Authorization token blanked out (whatever their
+ * length, also HTML-escaped or URL-encoded), so an LRS or proxy that echoes a request can
+ * never put them in an error the learner sees or copies.
  * @example redact('bad key abc', { key: 'abc', secret: 'xyz' }) // 'bad key ***'
  */
 export function redact(text: string, config: Pick<LrsConfig, 'key' | 'secret'>): string {
-  const token = basicAuth(config).slice('Basic '.length);
   let out = text;
-  for (const s of [token, config.secret, config.key]) {
-    if (s.length >= 3) out = out.split(s).join('***');
-  }
+  for (const s of secretForms(config)) out = out.split(s).join('***');
   return out;
+}
+
+/** Letters only, entities decoded: how a secret split by markup or spaces still reads. */
+function squashed(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) =>
+      String.fromCodePoint(parseInt(h, 16) % 0x110000),
+    )
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d) % 0x110000))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, '');
+}
+
+/**
+ * The LRS's words as the learner may see them: redacted before anything reads them, the
+ * message picked out, redacted again, cut short; nothing at all when a credential still
+ * shows through (split by markup, say).
+ */
+function shownDetail(raw: string, config: LrsConfig): string | undefined {
+  const message = lrsMessage(redact(raw, config));
+  if (!message) return undefined;
+  const out = redact(message, config).slice(0, MAX_DETAIL);
+  const seen = squashed(out);
+  const leaks = [config.key, config.secret].some((s) => {
+    const secret = squashed(s);
+    return secret.length > 0 && seen.includes(secret);
+  });
+  return leaks ? undefined : out;
 }
 
 const MAX_DETAIL = 300;
@@ -220,7 +279,11 @@ async function exchange(
       headers: headers(config, body !== undefined),
       ...(body !== undefined ? { body } : {}),
       signal: controller.signal,
+      redirect: 'manual',
     });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return { ok: false, error: redirectError(config, response, `${endpoint.url}${path}`) };
+    }
     // The body is read inside the timeout too: a server can hang after the headers.
     const text = await response.text();
     return {
@@ -232,19 +295,39 @@ async function exchange(
   } catch (error) {
     const code = controller.signal.aborted ? 'timeout' : 'network';
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code, detail: redact(message, config).slice(0, MAX_DETAIL) } };
+    const detail = shownDetail(message, config);
+    return { ok: false, error: { code, ...(detail ? { detail } : {}) } };
   } finally {
     clearTimeout(timer);
   }
 }
 
+/**
+ * A redirect, with where it pointed when the answer says so (a browser hides it from an
+ * unfollowed redirect; Node and tests see it).
+ */
+function redirectError(config: LrsConfig, response: ResponseLike, requested: string): LrsError {
+  const location = response.headers.get('Location');
+  let target: string | undefined;
+  try {
+    target = location ? new URL(location, requested).href : undefined;
+  } catch {
+    target = undefined;
+  }
+  return {
+    code: 'redirect',
+    ...(response.status >= 300 ? { status: response.status } : {}),
+    ...(target ? { detail: redact(target, config).slice(0, MAX_DETAIL) } : {}),
+  };
+}
+
 function httpError(config: LrsConfig, ex: Exchange, now: number): LrsError {
-  const detail = lrsMessage(ex.body);
+  const detail = shownDetail(ex.body, config);
   const retryAfterMs = parseRetryAfter(ex.retryAfter, now);
   return {
     code: classify(ex.status),
     status: ex.status,
-    ...(detail ? { detail: redact(detail, config).slice(0, MAX_DETAIL) } : {}),
+    ...(detail ? { detail } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   };
 }

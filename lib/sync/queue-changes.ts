@@ -12,6 +12,14 @@ import type { XapiStatement } from './statement';
 
 const WATERMARK_KEY = 'syncWatermark';
 
+/**
+ * The watermark stays this far behind the clock: a session edited while the clock ran
+ * slow (or after it ran fast and was set back) carries an `updatedAt` below the newest
+ * seen, and must still be found. Sessions in that window are looked at again each run;
+ * the outbox queues nothing for one whose statements did not change.
+ */
+const CLOCK_SKEW_MS = 24 * 60 * 60_000;
+
 /** Sessions are read and queued this many at a time, so memory stays flat at any history size. */
 const PAGE = 500;
 
@@ -49,7 +57,9 @@ export async function queueChangedSessions(
 ): Promise<ChangeScanResult> {
   const quiet = options.quietAfterMs ?? 2 * 60_000;
   const total: ChangeScanResult = { queued: 0, voided: 0, unchanged: 0, scanned: 0, unsettled: 0 };
-  let cursor = Number((await db.meta.get(WATERMARK_KEY))?.value ?? -1);
+  const ceiling = now - CLOCK_SKEW_MS;
+  // A watermark stored while the clock ran ahead is no higher than now allows.
+  let cursor = Math.min(Number((await db.meta.get(WATERMARK_KEY))?.value ?? -1), ceiling);
   // Unsettled sessions hold the stored watermark back so the next run sees them again;
   // this run still pages on past them.
   let holdAt = Infinity;
@@ -70,7 +80,12 @@ export async function queueChangedSessions(
     const leave: Session[] = [];
     for (const s of sessions) {
       total.scanned++;
-      if (now - s.endedAt < options.settledAfterMs || now - s.updatedAt < quiet) {
+      // Times after now (from a backup, or a clock that ran ahead) are no live activity:
+      // waiting for them would hold the session, and every later one, for good.
+      const live =
+        (s.endedAt <= now && now - s.endedAt < options.settledAfterMs) ||
+        (s.updatedAt <= now && now - s.updatedAt < quiet);
+      if (live) {
         total.unsettled++;
         holdAt = Math.min(holdAt, s.updatedAt);
       } else if (inScope(s.status, options.scope)) {
@@ -88,7 +103,7 @@ export async function queueChangedSessions(
     ];
     add(total, await queueSessions(db, items, now));
     cursor = last;
-    await db.meta.put({ key: WATERMARK_KEY, value: Math.min(last, holdAt - 1) });
+    await db.meta.put({ key: WATERMARK_KEY, value: Math.min(last, holdAt - 1, ceiling) });
     if (page.length < PAGE) break;
   }
 

@@ -2,6 +2,7 @@
  * What a URL becomes for the tracker: a page that is recorded (and how: full URL or site
  * only, results page or not), or a page that is never recorded and why.
  */
+import { pageText } from '../capture/page-text';
 import { parseSearchUrl } from '../search-engines';
 import { isPaused, type Settings } from '../settings/settings';
 import { canonicalUrl, domainOf, parseUrl, siteOnly } from '../url';
@@ -49,7 +50,7 @@ export function recordedTitle(
   settings: Pick<Settings, 'sitesOnly'>,
 ): string {
   if (settings.sitesOnly) return domainOf(url);
-  const clean = (title ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
+  const clean = pageText(title ?? '', MAX_TITLE_LENGTH);
   return clean || domainOf(url);
 }
 

@@ -8,7 +8,8 @@ import { BUILDS } from './harness/extension';
  * Convention tests on the build that ships (`.output/chrome-mv3`, made by `wxt build`
  * before the end-to-end tests): Skilltrail asks for exactly the permissions it explains,
  * takes no host access at install, runs nothing on pages by default, keeps the browser's
- * default Content Security Policy and loads no code from anywhere but its own package.
+ * default Content Security Policy (images only from the package) and loads no code from
+ * anywhere but its own package.
  */
 
 /** Every permission, and why, is in docs/store/permissions.md; a new one must be added to both. */
@@ -64,13 +65,20 @@ describe('the shipped manifest', () => {
     expect(existsSync(join(BUILD, 'popup.html'))).toBe(true);
   });
 
+  it('never runs in private windows, and does not offer to', () => {
+    expect(manifest.incognito).toBe('not_allowed');
+  });
+
   it('runs no content script on any page by default', () => {
     // WXT writes an empty list when a script is registered at runtime instead.
     expect(manifest.content_scripts ?? []).toEqual([]);
   });
 
-  it('keeps the default Content Security Policy and exposes nothing to pages or other extensions', () => {
-    expect(manifest.content_security_policy).toBeUndefined();
+  it('loads nothing remote on its pages, and exposes nothing to pages or other extensions', () => {
+    // MV3's default policy, plus images only from the package or data: URLs.
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data:",
+    });
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
   });

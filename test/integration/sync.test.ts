@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Dexie } from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../lib/store/db';
@@ -216,6 +218,78 @@ describe('sync to a real LRS', () => {
 
     // Queueing the same edit again changes nothing.
     expect(await queueSession(db, sessionId, [edited], clock + 1)).toMatchObject({ unchanged: 1 });
+  });
+
+  it('refuses redirects: a 302 never counts as sent, a 307 never re-posts elsewhere', async () => {
+    const actor = learner();
+    const ids = await queueLearnerSessions(actor, 2);
+    // Another origin that would take whatever a redirect re-posts to it.
+    const received: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(`${req.method} ${req.url} ${body}`);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+      });
+    });
+    await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.1', done));
+    const other = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/xAPI`;
+    try {
+      const p = await proxy();
+      const config = { endpoint: p.endpoint, ...credentials };
+      // 302 to the LRS's own statements: followed, the POST would become a GET answered 200.
+      p.faults.push({
+        kind: 'status',
+        status: 302,
+        method: 'POST',
+        headers: { location: `${lrs.endpoint}/statements` },
+      });
+      const moved = await syncNow(db, config, realFetch, now);
+      expect(moved).toMatchObject({
+        sent: 0,
+        pending: 2,
+        paused: true,
+        lastError: { code: 'redirect', status: 302, detail: `${lrs.endpoint}/statements` },
+      });
+      await resumeSync(db);
+      p.faults.push({
+        kind: 'status',
+        status: 307,
+        method: 'POST',
+        headers: { location: `${other}/statements` },
+      });
+      expect(await syncNow(db, config, realFetch, now)).toMatchObject({
+        sent: 0,
+        pending: 2,
+        lastError: { code: 'redirect', status: 307 },
+      });
+      // Test connection says so before anything is sent.
+      p.faults.push({
+        kind: 'status',
+        status: 301,
+        method: 'GET',
+        headers: { location: `${other}/about` },
+      });
+      expect(await testConnection(config, realFetch)).toMatchObject({
+        ok: false,
+        error: { code: 'redirect', status: 301, detail: `${other}/about` },
+      });
+      expect(received).toEqual([]);
+      const stored = await queryStatements(lrs.endpoint, {
+        agent: JSON.stringify({ mbox: actor.mbox }),
+      });
+      expect(stored).toEqual([]);
+      // The endpoint is fixed (no redirect now): everything goes, once.
+      await resumeSync(db);
+      expect(await syncNow(db, config, realFetch, now)).toMatchObject({ sent: 2, pending: 0 });
+      const after = await queryStatements(lrs.endpoint, {
+        agent: JSON.stringify({ mbox: actor.mbox }),
+      });
+      expect(after.map((s) => s.id).sort()).toEqual([...ids].sort());
+    } finally {
+      await new Promise((done) => elsewhere.close(done));
+    }
   });
 
   it('explains refused credentials and waits for the learner', async () => {

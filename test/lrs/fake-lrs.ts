@@ -20,6 +20,7 @@ export interface Recorded {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  redirect: FetchInit['redirect'];
 }
 
 export interface FakeLrs {
@@ -49,7 +50,13 @@ export function fakeLrs(): FakeLrs {
     faults: [],
     conflictOnDuplicate: false,
     fetch: async (url: string, init: FetchInit) => {
-      lrs.requests.push({ method: init.method, url, headers: init.headers, body: init.body });
+      lrs.requests.push({
+        method: init.method,
+        url,
+        headers: init.headers,
+        body: init.body,
+        redirect: init.redirect,
+      });
       const fault = lrs.faults.shift();
       if (fault && 'throws' in fault) throw new TypeError(fault.throws);
       if (fault) return reply(fault);

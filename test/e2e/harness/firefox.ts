@@ -45,8 +45,17 @@ export interface FirefoxPopup {
   waitForCount: (selector: string, count: number) => Promise<void>;
   /** The `value` of a form field. */
   value: (selector: string) => Promise<string>;
-  /** Focuses `selector` and types `text` with real key events. */
-  type: (selector: string, text: string) => Promise<void>;
+  /**
+   * Focuses `selector` and types `text` with real key events; `then` presses one more key
+   * (optionally holding Control) in the same burst, with no pause, as a quick typist does.
+   */
+  type: (
+    selector: string,
+    text: string,
+    then?: { then: string; control?: boolean },
+  ) => Promise<void>;
+  /** Clicks `selector` (mouse down, up and click) at once, with no pause before it. */
+  click: (selector: string) => Promise<void>;
   /** Presses a key (`Enter`, `Escape` …) with real key events, optionally holding Control. */
   press: (key: string, options?: { control?: boolean }) => Promise<void>;
   close: () => Promise<void>;
@@ -324,10 +333,19 @@ export async function launchFirefoxWithExtension(
       ),
     value: (selector) =>
       inPopup((doc, s) => (doc.querySelector(s) as HTMLInputElement | null)?.value ?? '', selector),
-    type: async (selector, text) => {
+    type: async (selector, text, then) => {
       await inPopup((doc, s) => (doc.querySelector(s) as HTMLElement).focus(), selector);
       await pressKeys(Array.from(text), [], 'popup');
+      if (then) await pressKeys([then.then], then.control ? ['Control'] : [], 'popup');
     },
+    click: (selector) =>
+      inPopup((doc, s) => {
+        const target = doc.querySelector(s) as HTMLElement;
+        const view = doc.defaultView!;
+        for (const type of ['mousedown', 'mouseup'])
+          target.dispatchEvent(new view.MouseEvent(type, { bubbles: true, cancelable: true }));
+        target.click();
+      }, selector),
     press: async (key, pressOptions = {}) => {
       await pressKeys([key], pressOptions.control ? ['Control'] : [], 'popup');
     },

@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureTab } from '../../../entrypoints/background/capture';
 import {
   countPendingWrites,
+  eraseAllRecords,
+  forgetWaitingSessions,
   putRecords,
   registerPendingWrites,
   RETRY_ALARM,
@@ -14,6 +16,7 @@ import {
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
 import type { Session } from '../../../lib/model';
+import { deleteSession } from '../../../lib/store/sessions';
 import type { RecordPuts } from '../../../lib/store/pending-writes';
 
 const quotaExceeded = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -215,5 +218,95 @@ describe('a capture when the disk is full', () => {
     await vi.waitFor(async () => expect(await db().captures.count()).toBe(1));
     expect(await db().sessions.count()).toBe(1);
     expect((await db().captures.toArray())[0]).toMatchObject({ url: 'https://example.org/guide' });
+  });
+});
+
+describe('a replayed tracker write', () => {
+  /** A tracker step that meets a full disk and keeps `puts` for later. */
+  async function keptStep(puts: RecordPuts) {
+    const put = vi.spyOn(db().sessions, 'bulkPut').mockRejectedValue(quotaExceeded());
+    const outcome = await writeThrough(
+      async (waiting) => {
+        waiting.beforeWrite();
+        await db().sessions.bulkPut(puts[0]!.rows as Session[]);
+      },
+      () => ({ puts, value: undefined }),
+    );
+    put.mockRestore();
+    expect(outcome).toMatchObject({ stored: false, kept: true });
+  }
+  const visit = (id: string, sessionId: string) => ({
+    id,
+    sessionId,
+    url: `https://example.org/${id}`,
+    domain: 'example.org',
+    title: id,
+    startedAt: 1,
+    activeMs: 1,
+  });
+
+  it('merges: skills, a note and the status added while it waited stay', async () => {
+    await db().sessions.put(session('read'));
+    await keptStep([
+      { table: 'sessions', rows: [{ ...session('read'), endedAt: 50, activeMs: 90_000 }] },
+    ]);
+    await db().sessions.update('read', {
+      skills: ['css'],
+      note: 'Grid areas',
+      status: 'kept',
+      updatedAt: 60,
+    });
+    await fireRetryAlarm();
+    await vi.waitFor(async () => expect(await countPendingWrites()).toBe(0));
+    expect(await db().sessions.get('read')).toMatchObject({
+      skills: ['css'],
+      note: 'Grid areas',
+      status: 'kept',
+      endedAt: 50,
+      activeMs: 90_000,
+      updatedAt: 60,
+    });
+  });
+
+  it('skips a session deleted while it waited, and its pages; a new one is still stored', async () => {
+    await db().sessions.put(session('deleted'));
+    await keptStep([
+      { table: 'sessions', rows: [session('deleted'), session('new')], fresh: ['new'] },
+      { table: 'visits', rows: [visit('v1', 'deleted'), visit('v2', 'new')] },
+    ]);
+    await deleteSession(db(), 'deleted');
+    await fireRetryAlarm();
+    await vi.waitFor(async () => expect(await countPendingWrites()).toBe(0));
+    expect(await db().sessions.get('deleted')).toBeUndefined();
+    expect(await db().visits.get('v1')).toBeUndefined();
+    expect(await db().sessions.get('new')).toBeDefined();
+    expect(await db().visits.get('v2')).toBeDefined();
+  });
+
+  it('is dropped when its session is deleted, even one never stored', async () => {
+    await keptStep([
+      { table: 'sessions', rows: [session('fresh'), session('other')], fresh: ['fresh', 'other'] },
+      { table: 'visits', rows: [visit('v1', 'fresh'), visit('v2', 'other')] },
+    ]);
+    await forgetWaitingSessions({ sessionIds: ['fresh'] });
+    await fireRetryAlarm();
+    await vi.waitFor(async () => expect(await countPendingWrites()).toBe(0));
+    expect(await db().sessions.get('fresh')).toBeUndefined();
+    expect(await db().visits.get('v1')).toBeUndefined();
+    expect(await db().sessions.get('other')).toBeDefined();
+    // "Never record this site" drops what waits from the site, by domain.
+    await keptStep([{ table: 'sessions', rows: [session('site')], fresh: ['site'] }]);
+    await forgetWaitingSessions({ site: 'example.org' });
+    expect(await countPendingWrites()).toBe(0);
+  });
+
+  it('never lands after "Delete all my data": the queue is cleared before the erase', async () => {
+    await db().sessions.put(session('old'));
+    await keptStep([{ table: 'sessions', rows: [session('old')] }]);
+    await eraseAllRecords();
+    expect(await countPendingWrites()).toBe(0);
+    await fireRetryAlarm();
+    await retryPendingWrites();
+    expect(await db().sessions.count()).toBe(0);
   });
 });

@@ -47,6 +47,45 @@ describe('captureUrl', () => {
       'https://a.org/x',
     );
   });
+  it('follows rel=canonical only within the same first path segment of the same host', () => {
+    // A shared host: one person's page cannot claim another's URL.
+    expect(
+      captureUrl({
+        url: 'https://pages.example/~mallory/x',
+        canonical: 'https://pages.example/~ada/notes',
+      }),
+    ).toBe('https://pages.example/~mallory/x');
+    expect(captureUrl({ url: 'https://a.org/', canonical: 'https://a.org/other' })).toBe(
+      'https://a.org/',
+    );
+    expect(
+      captureUrl({ url: 'https://a.org/blog/post?amp=1', canonical: 'https://a.org/blog/post' }),
+    ).toBe('https://a.org/blog/post');
+    expect(captureUrl({ url: 'https://www.a.org/x', canonical: 'https://shop.a.org/x' })).toBe(
+      'https://www.a.org/x',
+    );
+  });
+  it('keeps page text whole: code points, no controls, no bidi overrides', () => {
+    const shaped = shapeCapture({
+      url: 'https://a.org/x',
+      canonical: null,
+      documentTitle: '',
+      readerable: true,
+      article: {
+        title: `a${'😀'.repeat(260)}`,
+        byline: 'Ada\u0000 \u202EExample',
+        siteName: null,
+        lang: null,
+        excerpt: 'An \u2066excerpt\u2069\u001B',
+        publishedTime: null,
+        wordCount: 10,
+      },
+    });
+    expect(/[\uD800-\uDBFF]$/.test(shaped.title)).toBe(false);
+    expect(shaped.title.length).toBeLessThanOrEqual(500);
+    expect(shaped.byline).toBe('Ada Example');
+    expect(shaped.excerpt).toBe('An excerpt');
+  });
 });
 
 describe('readExtract and shapeCapture', () => {

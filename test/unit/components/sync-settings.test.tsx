@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  errorNotice,
   requestLrsPermission,
   SyncSettingsView,
   type SyncSettingsViewProps,
@@ -130,5 +131,17 @@ describe('requestLrsPermission', () => {
     expect(request).toHaveBeenCalledWith({ origins: ['https://lrs.example.org:8443/*'] });
     expect(await requestLrsPermission('http://lrs.example.org/xAPI')).toBe(false);
     expect(request).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('errorNotice', () => {
+  it('says where a refused redirect pointed, and that nothing went there', () => {
+    expect(
+      errorNotice({ code: 'redirect', status: 302, detail: 'https://other.example/statements' }),
+    ).toEqual({
+      kind: 'error',
+      text: 'The LRS answered with a redirect to https://other.example/statements; check the endpoint. Nothing was sent there.',
+    });
+    expect(errorNotice({ code: 'redirect' }).text).toContain('redirect; check the endpoint');
   });
 });

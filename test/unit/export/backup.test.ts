@@ -397,6 +397,41 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
       'invalid-field',
     ],
     [
+      'a time far in the future (year 2500)',
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.updatedAt = Date.UTC(2500, 0, 1))),
+      'invalid-field',
+    ],
+    [
+      'a time before any learner could have one (1985)',
+      fixtureBackupText((b) => (dataOf(b).captures[0]!.capturedAt = Date.UTC(1985, 0, 1))),
+      'invalid-field',
+    ],
+    [
+      'a skill colour that loads a remote image',
+      fixtureBackupText((b) => (dataOf(b).skills[0]!.colour = 'url(https://tracker.example/p)')),
+      'invalid-field',
+    ],
+    [
+      'a skill colour that is a name, not #rrggbb',
+      fixtureBackupText((b) => (dataOf(b).skills[0]!.colour = 'red')),
+      'invalid-field',
+    ],
+    [
+      'a visit of no session in the file',
+      fixtureBackupText((b) => (dataOf(b).visits[0]!.sessionId = 'no-such-session')),
+      'orphan-record',
+    ],
+    [
+      'a search of no session in the file',
+      fixtureBackupText((b) => (dataOf(b).searches[0]!.sessionId = 'no-such-session')),
+      'orphan-record',
+    ],
+    [
+      'a capture of no session in the file',
+      fixtureBackupText((b) => (dataOf(b).captures[0]!.sessionId = 'no-such-session')),
+      'orphan-record',
+    ],
+    [
       'an infinite number (1e400)',
       valid.replace('"activeMs":540000', '"activeMs":1e400'),
       'invalid-field',
@@ -510,6 +545,25 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
     expect(await dump(db)).toEqual(before);
     expect(({} as Rec).polluted).toBeUndefined();
     expect((Object.prototype as Rec).polluted).toBeUndefined();
+  });
+
+  it('reads a file that starts with a UTF-8 byte order mark', () => {
+    expect(parseBackup(`\uFEFF${valid}`)).toMatchObject({ ok: true });
+  });
+
+  it("never attaches the file's pages to a session already stored", async () => {
+    const db = await seeded();
+    const stored = await db.sessions.toArray();
+    const before = await dump(db);
+    // The file holds a stored session again, with a page the database never had.
+    const text = fixtureBackupText((b) => {
+      const data = dataOf(b);
+      data.visits.push({ ...data.visits[0]!, id: 'visit-new', sessionId: stored[0]!.id });
+    });
+    const restored = await restoreBackup(db, text);
+    expect(restored).toMatchObject({ ok: true });
+    expect(await db.visits.get('visit-new')).toBeUndefined();
+    expect(await dump(db)).toEqual(before);
   });
 
   it('refuses what is not text at all, without throwing', () => {

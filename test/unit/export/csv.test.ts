@@ -130,3 +130,21 @@ describe('exportCsv', () => {
     expect(total).toBe(900);
   });
 });
+
+describe('csvField against formulas in disguise', () => {
+  it('neutralises formulas after blank lines or spaces, and in full-width forms', () => {
+    for (const cell of [
+      '\n=HYPERLINK("x")',
+      ' =1+1',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      '\n\n@x',
+    ]) {
+      const out = csvField(cell);
+      expect(out.replace(/^"/, '').startsWith("'")).toBe(true);
+    }
+    expect(csvField('plain text')).toBe('plain text');
+  });
+});

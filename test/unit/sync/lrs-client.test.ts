@@ -127,6 +127,57 @@ describe('postStatements', () => {
     });
   });
 
+  it('keeps a secret out of the error however the LRS echoes it', async () => {
+    const tricky = { ...config, key: 'k', secret: 'a&b<c>"d"' };
+    for (const body of [
+      `<p>secret a&amp;b&lt;c&gt;&quot;d&quot; refused</p>`,
+      `<p>secret a&amp;b<i></i>&lt;c&gt;"d" refused</p>`,
+      JSON.stringify({ message: `secret ${tricky.secret} refused` }),
+      `secret ${encodeURIComponent(tricky.secret)} refused`,
+    ]) {
+      const lrs = fakeLrs();
+      lrs.faults.push({ status: 401, body });
+      const result = await postStatements(tricky, [statement], lrs.fetch);
+      expect(result).toMatchObject({ ok: false, error: { code: 'auth' } });
+      const detail = (!result.ok && result.error.detail) || '';
+      expect(detail.replace(/[\s<>]/g, '')).not.toContain('a&b');
+      expect(detail).not.toContain('a&amp;b');
+    }
+    // A two-character secret is blanked too; a secret split by markup drops the echo.
+    const short = { ...config, secret: 'zq' };
+    const lrs = fakeLrs();
+    lrs.faults.push(
+      { status: 401, body: '<p>wrong secret zq</p>' },
+      { status: 401, body: '<p>wrong secret z<b>q</b></p>' },
+    );
+    expect(await postStatements(short, [statement], lrs.fetch)).toMatchObject({
+      error: { detail: 'wrong secret ***' },
+    });
+    const split = await postStatements(short, [statement], lrs.fetch);
+    expect(JSON.stringify(split)).not.toMatch(/z\s*q/);
+  });
+
+  it('refuses a redirect, never follows it, and says where it pointed', async () => {
+    const lrs = fakeLrs();
+    lrs.faults.push({ status: 307, headers: { Location: 'http://elsewhere.example/statements' } });
+    expect(await postStatements(config, [statement], lrs.fetch)).toEqual({
+      ok: false,
+      error: { code: 'redirect', status: 307, detail: 'http://elsewhere.example/statements' },
+    });
+    expect(lrs.requests.map((r) => r.redirect)).toEqual(['manual']);
+    // A browser hides an unfollowed redirect: status 0, type `opaqueredirect`.
+    const opaque: FetchLike = async () => ({
+      status: 0,
+      type: 'opaqueredirect',
+      headers: { get: () => null },
+      text: async () => '',
+    });
+    expect(await postStatements(config, [statement], opaque)).toEqual({
+      ok: false,
+      error: { code: 'redirect' },
+    });
+  });
+
   it('gives up on a request that hangs', async () => {
     const hanging: FetchLike = (_url, init) =>
       new Promise((_resolve, reject) =>

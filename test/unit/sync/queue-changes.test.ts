@@ -73,13 +73,43 @@ describe('queueChangedSessions', () => {
     expect(first).toMatchObject({ queued: 1, scanned: 4, unsettled: 1 });
 
     const second = await queueChangedSessions(db, T0 + 90 * MIN, options);
-    expect(second).toMatchObject({ queued: 1, scanned: 1, unsettled: 0 });
+    expect(second).toMatchObject({ queued: 1, unsettled: 0 });
     expect((await nextPending(db, 10)).map((e) => e.sessionId).sort()).toEqual(['a', 'live']);
 
+    // The last day is looked at again (clock skew), and nothing new is queued.
     expect(await queueChangedSessions(db, T0 + 91 * MIN, options)).toMatchObject({
+      queued: 0,
+      voided: 0,
+    });
+    // Past the skew window, nothing is even looked at again.
+    await queueChangedSessions(db, T0 + 2 * 24 * 60 * MIN, options);
+    expect(await queueChangedSessions(db, T0 + 2 * 24 * 60 * MIN, options)).toMatchObject({
       queued: 0,
       scanned: 0,
     });
+  });
+
+  it('keeps queueing later sessions after one whose times lie in the future', async () => {
+    const YEAR = 365 * 24 * 60 * MIN;
+    // From a backup, or written while the clock was briefly a year ahead.
+    await db.sessions.bulkPut([
+      session('future', { endedAt: T0 + YEAR, updatedAt: T0 + YEAR }),
+      session('a'),
+    ]);
+    const first = await queueChangedSessions(db, T0 + 60 * MIN, options);
+    expect(first).toMatchObject({ queued: 2, unsettled: 0 });
+    // The clock is right again: sessions written now are still found.
+    await db.sessions.put(session('b', { updatedAt: T0 + 61 * MIN }));
+    const second = await queueChangedSessions(db, T0 + 90 * MIN, options);
+    expect(second).toMatchObject({ queued: 1 });
+    expect((await nextPending(db, 10)).map((e) => e.sessionId).sort()).toEqual([
+      'a',
+      'b',
+      'future',
+    ]);
+    // A session edited while the clock runs an hour slow is found too.
+    await db.sessions.put(session('slow', { title: 'edited', updatedAt: T0 + 30 * MIN }));
+    expect(await queueChangedSessions(db, T0 + 95 * MIN, options)).toMatchObject({ queued: 1 });
   });
 
   it('sends unreviewed sessions too when the scope is all', async () => {

@@ -21,6 +21,9 @@ const DAYS = [1, 2, 3, 4, 5, 6, 0];
  * tables are emptied and the extension's storage cleared.
  */
 async function deleteEverything(): Promise<void> {
+  // The background drops its waiting writes before it erases, so no replay restores
+  // old records; erasing here too covers a background that cannot answer.
+  await browser.runtime.sendMessage({ type: 'erase-everything' }).catch(() => undefined);
   await eraseEverything(db());
   await browser.storage.local.clear();
   await browser.storage.session?.clear();

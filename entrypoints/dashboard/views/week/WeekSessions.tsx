@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkTagBar } from '../../../../components/BulkTagBar';
 import { t } from '../../../../components/i18n/i18n';
@@ -236,6 +237,10 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                   }}
                   onDelete={async () => {
                     await deleteSession(db(), item.session.id);
+                    // A tracker write waiting for disk space must not bring it back.
+                    await browser.runtime
+                      .sendMessage({ type: 'forget-waiting', sessionIds: [item.session.id] })
+                      .catch(() => undefined);
                     setEditing((open) => (open === item.session.id ? null : open));
                     setMessage(t('deletedMessage', item.session.title));
                     // The card is gone: keep the keyboard in the list rather than on the page body.

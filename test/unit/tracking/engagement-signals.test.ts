@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isAudible,
+  isReaderInput,
+  type MediaState,
+} from '../../../lib/tracking/engagement-signals';
+
+const heard: MediaState = {
+  paused: false,
+  ended: false,
+  muted: false,
+  volume: 0.8,
+  readyState: 4,
+  webkitAudioDecodedByteCount: 4096,
+};
+
+describe('engagement signals', () => {
+  it('counts only input the browser says came from the reader', () => {
+    expect(isReaderInput({ isTrusted: true })).toBe(true);
+    expect(isReaderInput({ isTrusted: false })).toBe(false);
+  });
+
+  it('counts media only while it plays sound', () => {
+    expect(isAudible(heard)).toBe(true);
+    expect(isAudible({ ...heard, mozHasAudio: true, webkitAudioDecodedByteCount: undefined })).toBe(
+      true,
+    );
+    // A silent track, playing unmuted at full volume, is not heard.
+    expect(isAudible({ ...heard, webkitAudioDecodedByteCount: 0 })).toBe(false);
+    expect(
+      isAudible({ ...heard, webkitAudioDecodedByteCount: undefined, mozHasAudio: false }),
+    ).toBe(false);
+    expect(isAudible({ ...heard, paused: true })).toBe(false);
+    expect(isAudible({ ...heard, ended: true })).toBe(false);
+    expect(isAudible({ ...heard, muted: true })).toBe(false);
+    expect(isAudible({ ...heard, volume: 0 })).toBe(false);
+    // Stalled (no data to play): not playing, whatever `paused` says.
+    expect(isAudible({ ...heard, readyState: 2 })).toBe(false);
+    expect(isAudible({ ...heard, webkitAudioDecodedByteCount: undefined })).toBe(false);
+  });
+});
