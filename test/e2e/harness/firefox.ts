@@ -311,6 +311,13 @@ export async function launchFirefoxWithExtension(
     (await popupDriver()).evaluate(
       `browser.extension.getViews({ type: 'popup' }).some((v) => v.document.readyState === 'complete')`,
     ) as Promise<boolean>;
+  // A popup's view can outlive its panel for a moment; until it is gone, a new popup's
+  // document would be confused with the old one.
+  const popupClosed = async (): Promise<boolean> =>
+    !(await popupShown()) &&
+    ((await (
+      await popupDriver()
+    ).evaluate(`browser.extension.getViews({ type: 'popup' }).length === 0`)) as boolean);
   const waitUntil = async (check: () => Promise<boolean>, what: string) => {
     const deadline = Date.now() + 10_000;
     while (!(await check().catch(() => false))) {
@@ -357,7 +364,7 @@ export async function launchFirefoxWithExtension(
       ),
     close: async () => {
       await inPopup((doc) => doc.defaultView?.close(), null);
-      await waitUntil(async () => !(await popupShown()), 'the popup to close');
+      await waitUntil(popupClosed, 'the popup to close');
     },
   };
 
@@ -370,7 +377,7 @@ export async function launchFirefoxWithExtension(
     gotoPrivileged,
     clickToolbarButton: async () => {
       // A click while the popup is showing would close it instead.
-      await waitUntil(async () => !(await popupShown()), 'the previous popup to close');
+      await waitUntil(popupClosed, 'the previous popup to close');
       // What a click on the button runs (ext-browserAction.js: "with the same effects as
       // if it were clicked by a user"), without hunting for the button in the panel.
       await inBrowserWindow(
