@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putSampleWeek } from './harness/a11y';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { recordDownloads } from './harness/pages';
 import { startServer, type TestServer } from './harness/server';
 
 /**
@@ -53,7 +54,7 @@ describe('in Arabic, right to left', () => {
   let server: TestServer;
   let ext: ExtensionSession;
   let dashboard: Page;
-  const saved: string[] = [];
+  let saved: string[] = [];
   const language = process.env.LANGUAGE;
   const shots = mkdtempSync(join(tmpdir(), 'skilltrail-rtl-'));
 
@@ -62,15 +63,7 @@ describe('in Arabic, right to left', () => {
     // Chromium on Linux picks an extension's messages from the environment's language.
     process.env.LANGUAGE = 'ar';
     ext = await launchWithExtension({ keepWelcome: true, args: ['--lang=ar'] });
-    const cdp = await ext.browser.target().createCDPSession();
-    cdp.on('Browser.downloadProgress', (e) => {
-      if (e.state === 'completed' && e.filePath) saved.push(e.filePath);
-    });
-    await cdp.send('Browser.setDownloadBehavior', {
-      behavior: 'allow',
-      downloadPath: ext.userDataDir,
-      eventsEnabled: true,
-    });
+    saved = await recordDownloads(ext.browser, ext.userDataDir);
   });
 
   afterAll(async () => {

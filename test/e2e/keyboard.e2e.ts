@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FocusStop, focused } from './harness/a11y';
 import { readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { recordDownloads } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 /**
@@ -33,7 +34,7 @@ describe('keyboard only: capture, tag, save and export', () => {
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-keyboard-'));
   const stops: FocusStop[] = [];
   /** Paths of downloads the browser finished, as CDP reports them. */
-  const saved: string[] = [];
+  let saved: string[] = [];
 
   beforeAll(async () => {
     server = await startServer([
@@ -41,15 +42,7 @@ describe('keyboard only: capture, tag, save and export', () => {
       htmlPage('/flexbox', articleHtml('Flexbox in depth', 10)),
     ]);
     ext = await launchWithExtension();
-    const cdp = await ext.browser.target().createCDPSession();
-    cdp.on('Browser.downloadProgress', (e) => {
-      if (e.state === 'completed' && e.filePath) saved.push(e.filePath);
-    });
-    await cdp.send('Browser.setDownloadBehavior', {
-      behavior: 'allow',
-      downloadPath: downloads,
-      eventsEnabled: true,
-    });
+    saved = await recordDownloads(ext.browser, downloads);
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, putSampleWeek, runAxe } from './harness/a11y';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { recordDownloads } from './harness/pages';
 import { startServer, type TestServer } from './harness/server';
 
 /**
@@ -13,7 +14,7 @@ describe('in Spanish', () => {
   let server: TestServer;
   let ext: ExtensionSession;
   let dashboard: Page;
-  const saved: string[] = [];
+  let saved: string[] = [];
   const language = process.env.LANGUAGE;
 
   beforeAll(async () => {
@@ -21,15 +22,7 @@ describe('in Spanish', () => {
     // Chromium on Linux picks an extension's messages from the environment's language.
     process.env.LANGUAGE = 'es';
     ext = await launchWithExtension({ keepWelcome: true, args: ['--lang=es'] });
-    const cdp = await ext.browser.target().createCDPSession();
-    cdp.on('Browser.downloadProgress', (e) => {
-      if (e.state === 'completed' && e.filePath) saved.push(e.filePath);
-    });
-    await cdp.send('Browser.setDownloadBehavior', {
-      behavior: 'allow',
-      downloadPath: ext.userDataDir,
-      eventsEnabled: true,
-    });
+    saved = await recordDownloads(ext.browser, ext.userDataDir);
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 /** The extension's settings as stored, read from one of its pages (Chromium or Firefox). */
 export async function storedSettings(page: Page): Promise<Record<string, unknown>> {
@@ -45,4 +45,22 @@ export async function downloaded(
   throw new Error(
     `No download named ${String(filename)} in ${dir}: ${readdirSync(dir).join(', ')}`,
   );
+}
+
+/**
+ * Lets the browser save downloads into `dir` without asking, and returns the paths of the
+ * downloads it finishes, as CDP reports them (the array fills as they complete).
+ */
+export async function recordDownloads(browser: Browser, dir: string): Promise<string[]> {
+  const saved: string[] = [];
+  const cdp = await browser.target().createCDPSession();
+  cdp.on('Browser.downloadProgress', (e) => {
+    if (e.state === 'completed' && e.filePath) saved.push(e.filePath);
+  });
+  await cdp.send('Browser.setDownloadBehavior', {
+    behavior: 'allow',
+    downloadPath: dir,
+    eventsEnabled: true,
+  });
+  return saved;
 }
