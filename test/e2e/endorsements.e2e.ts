@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endorsement } from '../../lib/model';
+import { weekOf } from '../../lib/time';
 import { readStore } from './harness/dexie-reader';
 import {
   addEndorsementFile,
+  expectBadgeEmbedsEndorsements,
   MENTOR,
   MENTOR_COMMENT,
   seedSkillWithActivity,
@@ -18,6 +20,7 @@ import {
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
+import { downloaded } from './harness/pages';
 
 describe('endorsements: a signed file from a mentor joins the record, an edited one does not', () => {
   let ext: ExtensionSession;
@@ -25,6 +28,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const files = mkdtempSync(join(tmpdir(), 'skilltrail-endorsements-'));
   let skillId = '';
+  let added: Awaited<ReturnType<typeof writeEndorsementFile>>;
 
   beforeAll(async () => {
     ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
@@ -45,6 +49,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
 
   it('adds a signed endorsement with the file chooser and shows it under the skill, once', async () => {
     const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    added = file;
     expect(await addEndorsementFile(dashboard, file.path)).toBe(
       `Added: ${MENTOR.name} endorses CSS.`,
     );
@@ -72,5 +77,34 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
     );
     expect(await readStore<Endorsement>(dashboard, 'endorsements')).toHaveLength(1);
     expect(await dashboard.$$('.endorsement-list li')).toHaveLength(1);
+  });
+
+  it('exports the skill’s badge with the endorsement inside, and the Verify view names the endorser', async () => {
+    const week = weekOf(Date.now(), { weekStart: 1 });
+    await dashboard.goto(dashboard.url().replace(/#.*$/, `#/week/${week.key}`));
+    await dashboard.waitForSelector('[data-export="badges"]');
+    await dashboard.click('[data-export="badges"]');
+    const badges = await downloaded(downloads, `skilltrail-${week.key}-badges.json`);
+    await expectBadgeEmbedsEndorsements(badges.text, 'CSS', [added.credential]);
+
+    await dashboard.click('[data-export="markdown"]');
+    const { text: md } = await downloaded(downloads, `skilltrail-${week.key}.md`);
+    expect(md).toContain(`**Endorsed by ${MENTOR.name} (as they describe themselves)**`);
+
+    const verify = await ext.openExtensionPage('/dashboard.html#/verify');
+    const input = await verify.waitForSelector('.verify-view input[type="file"]');
+    await input!.uploadFile(badges.path);
+    await verify.waitForSelector('.credential .endorsement');
+    const endorsements = await verify.$$eval('.credential .endorsement', (els) =>
+      els.map((e) => ({ status: e.getAttribute('data-status'), text: e.textContent ?? '' })),
+    );
+    // The Data Integrity form and the VC-JWT of the same badge.
+    expect(endorsements).toHaveLength(2);
+    for (const e of endorsements) {
+      expect(e.status).toBe('valid');
+      expect(e.text).toContain(`Endorsed by ${MENTOR.name} (as they describe themselves)`);
+      expect(e.text).toContain(MENTOR_COMMENT);
+    }
+    await verify.close();
   });
 });

@@ -11,12 +11,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentLoader } from '../../../lib/credentials/document-loader';
 import { checkEndorsement } from '../../../lib/credentials/endorsement';
 import { decodeCompactJws } from '../../../lib/credentials/jws';
+import { signDataIntegrity } from '../../../lib/credentials/data-integrity';
 import { checkCredential } from '../../../lib/credentials/verify';
+import { runVerify, type VerifyIo } from '../../../tools/run-verify';
 import { exportHtml } from '../../../lib/export/html';
 import { skillIri } from '../../../lib/export/iri';
 import { exportMarkdown } from '../../../lib/export/markdown';
 import {
   badgesHtmlFile,
+  badgesJsonFile,
   issueBadges,
   type BadgeKeys,
   type IssuedBadge,
@@ -215,5 +218,78 @@ describe('endorsements in the exports', () => {
     expect(page).toContain(`Endorsed by ${MENTOR.name} (as they describe themselves)`);
     expect(page).toContain('&lt;script&gt;alert(1)');
     expect(page).not.toContain('<script>alert(1)');
+  }, 60_000);
+});
+
+describe('endorsements in the Verify view’s check and in npm run verify', () => {
+  /** The CSS badge with its first endorsement replaced, signed again by the learner. */
+  async function resigned(replace: (e: unknown) => unknown) {
+    const badge = badgeOf(await issued(), SKILL.css).credential;
+    const { proof: _, ...unsigned } = structuredClone(badge);
+    unsigned.endorsement = [replace(unsigned.endorsement![0]), unsigned.endorsement![1]] as never;
+    return signDataIntegrity(unsigned, keys.didKey.signer);
+  }
+
+  function cli(text: string) {
+    const out: string[] = [];
+    const io: VerifyIo = {
+      readFile: async () => text,
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      schemaNote: 'not in this test',
+    };
+    return { out, run: () => runVerify(['badges.json'], io) };
+  }
+
+  it('says who endorsed, as they describe themselves, in both proof forms', async () => {
+    const badge = badgeOf(await issued(), SKILL.css);
+    for (const item of [badge.credential, badge.jws]) {
+      const v = await checkCredential(item, { now: Date.now() });
+      expect(v.status).toBe('valid');
+      if (v.status === 'invalid') return;
+      expect(v.endorsements).toMatchObject([
+        {
+          status: 'valid',
+          issuerName: MENTOR.name,
+          issuerDescription: MENTOR.description,
+          comment: COMMENT,
+        },
+        { status: 'valid', issuerName: 'Linus Example', issuerDescription: '' },
+      ]);
+    }
+    const f = cli(badgesJsonFile(shared(), [badge], keys.didKey.did).content);
+    expect(await f.run()).toBe(0);
+    const text = f.out.join('\n');
+    expect(text).toContain('endorsements (2):');
+    expect(text).toContain(
+      `✔ Endorsed by ${MENTOR.name} (as they describe themselves) — ${MENTOR.description}`,
+    );
+    expect(text).toContain(css.did);
+  }, 60_000);
+
+  it('reports an embedded endorsement that was edited, or that endorses something else, though the badge’s own proof holds', async () => {
+    const edited = await resigned((e) => {
+      const copy = structuredClone(e) as { credentialSubject: { endorsementComment: string } };
+      copy.credentialSubject.endorsementComment = 'Simply the best.';
+      return copy;
+    });
+    const stranger = await signedEndorsement({ skillId: 'someone-else', skillName: 'CSS' });
+    const foreign = await resigned(() => stranger.credential);
+    for (const [credential, key] of [
+      [edited, 'bad-proof'],
+      [foreign, 'foreign-subject'],
+    ] as const) {
+      const v = await checkCredential(credential, { now: Date.now() });
+      expect(v.status).toBe('valid');
+      if (v.status === 'invalid') return;
+      expect(v.endorsements.map((e) => e.status)).toEqual(['invalid', 'valid']);
+      expect(v.endorsements[0]).toMatchObject({ key });
+    }
+    const f = cli(JSON.stringify(edited));
+    expect(await f.run()).toBe(1);
+    expect(f.out.join('\n')).toContain(
+      `✘ Endorsed by ${MENTOR.name} (as they describe themselves) — ${MENTOR.description}`,
+    );
+    expect(f.out.join('\n')).toContain('The signature on this endorsement does not hold');
   }, 60_000);
 });
