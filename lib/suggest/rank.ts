@@ -250,16 +250,3 @@ function explain(e: Evidence): SuggestionReason[] {
   const kept = sorted.filter((r, i) => i === 0 || r.contribution >= 0.15 * e.score);
   return kept.map((r) => r.reason);
 }
-
-/**
- * Suggestions in one call, for a history read once: builds the index and ranks.
- * @example suggestSkills({ url, title, queries }, { sessions, skills }, Date.now()).map((s) => s.name) // ['CSS', 'Accessibility']
- */
-export function suggestSkills(
-  context: SuggestionContext,
-  history: SuggestionHistory,
-  now: number,
-  limit = 3,
-): Suggestion[] {
-  return suggest(buildSuggestionIndex(history), context, now, limit);
-}
