@@ -362,10 +362,6 @@ export function registerTracking(): void {
       }));
       return undefined;
     }
-    if (message.type === 'settings-changed') {
-      void track(() => ({ type: 'tick' }));
-      return undefined;
-    }
     return undefined;
   });
 

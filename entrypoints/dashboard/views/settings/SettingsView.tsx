@@ -7,7 +7,7 @@ import { NumberSetting } from '../../../../components/NumberSetting';
 import { PauseControls } from '../../../../components/PauseControls';
 import { RetentionSettings } from '../../../../components/RetentionSettings';
 import { SyncSection } from './SyncSection';
-import { notifySettingsChanged, useSettings } from '../../../../components/hooks/use-settings';
+import { useSettings } from '../../../../components/hooks/use-settings';
 import { db } from '../../../../lib/store/db';
 import { eraseEverything } from '../../../../lib/store/erase';
 import { weekdayName } from '../../../../lib/format';
@@ -27,7 +27,6 @@ async function deleteEverything(): Promise<void> {
   await eraseEverything(db());
   await browser.storage.local.clear();
   await browser.storage.session?.clear();
-  await notifySettingsChanged();
 }
 
 /** The learner's controls: recording, privacy, what counts, schedule, retention, sync, deletion. */
