@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendRequest } from '../../lib/messages';
 import { db } from '../../lib/store/db';
 import { eraseSite } from '../../lib/store/erase';
 import { loadSettings, updateSettings } from '../../lib/settings/store';
@@ -16,5 +17,5 @@ export async function neverRecordSite(site: string, alsoDelete: boolean): Promis
   if (!alsoDelete) return;
   await eraseSite(db(), site, Date.now());
   // Writes from the site waiting for disk space must not bring it back.
-  await browser.runtime.sendMessage({ type: 'forget-waiting', site }).catch(() => undefined);
+  await sendRequest(browser.runtime, 'forget-waiting', { site }).catch(() => undefined);
 }

@@ -20,6 +20,7 @@ const { registerTracking, trackingSettled } =
   await import('../../../entrypoints/background/tracking');
 const { currentSessionIdForTab } = await import('../../../entrypoints/background/tracker-state');
 const { syncEngagementScript } = await import('../../../entrypoints/background/engagement');
+const { registerMessageHandlers } = await import('../../../entrypoints/background/messages');
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 /** Badge and capture follow the tracker's commit without being awaited; shared machines are slow. */
@@ -251,6 +252,7 @@ describe('registerTracking', () => {
 
   it('takes engagement evidence from the page’s own content script only', async () => {
     registerTracking();
+    registerMessageHandlers();
     await heartbeat(40);
     await settled();
     const evidence = {
