@@ -14,12 +14,7 @@
  * the history), `suggest` then reads only the buckets of the page's site, queries and words.
  */
 import { domainOf } from '../url';
-import {
-  buildSuggestionIndex,
-  type NameForm,
-  type SuggestionHistory,
-  type SuggestionIndex,
-} from './skill-index';
+import type { NameForm, SuggestionIndex } from './skill-index';
 import { queryKey, rawWords, stem, STOP_WORDS, urlSurfaceWords } from './words';
 
 /** The page or session being tagged. Every field is optional: use what the popup has. */
