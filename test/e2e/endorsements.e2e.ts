@@ -9,6 +9,7 @@ import { readStore } from './harness/dexie-reader';
 import {
   addEndorsementFile,
   expectBadgeEmbedsEndorsements,
+  expectVerifyViewNamesEndorser,
   MENTOR,
   MENTOR_COMMENT,
   seedSkillWithActivity,
@@ -92,19 +93,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
     expect(md).toContain(`**Endorsed by ${MENTOR.name} (as they describe themselves)**`);
 
     const verify = await ext.openExtensionPage('/dashboard.html#/verify');
-    const input = await verify.waitForSelector('.verify-view input[type="file"]');
-    await input!.uploadFile(badges.path);
-    await verify.waitForSelector('.credential .endorsement');
-    const endorsements = await verify.$$eval('.credential .endorsement', (els) =>
-      els.map((e) => ({ status: e.getAttribute('data-status'), text: e.textContent ?? '' })),
-    );
-    // The Data Integrity form and the VC-JWT of the same badge.
-    expect(endorsements).toHaveLength(2);
-    for (const e of endorsements) {
-      expect(e.status).toBe('valid');
-      expect(e.text).toContain(`Endorsed by ${MENTOR.name} (as they describe themselves)`);
-      expect(e.text).toContain(MENTOR_COMMENT);
-    }
+    await expectVerifyViewNamesEndorser(verify, badges.path);
     await verify.close();
   });
 });

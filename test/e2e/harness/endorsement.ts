@@ -13,13 +13,15 @@ import type { Endorser } from '../../../lib/credentials/endorsement';
 import { weekOf } from '../../../lib/time';
 import {
   editedEndorsement,
+  MENTOR,
+  MENTOR_COMMENT,
   signedEndorsement,
   type SignedEndorsement,
 } from '../../fixtures/endorsement';
 import { expectBadgesPassIndependentCheckers } from './badge-checks';
 import { putRecords } from './dexie-reader';
 
-export { MENTOR, MENTOR_COMMENT } from '../../fixtures/endorsement';
+export { MENTOR, MENTOR_COMMENT };
 
 /**
  * Puts a skill and one reading session of this week tagged with it into the extension's
@@ -144,5 +146,30 @@ export async function expectBadgeEmbedsEndorsements(
     }
   } finally {
     globalThis.fetch = fetch;
+  }
+}
+
+/**
+ * Checks a badges file in the Verify view (`page` shows `#/verify`): in both proof forms the
+ * badge's endorsement holds and names the endorser as they describe themselves.
+ */
+export async function expectVerifyViewNamesEndorser(
+  page: Page,
+  badgesPath: string,
+  endorser = MENTOR,
+  comment = MENTOR_COMMENT,
+): Promise<void> {
+  const input = await page.waitForSelector('.verify-view input[type="file"]');
+  await input!.uploadFile(badgesPath);
+  await page.waitForSelector('.credential .endorsement');
+  const endorsements = await page.$$eval('.credential .endorsement', (els) =>
+    els.map((e) => ({ status: e.getAttribute('data-status'), text: e.textContent ?? '' })),
+  );
+  // The Data Integrity form and the VC-JWT of the same badge.
+  expect(endorsements).toHaveLength(2);
+  for (const e of endorsements) {
+    expect(e.status).toBe('valid');
+    expect(e.text).toContain(`Endorsed by ${endorser.name} (as they describe themselves)`);
+    expect(e.text).toContain(comment);
   }
 }

@@ -1,6 +1,4 @@
 // @vitest-environment node
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
@@ -8,6 +6,7 @@ import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-c
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itWithSchema, OB_SCHEMA_PATH, obSchemaText } from '../../fixtures/ob-schema';
 import { documentLoader } from '../../../lib/credentials/document-loader';
 import { checkEndorsement } from '../../../lib/credentials/endorsement';
 import { decodeCompactJws } from '../../../lib/credentials/jws';
@@ -34,13 +33,6 @@ import {
   type SignedEndorsement,
 } from '../../fixtures/endorsement';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
-
-const OB_SCHEMA_PATH = fileURLToPath(
-  new URL('../../../../shared/schemas/ob_v3p0_achievementcredential_schema.json', import.meta.url),
-);
-const schemaText = existsSync(OB_SCHEMA_PATH) ? readFileSync(OB_SCHEMA_PATH, 'utf8') : undefined;
-// In CI a missing schema is a failure; on a laptop without the shared folder, a skip.
-const itWithSchema = schemaText || process.env.CI ? it : it.skip;
 
 const COMMENT = 'Ada rebuilt our <script>alert(1)</script> pricing page with **grid** | [link](x)';
 
@@ -169,10 +161,10 @@ describe('endorsements in the exports', () => {
   itWithSchema(
     'the badge with its endorsements passes the 1EdTech schema, and so does each endorsement',
     async () => {
-      if (!schemaText) throw new Error(`Missing ${OB_SCHEMA_PATH}: required in CI.`);
+      if (!obSchemaText) throw new Error(`Missing ${OB_SCHEMA_PATH}: required in CI.`);
       const ajv = new Ajv2019({ strict: false });
       addFormats(ajv);
-      const schema = JSON.parse(schemaText) as { $id: string };
+      const schema = JSON.parse(obSchemaText) as { $id: string };
       ajv.addSchema(schema);
       const badge = ajv.getSchema(schema.$id)!;
       const endorsement = ajv.getSchema(`${schema.$id}#/$defs/EndorsementCredential`)!;
