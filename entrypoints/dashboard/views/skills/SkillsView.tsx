@@ -16,7 +16,6 @@ import { rankSkillMatches } from '../../../../lib/skills/names';
 import { addStarterSkills } from '../../../../lib/skills/starter';
 import { importTaxonomy } from '../../../../lib/skills/taxonomy-import';
 import { weekOf } from '../../../../lib/time';
-import { saveEndorsementRequest } from './endorsement-request';
 
 /** Below this many skills the starter list is offered: a new library, not a curated one. */
 const FEW_SKILLS = 5;
@@ -138,9 +137,11 @@ function SkillLibrary({ settings }: { settings: Settings }) {
                   announce={setMessage}
                   followUps={data.followUps.get(skill.id)}
                   exportPrivacy={settings.exportPrivacy}
-                  onAskEndorsement={(level) =>
-                    saveEndorsementRequest(skill, level, settings, locale)
-                  }
+                  onAskEndorsement={async (level) => {
+                    // The page, its script and the signing stack load only when asked for.
+                    const { saveEndorsementRequest } = await import('./endorsement-request');
+                    return saveEndorsementRequest(skill, level, settings, locale);
+                  }}
                   onRename={(name) => renameSkill(db(), skill.id, name, Date.now())}
                   onUpdate={(patch) => updateSkill(db(), skill.id, patch, Date.now())}
                   onMerge={async (targetId) => {
