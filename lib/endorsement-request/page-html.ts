@@ -5,8 +5,7 @@
  * network, no form posting anywhere. What it shows comes from a JSON data block, which the
  * script reads and writes into the page as text only.
  */
-import { escapeHtml } from '../export/html-page';
-import { textDirectionOf } from '../format';
+import { escapeHtml, htmlShell } from '../export/html-page';
 import type { RequestPageText } from './text';
 
 /** The id of the data block the page script reads. */
@@ -69,26 +68,17 @@ export function requestPageCsp(assets: Pick<PageAssets, 'scriptHash' | 'styleHas
  * @example requestPageHtml({ credential, text, lang: 'en' }, assets)
  */
 export function requestPageHtml(data: RequestPageData, assets: PageAssets): string {
-  const lang = escapeHtml(data.lang);
-  return `<!doctype html>
-<html lang="${lang}" dir="${textDirectionOf(data.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(requestPageCsp(assets))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="Skilltrail">
-<title>${escapeHtml(data.text.title)}</title>
-<style>${assets.style}</style>
-</head>
-<body>
-<main id="page">
-<h1>${escapeHtml(data.text.title)}</h1>
+  const title = escapeHtml(data.text.title);
+  return htmlShell({
+    title: data.text.title,
+    lang: data.lang,
+    csp: requestPageCsp(assets),
+    style: assets.style,
+    body: `<main id="page">
+<h1>${title}</h1>
 <noscript><p>${escapeHtml(data.text.noScript)}</p></noscript>
 </main>
 <script type="application/json" id="${REQUEST_DATA_ID}">${jsonForScript(data)}</script>
-<script>${assets.script}</script>
-</body>
-</html>
-`;
+<script>${assets.script}</script>`,
+  });
 }

@@ -3,15 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_TITLE, SKILL, weekFixture } from '../fixtures/week';
-import { putRecords } from './harness/dexie-reader';
+import { HOSTILE_TITLE, SKILL } from '../fixtures/week';
 import {
+  cspViolations,
+  expectScriptRefused,
   expectStrictCsp,
   expectValidEndorsement,
   pageWithAlteredScript,
   pageWithEditedClaim,
+  putFixtureWeek,
+  watchCspViolations,
 } from './harness/endorsement-request';
 import {
+  closeWelcome,
   type ExtensionSession,
   launchWithExtension,
   profileDownloadingTo,
@@ -24,12 +28,8 @@ const ENDORSEMENT = 'skilltrail-endorsement-front-end-development.json';
 /** Opens a file in a plain tab, recording every CSP violation the page reports. */
 async function openFromDisk(ext: ExtensionSession, path: string, noEd25519 = false): Promise<Page> {
   const page = await ext.browser.newPage();
+  await watchCspViolations(page);
   await page.evaluateOnNewDocument((withoutEd25519: boolean) => {
-    const w = window as unknown as { violations: string[] };
-    w.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
-    );
     if (withoutEd25519) {
       // A browser without Ed25519 in WebCrypto: key generation refuses the algorithm.
       const generate = crypto.subtle.generateKey.bind(crypto.subtle);
@@ -44,9 +44,6 @@ async function openFromDisk(ext: ExtensionSession, path: string, noEd25519 = fal
   return page;
 }
 
-const violations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-
 describe('asking for an endorsement: the request page, opened from disk, signs one (Chromium)', () => {
   let ext: ExtensionSession;
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
@@ -55,10 +52,8 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
 
   beforeAll(async () => {
     ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
-    const welcome = await ext.browser
-      .waitForTarget((t) => t.url().endsWith('/welcome.html'), { timeout: 10_000 })
-      .catch(() => null);
-    await (await welcome?.asPage())?.close();
+    // A given profile keeps the welcome page a fresh install opens.
+    await closeWelcome(ext.browser, ext.extensionId, 10_000);
   });
 
   afterAll(async () => {
@@ -67,13 +62,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
 
   it('saves the request page from the Skills view, at the privacy level chosen', async () => {
     const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
-    const { data } = weekFixture();
-    await putRecords(dashboard, {
-      sessions: data.sessions,
-      visits: data.visits,
-      searches: data.searches,
-      skills: data.skills,
-    });
+    await putFixtureWeek(dashboard);
     await dashboard.reload();
     const row = `[data-skill-id="${SKILL.frontEnd}"]`;
     await dashboard.waitForSelector(`${row} [data-ask-endorsement]`);
@@ -128,7 +117,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     await page.click('#sign');
     await page.waitForSelector('#endorse-form[data-signed="true"]', { timeout: 30_000 });
     expect(await page.$eval('#sign-status', (e) => e.textContent)).toContain(ENDORSEMENT);
-    expect(await violations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
 
     const signed = await downloaded(downloads, ENDORSEMENT);
@@ -154,11 +143,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
       ext,
       pageWithAlteredScript(request.text, join(scratch, 'altered.html')),
     );
-    await page.waitForFunction(
-      () => (window as unknown as { violations: string[] }).violations.length > 0,
-    );
-    expect((await violations(page))[0]).toMatch(/^script-src-elem inline/);
-    expect(await page.$('#signature')).toBeNull();
+    await expectScriptRefused(page);
     await page.close();
   });
 

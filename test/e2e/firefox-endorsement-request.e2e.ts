@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_TITLE, SKILL, weekFixture } from '../fixtures/week';
-import { putRecords } from './harness/dexie-reader';
+import { HOSTILE_TITLE, SKILL } from '../fixtures/week';
 import {
+  cspViolations,
+  expectScriptRefused,
   expectStrictCsp,
   expectValidEndorsement,
   pageWithAlteredScript,
   pageWithEditedClaim,
+  putFixtureWeek,
+  watchCspViolations,
 } from './harness/endorsement-request';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import { downloaded } from './harness/pages';
@@ -26,18 +29,10 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
   /** A plain tab on a file, recording every CSP violation the page reports. */
   async function openFromDisk(path: string): Promise<Page> {
     const page = await ext.newTab();
-    await page.evaluateOnNewDocument(() => {
-      const w = window as unknown as { violations: string[] };
-      w.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
-      );
-    });
+    await watchCspViolations(page);
     await page.goto(`file://${path}`);
     return page;
   }
-  const violations = (page: Page) =>
-    page.evaluate(() => (window as unknown as { violations: string[] }).violations);
 
   beforeAll(async () => {
     ext = await launchFirefoxWithExtension({ prefs: downloadPrefs(downloads) });
@@ -49,13 +44,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
 
   it('saves the request page from the Skills view', async () => {
     const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
-    const { data } = weekFixture();
-    await putRecords(dashboard, {
-      sessions: data.sessions,
-      visits: data.visits,
-      searches: data.searches,
-      skills: data.skills,
-    });
+    await putFixtureWeek(dashboard);
     // Written behind Dexie's back: the view reads them when it loads again.
     await ext.gotoPrivileged(dashboard, 'about:blank');
     await ext.gotoPrivileged(dashboard, `${ext.origin}/dashboard.html#/skills`);
@@ -82,7 +71,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     await page.type('#field-comment', 'Rebuilt our pricing page with grid.');
     await page.click('#sign');
     await page.waitForSelector('#endorse-form[data-signed="true"]', { timeout: 60_000 });
-    expect(await violations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
 
     const signed = await downloaded(downloads, ENDORSEMENT);
@@ -97,11 +86,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     const altered = await openFromDisk(
       pageWithAlteredScript(request.text, join(scratch, 'altered.html')),
     );
-    await altered.waitForFunction(
-      () => (window as unknown as { violations: string[] }).violations.length > 0,
-    );
-    expect((await violations(altered))[0]).toMatch(/^script-src-elem inline/);
-    expect(await altered.$('#signature')).toBeNull();
+    await expectScriptRefused(altered);
     await altered.close();
 
     const edited = await openFromDisk(

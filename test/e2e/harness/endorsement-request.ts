@@ -8,9 +8,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-core';
+import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { checkEndorsement } from '../../../lib/credentials/endorsement';
 import { skillIri } from '../../../lib/export/iri';
+import { weekFixture } from '../../fixtures/week';
+import { putRecords } from './dexie-reader';
 
 /** The page's CSP, inline script and style, read from its HTML. */
 export function requestPageParts(html: string): { csp: string; script: string; style: string } {
@@ -19,7 +22,7 @@ export function requestPageParts(html: string): { csp: string; script: string; s
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
   expect(scripts).toHaveLength(1);
   expect(styles).toHaveLength(1);
-  return { csp: csp!.replace(/&#39;/g, "'"), script: scripts[0]!, style: styles[0]! };
+  return { csp: csp!, script: scripts[0]!, style: styles[0]! };
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -32,6 +35,42 @@ export function expectStrictCsp(html: string): void {
   );
   // Nothing in the page loads from anywhere: no src, no href but the evidence links.
   expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)=/i);
+}
+
+/** Makes `page` record every CSP violation the documents it opens from now on report. */
+export async function watchCspViolations(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+/** The CSP violations `page` reported (`watchCspViolations` first). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+}
+
+/** The page's inline script was refused by its CSP, so nothing of it ran. */
+export async function expectScriptRefused(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as unknown as { violations: string[] }).violations.length > 0,
+  );
+  expect((await cspViolations(page))[0]).toMatch(/^script-src-elem inline/);
+  expect(await page.$('#signature')).toBeNull();
+}
+
+/** The fixture week's skills and sessions, written into the extension's database from `page`. */
+export async function putFixtureWeek(page: Page): Promise<void> {
+  const { data } = weekFixture();
+  await putRecords(page, {
+    sessions: data.sessions,
+    visits: data.visits,
+    searches: data.searches,
+    skills: data.skills,
+  });
 }
 
 /** A copy of the page whose inline script differs by one byte: its hash no longer matches. */
