@@ -7,6 +7,7 @@ import { type GoalProgress as GoalProgressData, type SkillTotals } from '../lib/
 import { isLinkable } from '../lib/url';
 import type { PrivacyLevel } from '../lib/export/privacy';
 import { EndorsementRequestPanel } from './EndorsementRequestPanel';
+import { EndorsementList, type EndorsementItem } from './EndorsementList';
 import { FollowUpList, type FollowUpItem } from './FollowUpList';
 import { GoalProgress } from './GoalProgress';
 import { t } from './i18n/i18n';
@@ -52,6 +53,8 @@ export interface SkillRowProps {
   exportPrivacy: PrivacyLevel;
   /** Saves the endorsement request page at `level`; answers its file name, `null` if nothing to ask about. */
   onAskEndorsement: (level: PrivacyLevel) => Promise<string | null>;
+  /** Endorsements of this skill, newest first. */
+  endorsements?: readonly EndorsementItem[];
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -230,6 +233,12 @@ export function SkillRow(props: SkillRowProps) {
           <dd>{totals?.lastAt != null ? formatDate(totals.lastAt, locale) : '–'}</dd>
         </div>
       </dl>
+      {props.endorsements && props.endorsements.length > 0 && (
+        <details class="skill-endorsements" open>
+          <summary>{t('skillEndorsements', props.endorsements.length)}</summary>
+          <EndorsementList items={props.endorsements} locale={locale} />
+        </details>
+      )}
       {props.followUps && props.followUps.length > 0 && (
         <details class="skill-follow-ups">
           <summary>{t('skillFollowUps', props.followUps.length)}</summary>
