@@ -20,6 +20,8 @@ import {
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
+import { readStore } from './harness/dexie-reader';
+import { addEndorsementFile, writeEditedEndorsementFile } from './harness/endorsement';
 import { downloaded } from './harness/pages';
 
 const REQUEST = 'skilltrail-endorsement-request-front-end-development.html';
@@ -136,6 +138,27 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
       },
     });
     expect((credential.issuer as { id: string }).id).toMatch(/^did:key:z6Mk/);
+  });
+
+  it('joins the learner’s record through “Add endorsement”; an edited copy is refused', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await dashboard.waitForSelector('.skills-view');
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    expect(await addEndorsementFile(dashboard, signed.path)).toBe(
+      'Added: Grace Mentor endorses Front-end development.',
+    );
+    const shown = await dashboard.waitForSelector(
+      `[data-skill-id="${SKILL.frontEnd}"] .endorsement-list li`,
+    );
+    const text = await shown!.evaluate((li) => li.textContent ?? '');
+    expect(text).toContain('Endorsed by Grace Mentor (as they describe themselves)');
+    expect(text).toContain('Rebuilt our pricing page with grid; clean and accessible.');
+    const edited = writeEditedEndorsementFile(scratch, signed.text, 'The best I ever saw.');
+    expect(await addEndorsementFile(dashboard, edited)).toMatch(
+      /^The signature on this endorsement does not hold/,
+    );
+    expect(await readStore(dashboard, 'endorsements')).toHaveLength(1);
+    await dashboard.close();
   });
 
   it('runs its script only because of its hash: one changed byte and the CSP refuses it', async () => {

@@ -15,6 +15,8 @@ import {
   watchCspViolations,
 } from './harness/endorsement-request';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { readStore } from './harness/dexie-reader';
+import { addEndorsementFile, writeEditedEndorsementFile } from './harness/endorsement';
 import { downloaded } from './harness/pages';
 
 const REQUEST = 'skilltrail-endorsement-request-front-end-development.html';
@@ -80,6 +82,22 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
       issuer: { name: 'Grace Mentor', description: 'Tech lead, Example Ltd' },
       credentialSubject: { endorsementComment: 'Rebuilt our pricing page with grid.' },
     });
+  });
+
+  it('joins the learner’s record through “Add endorsement”; an edited copy is refused', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await dashboard.waitForSelector('.skills-view');
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    expect(await addEndorsementFile(dashboard, signed.path)).toBe(
+      'Added: Grace Mentor endorses Front-end development.',
+    );
+    await dashboard.waitForSelector(`[data-skill-id="${SKILL.frontEnd}"] .endorsement-list li`);
+    const edited = writeEditedEndorsementFile(scratch, signed.text, 'The best I ever saw.');
+    expect(await addEndorsementFile(dashboard, edited)).toMatch(
+      /^The signature on this endorsement does not hold/,
+    );
+    expect(await readStore(dashboard, 'endorsements')).toHaveLength(1);
+    await dashboard.close();
   });
 
   it('runs its script only because of its hash, and says so when the claim was edited', async () => {
