@@ -4,13 +4,13 @@ import type { ExportFile, ExportParts } from '../lib/export/file';
 import { PRIVACY_LEVELS, type PrivacyLevel, type SharedData } from '../lib/export/privacy';
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import { openHtmlReport, downloadFile } from './download-file';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 import { TotalsTable } from './TotalsTable';
 
 /** The week's export formats; each gives one or more files. */
 export type ExportFormat = 'markdown' | 'csv' | 'xapi' | 'badges';
 
-const FORMAT_LABEL: Record<ExportFormat, string> = {
+const FORMAT_LABEL: Record<ExportFormat, MessageKey> = {
   markdown: 'exportMarkdown',
   csv: 'exportCsv',
   xapi: 'exportXapi',
@@ -18,7 +18,7 @@ const FORMAT_LABEL: Record<ExportFormat, string> = {
 };
 
 /** One line on what each file is for, beside its technical name. */
-const FORMAT_HINT: Record<ExportFormat | 'print', string> = {
+const FORMAT_HINT: Record<ExportFormat | 'print', MessageKey> = {
   markdown: 'exportMarkdownHint',
   csv: 'exportCsvHint',
   xapi: 'exportXapiHint',
@@ -26,14 +26,18 @@ const FORMAT_HINT: Record<ExportFormat | 'print', string> = {
   print: 'printReportHint',
 };
 
-const LEVEL_TEXT: Record<PrivacyLevel, { name: string; shares: string }> = {
+const LEVEL_TEXT: Record<PrivacyLevel, { name: MessageKey; shares: MessageKey }> = {
   full: { name: 'privacyFull', shares: 'privacyFullShares' },
   titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
   sites: { name: 'privacySites', shares: 'privacySitesShares' },
   totals: { name: 'privacyTotals', shares: 'privacyTotalsShares' },
 };
 
-const KIND_LABEL = { reading: 'kindReading', search: 'kindSearch', watching: 'kindWatching' };
+const KIND_LABEL = {
+  reading: 'kindReading',
+  search: 'kindSearch',
+  watching: 'kindWatching',
+} satisfies Record<string, MessageKey>;
 
 /** Rows the preview shows before "and N more". */
 const PREVIEW_ROWS = 8;
