@@ -17,7 +17,10 @@ const KIND: Record<SessionKind, MessageKey> = {
   watching: 'kindWatching',
 };
 
-const LEVEL: Record<PrivacyLevel, { name: MessageKey; shares: MessageKey }> = {
+/** Message keys of each privacy level's name and what it shares. */
+export const PRIVACY_LEVEL_KEYS: Readonly<
+  Record<PrivacyLevel, { name: MessageKey; shares: MessageKey }>
+> = {
   full: { name: 'privacyFull', shares: 'privacyFullShares' },
   titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
   sites: { name: 'privacySites', shares: 'privacySitesShares' },
@@ -42,7 +45,10 @@ export function reportStrings(locale: string): ReportText {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return {
     levels: Object.fromEntries(
-      PRIVACY_LEVELS.map((l) => [l, { name: t(LEVEL[l].name), shares: t(LEVEL[l].shares) }]),
+      PRIVACY_LEVELS.map((l) => [
+        l,
+        { name: t(PRIVACY_LEVEL_KEYS[l].name), shares: t(PRIVACY_LEVEL_KEYS[l].shares) },
+      ]),
     ) as ReportText['levels'],
     title: (label) => t('reportTitle', label),
     weekOf: (key) => t('weekHeading', key),
