@@ -3,9 +3,9 @@ import type { VerifyErrorKey } from '../lib/credentials/vc-jwt';
 import type { EndorsementErrorKey } from '../lib/credentials/endorsement';
 import type { EndorsementVerdict, ProofForm } from '../lib/credentials/verify';
 import { formatDateTime, formatNumber } from '../lib/format';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 
-const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, string> = {
+const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, MessageKey> = {
   malformed: 'verifyErrorMalformed',
   header: 'verifyErrorHeader',
   key: 'verifyErrorKey',
@@ -20,7 +20,7 @@ const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, string> = {
 };
 
 /** Why an embedded endorsement does not hold. */
-const ENDORSEMENT_ERROR_MESSAGE: Record<EndorsementErrorKey, string> = {
+const ENDORSEMENT_ERROR_MESSAGE: Record<EndorsementErrorKey, MessageKey> = {
   'too-large': 'endorsementTooLarge',
   'not-json': 'endorsementNotEndorsement',
   'not-endorsement': 'endorsementNotEndorsement',
@@ -30,7 +30,7 @@ const ENDORSEMENT_ERROR_MESSAGE: Record<EndorsementErrorKey, string> = {
   'not-yet-valid': 'endorsementNotYetValid',
 };
 
-const PROOF_LABEL: Record<ProofForm, string> = {
+const PROOF_LABEL: Record<ProofForm, MessageKey> = {
   'data-integrity': 'verifyProofDataIntegrity',
   'vc-jwt': 'verifyProofVcJwt',
 };
