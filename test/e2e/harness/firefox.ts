@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { firefoxPath } from './chromium';
+import { agreeOnWelcome } from './extension';
 
 /** The Firefox build the tests drive: exactly what ships (`npm run test:e2e` makes it). */
 export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
@@ -31,6 +32,12 @@ export interface FirefoxLaunchOptions {
   hosts?: Record<string, number>;
   /** Keep the welcome page a fresh install opens (closed otherwise, so tests start from their own tab). */
   keepWelcome?: boolean;
+  /**
+   * Say yes to recording on the welcome page first, as a learner does. Off by default: the
+   * Firefox tests capture from the toolbar, which needs no yes, and the tracking test
+   * answers the welcome page itself.
+   */
+  consent?: boolean;
 }
 
 /** The toolbar popup, as Firefox shows it: read through an extension page, typed into for real. */
@@ -290,6 +297,12 @@ export async function launchFirefoxWithExtension(
       return 'none';`,
       `${origin}/welcome.html`,
     );
+  }
+
+  if (options.consent) {
+    const welcome = await openExtensionPage('/welcome.html');
+    await agreeOnWelcome(welcome);
+    await welcome.close();
   }
 
   // It opens first, so the tabs that tests open later come in front of it.
