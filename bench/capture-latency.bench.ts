@@ -7,7 +7,8 @@
  *   opens the popup beside it, Readability runs in the page and the record is stored.
  *   Timed in the extension's worker from the click until the record is in IndexedDB, and
  *   split at the popup's navigation start. Then, from the open popup, the same request
- *   again, timed until its answer: what the keyboard shortcut and the context menu do.
+ *   again (what the keyboard shortcut and the context menu do), timed from sending it to
+ *   the record in IndexedDB by the same watch in the worker.
  *   The button is pinned to the toolbar, as a learner who uses it has it (bench/browser.ts).
  * - Readability alone: Mozilla's Readability (the package's own files, evaluated in an
  *   isolated world of the page, where the capture script runs too), timing
@@ -74,69 +75,80 @@ async function parseOnce(cdp: CDPSession, contextId: number): Promise<number> {
 
 /** What the timing code keeps on the worker's `globalThis` between two evaluations. */
 type BenchWorkerGlobal = ClickClock & {
-  __benchStored?: Promise<{ clickEpoch: number; storedMs: number }>;
+  /** Epoch milliseconds when the worker first saw the next capture stored (NaN: none came). */
+  __benchStored?: Promise<number>;
 };
 
 /**
+ * Arms a watch in the extension's worker for the next capture stored: the worker polls
+ * IndexedDB (one open connection, a read every few ms) for a capture written after now,
+ * so no automation round trip falls inside a timed span. The click and the request alone
+ * are both timed by this watch, so its own cost and lag weigh on figure and floor alike.
+ * Returns once the watch is ready; `stored()` gives the epoch it saw the capture.
+ */
+async function watchNextStored(ext: ExtensionSession): Promise<{ stored: () => Promise<number> }> {
+  const worker = await ext.worker();
+  await worker.evaluate(async () => {
+    const g = globalThis as BenchWorkerGlobal;
+    const armedAt = Date.now();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('skilltrail');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const latest = () =>
+      new Promise<number>((resolve) => {
+        if (!db.objectStoreNames.contains('captures')) return resolve(0);
+        const all = db.transaction('captures').objectStore('captures').getAll();
+        all.onsuccess = () =>
+          resolve(Math.max(0, ...all.result.map((c: { capturedAt: number }) => c.capturedAt)));
+        all.onerror = () => resolve(0);
+      });
+    g.__benchStored = (async () => {
+      try {
+        for (let i = 0; i < 15_000; i++) {
+          if ((await latest()) >= armedAt) return performance.timeOrigin + performance.now();
+          await new Promise((r) => setTimeout(r, 4));
+        }
+        return NaN;
+      } finally {
+        db.close();
+      }
+    })();
+  });
+  return {
+    stored: () => worker.evaluate(() => (globalThis as BenchWorkerGlobal).__benchStored!),
+  };
+}
+
+/**
  * Clicks Skilltrail's toolbar button on `tab` and times, in the extension's worker, from
- * the click reaching it until the stored record: the worker polls IndexedDB (one open
- * connection, a read every few ms) for a capture written after the click, so no
- * automation round trip falls inside the timed span. The popup's navigation start splits
- * the span into the part before the popup's page starts (the click, the capture starting,
- * the browser making the popup) and the rest.
+ * the click reaching it until the stored record. The popup's navigation start splits the
+ * span into the part before the popup's page starts (the click, the capture starting, the
+ * browser making the popup) and the rest. Then, from the open popup, the same capture
+ * request again (what the keyboard shortcut and the context menu do, without a popup to
+ * load), timed from sending it to the record stored.
  */
 async function captureOnce(
   ext: ExtensionSession,
   tab: Page,
 ): Promise<{ storedMs: number; popupStartMs: number; shownMs: number; backgroundMs: number }> {
   const worker = await ext.worker();
-  await worker.evaluate(() => {
-    const g = globalThis as BenchWorkerGlobal;
-    const armedAt = Date.now();
-    g.__benchStored = (async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('skilltrail');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const latest = () =>
-        new Promise<number>((resolve) => {
-          if (!db.objectStoreNames.contains('captures')) return resolve(0);
-          const all = db.transaction('captures').objectStore('captures').getAll();
-          all.onsuccess = () =>
-            resolve(Math.max(0, ...all.result.map((c: { capturedAt: number }) => c.capturedAt)));
-          all.onerror = () => resolve(0);
-        });
-      try {
-        for (let i = 0; i < 15_000; i++) {
-          const clickEpoch = g.__benchClickAt;
-          if (clickEpoch !== undefined && (await latest()) >= armedAt) {
-            return {
-              clickEpoch,
-              storedMs: performance.timeOrigin + performance.now() - clickEpoch,
-            };
-          }
-          await new Promise((r) => setTimeout(r, 4));
-        }
-        return { clickEpoch: NaN, storedMs: NaN };
-      } finally {
-        db.close();
-      }
-    })();
-  });
+  const clickWatch = await watchNextStored(ext);
   const popup = await clickToolbarButton(ext, tab);
-  const timing = await worker.evaluate(() => (globalThis as BenchWorkerGlobal).__benchStored!);
+  const storedEpoch = await clickWatch.stored();
+  const clickEpoch = await worker.evaluate(() => (globalThis as BenchWorkerGlobal).__benchClickAt);
   const popupEpoch = await popup.evaluate(() => performance.timeOrigin);
   // The popup has taken the click's capture once it shows it: when, in the popup's time.
   const shown = await popup.waitForFunction(
     () => (document.querySelector('.page-title') ? performance.now() : 0),
     { polling: 'mutation', timeout: 30_000 },
   );
-  const shownMs = popupEpoch + ((await shown.jsonValue()) as number) - timing.clickEpoch;
-  // The capture the keyboard shortcut and the context menu run, without a popup to load:
-  // the same request again, timed in the popup from sending it to the answer (which comes
-  // once the record is stored).
-  const backgroundMs = await popup.evaluate(async () => {
+  const clickAt = clickEpoch ?? NaN;
+  const shownMs = popupEpoch + ((await shown.jsonValue()) as number) - clickAt;
+
+  const requestWatch = await watchNextStored(ext);
+  const sentEpoch = await popup.evaluate(async () => {
     const chrome = (
       globalThis as unknown as {
         chrome: {
@@ -146,14 +158,15 @@ async function captureOnce(
       }
     ).chrome;
     const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-    const t0 = performance.now();
+    const sentAt = performance.timeOrigin + performance.now();
     await chrome.runtime.sendMessage({ type: 'capture-tab', tabId: tab?.id });
-    return performance.now() - t0;
+    return sentAt;
   });
+  const backgroundMs = (await requestWatch.stored()) - sentEpoch;
   await closePopups(ext, `chrome-extension://${ext.extensionId}/popup.html`);
   return {
-    storedMs: timing.storedMs,
-    popupStartMs: popupEpoch - timing.clickEpoch,
+    storedMs: storedEpoch - clickAt,
+    popupStartMs: popupEpoch - clickAt,
     shownMs,
     backgroundMs,
   };

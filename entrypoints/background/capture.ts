@@ -11,7 +11,7 @@ import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
-import { defineWriter, writeOrKeep } from './retry-writes';
+import { defineWriter, prepareWrites, writeOrKeep } from './retry-writes';
 import { currentSessionIdForTab } from './tracker-state';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
@@ -75,10 +75,12 @@ async function storeExtracted(
   options: { sessionId?: string | null; automatic?: boolean },
 ): Promise<CaptureResult> {
   // The page joins the session the tracker has it in (a search session, say), so the
-  // popup shows and tags that whole session; looked up while the page is read.
+  // popup shows and tags that whole session; looked up, like the writes waiting ahead of
+  // it, while the page is read.
   const [extracted, sessionId] = await Promise.all([
     reading,
     options.sessionId !== undefined ? options.sessionId : currentSessionIdForTab(tabId),
+    prepareWrites(),
   ]);
   if (!extracted.ok) return extracted;
   const { shaped } = extracted;

@@ -99,21 +99,30 @@ export const UNSAVED_NOTIFICATION = 'skilltrail-unsaved';
 
 // storage.session lives in memory (never on the full disk) and outlasts a stopped worker.
 const queueItem = storage.defineItem<PendingWrite[]>('session:pendingWrites', { fallback: [] });
-// Only when storage.session itself refuses (its own quota): lasts while this worker lives.
-let memoryOnly: PendingWrite[] | null = null;
+// This worker's copy of the queue, which only it writes: read once per worker, so a write
+// asks no extension API first (on a toolbar click the browser is busy making the popup,
+// and that round trip waited behind it). It also holds the queue when storage.session
+// itself refuses (its own quota), for as long as this worker lives.
+let known: PendingWrite[] | null = null;
 
 async function loadQueue(): Promise<PendingWrite[]> {
-  if (memoryOnly) return memoryOnly;
-  return readQueue(await queueItem.getValue().catch(() => []));
+  if (known) return known;
+  try {
+    known = readQueue(await queueItem.getValue());
+    return known;
+  } catch {
+    return [];
+  }
 }
 
 async function saveQueue(queue: PendingWrite[]): Promise<void> {
-  try {
-    await queueItem.setValue(queue);
-    memoryOnly = null;
-  } catch {
-    memoryOnly = queue;
-  }
+  known = queue;
+  await queueItem.setValue(queue).catch(() => {});
+}
+
+/** Reads what waits ahead of time, so the next write starts at once (called while a page is read). */
+export async function prepareWrites(): Promise<void> {
+  await loadQueue();
 }
 
 // One write or retry at a time, so replays keep their order and never race a new write.

@@ -310,3 +310,20 @@ describe('a replayed tracker write', () => {
     expect(await db().sessions.count()).toBe(0);
   });
 });
+
+describe('the queue of writes waiting', () => {
+  it('is read from storage once per worker, not before every write', async () => {
+    const sessionStorage = vi.spyOn(fakeBrowser.storage.session, 'get');
+    for (const id of ['one', 'two', 'three']) {
+      const outcome = await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session(id)] }]);
+      expect(outcome.stored).toBe(true);
+    }
+    expect(sessionStorage.mock.calls.length).toBeLessThanOrEqual(1);
+    expect((await db().sessions.toArray()).map((s) => s.id).sort()).toEqual([
+      'one',
+      'three',
+      'two',
+    ]);
+    sessionStorage.mockRestore();
+  });
+});
