@@ -74,12 +74,17 @@ export function lrsConfig(settings: SyncSettings): LrsConfig | undefined {
 }
 
 /**
- * The match pattern of the LRS's site, for the optional host permission.
- * @example originPattern('https://lrs.example.org/xAPI') // 'https://lrs.example.org/*'
+ * The match pattern of the LRS's site, for the optional host permission: its scheme and
+ * host, without a port. Firefox's match patterns have no port (one with a port is granted
+ * but matches no address, so an LRS on `:8443` could never be reached there); without one,
+ * both browsers match the host on any port.
+ * @example originPattern('https://lrs.example.org:8443/xAPI') // 'https://lrs.example.org/*'
  */
 export function originPattern(endpoint: string): string | undefined {
   const checked = checkEndpoint(endpoint);
-  return checked.ok ? `${checked.origin}/*` : undefined;
+  if (!checked.ok) return undefined;
+  const { protocol, hostname } = new URL(checked.origin);
+  return `${protocol}//${hostname}/*`;
 }
 
 /**
