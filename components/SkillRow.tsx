@@ -5,6 +5,7 @@ import { validateSkillPatch, type SkillChange, type SkillPatch } from '../lib/sk
 import { cleanSkillName } from '../lib/skills/names';
 import { type GoalProgress as GoalProgressData, type SkillTotals } from '../lib/skills/totals';
 import { isLinkable } from '../lib/url';
+import { EndorsementList, type EndorsementItem } from './EndorsementList';
 import { FollowUpList, type FollowUpItem } from './FollowUpList';
 import { GoalProgress } from './GoalProgress';
 import { t } from './i18n/i18n';
@@ -45,6 +46,8 @@ export interface SkillRowProps {
   announce: (message: string) => void;
   /** Answered follow-ups on this skill, newest first. */
   followUps?: readonly FollowUpItem[];
+  /** Endorsements of this skill, newest first. */
+  endorsements?: readonly EndorsementItem[];
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -208,6 +211,12 @@ export function SkillRow(props: SkillRowProps) {
           <dd>{totals?.lastAt != null ? formatDate(totals.lastAt, locale) : '–'}</dd>
         </div>
       </dl>
+      {props.endorsements && props.endorsements.length > 0 && (
+        <details class="skill-endorsements" open>
+          <summary>{t('skillEndorsements', props.endorsements.length)}</summary>
+          <EndorsementList items={props.endorsements} locale={locale} />
+        </details>
+      )}
       {props.followUps && props.followUps.length > 0 && (
         <details class="skill-follow-ups">
           <summary>{t('skillFollowUps', props.followUps.length)}</summary>

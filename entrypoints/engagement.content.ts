@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { Request } from '../lib/messages';
+import { sendRequest } from '../lib/messages';
 import { isAudible, isReaderInput } from '../lib/tracking/engagement-signals';
 
 /** What each engine adds to a media element about its audio. */
@@ -42,15 +42,13 @@ export default defineContentScript({
       timer = undefined;
       sameUrl();
       lastSentAt = Date.now();
-      const message: Request = {
-        type: 'engagement',
+      void sendRequest(browser.runtime, 'engagement', {
         url,
         visible: document.visibilityState === 'visible',
         scrollPct: maxScrollPct,
         inputAt,
         audible: playing(),
-      };
-      browser.runtime.sendMessage(message).catch(() => {});
+      }).catch(() => {});
     };
     const schedule = () => {
       if (timer !== undefined) return;

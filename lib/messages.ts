@@ -21,51 +21,107 @@ export type CaptureResult =
   | { ok: true; sessionId: string; captureId: string; readerable: boolean }
   | { ok: false; reason: CaptureBlockReason };
 
-export type Request =
-  /** Capture a tab now (popup, shortcut and context menu all end here). */
-  | { type: 'capture-tab'; tabId: number }
-  /** Engagement evidence from the optional content script, at most one per 15 s. */
-  | {
-      type: 'engagement';
-      url: string;
-      visible: boolean;
-      scrollPct: number;
-      inputAt: number;
-      audible: boolean;
-    }
-  /** The session the tab is part of right now, if any. */
-  | { type: 'current-session'; tabId: number }
-  /** Settings changed in a page: re-read them (pause, thresholds, exclusions). */
-  | { type: 'settings-changed' }
-  /** Sessions were deleted in a page (by id, or a whole site): forget their waiting writes. */
-  | { type: 'forget-waiting'; sessionIds?: string[]; site?: string }
-  /** "Delete all my data": drop the waiting writes, then empty every table. */
-  | { type: 'erase-everything' };
-
-export interface Responses {
-  'capture-tab': CaptureResult;
-  engagement: void;
-  'current-session': { sessionId: string | null };
-  'settings-changed': void;
-  'forget-waiting': void;
-  'erase-everything': void;
+/** What the optional content script reports about its page, at most once per 15 s. */
+export interface EngagementEvidence {
+  url: string;
+  visible: boolean;
+  scrollPct: number;
+  inputAt: number;
+  audible: boolean;
 }
 
-export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
+/** A request that carries nothing besides its type. */
+export type NoPayload = Record<never, never>;
 
-/** True for a value shaped like one of our requests (messages from pages are untrusted). */
-export function isRequest(value: unknown): value is Request {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string' &&
-    [
-      'capture-tab',
-      'engagement',
-      'current-session',
-      'settings-changed',
-      'forget-waiting',
-      'erase-everything',
-    ].includes((value as { type: string }).type)
-  );
+/**
+ * Every request the background answers: what the sender sends with the `type`, and what it
+ * gets back. A sender can only name a type listed here, and the background's handler for
+ * it must return this reply (`entrypoints/background/messages.ts`).
+ */
+export interface MessageTable {
+  /** Capture a tab now (popup, shortcut and context menu all end here). */
+  'capture-tab': { request: { tabId: number }; response: CaptureResult };
+  /** Engagement evidence from the optional content script, for the tab it runs in. */
+  engagement: { request: EngagementEvidence; response: void };
+  /** Sessions were deleted in a page (by id, or a whole site): forget their waiting writes. */
+  'forget-waiting': { request: { sessionIds?: string[]; site?: string }; response: void };
+  /** "Delete all my data": drop the waiting writes, then empty every table. */
+  'erase-everything': { request: NoPayload; response: void };
+}
+
+export type RequestType = keyof MessageTable;
+
+/** A request as it travels: its `type` beside its payload. */
+export type Request<T extends RequestType = RequestType> = {
+  [K in T]: { type: K } & MessageTable[K]['request'];
+}[T];
+
+export type Response<T extends RequestType> = MessageTable[T]['response'];
+
+/** The part of `browser.runtime` a sender needs; pages pass their own. */
+export interface MessageRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/**
+ * Sends a request to the background and returns its reply, typed by the table: the
+ * compiler rejects an unknown type, a wrong payload and a wrong use of the reply.
+ * @example const result = await sendRequest(browser.runtime, 'capture-tab', { tabId: 7 });
+ */
+export async function sendRequest<T extends RequestType>(
+  runtime: MessageRuntime,
+  type: T,
+  payload: MessageTable[T]['request'],
+): Promise<Response<T>> {
+  return (await runtime.sendMessage({ ...payload, type })) as Response<T>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const finite = (value: unknown): number => {
+  const n = Number(value);
+  return Number.isFinite(n) ? n : 0;
+};
+
+/**
+ * Each request's payload as read from an untrusted message (any page can try to reach
+ * the worker): only the fields the table names, of the types it names, or null.
+ */
+const READERS: { [K in RequestType]: (m: Record<string, unknown>) => Request<K> | null } = {
+  'capture-tab': (m) =>
+    Number.isInteger(m.tabId) && (m.tabId as number) >= 0
+      ? { type: 'capture-tab', tabId: m.tabId as number }
+      : null,
+  engagement: (m) =>
+    typeof m.url === 'string'
+      ? {
+          type: 'engagement',
+          url: m.url,
+          visible: m.visible === true,
+          scrollPct: finite(m.scrollPct),
+          inputAt: finite(m.inputAt),
+          audible: m.audible === true,
+        }
+      : null,
+  'forget-waiting': (m) => ({
+    type: 'forget-waiting',
+    ...(Array.isArray(m.sessionIds)
+      ? { sessionIds: m.sessionIds.filter((id): id is string => typeof id === 'string') }
+      : {}),
+    ...(typeof m.site === 'string' ? { site: m.site } : {}),
+  }),
+  'erase-everything': () => ({ type: 'erase-everything' }),
+};
+
+/**
+ * A message read as one of our requests, keeping only what the table allows; null for
+ * anything else.
+ * @example readRequest({ type: 'capture-tab', tabId: 7 }) // { type: 'capture-tab', tabId: 7 }
+ * @example readRequest({ type: 'capture-tab', tabId: '7' }) // null
+ */
+export function readRequest(value: unknown): Request | null {
+  if (!isRecord(value) || typeof value.type !== 'string') return null;
+  if (!Object.hasOwn(READERS, value.type)) return null;
+  return READERS[value.type as RequestType](value);
 }

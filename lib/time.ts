@@ -149,12 +149,6 @@ export function weekFromKey(key: string, options: WeekOptions = {}): Week | null
   return weekOf(startOfLocalDay(thursday, options.timeZone) + DAY_MS / 2, options);
 }
 
-/** Start instants of the seven local days of a week. */
-export function daysOfWeek(week: Week, timeZone?: string): number[] {
-  const first = localDate(week.start, timeZone);
-  return Array.from({ length: 7 }, (_, i) => startOfLocalDay(addDays(first, i), timeZone));
-}
-
 /**
  * An ISO 8601 duration for xAPI and readable exports.
  * @example isoDuration(750_000) // 'PT12M30S'

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Settings } from '../../lib/settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 
@@ -8,9 +7,19 @@ import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/
 let saving: Promise<unknown> = Promise.resolve();
 
 /**
+ * Stores a change to the settings after any save still running. The background watches
+ * the stored settings, so a pause, an exclusion or a threshold applies from this write on.
+ * @example await saveSettings({ pausedUntil: Date.now() + 3_600_000 });
+ */
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const run = saving.then(() => updateSettings(patch));
+  saving = run.catch(() => undefined);
+  return run;
+}
+
+/**
  * The learner's settings, kept current when any extension page changes them, and a `save`
- * that stores a change and tells the background to re-read them (pause, exclusions and
- * thresholds take effect at once). `undefined` until loaded.
+ * that stores a change (see `saveSettings`). `undefined` until loaded.
  */
 export function useSettings(): [
   Settings | undefined,
@@ -26,20 +35,10 @@ export function useSettings(): [
       stop();
     };
   }, []);
-  const save = useCallback((patch: Partial<Settings>) => {
-    const run = saving.then(async () => {
-      const next = await updateSettings(patch);
-      setSettings(next);
-      await notifySettingsChanged();
-      return next;
-    });
-    saving = run.catch(() => undefined);
-    return run;
+  const save = useCallback(async (patch: Partial<Settings>) => {
+    const next = await saveSettings(patch);
+    setSettings(next);
+    return next;
   }, []);
   return [settings, save];
-}
-
-/** Tells the background the settings changed; a missing listener is not an error. */
-export async function notifySettingsChanged(): Promise<void> {
-  await browser.runtime.sendMessage({ type: 'settings-changed' }).catch(() => undefined);
 }

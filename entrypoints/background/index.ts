@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isRequest } from '../../lib/messages';
-import { captureAndOpenPopup, captureForPopup, captureTab, confirmOnBadge } from './capture';
-import { eraseAllRecords, forgetWaitingSessions, registerPendingWrites } from './retry-writes';
+import { captureAndOpenPopup, captureTab, confirmOnBadge } from './capture';
+import { registerMessageHandlers } from './messages';
+import { registerPendingWrites } from './retry-writes';
 import { registerRetention } from './retention';
 import { registerWelcome } from './welcome';
 import { registerReminder } from './reminder';
@@ -20,6 +20,7 @@ export default defineBackground(() => {
   registerReminder();
   registerSync();
   registerTracking();
+  registerMessageHandlers();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
@@ -46,21 +47,5 @@ export default defineBackground(() => {
       if (tabId === undefined) return;
       await confirmOnBadge(tabId, await captureTab(tabId));
     })();
-  });
-
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own pages may ask for captures; content scripts have a tab, pages do not.
-    if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
-    if (message.type === 'capture-tab' && !sender.tab) return captureForPopup(message.tabId);
-    // Deleting is for the extension's own pages only, never a content script.
-    if (message.type === 'erase-everything' && !sender.tab) return eraseAllRecords();
-    if (message.type === 'forget-waiting' && !sender.tab) {
-      const sessionIds = Array.isArray(message.sessionIds)
-        ? message.sessionIds.filter((id): id is string => typeof id === 'string')
-        : undefined;
-      const site = typeof message.site === 'string' ? message.site : undefined;
-      return forgetWaitingSessions({ sessionIds, site });
-    }
-    return undefined;
   });
 });

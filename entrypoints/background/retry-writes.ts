@@ -334,11 +334,6 @@ export function retryPendingWrites(): Promise<number> {
   });
 }
 
-/** How many writes wait for a retry (for the dashboard, and tests). */
-export async function countPendingWrites(): Promise<number> {
-  return (await loadQueue()).length;
-}
-
 /** Retries on the alarm. Call synchronously in the background's main(). */
 export function registerPendingWrites(): void {
   browser.alarms.onAlarm.addListener((alarm) => {

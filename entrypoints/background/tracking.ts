@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { db, type MetaRecord } from '../../lib/store/db';
-import { isRequest } from '../../lib/messages';
+import type { EngagementEvidence } from '../../lib/messages';
 import type { Session } from '../../lib/model';
 import type { Settings } from '../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
@@ -253,6 +253,14 @@ async function navigated(
   };
 }
 
+/**
+ * Queues the engagement script's evidence for its tab (the message listener checked the
+ * sender). Not awaited by the sender: the evidence is applied in order with the other events.
+ */
+export function trackEngagement(tabId: number, evidence: EngagementEvidence): void {
+  void track(() => ({ type: 'engagement', tabId, ...evidence }));
+}
+
 async function applyIdleInterval(): Promise<void> {
   const settings = await loadSettings();
   await attempt(() => browser.idle.setDetectionInterval(settings.idleSeconds));
@@ -343,30 +351,6 @@ export function registerTracking(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== HEARTBEAT_ALARM) return;
     void track(async () => ({ type: 'sync', ...(await browserNow(await loadSettings())) }));
-  });
-
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isRequest(message) || sender.id !== browser.runtime.id) return undefined;
-    if (message.type === 'engagement') {
-      const tabId = sender.tab?.id;
-      // Only the content script in a top frame speaks for its tab.
-      if (tabId === undefined || (sender.frameId ?? 0) !== 0) return undefined;
-      void track(() => ({
-        type: 'engagement',
-        tabId,
-        url: message.url,
-        visible: message.visible === true,
-        scrollPct: Number(message.scrollPct),
-        inputAt: Number(message.inputAt),
-        audible: message.audible === true,
-      }));
-      return undefined;
-    }
-    if (message.type === 'settings-changed') {
-      void track(() => ({ type: 'tick' }));
-      return undefined;
-    }
-    return undefined;
   });
 
   // A pause, a new exclusion or a new threshold applies from the moment it is saved.

@@ -11,7 +11,7 @@ import { useSettings } from '../../components/hooks/use-settings';
 import { captureBlockReason } from '../../lib/capture/extract';
 import { db } from '../../lib/store/db';
 import { readingMinutes } from '../../lib/format';
-import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
+import { sendRequest, type CaptureBlockReason, type CaptureResult } from '../../lib/messages';
 import { tagSession } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
@@ -52,9 +52,9 @@ export function App() {
 
   const capture = async (tab: PopupTab) => {
     setPhase({ kind: 'capturing' });
-    const result = (await browser.runtime
-      .sendMessage({ type: 'capture-tab', tabId: tab.id })
-      .catch(() => ({ ok: false, reason: 'failed' }))) as CaptureResult;
+    const result = await sendRequest(browser.runtime, 'capture-tab', { tabId: tab.id }).catch(
+      (): CaptureResult => ({ ok: false, reason: 'failed' }),
+    );
     setPhase(
       result.ok
         ? { kind: 'ready', sessionId: result.sessionId, captureId: result.captureId }

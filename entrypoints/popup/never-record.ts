@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { notifySettingsChanged } from '../../components/hooks/use-settings';
+import { sendRequest } from '../../lib/messages';
 import { db } from '../../lib/store/db';
 import { eraseSite } from '../../lib/store/erase';
 import { loadSettings, updateSettings } from '../../lib/settings/store';
@@ -14,9 +14,8 @@ export async function neverRecordSite(site: string, alsoDelete: boolean): Promis
   const added = addSite(excludedSites, site);
   // Already covered by an entry: the list stays as it is.
   if (added.ok) await updateSettings({ excludedSites: added.sites });
-  await notifySettingsChanged();
   if (!alsoDelete) return;
   await eraseSite(db(), site, Date.now());
   // Writes from the site waiting for disk space must not bring it back.
-  await browser.runtime.sendMessage({ type: 'forget-waiting', site }).catch(() => undefined);
+  await sendRequest(browser.runtime, 'forget-waiting', { site }).catch(() => undefined);
 }

@@ -10,7 +10,7 @@
  * Heavy through `data-integrity.ts`: load this with `import()` where it is used.
  */
 import type { Endorsement } from '../model';
-import { verifyDataIntegrity, MAX_CREDENTIAL_CHARS } from './data-integrity';
+import { verifyDataIntegrity } from './data-integrity';
 import { OB_CONTEXT } from '../export/openbadges';
 
 export const ENDORSEMENT_TYPE = ['VerifiableCredential', 'EndorsementCredential'] as const;
@@ -77,11 +77,27 @@ export function buildEndorsement(input: {
   };
 }
 
+/**
+ * Longest endorsement file read, in bytes (and characters): its fields at their longest,
+ * escaped, fit well inside; so does every endorsement a badge embeds.
+ */
+export const MAX_ENDORSEMENT_BYTES = 1_000_000;
+
 export type EndorsementErrorKey =
-  'not-json' | 'not-endorsement' | 'bad-proof' | 'not-issuer' | 'foreign-subject' | 'not-yet-valid';
+  | 'too-large'
+  | 'not-json'
+  | 'not-endorsement'
+  | 'bad-proof'
+  | 'not-issuer'
+  | 'foreign-subject'
+  | 'not-yet-valid';
 
 /** What the learner is told (English; the dashboard shows its own words per key). */
-export const ENDORSEMENT_ERROR_TEXT: Readonly<Record<EndorsementErrorKey, string>> = {
+export const ENDORSEMENT_ERROR_TEXT: Readonly<
+  Record<EndorsementErrorKey | 'already-added', string>
+> = {
+  'already-added': 'This endorsement is already in your record.',
+  'too-large': 'This file is too large to be an endorsement.',
   'not-json': 'This file is not an endorsement: it is not JSON, or it is cut short.',
   'not-endorsement': 'This file is not an Open Badges endorsement.',
   'bad-proof': 'The signature on this endorsement does not hold: it was changed after signing.',
@@ -95,6 +111,20 @@ export type EndorsementCheck =
       ok: true;
       endorsement: Omit<Endorsement, 'id' | 'addedAt'>;
       credential: EndorsementCredential;
+    }
+  | { ok: false; key: EndorsementErrorKey; message: string; detail: string };
+
+/** What adding a file to the record did: stored it, found it already there, or refused it. */
+export type AddEndorsementResult =
+  | { ok: true; endorsement: Endorsement; skillName: string }
+  | {
+      ok: false;
+      key: 'already-added';
+      message: string;
+      detail: string;
+      /** The copy already stored, and the name of its skill. */
+      existing: Endorsement;
+      skillName: string;
     }
   | { ok: false; key: EndorsementErrorKey; message: string; detail: string };
 
@@ -117,9 +147,8 @@ export async function checkEndorsement(
   subjects: ReadonlyMap<string, string>,
   now: number,
 ): Promise<EndorsementCheck> {
-  if (typeof text !== 'string' || text.length > MAX_CREDENTIAL_CHARS) {
-    return fail('not-json', 'empty or too large');
-  }
+  if (typeof text !== 'string') return fail('not-json', 'no text');
+  if (text.length > MAX_ENDORSEMENT_BYTES) return fail('too-large', `${text.length} characters`);
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));

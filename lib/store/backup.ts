@@ -148,12 +148,17 @@ async function newRecords<T extends { id: string }>(
 }
 
 /**
- * Parses and imports in one call, for a "Restore" button.
+ * Parses and imports in one call, for the dashboard's "Import a backup": a file that does
+ * not parse changes nothing.
  * @example const r = await restoreBackup(db(), await file.text()); if (!r.ok) alert(r.message);
  */
-export async function restoreBackup(db: SkilltrailDb, text: string): Promise<ImportBackupResult> {
+export async function restoreBackup(
+  db: SkilltrailDb,
+  text: string,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportBackupResult> {
   const parsed = parseBackup(text);
-  return parsed.ok ? importBackup(db, parsed.backup) : parsed;
+  return parsed.ok ? importBackup(db, parsed.backup, onProgress) : parsed;
 }
 
 /**

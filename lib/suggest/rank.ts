@@ -14,12 +14,7 @@
  * the history), `suggest` then reads only the buckets of the page's site, queries and words.
  */
 import { domainOf } from '../url';
-import {
-  buildSuggestionIndex,
-  type NameForm,
-  type SuggestionHistory,
-  type SuggestionIndex,
-} from './skill-index';
+import type { NameForm, SuggestionIndex } from './skill-index';
 import { queryKey, rawWords, stem, STOP_WORDS, urlSurfaceWords } from './words';
 
 /** The page or session being tagged. Every field is optional: use what the popup has. */
@@ -249,17 +244,4 @@ function explain(e: Evidence): SuggestionReason[] {
   const sorted = [...e.reasons].sort((a, b) => b.contribution - a.contribution);
   const kept = sorted.filter((r, i) => i === 0 || r.contribution >= 0.15 * e.score);
   return kept.map((r) => r.reason);
-}
-
-/**
- * Suggestions in one call, for a history read once: builds the index and ranks.
- * @example suggestSkills({ url, title, queries }, { sessions, skills }, Date.now()).map((s) => s.name) // ['CSS', 'Accessibility']
- */
-export function suggestSkills(
-  context: SuggestionContext,
-  history: SuggestionHistory,
-  now: number,
-  limit = 3,
-): Suggestion[] {
-  return suggest(buildSuggestionIndex(history), context, now, limit);
 }

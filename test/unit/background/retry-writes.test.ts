@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureTab } from '../../../entrypoints/background/capture';
 import {
-  countPendingWrites,
   eraseAllRecords,
   forgetWaitingSessions,
   putRecords,
@@ -18,6 +17,12 @@ import { eraseEverything } from '../../../lib/store/erase';
 import type { Session } from '../../../lib/model';
 import { deleteSession } from '../../../lib/store/sessions';
 import type { RecordPuts } from '../../../lib/store/pending-writes';
+
+/** The writes waiting in storage.session for a retry, as the worker keeps them. */
+async function countPendingWrites(): Promise<number> {
+  const { pendingWrites } = await fakeBrowser.storage.session.get('pendingWrites');
+  return Array.isArray(pendingWrites) ? pendingWrites.length : 0;
+}
 
 const quotaExceeded = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 

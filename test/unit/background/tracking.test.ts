@@ -4,15 +4,23 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../lib/store/db';
 import { updateSettings } from '../../../lib/settings/store';
 
+// The real tracker, watched: how many events of each kind the worker steps.
+vi.mock('../../../lib/tracking/tracker', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../lib/tracking/tracker')>();
+  return { ...actual, step: vi.fn(actual.step) };
+});
 vi.mock('../../../entrypoints/background/capture', () => ({
   captureTab: vi.fn(async () => ({ ok: false, reason: 'failed' })),
 }));
 
 const { captureTab } = await import('../../../entrypoints/background/capture');
+const { step } = await import('../../../lib/tracking/tracker');
+const { saveSettings } = await import('../../../components/hooks/use-settings');
 const { registerTracking, trackingSettled } =
   await import('../../../entrypoints/background/tracking');
 const { currentSessionIdForTab } = await import('../../../entrypoints/background/tracker-state');
 const { syncEngagementScript } = await import('../../../entrypoints/background/engagement');
+const { registerMessageHandlers } = await import('../../../entrypoints/background/messages');
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 /** Badge and capture follow the tracker's commit without being awaited; shared machines are slow. */
@@ -225,8 +233,28 @@ describe('registerTracking', () => {
     );
   });
 
+  it('steps once for one save of the settings from a page', async () => {
+    registerTracking();
+    await heartbeat(40);
+    await settled();
+    const ticks = () => vi.mocked(step).mock.calls.filter(([, e]) => e.type === 'tick').length;
+    // Delivered as the browser does from an extension page (the fake sends no sender id).
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      const replies = await fakeBrowser.runtime.onMessage.trigger(message, {
+        id: fakeBrowser.runtime.id,
+      } as never);
+      return replies.find((r: unknown) => r !== undefined);
+    });
+    const before = ticks();
+    await saveSettings({ minReadingMs: 90_000 });
+    await vi.waitFor(() => expect(ticks()).toBe(before + 1), PATIENCE);
+    await settled();
+    expect(ticks()).toBe(before + 1);
+  });
+
   it('takes engagement evidence from the page’s own content script only', async () => {
     registerTracking();
+    registerMessageHandlers();
     await heartbeat(40);
     await settled();
     const evidence = {

@@ -6,6 +6,12 @@ import { SkillsView } from '../../../entrypoints/dashboard/views/skills/SkillsVi
 import { db } from '../../../lib/store/db';
 import type { Session, Skill } from '../../../lib/model';
 import { skillKey } from '../../../lib/skills/names';
+import {
+  editedEndorsement,
+  MENTOR,
+  MENTOR_COMMENT,
+  signedEndorsement,
+} from '../../fixtures/endorsement';
 
 const NOW = Date.now();
 const MIN = 60_000;
@@ -264,4 +270,44 @@ describe('SkillsView', () => {
     expect(await db().skills.count()).toBe(2);
     expect(document.activeElement).toBe(input);
   });
+
+  it('adds an endorsement from its file and shows it under its skill; a copy or an edited file adds nothing', async () => {
+    await seed([skill('css', 'CSS'), skill('sql', 'SQL')]);
+    const { text } = await signedEndorsement({ skillId: 'css', skillName: 'CSS' });
+    render(<SkillsView params={[]} />);
+    const input = (await screen.findByLabelText('Add endorsement')) as HTMLInputElement;
+    const choose = (content: string) => {
+      const file = new File([content], 'skilltrail-endorsement-css.json', {
+        type: 'application/json',
+      });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      fireEvent.change(input);
+    };
+
+    choose(text);
+    await screen.findByText('Added: Grace Hopper endorses CSS.');
+    const css = await waitFor(() => {
+      const r = row('CSS');
+      expect(r.querySelector('.endorsement-list')).not.toBeNull();
+      return r;
+    });
+    const shown = css.querySelector('.endorsement-list')!.textContent ?? '';
+    expect(shown).toContain('Endorsed by Grace Hopper (as they describe themselves)');
+    expect(shown).toContain(MENTOR.description);
+    expect(shown).toContain(MENTOR_COMMENT);
+    expect(shown).toMatch(/Signed \w+/);
+    expect(row('SQL').querySelector('.endorsement-list')).toBeNull();
+
+    choose(text);
+    await screen.findByText(/is already in your record: it was not added twice\.$/);
+    choose(editedEndorsement(text, 'Simply the best.'));
+    await screen.findByText(
+      /^The signature on this endorsement does not hold.*Nothing was changed\.$/,
+    );
+    choose('not json at all');
+    await screen.findByText(
+      /^This file is not an endorsement: it is not JSON.*Nothing was changed\.$/,
+    );
+    expect(await db().endorsements.count()).toBe(1);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import {
   loadSuggestionHistory,
   suggestForSession,
 } from '../../../lib/suggest/history';
-import { suggest, suggestSkills, type SuggestionContext } from '../../../lib/suggest/rank';
+import { suggest, type SuggestionContext } from '../../../lib/suggest/rank';
 import {
   addToSuggestionIndex,
   buildSuggestionIndex,
@@ -39,8 +39,16 @@ function past(
   return { id: `p${n}`, domain, title, skills, updatedAt: NOW - DAY, ...extra };
 }
 
+/** Builds the index and ranks, as the dashboard does for a history read once. */
+const suggestFrom = (
+  context: SuggestionContext,
+  history: SuggestionHistory,
+  now: number,
+  limit = 3,
+) => suggest(buildSuggestionIndex(history), context, now, limit);
+
 const ids = (context: SuggestionContext, sessions: TaggedSession[], limit = 3) =>
-  suggestSkills(context, { sessions, skills: SKILLS }, NOW, limit).map((s) => s.skillId);
+  suggestFrom(context, { sessions, skills: SKILLS }, NOW, limit).map((s) => s.skillId);
 
 describe('tokenize', () => {
   it.each([
@@ -147,7 +155,7 @@ describe('suggestSkills ranking', () => {
       past('google.com', ['a11y'], 'q', { queries: ['focus trap'] }),
       past('google.com', ['a11y'], 'q', { queries: ['focus order'] }),
     ];
-    const got = suggestSkills(
+    const got = suggestFrom(
       { sessionId: 's-1', domain: 'google.com', queries: ['Grid vs Flexbox'] },
       { sessions, skills: SKILLS },
       NOW,
@@ -159,14 +167,14 @@ describe('suggestSkills ranking', () => {
 
   it('explains a site suggestion with the site and the number of sessions', () => {
     const sessions = [past('css-tricks.com', ['css']), past('css-tricks.com', ['css'])];
-    const [top] = suggestSkills({ domain: 'css-tricks.com' }, { sessions, skills: SKILLS }, NOW);
+    const [top] = suggestFrom({ domain: 'css-tricks.com' }, { sessions, skills: SKILLS }, NOW);
     expect(top).toMatchObject({ skillId: 'css', name: 'CSS' });
     expect(top?.reasons[0]).toEqual({ kind: 'site', domain: 'css-tricks.com', sessions: 2 });
   });
 
   it('explains word and name suggestions with the page’s own words', () => {
     const sessions = [past('x.org', ['pharm'], 'Beta blockers overview')];
-    const got = suggestSkills(
+    const got = suggestFrom(
       { title: 'Beta blockers and pharmacology basics' },
       { sessions, skills: SKILLS },
       NOW,
@@ -180,7 +188,7 @@ describe('suggestSkills ranking', () => {
 
   it('explains a word of the page’s address as the address writes it, not its stem', () => {
     const sessions = [past('x.org', ['css'], 'Layout', { url: 'https://x.org/guides/layout' })];
-    const got = suggestSkills(
+    const got = suggestFrom(
       { url: 'https://y.org/guides/flexbox' },
       { sessions, skills: SKILLS },
       NOW,

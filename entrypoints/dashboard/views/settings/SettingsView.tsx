@@ -7,7 +7,8 @@ import { NumberSetting } from '../../../../components/NumberSetting';
 import { PauseControls } from '../../../../components/PauseControls';
 import { RetentionSettings } from '../../../../components/RetentionSettings';
 import { SyncSection } from './SyncSection';
-import { notifySettingsChanged, useSettings } from '../../../../components/hooks/use-settings';
+import { useSettings } from '../../../../components/hooks/use-settings';
+import { sendRequest } from '../../../../lib/messages';
 import { db } from '../../../../lib/store/db';
 import { eraseEverything } from '../../../../lib/store/erase';
 import { weekdayName } from '../../../../lib/format';
@@ -23,14 +24,13 @@ const DAYS = [1, 2, 3, 4, 5, 6, 0];
  * learner says yes again on the welcome page.
  */
 async function deleteEverything(): Promise<void> {
+  // The background watches the settings: it stops recording as they are cleared.
   await browser.storage.local.clear();
-  await notifySettingsChanged();
   // The background drops its waiting writes before it erases, so no replay restores
   // old records; erasing here too covers a background that cannot answer.
-  await browser.runtime.sendMessage({ type: 'erase-everything' }).catch(() => undefined);
+  await sendRequest(browser.runtime, 'erase-everything', {}).catch(() => undefined);
   await eraseEverything(db());
   await browser.storage.session?.clear();
-  await notifySettingsChanged();
 }
 
 /** The learner's controls: recording, privacy, what counts, schedule, retention, sync, deletion. */

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import '../../../../components/skills.css';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
+import { AddEndorsement } from '../../../../components/AddEndorsement';
 import { SkillRow } from '../../../../components/SkillRow';
 import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
 import { TaxonomyImport } from '../../../../components/TaxonomyImport';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { db } from '../../../../lib/store/db';
+import { addEndorsement, endorsementsBySkill } from '../../../../lib/store/endorsements';
 import { formatNumber } from '../../../../lib/format';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
 import { answeredBySkill } from '../../../../lib/followup/record';
@@ -64,17 +66,19 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
 
   const data = useLiveQuery(async () => {
     const database = db();
-    const [skills, totals, weekSessions, followUps] = await Promise.all([
+    const [skills, totals, weekSessions, followUps, endorsements] = await Promise.all([
       database.skills.toArray(),
       loadSkillTotals(database),
       database.sessions.where('startedAt').between(week.start, week.end, true, false).toArray(),
       database.followUps.toArray(),
+      endorsementsBySkill(database),
     ]);
     return {
       skills,
       totals,
       goals: goalProgress(skills, weekSessions, week),
       followUps: answeredBySkill(followUps),
+      endorsements,
     };
   }, [week.key, weekStart]);
 
@@ -90,6 +94,15 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
     () => (query.trim() ? rankSkillMatches(query, sorted, sorted.length) : sorted),
     [query, sorted],
   );
+  // After an endorsement is added, its skill scrolls into view once it is rendered.
+  const revealAfterAdd = useRef<string | null>(null);
+  useEffect(() => {
+    const id = revealAfterAdd.current;
+    const heading = id && document.querySelector(`[data-skill-heading="${id}"]`);
+    if (!heading) return;
+    revealAfterAdd.current = null;
+    heading.scrollIntoView({ block: 'nearest' });
+  });
   useEffect(() => {
     const id = focusAfterMore.current;
     focusAfterMore.current = null;
@@ -98,6 +111,14 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
   if (!data) return <p role="status">{t('loading')}</p>;
   const shown = matching.slice(0, shownCount);
 
+  /** Shows `skillId` in the list (clearing the filter, showing more if need be). */
+  const showSkill = (skillId: string) => {
+    const index = sorted.findIndex((s) => s.id === skillId);
+    if (index < 0) return;
+    setQuery('');
+    if (index >= shownCount) setShownCount(Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE);
+    revealAfterAdd.current = skillId;
+  };
   const totalsOf = new Map(data.totals.map((x) => [x.skillId, x]));
   const goalOf = new Map(data.goals.map((g) => [g.skillId, g]));
 
@@ -107,6 +128,17 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
       <p role="status" class="status skills-status">
         {message}
       </p>
+
+      {sorted.length > 0 && (
+        <section aria-labelledby="skills-endorse-heading">
+          <h2 id="skills-endorse-heading">{t('endorsementsHeading')}</h2>
+          <p class="muted">{t('endorsementsIntro')}</p>
+          <AddEndorsement
+            onAdd={(file) => addEndorsement(db(), file, Date.now())}
+            onAdded={showSkill}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="skills-list-heading">
         <h2 id="skills-list-heading" ref={listHeading} tabIndex={-1}>
@@ -149,6 +181,7 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
                   locale={locale}
                   announce={setMessage}
                   followUps={data.followUps.get(skill.id)}
+                  endorsements={data.endorsements.get(skill.id)}
                   onRename={(name) => renameSkill(db(), skill.id, name, Date.now())}
                   onUpdate={(patch) => updateSkill(db(), skill.id, patch, Date.now())}
                   onMerge={async (targetId) => {

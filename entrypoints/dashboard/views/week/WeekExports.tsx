@@ -10,7 +10,6 @@ import { t } from '../../../../components/i18n/i18n';
 import { ImportBackup } from '../../../../components/ImportBackup';
 import { WalletFiles, type WalletFile } from '../../../../components/WalletFiles';
 import { getOrCreateSigningKey } from '../../../../lib/credentials/keys';
-import { parseBackup } from '../../../../lib/export/backup-parse';
 import { exportCsv } from '../../../../lib/export/csv';
 import { exportHtml } from '../../../../lib/export/html';
 import { actorFromSettings } from '../../../../lib/export/identity';
@@ -18,7 +17,7 @@ import { exportMarkdown } from '../../../../lib/export/markdown';
 import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
 import { exportWeekAsXapi } from '../../../../lib/export/xapi';
 import type { Settings } from '../../../../lib/settings/settings';
-import { exportBackup, importBackup } from '../../../../lib/store/backup';
+import { exportBackup, restoreBackup } from '../../../../lib/store/backup';
 import { db } from '../../../../lib/store/db';
 import { getOrCreateInstallId } from '../../../../lib/store/install-id';
 import type { Week } from '../../../../lib/time';
@@ -102,10 +101,7 @@ export function WeekExports({ week, data, settings, locale }: WeekExportsProps) 
       >
         <ImportBackup
           locale={locale}
-          onImport={async (text, onProgress) => {
-            const parsed = parseBackup(text);
-            return parsed.ok ? importBackup(db(), parsed.backup, onProgress) : parsed;
-          }}
+          onImport={(text, onProgress) => restoreBackup(db(), text, onProgress)}
         />
       </ExportPanel>
     </>

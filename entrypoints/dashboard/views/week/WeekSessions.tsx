@@ -6,6 +6,7 @@ import { ReviewSession } from '../../../../components/ReviewSession';
 import { SessionFilters } from '../../../../components/SessionFilters';
 import { formatNumber } from '../../../../lib/format';
 import type { Skill } from '../../../../lib/model';
+import { sendRequest } from '../../../../lib/messages';
 import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/skills/bulk-tag';
 import { ensureSkill } from '../../../../lib/skills/names';
 import { deleteSession, setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
@@ -238,9 +239,9 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                   onDelete={async () => {
                     await deleteSession(db(), item.session.id);
                     // A tracker write waiting for disk space must not bring it back.
-                    await browser.runtime
-                      .sendMessage({ type: 'forget-waiting', sessionIds: [item.session.id] })
-                      .catch(() => undefined);
+                    await sendRequest(browser.runtime, 'forget-waiting', {
+                      sessionIds: [item.session.id],
+                    }).catch(() => undefined);
                     setEditing((open) => (open === item.session.id ? null : open));
                     setMessage(t('deletedMessage', item.session.title));
                     // The card is gone: keep the keyboard in the list rather than on the page body.

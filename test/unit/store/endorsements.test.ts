@@ -1,0 +1,144 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Skill } from '../../../lib/model';
+import { deleteSkill, mergeSkills } from '../../../lib/skills/library';
+import { openDb, type SkilltrailDb } from '../../../lib/store/db';
+import {
+  addEndorsement,
+  endorsementsBySkill,
+  type EndorsementFile,
+} from '../../../lib/store/endorsements';
+import { eraseEverything } from '../../../lib/store/erase';
+import {
+  editedEndorsement,
+  MENTOR,
+  MENTOR_COMMENT,
+  signedEndorsement,
+  type SignedEndorsement,
+} from '../../fixtures/endorsement';
+
+const NOW = Date.now();
+
+function skill(id: string, name: string): Skill {
+  return {
+    id,
+    name,
+    key: name.toLowerCase(),
+    aliases: [],
+    colour: '#336699',
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+const CSS = skill('k-css', 'CSS');
+const GRID = skill('k-grid', 'Grid layout');
+
+function file(text: string): EndorsementFile {
+  return { size: new TextEncoder().encode(text).length, text: async () => text };
+}
+
+async function freshDb(): Promise<SkilltrailDb> {
+  const db = openDb(`endorsements-${crypto.randomUUID()}`);
+  await db.skills.bulkPut([CSS, GRID]);
+  return db;
+}
+
+let css: SignedEndorsement;
+let grid: SignedEndorsement;
+
+beforeAll(async () => {
+  css = await signedEndorsement({ skillId: CSS.id, skillName: CSS.name, now: NOW - 60_000 });
+  grid = await signedEndorsement({ skillId: GRID.id, skillName: GRID.name, now: NOW - 30_000 });
+}, 60_000);
+
+describe('adding an endorsement to the record', () => {
+  it('stores a valid endorsement under its skill, the file kept exactly as it came', async () => {
+    const db = await freshDb();
+    const r = await addEndorsement(db, file(css.text), NOW);
+    expect(r).toMatchObject({ ok: true, skillName: 'CSS' });
+    const stored = await db.endorsements.toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      credentialId: css.credential.id,
+      skillId: CSS.id,
+      issuerName: MENTOR.name,
+      issuerDescription: MENTOR.description,
+      issuerEmail: MENTOR.email,
+      comment: MENTOR_COMMENT,
+      addedAt: NOW,
+      credential: css.text,
+    });
+    const bySkill = await endorsementsBySkill(db);
+    expect(bySkill.get(CSS.id)?.map((e) => e.credentialId)).toEqual([css.credential.id]);
+    expect(bySkill.get(GRID.id)).toBeUndefined();
+  }, 30_000);
+
+  it('stores a file added twice once, and says so', async () => {
+    const db = await freshDb();
+    await addEndorsement(db, file(css.text), NOW);
+    // Two quick adds of the same file as well: still one.
+    const [again, quick] = await Promise.all([
+      addEndorsement(db, file(css.text), NOW + 1),
+      addEndorsement(db, file(css.text), NOW + 2),
+    ]);
+    for (const r of [again, quick]) {
+      expect(r).toMatchObject({ ok: false, key: 'already-added', skillName: 'CSS' });
+    }
+    expect(await db.endorsements.count()).toBe(1);
+  }, 30_000);
+
+  it('refuses an edited comment, someone else’s skill, not JSON and a file too large; nothing changes', async () => {
+    const db = await freshDb();
+    const stranger = await signedEndorsement({ skillId: 'k-not-mine', skillName: 'CSS' });
+    const cases: [string, EndorsementFile][] = [
+      ['bad-proof', file(editedEndorsement(css.text, 'The best engineer I have ever met.'))],
+      ['foreign-subject', file(stranger.text)],
+      ['not-json', file('{"type": ["VerifiableCredential", "Endorsem')],
+      ['not-endorsement', file('{"hello": "world"}')],
+      [
+        'too-large',
+        {
+          size: 5_000_000,
+          text: () => Promise.reject(new Error('a file too large is never read')),
+        },
+      ],
+    ];
+    for (const [key, f] of cases) {
+      expect(await addEndorsement(db, f, NOW)).toMatchObject({ ok: false, key });
+    }
+    expect(await db.endorsements.count()).toBe(0);
+  }, 60_000);
+
+  it('refuses an endorsement of a skill deleted since', async () => {
+    const db = await freshDb();
+    await deleteSkill(db, GRID.id, NOW);
+    expect(await addEndorsement(db, file(grid.text), NOW)).toMatchObject({
+      ok: false,
+      key: 'foreign-subject',
+    });
+    expect(await db.endorsements.count()).toBe(0);
+  }, 30_000);
+});
+
+describe('endorsements as skills change', () => {
+  it('a merge moves them to the merged skill; a deletion takes them with the skill; erasing everything empties them', async () => {
+    const db = await freshDb();
+    await addEndorsement(db, file(css.text), NOW);
+    await addEndorsement(db, file(grid.text), NOW);
+    await mergeSkills(db, [GRID.id], CSS.id, NOW);
+    const merged = await endorsementsBySkill(db);
+    // Newest signed first.
+    expect(merged.get(CSS.id)?.map((e) => e.credentialId)).toEqual([
+      grid.credential.id,
+      css.credential.id,
+    ]);
+    await deleteSkill(db, CSS.id, NOW);
+    expect(await db.endorsements.count()).toBe(0);
+
+    await db.skills.put(CSS);
+    await addEndorsement(db, file(css.text), NOW);
+    await eraseEverything(db);
+    expect(await db.endorsements.count()).toBe(0);
+  }, 60_000);
+});
