@@ -132,9 +132,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   );
   const extensionId = new URL(workerTarget.url()).host;
   // A fresh profile is a fresh install, and Skilltrail opens its welcome page: it would
-  // become the active tab under the test's own. A reused profile installs nothing.
-  if (!options.keepWelcome && !options.userDataDir) {
-    await answerWelcome(browser, extensionId, 10_000, options.consent ?? true);
+  // become the active tab under the test's own. A profile of the test's own may be fresh
+  // too (`profileDownloadingTo`); a reused one installs nothing, so the wait is short.
+  if (!options.keepWelcome) {
+    await answerWelcome(
+      browser,
+      extensionId,
+      options.userDataDir ? 3000 : 10_000,
+      options.consent ?? true,
+    );
   }
 
   const worker = async (): Promise<WebWorker> => {
