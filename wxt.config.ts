@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { LRS_DATA_COLLECTION } from './lib/sync/sync-config';
+import { standaloneScripts } from './tools/standalone-script';
 import { thirdPartyNotices } from './tools/third-party-notices';
 
 // Debian's Chromium, when present, is the browser `npm run dev` opens.
@@ -40,7 +41,8 @@ export default defineConfig({
         { find: /^setimmediate$/, replacement: resolve('lib/credentials/set-immediate.ts') },
       ],
     },
-    plugins: [notices.plugin],
+    // The endorsement request page's script, bundled on its own for the file a learner sends.
+    plugins: [notices.plugin, standaloneScripts()],
   }),
   // MV3 for every browser. On Firefox (where WXT defaults to MV2) the background stays an
   // event page (`background.scripts`), and the code's `action` and `scripting` calls exist

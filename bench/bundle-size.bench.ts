@@ -11,6 +11,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUILDS } from '../test/e2e/harness/extension';
 import { buildExtension } from './browser';
+import { requestPages } from './endorsement-request-page';
 import { report, type Budget } from './report';
 
 const KB = 1024;
@@ -155,11 +156,51 @@ async function main(): Promise<void> {
     add(measure('capture-page.js (injected on capture only)', closure(['capture-page.js']), null));
   }
 
+  // The endorsement request page: a file the learner sends, its script inline (the dashboard
+  // holds it in a chunk of its own, loaded with import() on "Ask for an endorsement").
+  const pages = await requestPages();
+  const textRow = (bundle: string, text: string, budget: number | null, budgetName?: string) => {
+    const bytes = Buffer.byteLength(text);
+    const gzip = gzipSync(text, { level: 9 }).length;
+    rows.push({
+      bundle,
+      files: 1,
+      'raw KB': kb(bytes),
+      'gzip KB': kb(gzip),
+      'gzip KB before import()': kb(gzip),
+      'budget KB': budget === null ? '—' : `≤ ${budget}`,
+    });
+    if (budgetName && budget !== null)
+      budgets.push({ name: budgetName, value: kb(gzip), unit: 'KB', limit: budget });
+    return { bytes, gzip };
+  };
+  const requestPage = {
+    script: textRow('endorsement request page: its inline script', pages.script, null),
+    typical: textRow(
+      'endorsement request page, a typical skill (file)',
+      pages.typical,
+      90,
+      'endorsement request page, typical (gzip)',
+    ),
+    largest: textRow(
+      'endorsement request page, 50 sessions of evidence (file)',
+      pages.largest,
+      120,
+      'endorsement request page, largest (gzip)',
+    ),
+  };
+
   const built = statSync(join(ROOT, 'manifest.json')).mtime.toISOString();
   report('bundle-size', {
     rows,
     budgets,
-    extra: { build: relative(dirname(ROOT), ROOT), builtAt: built, gzipLevel: 9, loads },
+    extra: {
+      build: relative(dirname(ROOT), ROOT),
+      builtAt: built,
+      gzipLevel: 9,
+      loads,
+      requestPageBytes: requestPage,
+    },
   });
 }
 

@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { ExportFile, ExportParts } from '../lib/export/file';
-import { PRIVACY_LEVELS, type PrivacyLevel, type SharedData } from '../lib/export/privacy';
+import type { PrivacyLevel, SharedData } from '../lib/export/privacy';
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import { openHtmlReport, downloadFile } from './download-file';
 import { t } from './i18n/i18n';
+import { PrivacyLevelChoice } from './PrivacyLevelChoice';
 import { TotalsTable } from './TotalsTable';
 
 /** The week's export formats; each gives one or more files. */
@@ -24,13 +25,6 @@ const FORMAT_HINT: Record<ExportFormat | 'print', string> = {
   xapi: 'exportXapiHint',
   badges: 'exportBadgesHint',
   print: 'printReportHint',
-};
-
-const LEVEL_TEXT: Record<PrivacyLevel, { name: string; shares: string }> = {
-  full: { name: 'privacyFull', shares: 'privacyFullShares' },
-  titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
-  sites: { name: 'privacySites', shares: 'privacySitesShares' },
-  totals: { name: 'privacyTotals', shares: 'privacyTotalsShares' },
 };
 
 const KIND_LABEL = { reading: 'kindReading', search: 'kindSearch', watching: 'kindWatching' };
@@ -106,26 +100,7 @@ export function ExportPanel(props: ExportPanelProps) {
 
   return (
     <div class="export-panel">
-      <fieldset class="privacy-levels">
-        <legend>{t('privacyLegend')}</legend>
-        {PRIVACY_LEVELS.map((l) => (
-          <div key={l} class="privacy-level">
-            <input
-              type="radio"
-              id={`${id}-${l}`}
-              name={`${id}-level`}
-              value={l}
-              checked={level === l}
-              aria-describedby={`${id}-${l}-shares`}
-              onChange={() => onLevelChange(l)}
-            />
-            <label for={`${id}-${l}`}>{t(LEVEL_TEXT[l].name)}</label>
-            <span id={`${id}-${l}-shares`} class="muted">
-              {t(LEVEL_TEXT[l].shares)}
-            </span>
-          </div>
-        ))}
-      </fieldset>
+      <PrivacyLevelChoice level={level} onChange={onLevelChange} />
 
       <h3 id={`${id}-preview`}>{t('previewHeading')}</h3>
       <SharedPreview shared={shared} locale={locale} labelledBy={`${id}-preview`} />

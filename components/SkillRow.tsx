@@ -5,6 +5,8 @@ import { validateSkillPatch, type SkillChange, type SkillPatch } from '../lib/sk
 import { cleanSkillName } from '../lib/skills/names';
 import { type GoalProgress as GoalProgressData, type SkillTotals } from '../lib/skills/totals';
 import { isLinkable } from '../lib/url';
+import type { PrivacyLevel } from '../lib/export/privacy';
+import { EndorsementRequestPanel } from './EndorsementRequestPanel';
 import { EndorsementList, type EndorsementItem } from './EndorsementList';
 import { FollowUpList, type FollowUpItem } from './FollowUpList';
 import { GoalProgress } from './GoalProgress';
@@ -25,6 +27,7 @@ type Mode =
   | { kind: 'edit' }
   | { kind: 'merge' }
   | { kind: 'delete' }
+  | { kind: 'endorse' }
   /** The new name belongs to `target`: offer to merge into it instead. */
   | { kind: 'conflict'; target: Skill };
 
@@ -46,6 +49,10 @@ export interface SkillRowProps {
   announce: (message: string) => void;
   /** Answered follow-ups on this skill, newest first. */
   followUps?: readonly FollowUpItem[];
+  /** The privacy level a request for an endorsement starts at (the export default). */
+  exportPrivacy: PrivacyLevel;
+  /** Saves the endorsement request page at `level`; answers its file name, `null` if nothing to ask about. */
+  onAskEndorsement: (level: PrivacyLevel) => Promise<string | null>;
   /** Endorsements of this skill, newest first. */
   endorsements?: readonly EndorsementItem[];
 }
@@ -74,6 +81,7 @@ export function SkillRow(props: SkillRowProps) {
   const [error, setError] = useState<{ field: Field; message: string } | null>(null);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
+  const [level, setLevel] = useState<PrivacyLevel>(props.exportPrivacy);
   const panel = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   // Set when a panel closes: the focus goes back to the button that opened it.
@@ -97,7 +105,7 @@ export function SkillRow(props: SkillRowProps) {
     wanted?.focus();
   }, [mode, error]);
 
-  const open = (kind: 'edit' | 'merge' | 'delete', event: Event) => {
+  const open = (kind: 'edit' | 'merge' | 'delete' | 'endorse', event: Event) => {
     opener.current = event.currentTarget as HTMLButtonElement;
     setError(null);
     if (kind === 'edit') setDraft(draftOf(skill));
@@ -154,6 +162,20 @@ export function SkillRow(props: SkillRowProps) {
     });
 
   const merge = (targetId: string) => run(() => props.onMerge(targetId));
+
+  const askEndorsement = async () => {
+    setBusy(true);
+    try {
+      const filename = await props.onAskEndorsement(level);
+      announce(filename ? t('endorseAskSaved', filename) : t('endorseAskNothing', skill.name));
+      if (filename) close();
+    } catch (e) {
+      console.error('Skilltrail could not make an endorsement request', e);
+      announce(t('endorseAskFailed', e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const onPanelKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -252,6 +274,17 @@ export function SkillRow(props: SkillRowProps) {
         >
           {t('skillDelete')}
         </button>
+        {sessions > 0 && (
+          <button
+            type="button"
+            data-ask-endorsement
+            aria-label={t('skillAskEndorsementNamed', skill.name)}
+            aria-expanded={mode.kind === 'endorse'}
+            onClick={(e) => (mode.kind === 'endorse' ? close() : open('endorse', e))}
+          >
+            {t('skillAskEndorsement')}
+          </button>
+        )}
       </div>
 
       {mode.kind === 'edit' && (
@@ -296,6 +329,20 @@ export function SkillRow(props: SkillRowProps) {
           busy={busy}
           onMerge={(targetId) => void merge(targetId)}
           onClose={close}
+          onKeyDown={onPanelKey}
+        />
+      )}
+
+      {mode.kind === 'endorse' && (
+        <EndorsementRequestPanel
+          id={id}
+          panelRef={panel}
+          skillName={skill.name}
+          level={level}
+          onLevel={setLevel}
+          busy={busy}
+          onSave={() => void askEndorsement()}
+          onCancel={close}
           onKeyDown={onPanelKey}
         />
       )}

@@ -17,12 +17,14 @@ const KIND: Record<SessionKind, string> = {
   watching: 'kindWatching',
 };
 
-const LEVEL: Record<PrivacyLevel, { name: string; shares: string }> = {
-  full: { name: 'privacyFull', shares: 'privacyFullShares' },
-  titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
-  sites: { name: 'privacySites', shares: 'privacySitesShares' },
-  totals: { name: 'privacyTotals', shares: 'privacyTotalsShares' },
-};
+/** Message keys of each privacy level's name and what it shares. */
+export const PRIVACY_LEVEL_KEYS: Readonly<Record<PrivacyLevel, { name: string; shares: string }>> =
+  {
+    full: { name: 'privacyFull', shares: 'privacyFullShares' },
+    titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
+    sites: { name: 'privacySites', shares: 'privacySitesShares' },
+    totals: { name: 'privacyTotals', shares: 'privacyTotalsShares' },
+  };
 
 function kinds(): Record<SessionKind, string> {
   return { reading: t(KIND.reading), search: t(KIND.search), watching: t(KIND.watching) };
@@ -42,7 +44,10 @@ export function reportStrings(locale: string): ReportText {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return {
     levels: Object.fromEntries(
-      PRIVACY_LEVELS.map((l) => [l, { name: t(LEVEL[l].name), shares: t(LEVEL[l].shares) }]),
+      PRIVACY_LEVELS.map((l) => [
+        l,
+        { name: t(PRIVACY_LEVEL_KEYS[l].name), shares: t(PRIVACY_LEVEL_KEYS[l].shares) },
+      ]),
     ) as ReportText['levels'],
     title: (label) => t('reportTitle', label),
     weekOf: (key) => t('weekHeading', key),

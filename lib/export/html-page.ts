@@ -66,26 +66,46 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .75em; backgrou
 }
 `;
 
+/** The Content Security Policy of a page with no script: inline styles, `data:` images, nothing else. */
+export const NO_SCRIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 /**
  * A complete, self-contained HTML document, written in `lang` and in its direction (Arabic
- * right to left). `title` is escaped here; `body` must already be markup built from escaped parts.
- * @example htmlDocument('Report', '<h1>Report</h1>', 'en')
+ * right to left), under `csp`. `title` is escaped here; `style` and `body` are written as
+ * given: `body` must already be markup built from escaped parts.
+ * @example htmlShell({ title: 'Report', lang: 'en', csp: NO_SCRIPT_CSP, style: 'p {}', body: '<h1>Report</h1>' })
  */
-export function htmlDocument(title: string, body: string, lang = 'en', extraCss = ''): string {
+export function htmlShell(page: {
+  title: string;
+  lang: string;
+  csp: string;
+  style: string;
+  body: string;
+}): string {
+  // Written as it is, so a policy reads the same in the file and to the browser.
+  if (/["<>&]/.test(page.csp)) throw new Error('A CSP never holds " < > or &.');
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}" dir="${textDirectionOf(lang)}">
+<html lang="${escapeHtml(page.lang)}" dir="${textDirectionOf(page.lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${page.csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="Skilltrail">
-<title>${escapeHtml(title)}</title>
-<style>${BASE_CSS}${extraCss}</style>
+<title>${escapeHtml(page.title)}</title>
+<style>${page.style}</style>
 </head>
 <body>
-${body}
+${page.body}
 </body>
 </html>
 `;
+}
+
+/**
+ * A report page: the paper-first styles, no script.
+ * @example htmlDocument('Report', '<h1>Report</h1>', 'en')
+ */
+export function htmlDocument(title: string, body: string, lang = 'en', extraCss = ''): string {
+  return htmlShell({ title, lang, csp: NO_SCRIPT_CSP, style: `${BASE_CSS}${extraCss}`, body });
 }

@@ -6,10 +6,11 @@ import { SkillRow } from '../../../../components/SkillRow';
 import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
 import { TaxonomyImport } from '../../../../components/TaxonomyImport';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
+import { useSettings } from '../../../../components/hooks/use-settings';
 import { db } from '../../../../lib/store/db';
 import { addEndorsement, endorsementsBySkill } from '../../../../lib/store/endorsements';
 import { formatNumber } from '../../../../lib/format';
-import { loadSettings, watchSettings } from '../../../../lib/settings/store';
+import type { Settings } from '../../../../lib/settings/settings';
 import { answeredBySkill } from '../../../../lib/followup/record';
 import { deleteSkill, mergeSkills, renameSkill, updateSkill } from '../../../../lib/skills/library';
 import { goalProgress, loadSkillTotals } from '../../../../lib/skills/totals';
@@ -29,32 +30,18 @@ function focusSkill(skillId: string): void {
   document.querySelector<HTMLElement>(`[data-skill-heading="${skillId}"]`)?.focus();
 }
 
-/** The day the learner's week starts on, kept current; `undefined` until read. */
-function useWeekStart(): number | undefined {
-  const [weekStart, setWeekStart] = useState<number>();
-  useEffect(() => {
-    let live = true;
-    void loadSettings().then((s) => live && setWeekStart(s.weekStart));
-    const stop = watchSettings((s) => live && setWeekStart(s.weekStart));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return weekStart;
-}
-
 /**
  * The skill library: every skill with its totals and weekly goal; rename, merge, delete
  * and edit; common skills to start from; and the import of a skills framework.
  */
 export function SkillsView(_: { params: string[] }) {
-  const weekStart = useWeekStart();
-  if (weekStart === undefined) return <p role="status">{t('loading')}</p>;
-  return <SkillLibrary weekStart={weekStart} />;
+  const [settings] = useSettings();
+  if (settings === undefined) return <p role="status">{t('loading')}</p>;
+  return <SkillLibrary settings={settings} />;
 }
 
-function SkillLibrary({ weekStart }: { weekStart: number }) {
+function SkillLibrary({ settings }: { settings: Settings }) {
+  const { weekStart } = settings;
   const locale = uiLocale();
   const week = weekOf(Date.now(), { weekStart });
   const [message, setMessage] = useState('');
@@ -181,6 +168,12 @@ function SkillLibrary({ weekStart }: { weekStart: number }) {
                   locale={locale}
                   announce={setMessage}
                   followUps={data.followUps.get(skill.id)}
+                  exportPrivacy={settings.exportPrivacy}
+                  onAskEndorsement={async (level) => {
+                    // The page, its script and the signing stack load only when asked for.
+                    const { saveEndorsementRequest } = await import('./endorsement-request');
+                    return saveEndorsementRequest(skill, level, settings, locale);
+                  }}
                   endorsements={data.endorsements.get(skill.id)}
                   onRename={(name) => renameSkill(db(), skill.id, name, Date.now())}
                   onUpdate={(patch) => updateSkill(db(), skill.id, patch, Date.now())}

@@ -1,0 +1,278 @@
+/**
+ * The script of the endorsement request page (`lib/endorsement-request/page-html.ts`): it
+ * runs from a file on the endorser's disk, with no extension. It shows the learner's claim
+ * from the page's data block, checks the learner's signature on it, and turns the form into
+ * an `EndorsementCredential` signed with a key made here, saved as a file. Everything it
+ * shows is written as text.
+ */
+import { signDataIntegrity, verifyDataIntegrity } from '../../lib/credentials/data-integrity';
+import { didKeyFromPair, ED25519 } from '../../lib/credentials/did-key';
+import { buildEndorsement } from '../../lib/credentials/endorsement';
+import { claimOf, fill, type Claim } from '../../lib/endorsement-request/claim';
+import {
+  FIELD_LIMITS,
+  readEndorserForm,
+  type EndorserField,
+} from '../../lib/endorsement-request/endorser-form';
+import { endorsementFilename } from '../../lib/endorsement-request/files';
+import { REQUEST_DATA_ID, type RequestPageData } from '../../lib/endorsement-request/page-html';
+import type { RequestPageText } from '../../lib/endorsement-request/text';
+
+type Children = (Node | string | null | undefined | false)[];
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: Children
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+function readData(): RequestPageData | null {
+  try {
+    const data = JSON.parse(document.getElementById(REQUEST_DATA_ID)?.textContent ?? '');
+    return data && typeof data === 'object' && data.text && data.credential ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+function formatDate(day: string, lang: string): string {
+  const at = Date.parse(`${day}T12:00:00Z`);
+  if (!Number.isFinite(at)) return day;
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+  } catch {
+    return day;
+  }
+}
+
+function claimSection(claim: Claim, T: RequestPageText, lang: string): HTMLElement {
+  const evidence = claim.evidence.length
+    ? el(
+        'ul',
+        { class: 'evidence' },
+        ...claim.evidence.map((e) =>
+          el(
+            'li',
+            {},
+            e.href
+              ? el('a', { href: e.href, rel: 'noopener noreferrer', dir: 'auto' }, e.name)
+              : el('span', { dir: 'auto' }, e.name),
+            el('br'),
+            el('span', { class: 'meta' }, e.description),
+            e.narrative && el('blockquote', { dir: 'auto' }, e.narrative),
+          ),
+        ),
+      )
+    : el('p', { class: 'muted' }, T.noEvidence);
+  return el(
+    'section',
+    { 'aria-labelledby': 'claim-heading', class: 'claim' },
+    el('h2', { id: 'claim-heading' }, T.claimHeading),
+    el('p', { class: 'meta' }, fill(T.learner, claim.learner)),
+    claim.from &&
+      el(
+        'p',
+        { class: 'meta' },
+        fill(T.period, formatDate(claim.from, lang), formatDate(claim.to, lang)),
+      ),
+    el('p', { dir: 'auto' }, claim.narrative),
+    claim.skillDescription && el('p', { class: 'muted', dir: 'auto' }, claim.skillDescription),
+    el('p', { class: 'meta' }, T.privacy),
+    el('h3', {}, T.evidenceHeading),
+    evidence,
+    el('p', { class: 'muted' }, T.selfAsserted),
+  );
+}
+
+const FIELDS: {
+  field: EndorserField;
+  label: keyof RequestPageText;
+  multiline: boolean;
+  required: boolean;
+  type?: string;
+}[] = [
+  { field: 'name', label: 'name', multiline: false, required: true },
+  { field: 'role', label: 'role', multiline: false, required: false },
+  { field: 'email', label: 'email', multiline: false, required: false, type: 'email' },
+  { field: 'howKnown', label: 'howKnown', multiline: true, required: false },
+  { field: 'comment', label: 'comment', multiline: true, required: true },
+];
+
+function saveFile(name: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function hasEd25519(): Promise<boolean> {
+  try {
+    await crypto.subtle.generateKey(ED25519, false, ['sign', 'verify']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function endorsementForm(
+  claim: Claim,
+  T: RequestPageText,
+  signatureHolds: Promise<boolean>,
+): HTMLElement {
+  const status = el('p', { role: 'status', class: 'status', id: 'sign-status' });
+  const inputs = new Map<EndorserField, HTMLInputElement | HTMLTextAreaElement>();
+  const errors = new Map<EndorserField, HTMLElement>();
+  const rows = FIELDS.map(({ field, label, multiline, required, type }) => {
+    const id = `field-${field}`;
+    const input = multiline
+      ? el('textarea', { id, name: field, rows: field === 'comment' ? '6' : '3' })
+      : el('input', {
+          id,
+          name: field,
+          type: type ?? 'text',
+          autocomplete: field === 'name' ? 'name' : field === 'email' ? 'email' : 'off',
+        });
+    input.maxLength = FIELD_LIMITS[field];
+    if (required) input.setAttribute('aria-required', 'true');
+    input.setAttribute('dir', 'auto');
+    const error = el('p', { class: 'error', id: `${id}-error` });
+    const described = [`${id}-error`, field === 'comment' ? 'comment-hint' : '']
+      .filter(Boolean)
+      .join(' ');
+    input.setAttribute('aria-describedby', described);
+    inputs.set(field, input);
+    errors.set(field, error);
+    return el(
+      'div',
+      { class: 'field' },
+      el('label', { for: id }, T[label], required ? ` ${T.required}` : ''),
+      field === 'comment' && el('p', { class: 'muted hint', id: 'comment-hint' }, T.commentHint),
+      input,
+      error,
+    );
+  });
+  const button = el('button', { type: 'submit', id: 'sign' }, T.sign);
+  const form = el('form', { novalidate: '', id: 'endorse-form' }, ...rows, button, status);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void (async () => {
+      for (const [field, error] of errors) {
+        error.textContent = '';
+        inputs.get(field)!.removeAttribute('aria-invalid');
+      }
+      status.textContent = '';
+      status.className = 'status';
+      const read = readEndorserForm({
+        name: inputs.get('name')!.value,
+        role: inputs.get('role')!.value,
+        email: inputs.get('email')!.value,
+        howKnown: inputs.get('howKnown')!.value,
+        comment: inputs.get('comment')!.value,
+      });
+      if (!read.ok) {
+        for (const { field, problem } of read.problems) {
+          errors.get(field)!.textContent = T[problem];
+          inputs.get(field)!.setAttribute('aria-invalid', 'true');
+        }
+        inputs.get(read.problems[0]!.field)!.focus();
+        return;
+      }
+      if (!(await signatureHolds)) {
+        status.textContent = T.signatureFails;
+        status.className = 'status bad';
+        return;
+      }
+      if (!(await hasEd25519())) {
+        status.textContent = T.noEd25519;
+        status.className = 'status bad';
+        return;
+      }
+      button.disabled = true;
+      status.textContent = T.signing;
+      try {
+        // A key of its own for this one endorsement, never stored: the file carries the signature.
+        const pair = (await crypto.subtle.generateKey(ED25519, false, [
+          'sign',
+          'verify',
+        ])) as CryptoKeyPair;
+        const key = await didKeyFromPair(pair);
+        const now = Date.now();
+        const unsigned = buildEndorsement({
+          subjectId: claim.subjectId,
+          subjectName: claim.skill,
+          issuerId: key.did,
+          endorser: read.endorser,
+          comment: read.comment,
+          now,
+          id: `urn:uuid:${crypto.randomUUID()}`,
+        });
+        const signed = await signDataIntegrity(unsigned, key.signer, { now });
+        const name = endorsementFilename(claim.skill);
+        saveFile(name, `${JSON.stringify(signed, null, 2)}\n`);
+        status.textContent = fill(T.done, name);
+        status.className = 'status ok';
+        form.dataset.signed = 'true';
+      } catch (e) {
+        status.textContent = fill(T.signFailed, e instanceof Error ? e.message : String(e));
+        status.className = 'status bad';
+      } finally {
+        button.disabled = false;
+      }
+    })();
+  });
+
+  return el(
+    'section',
+    { 'aria-labelledby': 'form-heading', class: 'endorse' },
+    el('h2', { id: 'form-heading' }, T.formHeading),
+    el('p', {}, T.meaning),
+    el('p', { class: 'muted' }, T.keyNote),
+    form,
+  );
+}
+
+async function checkSignature(credential: unknown, claim: Claim): Promise<boolean> {
+  const result = await verifyDataIntegrity(credential);
+  return result.ok && result.signer === claim.learnerId;
+}
+
+function main(): void {
+  const root = document.getElementById('page')!;
+  const data = readData();
+  const claim = data && claimOf(data.credential);
+  if (!data || !claim) {
+    root.append(
+      el(
+        'p',
+        { class: 'status bad', role: 'alert' },
+        data?.text.damaged ?? 'This file is damaged.',
+      ),
+    );
+    return;
+  }
+  const T = data.text;
+  const signature = el('p', { class: 'status', role: 'status', id: 'signature' }, T.checking);
+  const holds = checkSignature(data.credential, claim).catch(() => false);
+  void holds.then((ok) => {
+    signature.textContent = ok ? fill(T.signatureHolds, claim.learnerId) : T.signatureFails;
+    signature.className = ok ? 'status ok' : 'status bad';
+    signature.dataset.signature = ok ? 'holds' : 'fails';
+  });
+  root.append(
+    el('p', {}, T.intro),
+    signature,
+    claimSection(claim, T, data.lang),
+    endorsementForm(claim, T, holds),
+    el('footer', { class: 'muted' }, T.footer),
+  );
+}
+
+main();

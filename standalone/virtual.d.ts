@@ -1,0 +1,5 @@
+/** Standalone pages' scripts, bundled at build time (tools/standalone-script.ts). */
+declare module 'virtual:standalone/*' {
+  const assets: import('../lib/endorsement-request/page-html').PageAssets;
+  export default assets;
+}

@@ -1,0 +1,203 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_TITLE, SKILL } from '../fixtures/week';
+import {
+  cspViolations,
+  expectScriptRefused,
+  expectStrictCsp,
+  expectValidEndorsement,
+  pageWithAlteredScript,
+  pageWithEditedClaim,
+  putFixtureWeek,
+  watchCspViolations,
+} from './harness/endorsement-request';
+import {
+  closeWelcome,
+  type ExtensionSession,
+  launchWithExtension,
+  profileDownloadingTo,
+} from './harness/extension';
+import { readStore } from './harness/dexie-reader';
+import { addEndorsementFile, writeEditedEndorsementFile } from './harness/endorsement';
+import { downloaded } from './harness/pages';
+
+const REQUEST = 'skilltrail-endorsement-request-front-end-development.html';
+const ENDORSEMENT = 'skilltrail-endorsement-front-end-development.json';
+
+/** Opens a file in a plain tab, recording every CSP violation the page reports. */
+async function openFromDisk(ext: ExtensionSession, path: string, noEd25519 = false): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await watchCspViolations(page);
+  await page.evaluateOnNewDocument((withoutEd25519: boolean) => {
+    if (withoutEd25519) {
+      // A browser without Ed25519 in WebCrypto: key generation refuses the algorithm.
+      const generate = crypto.subtle.generateKey.bind(crypto.subtle);
+      const refuse = (algorithm: unknown, ...rest: unknown[]) =>
+        JSON.stringify(algorithm).includes('Ed25519')
+          ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'))
+          : (generate as (...a: unknown[]) => Promise<unknown>)(algorithm, ...rest);
+      crypto.subtle.generateKey = refuse as typeof crypto.subtle.generateKey;
+    }
+  }, noEd25519);
+  await page.goto(`file://${path}`);
+  return page;
+}
+
+describe('asking for an endorsement: the request page, opened from disk, signs one (Chromium)', () => {
+  let ext: ExtensionSession;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  let request: { path: string; text: string };
+
+  beforeAll(async () => {
+    ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
+    // A given profile keeps the welcome page a fresh install opens.
+    await closeWelcome(ext.browser, ext.extensionId, 10_000);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('saves the request page from the Skills view, at the privacy level chosen', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await putFixtureWeek(dashboard);
+    await dashboard.reload();
+    const row = `[data-skill-id="${SKILL.frontEnd}"]`;
+    await dashboard.waitForSelector(`${row} [data-ask-endorsement]`);
+    // A skill without sessions has nothing to be endorsed for.
+    expect(
+      await dashboard.$(`[data-skill-id="${SKILL.gardening}"] [data-ask-endorsement]`),
+    ).toBeNull();
+    await dashboard.click(`${row} [data-ask-endorsement]`);
+    await dashboard.click(`${row} .endorsement-request input[value="full"]`);
+    await dashboard.click(`${row} [data-endorse-save]`);
+    request = await downloaded(downloads, REQUEST);
+    await dashboard.waitForFunction(
+      (name) => document.querySelector('.skills-status')?.textContent?.includes(name),
+      {},
+      REQUEST,
+    );
+    expectStrictCsp(request.text);
+    // The hostile title and note are data in the page, never markup.
+    expect(request.text).not.toContain(HOSTILE_TITLE);
+    expect(request.text).not.toMatch(/<script>alert/);
+    await dashboard.close();
+  });
+
+  it('opens offline from disk, shows the claim as text, says the signature holds, and signs an endorsement', async () => {
+    const page = await openFromDisk(ext, request.path);
+    await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 30_000 });
+    const body = await page.$eval('body', (b) => b.innerText);
+    expect(body).toContain('Front-end development');
+    expect(body).toContain(HOSTILE_TITLE);
+    expect(body).toContain('<script>alert(1)</script>');
+    expect(await page.$$('img, iframe, object')).toHaveLength(0);
+    expect(body).toContain('Your endorsement says only what you write here.');
+
+    // Required fields and a broken email are named, next to their fields.
+    await page.click('#sign');
+    await page.waitForFunction(() => document.getElementById('field-name-error')?.textContent);
+    expect(await page.$eval('#field-name-error', (e) => e.textContent)).toBe('Enter your name.');
+    expect(await page.$eval('#field-comment-error', (e) => e.textContent)).toBe(
+      'Write a comment: what you saw of their work.',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
+    await page.type('#field-name', 'Grace Mentor');
+    await page.type('#field-email', 'grace@');
+    await page.type('#field-comment', 'Rebuilt our pricing page with grid; clean and accessible.');
+    await page.click('#sign');
+    await page.waitForFunction(() => document.getElementById('field-email-error')?.textContent);
+    expect(await page.$eval('#field-name-error', (e) => e.textContent)).toBe('');
+
+    await page.type('#field-email', 'example.org');
+    await page.type('#field-role', 'Tech lead, Example Ltd');
+    await page.type('#field-howKnown', 'I reviewed her pull requests for a year.');
+    await page.click('#sign');
+    await page.waitForSelector('#endorse-form[data-signed="true"]', { timeout: 30_000 });
+    expect(await page.$eval('#sign-status', (e) => e.textContent)).toContain(ENDORSEMENT);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    const credential = await expectValidEndorsement(signed.text, SKILL.frontEnd);
+    expect(credential).toMatchObject({
+      type: ['VerifiableCredential', 'EndorsementCredential'],
+      issuer: {
+        type: ['Profile'],
+        name: 'Grace Mentor',
+        email: 'grace@example.org',
+        description: 'Tech lead, Example Ltd\n\nI reviewed her pull requests for a year.',
+      },
+      credentialSubject: {
+        type: ['EndorsementSubject'],
+        endorsementComment: 'Rebuilt our pricing page with grid; clean and accessible.',
+      },
+    });
+    expect((credential.issuer as { id: string }).id).toMatch(/^did:key:z6Mk/);
+  });
+
+  it('joins the learner’s record through “Add endorsement”; an edited copy is refused', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await dashboard.waitForSelector('.skills-view');
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    expect(await addEndorsementFile(dashboard, signed.path)).toBe(
+      'Added: Grace Mentor endorses Front-end development.',
+    );
+    const shown = await dashboard.waitForSelector(
+      `[data-skill-id="${SKILL.frontEnd}"] .endorsement-list li`,
+    );
+    const text = await shown!.evaluate((li) => li.textContent ?? '');
+    expect(text).toContain('Endorsed by Grace Mentor (as they describe themselves)');
+    expect(text).toContain('Rebuilt our pricing page with grid; clean and accessible.');
+    const edited = writeEditedEndorsementFile(scratch, signed.text, 'The best I ever saw.');
+    expect(await addEndorsementFile(dashboard, edited)).toMatch(
+      /^The signature on this endorsement does not hold/,
+    );
+    expect(await readStore(dashboard, 'endorsements')).toHaveLength(1);
+    await dashboard.close();
+  });
+
+  it('runs its script only because of its hash: one changed byte and the CSP refuses it', async () => {
+    const page = await openFromDisk(
+      ext,
+      pageWithAlteredScript(request.text, join(scratch, 'altered.html')),
+    );
+    await expectScriptRefused(page);
+    await page.close();
+  });
+
+  it('says so when the claim was changed after the learner signed it, and will not sign', async () => {
+    const page = await openFromDisk(
+      ext,
+      pageWithEditedClaim(request.text, join(scratch, 'edited.html')),
+    );
+    await page.waitForSelector('#signature[data-signature="fails"]', { timeout: 30_000 });
+    expect(await page.$eval('#signature', (e) => e.textContent)).toContain(
+      'The learner’s signature does not hold',
+    );
+    await page.type('#field-name', 'Grace Mentor');
+    await page.type('#field-comment', 'Looks fine.');
+    await page.click('#sign');
+    await page.waitForFunction(() => document.getElementById('sign-status')?.textContent);
+    expect(await page.$eval('#sign-status', (e) => e.textContent)).toContain('does not hold');
+    expect(await page.$('#endorse-form[data-signed]')).toBeNull();
+    await page.close();
+  });
+
+  it('tells an endorser whose browser has no Ed25519 what to do', async () => {
+    const page = await openFromDisk(ext, request.path, true);
+    await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 30_000 });
+    await page.type('#field-name', 'Grace Mentor');
+    await page.type('#field-comment', 'Solid work.');
+    await page.click('#sign');
+    await page.waitForFunction(() => document.getElementById('sign-status')?.textContent);
+    expect(await page.$eval('#sign-status', (e) => e.textContent)).toBe(
+      'This browser cannot sign: it has no Ed25519 keys in WebCrypto. Open this file in a current Chrome, Edge, Firefox or Safari.',
+    );
+    await page.close();
+  });
+});

@@ -1,0 +1,116 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_TITLE, SKILL } from '../fixtures/week';
+import {
+  cspViolations,
+  expectScriptRefused,
+  expectStrictCsp,
+  expectValidEndorsement,
+  pageWithAlteredScript,
+  pageWithEditedClaim,
+  putFixtureWeek,
+  watchCspViolations,
+} from './harness/endorsement-request';
+import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { readStore } from './harness/dexie-reader';
+import { addEndorsementFile, writeEditedEndorsementFile } from './harness/endorsement';
+import { downloaded } from './harness/pages';
+
+const REQUEST = 'skilltrail-endorsement-request-front-end-development.html';
+const ENDORSEMENT = 'skilltrail-endorsement-front-end-development.json';
+
+describe('Firefox: asking for an endorsement, and signing one in the page opened from disk', () => {
+  let ext: FirefoxSession;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  let request: { path: string; text: string };
+
+  /** A plain tab on a file, recording every CSP violation the page reports. */
+  async function openFromDisk(path: string): Promise<Page> {
+    const page = await ext.newTab();
+    await watchCspViolations(page);
+    await page.goto(`file://${path}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    ext = await launchFirefoxWithExtension({ prefs: downloadPrefs(downloads) });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('saves the request page from the Skills view', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await putFixtureWeek(dashboard);
+    // Written behind Dexie's back: the view reads them when it loads again.
+    await ext.gotoPrivileged(dashboard, 'about:blank');
+    await ext.gotoPrivileged(dashboard, `${ext.origin}/dashboard.html#/skills`);
+    const row = `[data-skill-id="${SKILL.frontEnd}"]`;
+    await dashboard.waitForSelector(`${row} [data-ask-endorsement]`);
+    await dashboard.click(`${row} [data-ask-endorsement]`);
+    await dashboard.click(`${row} .endorsement-request input[value="full"]`);
+    await dashboard.click(`${row} [data-endorse-save]`);
+    request = await downloaded(downloads, REQUEST);
+    expectStrictCsp(request.text);
+    expect(request.text).not.toContain(HOSTILE_TITLE);
+    await dashboard.close();
+  });
+
+  it('opens from disk, says the learner’s signature holds, and signs an endorsement that verifies', async () => {
+    const page = await openFromDisk(request.path);
+    await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 60_000 });
+    expect(await page.$eval('body', (b) => b.textContent)).toContain(HOSTILE_TITLE);
+    expect(await page.$$('img, iframe, object')).toHaveLength(0);
+    await page.click('#sign');
+    await page.waitForFunction(() => document.getElementById('field-comment-error')?.textContent);
+    await page.type('#field-name', 'Grace Mentor');
+    await page.type('#field-role', 'Tech lead, Example Ltd');
+    await page.type('#field-comment', 'Rebuilt our pricing page with grid.');
+    await page.click('#sign');
+    await page.waitForSelector('#endorse-form[data-signed="true"]', { timeout: 60_000 });
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    const credential = await expectValidEndorsement(signed.text, SKILL.frontEnd);
+    expect(credential).toMatchObject({
+      issuer: { name: 'Grace Mentor', description: 'Tech lead, Example Ltd' },
+      credentialSubject: { endorsementComment: 'Rebuilt our pricing page with grid.' },
+    });
+  });
+
+  it('joins the learner’s record through “Add endorsement”; an edited copy is refused', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await dashboard.waitForSelector('.skills-view');
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    expect(await addEndorsementFile(dashboard, signed.path)).toBe(
+      'Added: Grace Mentor endorses Front-end development.',
+    );
+    await dashboard.waitForSelector(`[data-skill-id="${SKILL.frontEnd}"] .endorsement-list li`);
+    const edited = writeEditedEndorsementFile(scratch, signed.text, 'The best I ever saw.');
+    expect(await addEndorsementFile(dashboard, edited)).toMatch(
+      /^The signature on this endorsement does not hold/,
+    );
+    expect(await readStore(dashboard, 'endorsements')).toHaveLength(1);
+    await dashboard.close();
+  });
+
+  it('runs its script only because of its hash, and says so when the claim was edited', async () => {
+    const altered = await openFromDisk(
+      pageWithAlteredScript(request.text, join(scratch, 'altered.html')),
+    );
+    await expectScriptRefused(altered);
+    await altered.close();
+
+    const edited = await openFromDisk(
+      pageWithEditedClaim(request.text, join(scratch, 'edited.html')),
+    );
+    await edited.waitForSelector('#signature[data-signature="fails"]', { timeout: 60_000 });
+    await edited.close();
+  });
+});
