@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
@@ -113,6 +113,7 @@ export async function agreeOnWelcome(welcome: Page): Promise<void> {
 /** Launches Chromium with the built extension loaded. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
+  const reused = existsSync(join(userDataDir, 'Default', 'Extension State'));
   const args = browserArgs(options);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
@@ -133,14 +134,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const extensionId = new URL(workerTarget.url()).host;
   // A fresh profile is a fresh install, and Skilltrail opens its welcome page: it would
   // become the active tab under the test's own. A profile of the test's own may be fresh
-  // too (`profileDownloadingTo`); a reused one installs nothing, so the wait is short.
-  if (!options.keepWelcome) {
-    await answerWelcome(
-      browser,
-      extensionId,
-      options.userDataDir ? 3000 : 10_000,
-      options.consent ?? true,
-    );
+  // too (`profileDownloadingTo`); one an extension ran in before installs nothing.
+  if (!options.keepWelcome && !reused) {
+    await answerWelcome(browser, extensionId, 10_000, options.consent ?? true);
   }
 
   const worker = async (): Promise<WebWorker> => {
