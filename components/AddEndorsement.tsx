@@ -1,9 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { AddEndorsementResult, EndorsementErrorKey } from '../lib/credentials/endorsement';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 
 /** The message for each reason a file is refused. */
-const REFUSED: Record<EndorsementErrorKey, string> = {
+const REFUSED: Record<EndorsementErrorKey, MessageKey> = {
   'too-large': 'endorsementTooLarge',
   'not-json': 'endorsementNotJson',
   'not-endorsement': 'endorsementNotEndorsement',

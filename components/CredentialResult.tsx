@@ -2,9 +2,9 @@ import type { CredentialView } from '../lib/credentials/badge-view';
 import type { VerifyErrorKey } from '../lib/credentials/vc-jwt';
 import type { ProofForm } from '../lib/credentials/verify';
 import { formatDateTime, formatNumber } from '../lib/format';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 
-const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, string> = {
+const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, MessageKey> = {
   malformed: 'verifyErrorMalformed',
   header: 'verifyErrorHeader',
   key: 'verifyErrorKey',
@@ -18,7 +18,7 @@ const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, string> = {
   expired: 'verifyErrorExpired',
 };
 
-const PROOF_LABEL: Record<ProofForm, string> = {
+const PROOF_LABEL: Record<ProofForm, MessageKey> = {
   'data-integrity': 'verifyProofDataIntegrity',
   'vc-jwt': 'verifyProofVcJwt',
 };

@@ -8,14 +8,14 @@ import {
   type SiteInputError,
 } from '../lib/settings/site-list';
 import './controls.css';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 
 export interface ExcludedSitesProps {
   sites: readonly string[];
   onChange: (sites: string[]) => Promise<unknown>;
 }
 
-const ERRORS: Record<SiteInputError, string> = {
+const ERRORS: Record<SiteInputError, MessageKey> = {
   empty: 'siteErrorEmpty',
   invalid: 'siteErrorInvalid',
   'already-listed': 'siteErrorListed',

@@ -4,14 +4,14 @@ import type { ExportFile, ExportParts } from '../lib/export/file';
 import type { PrivacyLevel, SharedData } from '../lib/export/privacy';
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import { openHtmlReport, downloadFile } from './download-file';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 import { PrivacyLevelChoice } from './PrivacyLevelChoice';
 import { TotalsTable } from './TotalsTable';
 
 /** The week's export formats; each gives one or more files. */
 export type ExportFormat = 'markdown' | 'csv' | 'xapi' | 'badges';
 
-const FORMAT_LABEL: Record<ExportFormat, string> = {
+const FORMAT_LABEL: Record<ExportFormat, MessageKey> = {
   markdown: 'exportMarkdown',
   csv: 'exportCsv',
   xapi: 'exportXapi',
@@ -19,7 +19,7 @@ const FORMAT_LABEL: Record<ExportFormat, string> = {
 };
 
 /** One line on what each file is for, beside its technical name. */
-const FORMAT_HINT: Record<ExportFormat | 'print', string> = {
+const FORMAT_HINT: Record<ExportFormat | 'print', MessageKey> = {
   markdown: 'exportMarkdownHint',
   csv: 'exportCsvHint',
   xapi: 'exportXapiHint',
@@ -27,7 +27,11 @@ const FORMAT_HINT: Record<ExportFormat | 'print', string> = {
   print: 'printReportHint',
 };
 
-const KIND_LABEL = { reading: 'kindReading', search: 'kindSearch', watching: 'kindWatching' };
+const KIND_LABEL = {
+  reading: 'kindReading',
+  search: 'kindSearch',
+  watching: 'kindWatching',
+} satisfies Record<string, MessageKey>;
 
 /** Rows the preview shows before "and N more". */
 const PREVIEW_ROWS = 8;

@@ -3,7 +3,7 @@ import type { DueFollowUp } from '../lib/followup/schedule';
 import { checkAnswer, type FollowUpAnswer } from '../lib/followup/record';
 import { formatDay } from '../lib/format';
 import './controls.css';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 
 export interface FollowUpPromptProps {
   /** The follow-up due now; `null` when none. */
@@ -17,7 +17,7 @@ export interface FollowUpPromptProps {
 
 type Outcome = 'saved' | 'dismissed' | 'taken';
 
-const OUTCOME_TEXT: Record<Outcome, string> = {
+const OUTCOME_TEXT: Record<Outcome, MessageKey> = {
   saved: 'followUpSaved',
   dismissed: 'followUpDismissed',
   taken: 'followUpTaken',

@@ -2,9 +2,9 @@ import { useId, useState } from 'preact/hooks';
 import type { BackupErrorKey, ImportBackupResult } from '../lib/export/backup';
 import type { ImportProgress } from '../lib/export/backup';
 import { formatNumber } from '../lib/format';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 
-const ERROR_MESSAGE: Record<BackupErrorKey, string> = {
+const ERROR_MESSAGE: Record<BackupErrorKey, MessageKey> = {
   'too-large': 'backupErrorTooLarge',
   'not-json': 'backupErrorNotJson',
   'not-backup': 'backupErrorNotBackup',

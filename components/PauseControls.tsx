@@ -3,7 +3,7 @@ import { formatDateTime, formatTime } from '../lib/format';
 import { pauseState, pauseUntil, type PauseChoice } from '../lib/settings/pause';
 import type { Settings } from '../lib/settings/settings';
 import './controls.css';
-import { t, uiLocale } from './i18n/i18n';
+import { t, uiLocale, type MessageKey } from './i18n/i18n';
 import { RecordingOff } from './RecordingOff';
 
 export interface PauseControlsProps {
@@ -13,7 +13,7 @@ export interface PauseControlsProps {
   compact?: boolean;
 }
 
-const CHOICES: { choice: PauseChoice; label: string }[] = [
+const CHOICES: { choice: PauseChoice; label: MessageKey }[] = [
   { choice: 'hour', label: 'pauseHour' },
   { choice: 'tomorrow', label: 'pauseTomorrow' },
   { choice: 'resumed', label: 'pauseUntilResumed' },

@@ -1,5 +1,5 @@
 import { formatDuration, formatNumber } from '../lib/format';
-import { t } from './i18n/i18n';
+import { t, type MessageKey } from './i18n/i18n';
 
 export interface TotalsRow {
   key: string;
@@ -11,7 +11,7 @@ export interface TotalsRow {
 
 export interface TotalsTableProps {
   /** Message key of the first column's heading. */
-  heading: string;
+  heading: MessageKey;
   rows: readonly TotalsRow[];
   locale: string;
   caption?: string;

@@ -52,7 +52,7 @@ export const POLICY = {
       paragraphs: ['policyContact'],
       items: [],
     },
-  ] satisfies PolicySection[],
+  ] as const satisfies readonly PolicySection[],
 } as const;
 
 /** Every message key the policy uses. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
+import { describePackage, packageRoot, type BundledPackage } from './third-party-notices';
 
 /**
  * Scripts for pages that run outside the extension (a file a learner sends to someone),
@@ -47,6 +48,28 @@ function noFileUrls(): Plugin {
 }
 
 /**
+ * The licences of what a page bundles, each text once with the packages it covers: the
+ * page is sent on its own, so it carries them; many packages share one text.
+ */
+function compactNotices(packages: readonly BundledPackage[]): string {
+  const byText = new Map<string, BundledPackage[]>();
+  for (const p of [...packages].sort((a, b) => a.name.localeCompare(b.name))) {
+    const text = p.texts.join('\n');
+    byText.set(text, [...(byText.get(text) ?? []), p]);
+  }
+  return [
+    'This page includes the following open-source packages; their licences follow.',
+    ...[...byText].flatMap(([text, list]) => [
+      '',
+      ...list.map((p) => `${p.name} ${p.version} (${p.license})`),
+      '',
+      text.trim(),
+    ]),
+    '',
+  ].join('\n');
+}
+
+/**
  * Bundles `standalone/<name>/main.ts` with everything it imports into one minified IIFE,
  * with the same aliases as the extension (no `new Function` from `setimmediate`).
  */
@@ -70,8 +93,17 @@ export async function buildStandaloneScript(name: string): Promise<StandaloneScr
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const output = [result].flat()[0]!.output;
   const chunk = output.find((o): o is Rolldown.OutputChunk => o.type === 'chunk')!;
+  // The page travels on its own, so it carries the licences of the packages it holds.
+  const roots = new Set(
+    Object.keys(chunk.modules).map((id) => packageRoot(id.replace(/\?.*$/, ''))),
+  );
+  const packages = [...roots].filter((r): r is string => !!r).map(describePackage);
+  const unique = [...new Map(packages.map((p) => [`${p.name}@${p.version}`, p])).values()];
+  const notices = compactNotices(unique).replace(/\*\//g, '* /');
   // Inside <script>, "</script" or "<!--" in the code would end or bend the element.
-  const script = chunk.code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  const script = `/*!\n${notices}*/\n${chunk.code}`
+    .replace(/<\/(script)/gi, '<\\/$1')
+    .replace(/<!--/g, '<\\!--');
   if (/<\/script|<!--/i.test(script)) throw new Error(`${name}: the script cannot be inlined.`);
   const style = readFileSync(resolve(ROOT, name, 'page.css'), 'utf8');
   return { script, scriptHash: cspHash(script), style, styleHash: cspHash(style) };

@@ -4,34 +4,35 @@ import { PRIVACY_LEVELS, type PrivacyLevel, type SessionLabelText } from '../../
 import type { ReportText } from '../../lib/export/report';
 import { formatList, formatNumber } from '../../lib/format';
 import type { SessionKind } from '../../lib/model';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 /*
  * The words of the readable exports in the interface language. `lib/export` keeps English
  * defaults (for tests and the command line); the dashboard passes these instead.
  */
 
-const KIND: Record<SessionKind, string> = {
+const KIND: Record<SessionKind, MessageKey> = {
   reading: 'kindReading',
   search: 'kindSearch',
   watching: 'kindWatching',
 };
 
 /** Message keys of each privacy level's name and what it shares. */
-export const PRIVACY_LEVEL_KEYS: Readonly<Record<PrivacyLevel, { name: string; shares: string }>> =
-  {
-    full: { name: 'privacyFull', shares: 'privacyFullShares' },
-    titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
-    sites: { name: 'privacySites', shares: 'privacySitesShares' },
-    totals: { name: 'privacyTotals', shares: 'privacyTotalsShares' },
-  };
+export const PRIVACY_LEVEL_KEYS: Readonly<
+  Record<PrivacyLevel, { name: MessageKey; shares: MessageKey }>
+> = {
+  full: { name: 'privacyFull', shares: 'privacyFullShares' },
+  titles: { name: 'privacyTitles', shares: 'privacyTitlesShares' },
+  sites: { name: 'privacySites', shares: 'privacySitesShares' },
+  totals: { name: 'privacyTotals', shares: 'privacyTotalsShares' },
+};
 
 function kinds(): Record<SessionKind, string> {
   return { reading: t(KIND.reading), search: t(KIND.search), watching: t(KIND.watching) };
 }
 
 /** "1 session" or "3 sessions", as the locale's plural rules choose. */
-function counter(locale: string, one: string, other: string) {
+function counter(locale: string, one: MessageKey, other: MessageKey) {
   const rules = new Intl.PluralRules(locale);
   return (n: number) => t(rules.select(n) === 'one' ? one : other, formatNumber(n, locale));
 }
@@ -166,7 +167,7 @@ export function badgeStrings(locale: string): BadgeText {
   };
 }
 
-const CSV_COLUMN_KEY: Record<keyof CsvText['columns'], string> = {
+const CSV_COLUMN_KEY: Record<keyof CsvText['columns'], MessageKey> = {
   session_id: 'csvSessionId',
   date: 'csvDate',
   start: 'csvStart',

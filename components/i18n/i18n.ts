@@ -2,6 +2,14 @@ import { browser } from 'wxt/browser';
 import { textDirectionOf } from '../../lib/format';
 
 /**
+ * The name of a string in `public/_locales/en/messages.json`, from the typed `getMessage`
+ * WXT generates for that file (`wxt prepare`): a misspelt key fails the type check, and
+ * test/unit/locales.test.ts checks that every locale has every key. The browser's own
+ * `@@` messages are not strings of ours.
+ */
+export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], `@@${string}`>;
+
+/**
  * A user-facing string from `public/_locales/<lang>/messages.json`. Every string a person
  * reads goes through here, so a missing translation is a test failure, not a blank.
  * Numbers among the substitutions are written as the interface language writes them. In a
@@ -9,7 +17,7 @@ import { textDirectionOf } from '../../lib/format';
  * skill name or a web address keeps its own order inside the Arabic sentence ("2026-W48",
  * not "W48-2026").
  */
-export function t(key: string, substitutions?: string | number | (string | number)[]): string {
+export function t(key: MessageKey, substitutions?: string | number | (string | number)[]): string {
   let subs: string[] | undefined;
   if (substitutions !== undefined) {
     const locale = uiLocale();
@@ -18,9 +26,7 @@ export function t(key: string, substitutions?: string | number | (string | numbe
       isolate(typeof s === 'number' ? new Intl.NumberFormat(locale).format(s) : s),
     );
   }
-  // Keys are checked against every locale by test/unit/locales.test.ts, so a plain string is fine here.
-  const getMessage = browser.i18n.getMessage as (key: string, subs?: string[]) => string;
-  return getMessage(key, subs) || key;
+  return browser.i18n.getMessage(key, subs) || key;
 }
 
 /**

@@ -8,12 +8,6 @@ import { badgeText, learningMinutes, todayBounds } from '../../lib/week/today';
 const MINUTES_COLOUR = '#1d4ed8';
 const PAUSED_COLOUR = '#6b7280';
 
-/** A message by a key that may be newer than the generated key list; '' when missing. */
-function message(key: string, substitution?: string): string {
-  const lookup = browser.i18n.getMessage as (key: string, substitutions?: string) => string;
-  return lookup(key, substitution) || '';
-}
-
 /**
  * Shows today's learning minutes on the toolbar button, or the paused sign (with the
  * pause in the button's title) while tracking is paused. Safe to call any time: it reads
@@ -30,17 +24,17 @@ export async function refreshBadge(): Promise<void> {
     minutes = learningMinutes(today, start, end);
   }
   const action = browser.action;
-  const title = message('actionTitle');
+  const title = browser.i18n.getMessage('actionTitle');
   let pausedTitle = '';
   if (paused) {
     const until =
       settings.pausedUntil >= PAUSED_UNTIL_RESUMED || !settings.trackingConsent
-        ? message('pausedUntilResumed')
-        : message(
+        ? browser.i18n.getMessage('pausedUntilResumed')
+        : browser.i18n.getMessage(
             'pausedUntil',
             formatDateTime(settings.pausedUntil, browser.i18n.getUILanguage()),
           );
-    pausedTitle = until || message('pauseLegend');
+    pausedTitle = until || browser.i18n.getMessage('pauseLegend');
   }
   await Promise.all([
     action.setBadgeBackgroundColor({ color: paused ? PAUSED_COLOUR : MINUTES_COLOUR }),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, uiLocale } from '../../components/i18n/i18n';
+import { t, uiLocale, type MessageKey } from '../../components/i18n/i18n';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
 import { NeverRecordSite } from '../../components/NeverRecordSite';
 import { PauseControls } from '../../components/PauseControls';
@@ -28,7 +28,7 @@ type Phase =
   | { kind: 'blocked'; reason: CaptureBlockReason }
   | { kind: 'ready'; sessionId: string; captureId: string };
 
-const BLOCKED_MESSAGES: Record<CaptureBlockReason, string> = {
+const BLOCKED_MESSAGES: Record<CaptureBlockReason, MessageKey> = {
   'browser-page': 'blockedBrowserPage',
   'store-page': 'blockedStorePage',
   'file-access': 'blockedFileAccess',

@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import type { MessageKey } from '../../../components/i18n/i18n';
 import { SettingsView } from './settings/SettingsView';
 import { SkillsView } from './skills/SkillsView';
 import { VerifyView } from './verify/VerifyView';
@@ -8,7 +9,7 @@ export interface DashboardView {
   /** First part of the route, `#/<path>/…`. */
   path: string;
   /** Message key of its navigation label. */
-  label: string;
+  label: MessageKey;
   /** Receives the rest of the route. */
   component: FunctionComponent<{ params: string[] }>;
 }

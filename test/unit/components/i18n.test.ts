@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { t, uiLocale } from '../../../components/i18n/i18n';
+import { t, uiLocale, type MessageKey } from '../../../components/i18n/i18n';
+import type english from '../../../public/_locales/en/messages.json';
 
 /** The browser's UI language, and the language of the messages it picked for Skilltrail. */
 function browserSpeaks(ui: string, messages: string) {
@@ -32,6 +33,14 @@ describe('uiLocale', () => {
 });
 
 describe('t', () => {
+  it('takes exactly the keys of the English messages, so a misspelt key fails tsc', () => {
+    expectTypeOf<MessageKey>().toEqualTypeOf<keyof typeof english>();
+    // Never called: this line exists for the type check only.
+    // @ts-expect-error: 'savd' is not a key of public/_locales/en/messages.json
+    const misspelt = () => t('savd');
+    expect(typeof misspelt).toBe('function');
+  });
+
   it('writes numbers as the interface language does', () => {
     browserSpeaks('en-US', 'en');
     expect(t('popupWords', 12345)).toBe('12,345 words');

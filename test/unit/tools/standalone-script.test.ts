@@ -16,6 +16,10 @@ describe('standalone page scripts', () => {
     // The Digital Bazaar stack is in it, with the contexts it verifies against.
     expect(page.script).toContain('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json');
     expect(page.script).toContain('eddsa-rdfc-2022');
+    // Sent on its own, the page carries the licences of what it bundles.
+    expect(page.script).toMatch(/^\/\*!\nThis page includes the following open-source packages/);
+    expect(page.script).toMatch(/\njsonld \d+\.\d+\.\d+ \(BSD-3-Clause\)\n/);
+    expect(page.script).toContain('Redistributions in binary form must reproduce');
   }, 60_000);
 
   it('hashes text as a browser does, over its UTF-8 bytes, and builds only pages it has', async () => {
