@@ -1,6 +1,7 @@
 import type { CredentialView } from '../lib/credentials/badge-view';
 import type { VerifyErrorKey } from '../lib/credentials/vc-jwt';
-import type { ProofForm } from '../lib/credentials/verify';
+import type { EndorsementErrorKey } from '../lib/credentials/endorsement';
+import type { EndorsementVerdict, ProofForm } from '../lib/credentials/verify';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { t, type MessageKey } from './i18n/i18n';
 
@@ -18,6 +19,17 @@ const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, MessageKey> = {
   expired: 'verifyErrorExpired',
 };
 
+/** Why an embedded endorsement does not hold. */
+const ENDORSEMENT_ERROR_MESSAGE: Record<EndorsementErrorKey, MessageKey> = {
+  'too-large': 'endorsementTooLarge',
+  'not-json': 'endorsementNotEndorsement',
+  'not-endorsement': 'endorsementNotEndorsement',
+  'bad-proof': 'endorsementBadProof',
+  'not-issuer': 'endorsementNotIssuer',
+  'foreign-subject': 'verifyEndorsementOtherSubject',
+  'not-yet-valid': 'endorsementNotYetValid',
+};
+
 const PROOF_LABEL: Record<ProofForm, MessageKey> = {
   'data-integrity': 'verifyProofDataIntegrity',
   'vc-jwt': 'verifyProofVcJwt',
@@ -31,6 +43,8 @@ export type CredentialCheck =
       /** The DID whose key signed. */
       signer: string;
       view: CredentialView;
+      /** Each endorsement the credential embeds, checked on its own. */
+      endorsements: readonly EndorsementVerdict[];
     }
   | {
       status: 'invalid';
@@ -178,6 +192,50 @@ export function CredentialResult({ position, check, locale }: CredentialResultPr
           )}
         </>
       )}
+      {check.status !== 'invalid' && check.endorsements.length > 0 && (
+        <Endorsements items={check.endorsements} locale={locale} />
+      )}
     </article>
+  );
+}
+
+/** A credential's embedded endorsements: who (as they say), when, what, and whether it holds. */
+function Endorsements({ items, locale }: { items: readonly EndorsementVerdict[]; locale: string }) {
+  return (
+    <>
+      <h3>{t('skillEndorsements', formatNumber(items.length, locale))}</h3>
+      <ol class="endorsements">
+        {items.map((e, i) => (
+          <li key={i} class={`endorsement is-${e.status}`} data-status={e.status}>
+            <strong dir="auto">{t('endorsedBy', e.issuerName)}</strong>
+            {e.status === 'valid' ? (
+              <p class="verdict ok">
+                <span aria-hidden="true">✓ </span>
+                {t('verifyEndorsementValid')}
+              </p>
+            ) : (
+              <p class="verdict error">
+                <span aria-hidden="true">✗ </span>
+                {t((e.key && ENDORSEMENT_ERROR_MESSAGE[e.key]) ?? 'endorsementNotEndorsement')}
+              </p>
+            )}
+            {e.issuerDescription && (
+              <p class="muted" dir="auto">
+                {e.issuerDescription}
+              </p>
+            )}
+            {e.validFrom && (
+              <p class="muted">{t('endorsementSigned', when(e.validFrom, locale))}</p>
+            )}
+            {e.comment && (
+              <p class="narrative" dir="auto">
+                {e.comment}
+              </p>
+            )}
+            {e.issuerId && <p class="muted address">{e.issuerId}</p>}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

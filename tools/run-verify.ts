@@ -3,16 +3,16 @@
  * (JSON document, one JSON credential, or one compact JWS per line) with `checkCredential`
  * — either proof form, whether the signer is the issuer, the validity period now — and the
  * 1EdTech Open Badges 3.0 JSON Schema with Ajv when the schema is at hand, then prints each
- * credential's claims and evidence. Everything a credential says is printed escaped: no
+ * credential's claims, evidence and embedded endorsements (each checked on its own). Everything a credential says is printed escaped: no
  * control or bidirectional character reaches the terminal. Exit code 0 when every
  * credential is valid, 1 when any is not (broken, expired, not yet valid, or its issuer
- * not confirmed), 2 when the file cannot be read.
+ * not confirmed, or an endorsement it embeds does not hold), 2 when the file cannot be read.
  *
  * Node only (a developer and CI tool): it is never imported by the extension, so Ajv here
  * never reaches the extension bundle.
  */
 import { parseBadgesFile } from '../lib/credentials/badges-file';
-import { checkCredential } from '../lib/credentials/verify';
+import { checkCredential, type EndorsementVerdict } from '../lib/credentials/verify';
 
 export interface VerifyIo {
   readFile(path: string): Promise<string>;
@@ -53,6 +53,22 @@ function evidenceLines(e: unknown): string[] {
   if (typeof narrative === 'string' && narrative) {
     for (const line of narrative.split(/\r?\n+/)) lines.push(`  ${printable(line)}`);
   }
+  return lines;
+}
+
+function endorsementLines(e: EndorsementVerdict): string[] {
+  const who = [
+    `Endorsed by ${printable(e.issuerName || '(no name)')} (as they describe themselves)`,
+    e.issuerDescription && printable(e.issuerDescription),
+    e.validFrom && `signed ${printable(e.validFrom)}`,
+  ].filter(Boolean);
+  const lines = [
+    e.status === 'valid'
+      ? `      ✔ ${who.join(' — ')}`
+      : `      ✘ ${who.join(' — ')}: ${e.message ?? ''} (${printable(e.detail ?? '')})`,
+    `        by ${printable(short(e.issuerId))}`,
+  ];
+  for (const line of e.comment.split(/\r?\n+/)) if (line) lines.push(`        ${printable(line)}`);
   return lines;
 }
 
@@ -107,12 +123,14 @@ export async function runVerify(args: readonly string[], io: VerifyIo): Promise<
     }
     const schemaErrors = io.schema ? io.schema(v.credential) : null;
     const confirmed = v.status === 'valid';
-    if (schemaErrors || !confirmed) failed += 1;
+    const badEndorsements = v.endorsements.filter((e) => e.status !== 'valid').length;
+    const ok = !schemaErrors && confirmed && badEndorsements === 0;
+    if (!ok) failed += 1;
     const c = v.credential;
     const issuer = (c.issuer ?? {}) as Record<string, unknown>;
     const subject = (c.credentialSubject ?? {}) as Record<string, unknown>;
     const achievement = (subject.achievement ?? {}) as Record<string, unknown>;
-    io.out(`${schemaErrors || !confirmed ? '✘' : '✔'} ${label}: ${printable(c.name ?? c.id)}`);
+    io.out(`${ok ? '✔' : '✘'} ${label}: ${printable(c.name ?? c.id)}`);
     io.out(`    proof:     ${PROOF_NAME[v.proof]}`);
     io.out(
       `    signature: ${confirmed ? "valid, by the issuer's own key" : 'valid, ISSUER NOT CONFIRMED: nothing ties the signing key to the issuer named'}`,
@@ -141,6 +159,10 @@ export async function runVerify(args: readonly string[], io: VerifyIo): Promise<
       const [first, ...rest] = evidenceLines(e);
       io.out(`      - ${first}`);
       for (const line of rest) io.out(`        ${line}`);
+    }
+    if (v.endorsements.length) {
+      io.out(`    endorsements (${v.endorsements.length}):`);
+      for (const e of v.endorsements) endorsementLines(e).forEach((line) => io.out(line));
     }
   }
   io.out(

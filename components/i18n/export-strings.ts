@@ -99,6 +99,17 @@ export function reportStrings(locale: string): ReportText {
     followUpAsked: (when, sessions) => t('reportFollowUpAsked', [when, sessions]),
     recall: t('followUpRecallShort'),
     application: t('followUpApplicationShort'),
+    ...endorsementStrings(),
+  };
+}
+
+/** How reports and badge pages speak of endorsements. */
+function endorsementStrings() {
+  return {
+    endorsements: t('endorsementsHeading'),
+    endorsedBy: (name: string) => t('endorsedBy', name),
+    endorsementSigned: (when: string) => t('endorsementSigned', when),
+    endorsementNote: t('reportEndorsementNote'),
   };
 }
 
@@ -154,6 +165,7 @@ export function badgeStrings(locale: string): BadgeText {
     achievement: t('verifyAchievement'),
     criteriaHeading: t('verifyCriteria'),
     alignment: t('badgeAlignedTo'),
+    ...endorsementStrings(),
     evidence: t('badgeEvidence'),
     noEvidence: t('badgeNoEvidence'),
     signed: t('badgeSigned'),

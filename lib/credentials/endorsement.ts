@@ -11,7 +11,7 @@
  */
 import type { Endorsement } from '../model';
 import { verifyDataIntegrity } from './data-integrity';
-import { OB_CONTEXT } from '../export/openbadges';
+import { OB_CONTEXT } from './ob-context';
 
 export const ENDORSEMENT_TYPE = ['VerifiableCredential', 'EndorsementCredential'] as const;
 
@@ -78,10 +78,10 @@ export function buildEndorsement(input: {
 }
 
 /**
- * Longest endorsement file read, in bytes (and characters): its fields at their longest,
- * escaped, fit well inside; so does every endorsement a badge embeds.
+ * Longest endorsement file read, in bytes (and characters): its fields at their longest
+ * fit inside, and any one endorsement kept fits in a badge (`MAX_EMBEDDED_ENDORSEMENT_BYTES`).
  */
-export const MAX_ENDORSEMENT_BYTES = 1_000_000;
+export const MAX_ENDORSEMENT_BYTES = 300_000;
 
 export type EndorsementErrorKey =
   | 'too-large'

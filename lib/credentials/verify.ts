@@ -8,8 +8,13 @@
  * - `issuer-unconfirmed`: the signature holds but nothing ties the key to the issuer named,
  *   so the credential is never shown as that organisation's;
  * - `invalid`: why not.
+ *
+ * A credential that holds also has each endorsement it embeds checked on its own: its
+ * author's proof, that the author's key signed it, and that it is about this credential or
+ * its achievement. What an endorser says of themselves is only their claim.
  */
 import { verifyDataIntegrity } from './data-integrity';
+import { checkEndorsement, type EndorsementErrorKey } from './endorsement';
 import { decodeCompactJws } from './jws';
 import { validityDetail, validityProblem } from './validity';
 import {
@@ -22,9 +27,74 @@ import {
 
 export type ProofForm = 'data-integrity' | 'vc-jwt';
 
+/** Endorsements checked per credential; the rest are counted as not checked. */
+export const MAX_ENDORSEMENTS_CHECKED = 50;
+
+/** One embedded endorsement's verdict, with what it says (unverified when invalid). */
+export interface EndorsementVerdict {
+  status: 'valid' | 'invalid';
+  /** Why not, when invalid: `foreign-subject` is an endorsement of something else. */
+  key?: EndorsementErrorKey;
+  message?: string;
+  detail?: string;
+  /** The endorser's DID, name and description, as they gave them. */
+  issuerId: string;
+  issuerName: string;
+  issuerDescription: string;
+  comment: string;
+  validFrom: string;
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v.slice(0, 100_000) : '';
+}
+
+/**
+ * Checks each endorsement `credential` embeds (`endorsement`): valid only when its own proof
+ * holds, by its issuer's key, about this credential or its achievement. Never throws.
+ * @example (await checkEmbeddedEndorsements(badge, Date.now())).every((e) => e.status === 'valid')
+ */
+export async function checkEmbeddedEndorsements(
+  credential: Record<string, unknown>,
+  now: number,
+): Promise<EndorsementVerdict[]> {
+  const list = [credential.endorsement ?? []].flat().slice(0, MAX_ENDORSEMENTS_CHECKED);
+  const subject = credential.credentialSubject as { achievement?: { id?: unknown } } | undefined;
+  const subjects = new Map<string, string>();
+  if (typeof credential.id === 'string') subjects.set(credential.id, credential.id);
+  const achievementId = subject?.achievement?.id;
+  if (typeof achievementId === 'string') subjects.set(achievementId, achievementId);
+  const out: EndorsementVerdict[] = [];
+  for (const item of list) {
+    const e = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    const issuer = (e.issuer && typeof e.issuer === 'object' ? e.issuer : {}) as Record<
+      string,
+      unknown
+    >;
+    const claims = {
+      issuerId: text(issuer.id),
+      issuerName: text(issuer.name),
+      issuerDescription: text(issuer.description),
+      comment: text(
+        (e.credentialSubject as { endorsementComment?: unknown } | undefined)?.endorsementComment,
+      ),
+      validFrom: text(e.validFrom),
+    };
+    const r = await checkEndorsement(JSON.stringify(item) ?? '', subjects, now);
+    out.push(
+      r.ok
+        ? { status: 'valid', ...claims }
+        : { status: 'invalid', key: r.key, message: r.message, detail: r.detail, ...claims },
+    );
+  }
+  return out;
+}
+
 export type CredentialVerdict =
   | {
       status: 'valid' | 'issuer-unconfirmed';
+      /** Each endorsement the credential embeds, checked on its own. */
+      endorsements: EndorsementVerdict[];
       proof: ProofForm;
       /** The credential as signed (a VC-JWT's without its JWT claims). */
       credential: Record<string, unknown>;
@@ -78,6 +148,7 @@ async function checkDataIntegrity(
   const issuer = issuerId(credential.issuer) ?? '';
   return {
     status: selfCertifying(issuer) && result.signer === issuer ? 'valid' : 'issuer-unconfirmed',
+    endorsements: await checkEmbeddedEndorsements(credential, now),
     proof: 'data-integrity',
     credential,
     issuerId: issuer,
@@ -100,6 +171,7 @@ async function checkVcJwt(jws: string, now: number): Promise<CredentialVerdict> 
   }
   return {
     status: selfCertifying(iss) && iss === signer ? 'valid' : 'issuer-unconfirmed',
+    endorsements: await checkEmbeddedEndorsements(r.credential, now),
     proof: 'vc-jwt',
     credential: r.credential,
     issuerId: iss,

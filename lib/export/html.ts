@@ -85,6 +85,19 @@ export function exportHtml(shared: SharedData, options: ReportOptions = {}): Exp
       }
       if (f.link) parts.push(`<p>${htmlLink(f.link)}</p>`);
     }
+    if (s.endorsements.length) {
+      parts.push(
+        `<h4>${escapeHtml(T.endorsements)}</h4>`,
+        `<p class="muted">${escapeHtml(T.endorsementNote)}</p>`,
+      );
+    }
+    for (const e of s.endorsements) {
+      parts.push(
+        `<p class="endorser"><strong dir="auto">${escapeHtml(e.heading)}</strong></p>`,
+        `<p class="meta" dir="auto">${escapeHtml(e.meta)}</p>`,
+        `<blockquote dir="auto">${escapeHtml(e.comment)}</blockquote>`,
+      );
+    }
     parts.push('</section>');
     out.push(parts.join('\n'));
   }

@@ -83,6 +83,13 @@ export function exportMarkdown(shared: SharedData, options: ReportOptions = {}):
         if (f.link) out.push(link(f.link), '');
       }
     }
+    if (s.endorsements.length) {
+      out.push(`**${T.endorsements}**`, '', `*${escapeMarkdown(T.endorsementNote)}*`, '');
+      for (const e of s.endorsements) {
+        out.push(`**${escapeMarkdown(e.heading)}**`, '', escapeMarkdown(e.meta), '');
+        out.push(...quote(e.comment), '');
+      }
+    }
   }
 
   out.push(`## ${T.byDay}`, '', ...table(r.daysTable), '');

@@ -7,12 +7,17 @@
  * JOSE tools read). OB 3.0 names self-assertion as a use case; the worth of such a badge
  * lies in its evidence.
  *
+ * A badge embeds the skill's endorsements (`endorsement`), each exactly as its author signed
+ * it, so the learner's proof covers them and any verifier can check each one's own.
+ *
  * Privacy levels apply to the evidence: URLs and reflections at `full`; titles at
  * `titles`; sites at `sites`; at `totals` a credential holds the skill's totals only.
  */
 import { BADGES_FORMAT, BADGES_VERSION, type BadgesDocument } from '../credentials/badges-file';
 import { signDataIntegrity, type Signed } from '../credentials/data-integrity';
 import type { DidKey } from '../credentials/did-key';
+import { checkEndorsement, type EndorsementCredential } from '../credentials/endorsement';
+import { OB_CONTEXT } from '../credentials/ob-context';
 import type { SigningKey } from '../credentials/keys';
 import { signCredential } from '../credentials/vc-jwt';
 import { formatDateTime, formatDuration } from '../format';
@@ -21,17 +26,12 @@ import type { ExportFile } from './file';
 import { exportFilename } from './file';
 import { escapeHtml, htmlDocument, htmlLink } from './html-page';
 import { nameUuid, skillIri, UUID_NAMESPACE } from './iri';
-import type { FollowUpSummary } from '../week/summary';
+import type { EndorsementSummary, FollowUpSummary } from '../week/summary';
 import type { SharedData, SharedSession, SharedSkill } from './privacy';
 import { REPORT_TEXT, toLink } from './report';
 import { isoWithOffset, localIso } from './timestamps';
 
-/** VC v2, OB 3.0.3, and the OB extensions, which alone define `1EdTechJsonSchemaValidator2019`. */
-export const OB_CONTEXT = [
-  'https://www.w3.org/ns/credentials/v2',
-  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-  'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
-] as const;
+export { OB_CONTEXT };
 
 /** Sessions listed as evidence per badge; the rest are counted in one summary entry. */
 export const MAX_EVIDENCE = 50;
@@ -40,6 +40,11 @@ export const MAX_EVIDENCE = 50;
  * well inside what Skilltrail's verifiers read (`MAX_JWS_LENGTH`, `MAX_CREDENTIAL_CHARS`).
  */
 export const MAX_EVIDENCE_BYTES = 300_000;
+/**
+ * Most UTF-8 bytes of endorsements per badge, newest first: with the evidence, the VC-JWT
+ * stays inside `MAX_JWS_LENGTH`. Any one endorsement the record accepts fits.
+ */
+export const MAX_EMBEDDED_ENDORSEMENT_BYTES = 300_000;
 /** Longest evidence address kept; a longer one is left out, its name kept. */
 export const MAX_EVIDENCE_URL = 2_048;
 /** Longest evidence narrative (queries and reflection), in characters. */
@@ -127,6 +132,10 @@ export const OB_TEXT = {
     'Or check it with 1EdTech’s Open Badges validator, which reads both the JSON file and the VC-JWT below each badge.',
   saveForWallet: 'Save for a wallet (.json)',
   none: 'No skill had activity in this period, so there are no badges.',
+  endorsements: REPORT_TEXT.endorsements,
+  endorsedBy: REPORT_TEXT.endorsedBy,
+  endorsementSigned: REPORT_TEXT.endorsementSigned,
+  endorsementNote: REPORT_TEXT.endorsementNote,
 };
 
 /** The words of credentials and the badges page: `OB_TEXT` or the same in another language. */
@@ -171,6 +180,8 @@ export interface OpenBadgeCredential {
     narrative?: string;
   }[];
   credentialSchema: { id: string; type: string }[];
+  /** Endorsements of the skill or of this badge, each with its author's proof. */
+  endorsement?: EndorsementCredential[];
   [key: string]: unknown;
 }
 
@@ -287,6 +298,35 @@ function followUpEvidence(f: FollowUpSummary, skill: string, tz: string | undefi
 }
 
 /**
+ * The endorsements a badge embeds: those of its achievement or of the badge itself, newest
+ * first, within `MAX_EMBEDDED_ENDORSEMENT_BYTES`. Each is checked again (one restored from a
+ * backup was not), so only one whose own proof holds goes out under the learner's.
+ */
+async function embeddedEndorsements(
+  endorsements: readonly EndorsementSummary[],
+  credential: OpenBadgeCredential,
+  now: number,
+): Promise<EndorsementCredential[]> {
+  const subjects = new Map([
+    [credential.credentialSubject.achievement.id, credential.credentialSubject.achievement.id],
+    [credential.id, credential.id],
+  ]);
+  const out: EndorsementCredential[] = [];
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  for (const e of endorsements) {
+    if (!subjects.has(e.subjectId)) continue;
+    const size = encoder.encode(e.credential).length;
+    if (bytes + size > MAX_EMBEDDED_ENDORSEMENT_BYTES) continue;
+    const checked = await checkEndorsement(e.credential, subjects, now);
+    if (!checked.ok) continue;
+    bytes += size;
+    out.push(checked.credential);
+  }
+  return out;
+}
+
+/**
  * The evidence a badge lists: sessions in order while within `MAX_EVIDENCE` entries and
  * `MAX_EVIDENCE_BYTES`, then one entry that says how many more there are and why.
  */
@@ -393,6 +433,8 @@ async function buildBadges(
       ...s.followUps.flatMap((f) => followUpEvidence(f, skill.name, summary.timeZone, T)),
     ];
     if (evidence.length) credential.evidence = evidence;
+    const endorsement = await embeddedEndorsements(s.endorsements, credential, options.now);
+    if (endorsement.length) credential.endorsement = endorsement;
     out.push({ skillId: skill.id, credential });
   }
   return out;
@@ -511,6 +553,27 @@ export function badgesHtmlFile(
           ? `<blockquote dir="auto">${escapeHtml(e.narrative)}</blockquote>`
           : '';
         return `<li>${name}<br><span class="meta">${escapeHtml(e.description)}</span>${narrative}</li>`;
+      });
+      parts.push(`<ul>${items.join('\n')}</ul>`);
+    }
+    if (c.endorsement?.length) {
+      parts.push(
+        `<h3>${escapeHtml(T.endorsements)}</h3>`,
+        `<p class="meta">${escapeHtml(T.endorsementNote)}</p>`,
+      );
+      const items = c.endorsement.map((e) => {
+        const when = Date.parse(e.validFrom);
+        const meta = [
+          e.issuer.description,
+          Number.isFinite(when)
+            ? T.endorsementSigned(formatDateTime(when, options.locale ?? 'en', tz))
+            : '',
+        ].filter(Boolean);
+        return (
+          `<li><strong dir="auto">${escapeHtml(T.endorsedBy(e.issuer.name))}</strong>` +
+          `<br><span class="meta" dir="auto">${escapeHtml(meta.join(' · '))}</span>` +
+          `<blockquote dir="auto">${escapeHtml(e.credentialSubject.endorsementComment)}</blockquote></li>`
+        );
       });
       parts.push(`<ul>${items.join('\n')}</ul>`);
     }

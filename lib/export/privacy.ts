@@ -10,6 +10,8 @@
  * | `sites`  | sites (domains), engines, numbers                       | URLs, titles, queries, reflections |
  * | `totals` | time and counts per skill and per day                   | every session, page and site       |
  *
+ * Endorsements (signed by someone else, added by the learner) are shared at every level.
+ *
  * A search results page's title holds the query, so below `full` a search session is
  * labelled "Web search on google.com", never by its title.
  */
@@ -323,6 +325,9 @@ function redactSummary(summary: Summary, rules: PrivacyRules): Summary {
             ...(link && rules.urls ? { link } : {}),
           }))
         : [],
+      // Someone else's signed words about the skill, which the learner chose to add: shared
+      // at every level, whole, since a signed credential cannot be shared in part.
+      endorsements: s.endorsements.map((e) => ({ ...e })),
     })),
   };
 }

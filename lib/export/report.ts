@@ -60,6 +60,11 @@ export const REPORT_TEXT = {
   followUpAsked: (when: string, sessions: string) => `${when}, on ${sessions}`,
   recall: 'What stayed',
   application: 'Where it was used',
+  endorsements: 'Endorsements',
+  endorsedBy: (name: string) => `Endorsed by ${name} (as they describe themselves)`,
+  endorsementSigned: (when: string) => `Signed ${when}`,
+  endorsementNote:
+    'An endorsement says only what its author wrote; their name and role are their own claim. Each is signed by its author, and the skill’s Open Badges credentials carry it with that signature.',
 };
 
 /** The words of a report: `REPORT_TEXT` or the same in another language. */
@@ -84,6 +89,15 @@ export interface ReportSkill {
   queries: string[];
   notes: { heading: string; text: string }[];
   followUps: ReportFollowUp[];
+  endorsements: ReportEndorsement[];
+}
+
+/** An endorsement under its skill: who, in their own words, when, and what they wrote. */
+export interface ReportEndorsement {
+  heading: string;
+  /** The endorser's description of themselves and when they signed. */
+  meta: string;
+  comment: string;
 }
 
 /** An answered follow-up under its skill. */
@@ -235,6 +249,13 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
         if (f.link) item.link = toLink(f.link);
         return item;
       }),
+      endorsements: s.endorsements.map((e) => ({
+        heading: T.endorsedBy(e.issuerName),
+        meta: [e.issuerDescription, T.endorsementSigned(dateOnly(e.issuedAt, locale, tz))]
+          .filter(Boolean)
+          .join(' · '),
+        comment: e.comment,
+      })),
     };
     if (s.uri) out.framework = toLink(s.uri);
     return out;

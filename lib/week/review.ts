@@ -3,7 +3,7 @@
  * database), the order a learner reviews them in, and the search and filters over them.
  */
 import type { SkilltrailDb } from '../store/db';
-import type { FollowUp, Search, Session, SessionKind, Skill, Visit } from '../model';
+import type { Endorsement, FollowUp, Search, Session, SessionKind, Skill, Visit } from '../model';
 import type { SuggestionContext } from '../suggest/rank';
 import type { SummaryData } from './summary';
 
@@ -24,6 +24,8 @@ export interface WeekData extends SummaryData {
   skills: Skill[];
   /** Follow-ups on these sessions. */
   followUps: FollowUp[];
+  /** Every endorsement received (they are few; each belongs to a skill, not to a week). */
+  endorsements: Endorsement[];
 }
 
 /**
@@ -43,7 +45,7 @@ const RECORD_MARGIN_MS = 86_400_000;
  * @example const data = await loadWeek(db(), week.start, week.end);
  */
 export async function loadWeek(db: SkilltrailDb, start: number, end: number): Promise<WeekData> {
-  const tables = [db.sessions, db.visits, db.searches, db.skills, db.followUps];
+  const tables = [db.sessions, db.visits, db.searches, db.skills, db.followUps, db.endorsements];
   return db.transaction('r', tables, async () => {
     const sessions = await db.sessions
       .where('startedAt')
@@ -56,12 +58,13 @@ export async function loadWeek(db: SkilltrailDb, start: number, end: number): Pr
         searches: [],
         skills: await db.skills.toArray(),
         followUps: [],
+        endorsements: await db.endorsements.toArray(),
       };
     }
     const ids = new Set(sessions.map((s) => s.id));
     const from = start - RECORD_MARGIN_MS;
     const to = sessions.reduce((max, s) => Math.max(max, s.endedAt), end) + RECORD_MARGIN_MS;
-    const [visits, searches, skills, followUps] = await Promise.all([
+    const [visits, searches, skills, followUps, endorsements] = await Promise.all([
       db.visits.where('startedAt').between(from, to, true, true).toArray(),
       db.searches.where('at').between(from, to, true, true).toArray(),
       db.skills.toArray(),
@@ -71,6 +74,7 @@ export async function loadWeek(db: SkilltrailDb, start: number, end: number): Pr
         .anyOf([...ids])
         .distinct()
         .toArray(),
+      db.endorsements.toArray(),
     ]);
     return {
       sessions,
@@ -78,6 +82,7 @@ export async function loadWeek(db: SkilltrailDb, start: number, end: number): Pr
       searches: searches.filter((q) => ids.has(q.sessionId)),
       skills,
       followUps,
+      endorsements,
     };
   });
 }

@@ -3,7 +3,7 @@
  * and the untagged rest. Pure: records and options in, numbers out. Every export and the
  * dashboard read the same summary, so a figure never differs between two views.
  */
-import type { FollowUp, Search, Session, Skill, Visit } from '../model';
+import type { Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
 import { shiftWeek, weekOf } from '../time';
 import { domainOf } from '../url';
 import { dayIndex, localDays, rangeLabel, safeMs, splitOverDays } from './days';
@@ -15,6 +15,8 @@ export interface SummaryData {
   skills: readonly Skill[];
   /** Follow-ups on these sessions; answered ones join their skill's summary. */
   followUps?: readonly FollowUp[];
+  /** Endorsements received; each joins its skill's summary. */
+  endorsements?: readonly Endorsement[];
 }
 
 export interface SummaryOptions {
@@ -54,6 +56,21 @@ export interface FollowUpSummary {
   sessionIds: string[];
 }
 
+/** An endorsement of a skill, as exports show it and badges embed it. */
+export interface EndorsementSummary {
+  id: string;
+  credentialId: string;
+  /** What it endorses: the skill's achievement id, or one badge's id. */
+  subjectId: string;
+  /** The endorser's name and description of themselves, as they gave them. */
+  issuerName: string;
+  issuerDescription?: string;
+  comment: string;
+  issuedAt: number;
+  /** The signed credential as received, JSON text. */
+  credential: string;
+}
+
 export interface DayShare {
   activeMs: number;
   /** Sessions that started on this day. */
@@ -77,6 +94,8 @@ export interface SkillSummary {
   notes: NoteSummary[];
   /** Answered follow-ups on this skill's sessions in the range, oldest first. */
   followUps: FollowUpSummary[];
+  /** Every endorsement of this skill (not only the range's), newest first. */
+  endorsements: EndorsementSummary[];
   /** Distinct sites read for this skill. */
   sourceDiversity: number;
   /** One entry per `Summary.days` entry. */
@@ -260,7 +279,9 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
 
   const followUps = (data.followUps ?? []).filter((f) => f.status === 'answered');
   const skills = [...perSkill.values()]
-    .map(({ skill, facts: list }) => skillSummary(skill, list, days.length, followUps))
+    .map(({ skill, facts: list }) =>
+      skillSummary(skill, list, days.length, followUps, data.endorsements ?? []),
+    )
     .sort((a, b) => b.activeMs - a.activeMs || a.name.localeCompare(b.name));
 
   return {
@@ -289,6 +310,7 @@ function skillSummary(
   facts: readonly SessionFacts[],
   dayCount: number,
   followUps: readonly FollowUp[],
+  endorsements: readonly Endorsement[],
 ) {
   const sources = new Map<string, SourceStat>();
   const queries = new Map<string, string>();
@@ -334,11 +356,34 @@ function skillSummary(
     topSources: ranked.slice(0, TOP_SOURCES),
     notes,
     followUps: followUpsOf(skill.id, facts, followUps),
+    endorsements: endorsementsOf(skill.id, endorsements),
     sourceDiversity: sources.size,
     perDay,
   };
   if (skill.uri) summary.uri = skill.uri;
   return summary;
+}
+
+function endorsementsOf(
+  skillId: string,
+  endorsements: readonly Endorsement[],
+): EndorsementSummary[] {
+  return endorsements
+    .filter((e) => e.skillId === skillId)
+    .sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id))
+    .map((e) => {
+      const item: EndorsementSummary = {
+        id: e.id,
+        credentialId: e.credentialId,
+        subjectId: e.subjectId,
+        issuerName: e.issuerName,
+        comment: e.comment,
+        issuedAt: e.issuedAt,
+        credential: e.credential,
+      };
+      if (e.issuerDescription) item.issuerDescription = e.issuerDescription;
+      return item;
+    });
 }
 
 function followUpsOf(

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endorsement } from '../../lib/model';
+import { weekOf } from '../../lib/time';
 import { readStore } from './harness/dexie-reader';
 import {
   addEndorsementFile,
+  expectBadgeEmbedsEndorsements,
+  expectVerifyViewNamesEndorser,
   MENTOR,
   MENTOR_COMMENT,
   seedSkillWithActivity,
@@ -18,6 +21,7 @@ import {
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
+import { downloaded } from './harness/pages';
 
 describe('endorsements: a signed file from a mentor joins the record, an edited one does not', () => {
   let ext: ExtensionSession;
@@ -25,6 +29,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const files = mkdtempSync(join(tmpdir(), 'skilltrail-endorsements-'));
   let skillId = '';
+  let added: Awaited<ReturnType<typeof writeEndorsementFile>>;
 
   beforeAll(async () => {
     ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
@@ -45,6 +50,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
 
   it('adds a signed endorsement with the file chooser and shows it under the skill, once', async () => {
     const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    added = file;
     expect(await addEndorsementFile(dashboard, file.path)).toBe(
       `Added: ${MENTOR.name} endorses CSS.`,
     );
@@ -72,5 +78,22 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
     );
     expect(await readStore<Endorsement>(dashboard, 'endorsements')).toHaveLength(1);
     expect(await dashboard.$$('.endorsement-list li')).toHaveLength(1);
+  });
+
+  it('exports the skill’s badge with the endorsement inside, and the Verify view names the endorser', async () => {
+    const week = weekOf(Date.now(), { weekStart: 1 });
+    await dashboard.goto(dashboard.url().replace(/#.*$/, `#/week/${week.key}`));
+    await dashboard.waitForSelector('[data-export="badges"]');
+    await dashboard.click('[data-export="badges"]');
+    const badges = await downloaded(downloads, `skilltrail-${week.key}-badges.json`);
+    await expectBadgeEmbedsEndorsements(badges.text, 'CSS', [added.credential]);
+
+    await dashboard.click('[data-export="markdown"]');
+    const { text: md } = await downloaded(downloads, `skilltrail-${week.key}.md`);
+    expect(md).toContain(`**Endorsed by ${MENTOR.name} (as they describe themselves)**`);
+
+    const verify = await ext.openExtensionPage('/dashboard.html#/verify');
+    await expectVerifyViewNamesEndorser(verify, badges.path);
+    await verify.close();
   });
 });

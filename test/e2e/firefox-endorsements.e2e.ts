@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endorsement } from '../../lib/model';
+import { weekOf } from '../../lib/time';
 import { readStore } from './harness/dexie-reader';
 import {
   addEndorsementFile,
+  expectBadgeEmbedsEndorsements,
+  expectVerifyViewNamesEndorser,
   MENTOR,
   MENTOR_COMMENT,
   seedSkillWithActivity,
@@ -14,6 +17,7 @@ import {
   writeEndorsementFile,
 } from './harness/endorsement';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { downloaded } from './harness/pages';
 
 describe('Firefox: a signed endorsement joins the record, an edited one does not', () => {
   let ext: FirefoxSession;
@@ -21,6 +25,7 @@ describe('Firefox: a signed endorsement joins the record, an edited one does not
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const files = mkdtempSync(join(tmpdir(), 'skilltrail-endorsements-'));
   let skillId = '';
+  let added: Awaited<ReturnType<typeof writeEndorsementFile>>;
 
   beforeAll(async () => {
     ext = await launchFirefoxWithExtension({ prefs: downloadPrefs(downloads) });
@@ -41,6 +46,7 @@ describe('Firefox: a signed endorsement joins the record, an edited one does not
 
   it('adds a signed endorsement with the file chooser and shows it under the skill, once', async () => {
     const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    added = file;
     expect(await addEndorsementFile(dashboard, file.path)).toBe(
       `Added: ${MENTOR.name} endorses CSS.`,
     );
@@ -68,5 +74,21 @@ describe('Firefox: a signed endorsement joins the record, an edited one does not
     );
     expect(await readStore<Endorsement>(dashboard, 'endorsements')).toHaveLength(1);
     expect(await dashboard.$$('.endorsement-list li')).toHaveLength(1);
+  });
+
+  it('exports the skill’s badge with the endorsement inside, and the Verify view names the endorser', async () => {
+    const week = weekOf(Date.now(), { weekStart: 1 });
+    const weekView = await ext.openExtensionPage(`/dashboard.html#/week/${week.key}`);
+    await weekView.bringToFront();
+    await weekView.waitForSelector('[data-export="badges"]');
+    await weekView.click('[data-export="badges"]');
+    // Signed in Firefox's WebCrypto, with the endorsement under the learner's proof.
+    const badges = await downloaded(downloads, `skilltrail-${week.key}-badges.json`);
+    await expectBadgeEmbedsEndorsements(badges.text, 'CSS', [added.credential]);
+    await weekView.close();
+
+    const verify = await ext.openExtensionPage('/dashboard.html#/verify');
+    await expectVerifyViewNamesEndorser(verify, badges.path);
+    await verify.close();
   });
 });

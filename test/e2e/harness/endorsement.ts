@@ -1,22 +1,27 @@
 /**
  * Endorsements in end-to-end tests, in Chromium and Firefox alike: a skill with this week's
  * activity to endorse, an endorsement file signed as a mentor's page signs it (a fresh
- * `did:key`, the real Data Integrity libraries), the same file edited by hand, and adding a
- * file through the Skills view's real file chooser.
+ * `did:key`, the real Data Integrity libraries), the same file edited by hand, adding a
+ * file through the Skills view's real file chooser, and what an exported badge must carry.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-core';
 import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import type { Endorser } from '../../../lib/credentials/endorsement';
 import { weekOf } from '../../../lib/time';
 import {
   editedEndorsement,
+  MENTOR,
+  MENTOR_COMMENT,
   signedEndorsement,
   type SignedEndorsement,
 } from '../../fixtures/endorsement';
+import { expectBadgesPassIndependentCheckers } from './badge-checks';
 import { putRecords } from './dexie-reader';
 
-export { MENTOR, MENTOR_COMMENT } from '../../fixtures/endorsement';
+export { MENTOR, MENTOR_COMMENT };
 
 /**
  * Puts a skill and one reading session of this week tagged with it into the extension's
@@ -107,4 +112,64 @@ export async function addEndorsementFile(page: Page, path: string): Promise<stri
     { timeout: 60_000 },
   );
   return (await verdict.jsonValue()) as string;
+}
+
+/**
+ * Checks a downloaded badges file: the badge of `skillName` embeds exactly `expected` (each
+ * as its author signed it), the badge passes the independent checkers, and each embedded
+ * endorsement passes `@digitalcredentials/verifier-core` on its own.
+ */
+export async function expectBadgeEmbedsEndorsements(
+  badgesText: string,
+  skillName: string,
+  expected: readonly object[],
+): Promise<void> {
+  await expectBadgesPassIndependentCheckers(badgesText);
+  const doc = JSON.parse(badgesText) as { credentials: (string | Record<string, unknown>)[] };
+  const badge = doc.credentials.find(
+    (c): c is Record<string, unknown> =>
+      typeof c === 'object' &&
+      (c.credentialSubject as { achievement?: { name?: string } }).achievement?.name === skillName,
+  );
+  expect(badge, `a badge for ${skillName}`).toBeDefined();
+  expect(badge!.endorsement).toEqual(expected);
+  const fetch = globalThis.fetch;
+  // Offline, as everywhere here: verifier-core would fetch the credential's JSON Schema.
+  globalThis.fetch = () => Promise.reject(new Error('offline'));
+  try {
+    for (const endorsement of expected) {
+      const core = (await verifierCore({
+        credential: endorsement as never,
+        knownDIDRegistries: [],
+      })) as { log?: { id: string; valid: boolean }[] };
+      expect(core.log?.find((s) => s.id === 'valid_signature')?.valid).toBe(true);
+    }
+  } finally {
+    globalThis.fetch = fetch;
+  }
+}
+
+/**
+ * Checks a badges file in the Verify view (`page` shows `#/verify`): in both proof forms the
+ * badge's endorsement holds and names the endorser as they describe themselves.
+ */
+export async function expectVerifyViewNamesEndorser(
+  page: Page,
+  badgesPath: string,
+  endorser = MENTOR,
+  comment = MENTOR_COMMENT,
+): Promise<void> {
+  const input = await page.waitForSelector('.verify-view input[type="file"]');
+  await input!.uploadFile(badgesPath);
+  await page.waitForSelector('.credential .endorsement');
+  const endorsements = await page.$$eval('.credential .endorsement', (els) =>
+    els.map((e) => ({ status: e.getAttribute('data-status'), text: e.textContent ?? '' })),
+  );
+  // The Data Integrity form and the VC-JWT of the same badge.
+  expect(endorsements).toHaveLength(2);
+  for (const e of endorsements) {
+    expect(e.status).toBe('valid');
+    expect(e.text).toContain(`Endorsed by ${endorser.name} (as they describe themselves)`);
+    expect(e.text).toContain(comment);
+  }
 }

@@ -1,10 +1,9 @@
 // @vitest-environment node
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-core';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itWithSchema, OB_SCHEMA_PATH, obSchemaText } from '../../fixtures/ob-schema';
 import { signDataIntegrity } from '../../../lib/credentials/data-integrity';
 import { didKeyFromPair, type DidKey } from '../../../lib/credentials/did-key';
 import {
@@ -13,13 +12,6 @@ import {
   type EndorsementCredential,
 } from '../../../lib/credentials/endorsement';
 import { skillIri } from '../../../lib/export/iri';
-
-const OB_SCHEMA_PATH = fileURLToPath(
-  new URL('../../../../shared/schemas/ob_v3p0_achievementcredential_schema.json', import.meta.url),
-);
-const schemaText = existsSync(OB_SCHEMA_PATH) ? readFileSync(OB_SCHEMA_PATH, 'utf8') : undefined;
-// In CI a missing schema is a failure; on a laptop without the shared folder, a skip.
-const itWithSchema = schemaText || process.env.CI ? it : it.skip;
 
 const NOW = Date.UTC(2026, 11, 1, 18, 30);
 const SKILL_ID = 'k-css';
@@ -175,10 +167,10 @@ describe('endorsements', () => {
   }, 60_000);
 
   itWithSchema('passes the 1EdTech schema’s EndorsementCredential definition', () => {
-    if (!schemaText) throw new Error(`Missing ${OB_SCHEMA_PATH}: required in CI.`);
+    if (!obSchemaText) throw new Error(`Missing ${OB_SCHEMA_PATH}: required in CI.`);
     const ajv = new Ajv2019({ strict: false });
     addFormats(ajv);
-    const schema = JSON.parse(schemaText) as { $id: string };
+    const schema = JSON.parse(obSchemaText) as { $id: string };
     ajv.addSchema(schema);
     const validate = ajv.getSchema(`${schema.$id}#/$defs/EndorsementCredential`)!;
     expect(validate(signed), JSON.stringify(validate.errors)).toBe(true);

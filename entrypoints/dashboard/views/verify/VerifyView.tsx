@@ -38,6 +38,7 @@ async function checkAll(text: string, fileName: string): Promise<State> {
             proof: v.proof,
             signer: v.signer,
             view: describeCredential(v.credential),
+            endorsements: v.endorsements,
           },
     );
   }
