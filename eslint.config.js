@@ -68,6 +68,17 @@ export default tseslint.config(
     },
   },
   {
+    // The one door from lib/ to the extension's storage, which every context shares
+    // (settings, LRS settings, the writes waiting): where WXT's storage items stood.
+    files: ['lib/store/storage-item.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: LIB_WALLS.filter((wall) => !wall.group.includes('wxt/browser')) },
+      ],
+    },
+  },
+  {
     files: ['lib/export/**/*.ts'],
     rules: {
       // Exports are pure functions of records: the database is read by whoever calls them.

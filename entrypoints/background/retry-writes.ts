@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { storageItem } from '../../lib/store/storage-item';
 import { db, type SkilltrailDb } from '../../lib/store/db';
 import { eraseEverything } from '../../lib/store/erase';
 import type { Session } from '../../lib/model';
@@ -98,7 +98,7 @@ export const RETRY_ALARM = 'pending-writes-retry';
 export const UNSAVED_NOTIFICATION = 'skilltrail-unsaved';
 
 // storage.session lives in memory (never on the full disk) and outlasts a stopped worker.
-const queueItem = storage.defineItem<PendingWrite[]>('session:pendingWrites', { fallback: [] });
+const queueItem = storageItem<PendingWrite[]>('session:pendingWrites', []);
 // This worker's copy of the queue, which only it writes: read once per worker, so a write
 // asks no extension API first (on a toolbar click the browser is busy making the popup,
 // and that round trip waited behind it). It also holds the queue when storage.session

@@ -1,8 +1,8 @@
-import { storage } from 'wxt/utils/storage';
+import { storageItem } from '../store/storage-item';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 
 /** The settings storage item; `storage.local` so every extension context sees the same. */
-const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
+const settingsItem = storageItem<Partial<Settings>>('local:settings', {});
 
 /** The learner's settings, complete and valid. */
 export async function loadSettings(): Promise<Settings> {

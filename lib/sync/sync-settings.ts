@@ -1,13 +1,11 @@
-import { storage } from 'wxt/utils/storage';
+import { storageItem } from '../store/storage-item';
 import { normaliseSyncSettings, type SyncSettings } from './sync-config';
 
 /**
  * The LRS settings item, in `storage.local` beside (never inside) the general settings, so
  * a backup or export of the general settings can never carry the key and secret.
  */
-const syncSettingsItem = storage.defineItem<Partial<SyncSettings>>('local:syncSettings', {
-  fallback: {},
-});
+const syncSettingsItem = storageItem<Partial<SyncSettings>>('local:syncSettings', {});
 
 /**
  * The LRS settings, complete and valid.
