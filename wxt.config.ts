@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { LRS_DATA_COLLECTION } from './lib/sync/sync-config';
 import { standaloneScripts } from './tools/standalone-script';
 import { thirdPartyNotices } from './tools/third-party-notices';
 
@@ -131,8 +132,13 @@ export default defineConfig({
             gecko: {
               id: FIREFOX_ADDON_ID,
               strict_min_version: FIREFOX_MIN_VERSION,
-              // Skilltrail sends nothing anywhere by itself; an LRS is the learner's own choice.
-              data_collection_permissions: { required: ['none' as const] },
+              // Skilltrail sends nothing anywhere by itself. An LRS the learner connects
+              // receives their browsing activity and search terms: asked for then
+              // (`requestLrsPermission`), optional until.
+              data_collection_permissions: {
+                required: ['none' as const],
+                optional: [...LRS_DATA_COLLECTION],
+              },
             },
           },
         }

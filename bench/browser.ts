@@ -22,9 +22,9 @@ import { build as viteBuild, type Plugin } from 'vite';
 import { chromiumPath } from '../test/e2e/harness/chromium';
 import type { CorpusPage } from '../test/e2e/harness/corpus';
 import {
+  answerWelcome,
   BUILDS,
   browserArgs,
-  closeWelcome,
   type ExtensionSession,
   launchWithExtension,
 } from '../test/e2e/harness/extension';
@@ -147,7 +147,7 @@ export async function launchBench(
     alsoLoad: empty ? [empty] : [],
   });
   // On a fresh profile, or a reused one whose worker registers anew (scale.bench.ts).
-  await closeWelcome(session.browser, session.extensionId, 3000);
+  await answerWelcome(session.browser, session.extensionId, 3000, true);
   return {
     ...session,
     emptyId: empty ? unpackedExtensionId(empty) : undefined,

@@ -13,6 +13,9 @@ import { step } from '../lib/tracking/tracker';
 import { median, report } from './report';
 import { generateTraces, type TimedEvent } from './tracking-traces';
 
+/** The learner said yes on the welcome page: recording runs. */
+const SETTINGS = { ...DEFAULT_SETTINGS, trackingConsent: true };
+
 const MIN_RUN_MS = 1500;
 /**
  * Tracker CPU time per event, at most this many JSON round trips of the event: about 5 here,
@@ -38,7 +41,7 @@ function runAll(): number {
   for (const events of streams) {
     let state = emptyTrackerState();
     for (const { at, event } of events) {
-      const result = step(state, event, DEFAULT_SETTINGS, at, newId);
+      const result = step(state, event, SETTINGS, at, newId);
       state = result.state;
       if (result.writes.sessions.length > 0) {
         records += planWrites(result.writes, noStored).visits.length;

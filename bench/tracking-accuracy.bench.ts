@@ -10,6 +10,9 @@ import { step } from '../lib/tracking/tracker';
 import { report } from './report';
 import { generateTraces, type LabelledTrace, type TruthItem } from './tracking-traces';
 
+/** The learner said yes on the welcome page: recording runs. */
+const SETTINGS = { ...DEFAULT_SETTINGS, trackingConsent: true };
+
 const TRACES = 240;
 const SEED = 20260302;
 /** Matched records may start or end this far outside the truth's own span. */
@@ -36,7 +39,7 @@ function run(trace: LabelledTrace) {
   for (const [i, { at, event }] of trace.events.entries()) {
     // Every so often the state goes through JSON, as when the worker stops and restarts.
     if (i % 17 === 0) state = JSON.parse(JSON.stringify(state));
-    const result = step(state, event, DEFAULT_SETTINGS, at, newId);
+    const result = step(state, event, SETTINGS, at, newId);
     state = result.state;
     const planned = planWrites(result.writes, sessions);
     for (const s of planned.sessions) sessions.set(s.id, s);

@@ -4,6 +4,7 @@ import { pauseState, pauseUntil, type PauseChoice } from '../lib/settings/pause'
 import type { Settings } from '../lib/settings/settings';
 import './controls.css';
 import { t, uiLocale, type MessageKey } from './i18n/i18n';
+import { RecordingOff } from './RecordingOff';
 
 export interface PauseControlsProps {
   settings: Pick<Settings, 'pausedUntil' | 'trackingConsent'>;
@@ -18,7 +19,10 @@ const CHOICES: { choice: PauseChoice; label: MessageKey }[] = [
   { choice: 'resumed', label: 'pauseUntilResumed' },
 ];
 
-/** Whether Skilltrail records right now, with Pause (three lengths) and Resume. */
+/**
+ * Whether Skilltrail records right now, with Pause (three lengths) and Resume; before the
+ * learner said yes, only the way to the welcome page, where they choose.
+ */
 export function PauseControls({ settings, onChange, compact = false }: PauseControlsProps) {
   const [now, setNow] = useState(Date.now);
   const state = pauseState(settings, now);
@@ -45,10 +49,15 @@ export function PauseControls({ settings, onChange, compact = false }: PauseCont
   };
 
   if (compact && state.kind === 'running') return null;
+  if (state.kind === 'off')
+    return (
+      <div class="pause-controls pause-off">
+        <RecordingOff />
+      </div>
+    );
 
   let text: string;
-  if (state.kind === 'off') text = t('trackingOff');
-  else if (state.kind === 'running') text = t('trackingOn');
+  if (state.kind === 'running') text = t('trackingOn');
   else if (state.kind === 'until-resumed') text = t('pausedUntilResumed');
   else
     text = t(
@@ -61,21 +70,12 @@ export function PauseControls({ settings, onChange, compact = false }: PauseCont
       <p role="status" class="pause-state">
         {text}
       </p>
-      {state.kind === 'off' && (
-        <button
-          type="button"
-          class="primary"
-          onClick={() => void onChange({ trackingConsent: true, pausedUntil: 0 })}
-        >
-          {t('turnOn')}
-        </button>
-      )}
       {(state.kind === 'until' || state.kind === 'until-resumed') && (
         <button type="button" class="primary" onClick={resume}>
           {t('resume')}
         </button>
       )}
-      {!compact && state.kind !== 'off' && (
+      {!compact && (
         <fieldset class="button-row">
           <legend>{t('pauseLegend')}</legend>
           {CHOICES.map(({ choice, label }) => (

@@ -3,19 +3,36 @@ import { browser } from 'wxt/browser';
 import { formatDateTime, formatNumber } from '../lib/format';
 import type { LrsError, LrsErrorCode } from '../lib/sync/lrs-client';
 import type { ExportPrivacy } from '../lib/settings/settings';
-import { originPattern, type SyncSettings as Settings } from '../lib/sync/sync-config';
+import { lrsPermissions, type SyncSettings as Settings } from '../lib/sync/sync-config';
 import type { SyncStatus } from '../lib/sync/sync-now';
 import { t, uiLocale } from './i18n/i18n';
 
 /**
- * Asks the learner to let Skilltrail reach the LRS's site (an optional host permission).
- * Browsers allow the request only during a click: call it first in the click handler,
- * before any other `await`. Resolves false for an unusable endpoint or a refusal.
+ * Asks the learner to let Skilltrail reach the LRS's site (an optional host permission)
+ * and, when it is to send statements there (`sending`: connecting, syncing), in Firefox to
+ * let their browsing activity and search terms leave the browser (optional data collection
+ * permissions), in one prompt. Browsers allow the request only during a click: call it
+ * first in the click handler, before any other `await`. Resolves false for an unusable
+ * endpoint or a refusal.
  */
-export function requestLrsPermission(endpoint: string): Promise<boolean> {
-  const pattern = originPattern(endpoint);
-  if (!pattern) return Promise.resolve(false);
-  return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+export function requestLrsPermission(endpoint: string, sending: boolean): Promise<boolean> {
+  const wanted = lrsPermissions(endpoint, { sending, manifest: browser.runtime.getManifest() });
+  if (!wanted) return Promise.resolve(false);
+  return browser.permissions
+    .request(wanted as Parameters<typeof browser.permissions.request>[0])
+    .catch(() => false);
+}
+
+/**
+ * What the learner reads when the permission prompt was refused: with Firefox's data
+ * collection asked for too, that the statements' data needs their yes as well.
+ */
+export function permissionRefused(endpoint: string, sending: boolean): Notice {
+  const asked = lrsPermissions(endpoint, { sending, manifest: browser.runtime.getManifest() });
+  return {
+    kind: 'error',
+    text: asked?.data_collection ? t('syncErrorDataPermission') : t('syncErrorPermission'),
+  };
 }
 
 /** What the learner reads for each kind of trouble (the LRS's own words follow, if any). */

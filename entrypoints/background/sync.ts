@@ -6,7 +6,7 @@ import type { FetchLike } from '../../lib/sync/lrs-client';
 import { rescanAllSessions } from '../../lib/sync/queue-changes';
 import {
   lrsConfig,
-  originPattern,
+  lrsPermissions,
   syncSettingsChange,
   type SyncSettings,
 } from '../../lib/sync/sync-config';
@@ -99,9 +99,15 @@ export async function runSync(now: () => number = Date.now): Promise<SyncResult 
   const config = lrsConfig(settings);
   if (!config) return undefined;
   const database = db();
-  const granted = await browser.permissions.contains({
-    origins: [originPattern(config.endpoint)!],
-  });
+  // The LRS's site, and in Firefox the learner's yes to their data leaving the browser:
+  // either withdrawn (in the add-on's permissions) pauses sync.
+  const needed = lrsPermissions(config.endpoint, {
+    sending: true,
+    manifest: browser.runtime.getManifest(),
+  })!;
+  const granted = await browser.permissions.contains(
+    needed as Parameters<typeof browser.permissions.contains>[0],
+  );
   const state = await loadSyncState(database);
   if (!granted) {
     if (state.paused?.code !== 'permission')

@@ -19,7 +19,9 @@ function ownSkillNames(text: string): string[] {
 
 /**
  * The first-run page: what Skilltrail notices and never does, the privacy choices, the
- * skills the learner is building, and (where tracking waits for consent) the agreement.
+ * skills the learner is building, and the choice to record: nothing is recorded
+ * automatically until the learner says yes here (after install, and after "Delete all my
+ * data").
  */
 export function App() {
   const [settings, save] = useSettings();
@@ -170,31 +172,33 @@ export function App() {
         )}
       </section>
 
-      <section aria-labelledby="welcome-start" class={settings?.trackingConsent ? '' : 'consent'}>
-        {settings && !settings.trackingConsent ? (
-          <>
-            <h2 id="welcome-start">{t('welcomeConsentHeading')}</h2>
-            <p>{t('welcomeConsentText')}</p>
-            <button
-              type="button"
-              class="primary"
-              onClick={() => void save({ trackingConsent: true, pausedUntil: 0 })}
-            >
-              {t('turnOn')}
-            </button>
-          </>
-        ) : (
-          <>
-            <h2 id="welcome-start">{t('welcomeOnHeading')}</h2>
-            <p role="status">{t('welcomeOnText')}</p>
-          </>
-        )}
-        <p>
-          <a href={`${dashboard}#/week`}>{t('openDashboard')}</a>
-          {' · '}
-          <a href={`${dashboard}#/settings`}>{t('navSettings')}</a>
-        </p>
-      </section>
+      {settings && (
+        <section aria-labelledby="welcome-start" class={settings.trackingConsent ? '' : 'consent'}>
+          {settings.trackingConsent ? (
+            <>
+              <h2 id="welcome-start">{t('welcomeOnHeading')}</h2>
+              <p role="status">{t('welcomeOnText')}</p>
+            </>
+          ) : (
+            <>
+              <h2 id="welcome-start">{t('welcomeConsentHeading')}</h2>
+              <p>{t('welcomeConsentText')}</p>
+              <button
+                type="button"
+                class="primary"
+                onClick={() => void save({ trackingConsent: true, pausedUntil: 0 })}
+              >
+                {t('turnOn')}
+              </button>
+            </>
+          )}
+          <p>
+            <a href={`${dashboard}#/week`}>{t('openDashboard')}</a>
+            {' · '}
+            <a href={`${dashboard}#/settings`}>{t('navSettings')}</a>
+          </p>
+        </section>
+      )}
     </article>
   );
 }

@@ -29,7 +29,10 @@ export interface Settings {
   reminderTime: string;
   /** Purge sessions older than this many months; 0 keeps everything. */
   retentionMonths: number;
-  /** The learner agreed to tracking (Firefox asks first; elsewhere on by default). */
+  /**
+   * The learner said yes to automatic recording on the welcome page. Off on a fresh install
+   * and after "Delete all my data", in every browser: nothing is recorded until then.
+   */
   trackingConsent: boolean;
   /** Deeper reading evidence: the engagement script (needs host access). */
   engagement: boolean;
@@ -209,7 +212,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   reminderDay: 1,
   reminderTime: '09:00',
   retentionMonths: 0,
-  trackingConsent: true,
+  trackingConsent: false,
   engagement: false,
   learnerName: '',
   learnerEmail: '',
@@ -273,7 +276,7 @@ export function normaliseSettings(raw: unknown, defaults: Settings = DEFAULT_SET
 
 /**
  * Whether a capture opened from the toolbar waits at `now`: only the learner's pause holds
- * it. Not having agreed to automatic tracking yet (Firefox) is no pause: clicking to
+ * it. Not having agreed to automatic tracking yet is no pause: clicking to
  * capture this page is itself the learner's request.
  * @example captureHeld({ pausedUntil: 2 }, 1) // true
  */

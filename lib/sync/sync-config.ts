@@ -74,12 +74,58 @@ export function lrsConfig(settings: SyncSettings): LrsConfig | undefined {
 }
 
 /**
- * The match pattern of the LRS's site, for the optional host permission.
- * @example originPattern('https://lrs.example.org/xAPI') // 'https://lrs.example.org/*'
+ * The match pattern of the LRS's site, for the optional host permission: its scheme and
+ * host, without a port. Firefox's match patterns have no port (one with a port is granted
+ * but matches no address, so an LRS on `:8443` could never be reached there); without one,
+ * both browsers match the host on any port.
+ * @example originPattern('https://lrs.example.org:8443/xAPI') // 'https://lrs.example.org/*'
  */
 export function originPattern(endpoint: string): string | undefined {
   const checked = checkEndpoint(endpoint);
-  return checked.ok ? `${checked.origin}/*` : undefined;
+  if (!checked.ok) return undefined;
+  const { protocol, hostname } = new URL(checked.origin);
+  return `${protocol}//${hostname}/*`;
+}
+
+/**
+ * What an LRS receives, in the names of Firefox's data collection permissions: the pages
+ * read (addresses, titles, times) and the queries searched.
+ */
+export const LRS_DATA_COLLECTION = ['browsingActivity', 'searchTerms'] as const;
+
+/** A `permissions.request` / `contains` argument for reaching an LRS. */
+export interface LrsPermissions {
+  origins: string[];
+  /** Firefox's data collection permissions; absent where the browser has none. */
+  data_collection?: string[];
+}
+
+/** The part of our own manifest that says which data collection consent is optional (Firefox). */
+interface DataCollectionManifest {
+  browser_specific_settings?: {
+    gecko?: { data_collection_permissions?: { optional?: readonly string[] } };
+  };
+}
+
+/**
+ * The permissions reaching the LRS at `endpoint` takes: its site, and, when statements go
+ * there (`sending`), consent to that data leaving the browser, where the build's
+ * `manifest` declares such consent optional (Firefox). Asking only for what the manifest
+ * declares is the feature test: Chromium has no such permission and gets none.
+ * `undefined` for an unusable endpoint.
+ * @example lrsPermissions('https://lrs.example.org/xAPI', { sending: true, manifest: {} }) // { origins: ['https://lrs.example.org/*'] }
+ */
+export function lrsPermissions(
+  endpoint: string,
+  options: { sending: boolean; manifest: unknown },
+): LrsPermissions | undefined {
+  const pattern = originPattern(endpoint);
+  if (!pattern) return undefined;
+  const declared =
+    (options.manifest as DataCollectionManifest).browser_specific_settings?.gecko
+      ?.data_collection_permissions?.optional ?? [];
+  const data = options.sending ? LRS_DATA_COLLECTION.filter((k) => declared.includes(k)) : [];
+  return { origins: [pattern], ...(data.length > 0 ? { data_collection: data } : {}) };
 }
 
 /**

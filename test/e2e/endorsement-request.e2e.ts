@@ -15,7 +15,6 @@ import {
   watchCspViolations,
 } from './harness/endorsement-request';
 import {
-  closeWelcome,
   type ExtensionSession,
   launchWithExtension,
   profileDownloadingTo,
@@ -53,9 +52,8 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
   let request: { path: string; text: string };
 
   beforeAll(async () => {
+    // A fresh profile of its own: the harness answers the welcome page it opens.
     ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
-    // A given profile keeps the welcome page a fresh install opens.
-    await closeWelcome(ext.browser, ext.extensionId, 10_000);
   });
 
   afterAll(async () => {

@@ -24,13 +24,17 @@ function lintFirefoxBuild(): { errors: LinterMessage[]; warnings: LinterMessage[
 describe('Firefox: the build addons.mozilla.org receives', () => {
   const manifest = JSON.parse(readFileSync(resolve(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
 
-  it('declares its id, its minimum Firefox, no data collection and no private windows', () => {
+  it('declares its id, its minimum Firefox, its data collection and no private windows', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(manifest.browser_specific_settings.gecko).toEqual({
       id: 'skilltrail@skilltrail.app',
       strict_min_version: '140.0',
-      data_collection_permissions: { required: ['none'] },
+      // Nothing by Skilltrail itself; what an LRS the learner connects gets, asked for then.
+      data_collection_permissions: {
+        required: ['none'],
+        optional: ['browsingActivity', 'searchTerms'],
+      },
     });
     expect(manifest.incognito).toBe('not_allowed');
     // Host access is only ever asked for, never taken at install.

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putRecords, readStore } from './harness/dexie-reader';
-import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { launchWithExtension } from './harness/extension';
+import { launchFirefoxWithExtension } from './harness/firefox';
 
 /** A loopback server that answers every request with `answer` and notes what it got. */
 async function listen(
@@ -39,77 +40,108 @@ async function clickButton(page: Page, text: string): Promise<void> {
   await button!.click();
 }
 
-describe('Chromium: an LRS that redirects gets nothing, and the learner is told', () => {
-  let ext: ExtensionSession;
-  let elsewhere: Awaited<ReturnType<typeof listen>>;
-  let lrs: Awaited<ReturnType<typeof listen>>;
+/** Opens the dashboard's Settings in a browser with the built extension. */
+interface Browsing {
+  openSettings: () => Promise<Page>;
+  close: () => Promise<void>;
+}
 
-  beforeAll(async () => {
-    // Anything re-posted here would be the learner's browsing record, sent where they never chose.
-    elsewhere = await listen(() => ({
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ version: ['1.0.3'] }),
-    }));
-    lrs = await listen((_method, path) => ({
-      status: path.startsWith('/xAPI/statements') ? 307 : 302,
-      headers: { location: `${elsewhere.origin}${path}` },
-    }));
-    ext = await launchWithExtension();
-  });
+/**
+ * The same journey in each browser: an LRS whose every answer is a redirect to another
+ * server, tried with Test connection and with Sync now.
+ */
+function redirectJourney(name: string, launch: () => Promise<Browsing>): void {
+  describe(`${name}: an LRS that redirects gets nothing, and the learner is told`, () => {
+    let browsing: Browsing;
+    let elsewhere: Awaited<ReturnType<typeof listen>>;
+    let lrs: Awaited<ReturnType<typeof listen>>;
 
-  afterAll(async () => {
-    await ext?.close();
-    await new Promise((done) => lrs?.server.close(done));
-    await new Promise((done) => elsewhere?.server.close(done));
-  });
-
-  it('refuses the redirect on Test connection and on Sync now, and keeps the statements', async () => {
-    const page = await ext.openExtensionPage('/dashboard.html#/settings');
-    await page.bringToFront();
-    await page.waitForSelector('.sync-settings');
-    const hour = 3_600_000;
-    await putRecords(page, {
-      sessions: [
-        {
-          id: 'redirected',
-          kind: 'reading',
-          startedAt: Date.now() - 3 * hour,
-          endedAt: Date.now() - 2 * hour,
-          activeMs: 600_000,
-          title: 'A page the learner read',
-          url: 'https://example.org/read',
-          domain: 'example.org',
-          skills: [],
-          note: '',
-          status: 'kept',
-          updatedAt: Date.now() - 2 * hour,
-        },
-      ],
+    beforeAll(async () => {
+      // Anything re-posted here would be the learner's browsing record, sent where they never chose.
+      elsewhere = await listen(() => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ version: ['1.0.3'] }),
+      }));
+      lrs = await listen((_method, path) => ({
+        status: path.startsWith('/xAPI/statements') ? 307 : 302,
+        headers: { location: `${elsewhere.origin}${path}` },
+      }));
+      browsing = await launch();
     });
-    await fill(page, 'LRS endpoint (xAPI address)', `${lrs.origin}/xAPI`);
-    await fill(page, 'Key', 'key');
-    await fill(page, 'Secret', 'secret');
-    await clickButton(page, 'Test connection');
-    await page.waitForFunction(() =>
-      document.querySelector('.sync-settings')?.textContent?.includes('answered with a redirect'),
-    );
-    await page.$eval('.sync-settings input[type="checkbox"]:not([id$="-scope"])', (e) =>
-      (e as HTMLInputElement).click(),
-    );
-    await clickButton(page, 'Save');
-    await page.waitForFunction(() =>
-      document.querySelector('.sync-settings')?.textContent?.includes('Saved.'),
-    );
-    await clickButton(page, 'Sync now');
-    await page.waitForFunction(() =>
-      document.querySelector('.sync-settings')?.textContent?.includes('answered with a redirect'),
-    );
-    expect(lrs.seen).toContain('POST /xAPI/statements');
-    expect(elsewhere.seen).toEqual([]);
-    const outbox = await readStore<{ state: string }>(page, 'outbox');
-    expect(outbox.length).toBeGreaterThan(0);
-    expect(outbox.map((o) => o.state)).not.toContain('sent');
-    await page.close();
+
+    afterAll(async () => {
+      await browsing?.close();
+      await new Promise((done) => lrs?.server.close(done));
+      await new Promise((done) => elsewhere?.server.close(done));
+    });
+
+    it('refuses the redirect on Test connection and on Sync now, and keeps the statements', async () => {
+      const page = await browsing.openSettings();
+      await page.bringToFront();
+      await page.waitForSelector('.sync-settings');
+      const hour = 3_600_000;
+      await putRecords(page, {
+        sessions: [
+          {
+            id: 'redirected',
+            kind: 'reading',
+            startedAt: Date.now() - 3 * hour,
+            endedAt: Date.now() - 2 * hour,
+            activeMs: 600_000,
+            title: 'A page the learner read',
+            url: 'https://example.org/read',
+            domain: 'example.org',
+            skills: [],
+            note: '',
+            status: 'kept',
+            updatedAt: Date.now() - 2 * hour,
+          },
+        ],
+      });
+      await fill(page, 'LRS endpoint (xAPI address)', `${lrs.origin}/xAPI`);
+      await fill(page, 'Key', 'key');
+      await fill(page, 'Secret', 'secret');
+      await clickButton(page, 'Test connection');
+      await page.waitForFunction(() =>
+        document.querySelector('.sync-settings')?.textContent?.includes('answered with a redirect'),
+      );
+      await page.$eval('.sync-settings input[type="checkbox"]:not([id$="-scope"])', (e) =>
+        (e as HTMLInputElement).click(),
+      );
+      await clickButton(page, 'Save');
+      await page.waitForFunction(() =>
+        document.querySelector('.sync-settings')?.textContent?.includes('Saved.'),
+      );
+      await clickButton(page, 'Sync now');
+      await page.waitForFunction(() =>
+        document.querySelector('.sync-settings')?.textContent?.includes('answered with a redirect'),
+      );
+      expect(lrs.seen).toContain('POST /xAPI/statements');
+      expect(elsewhere.seen).toEqual([]);
+      const outbox = await readStore<{ state: string }>(page, 'outbox');
+      expect(outbox.length).toBeGreaterThan(0);
+      expect(outbox.map((o) => o.state)).not.toContain('sent');
+      await page.close();
+    });
   });
+}
+
+redirectJourney('Chromium', async () => {
+  const ext = await launchWithExtension();
+  return {
+    openSettings: () => ext.openExtensionPage('/dashboard.html#/settings'),
+    close: ext.close,
+  };
+});
+
+// The shipped build, which asks for the LRS's site when the learner connects: the prompt
+// is answered Allow, as the learner who typed the address would.
+redirectJourney('Firefox', async () => {
+  const ext = await launchFirefoxWithExtension();
+  await ext.answerPermissionPrompts(true);
+  return {
+    openSettings: () => ext.openExtensionPage('/dashboard.html#/settings'),
+    close: ext.close,
+  };
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
-import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { agreeOnWelcome, type ExtensionSession, launchWithExtension } from './harness/extension';
 import { storedSettings } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
@@ -43,14 +43,17 @@ describe('the learner’s controls', () => {
     await server?.close();
   });
 
-  it('opens the welcome page on install, with tracking on in Chromium and how to pause', async () => {
+  it('opens the welcome page on install, asks before recording, then says how to pause', async () => {
     const target = await ext.browser.waitForTarget((t) => t.url().endsWith('/welcome.html'));
     const welcome = (await target.asPage())!;
     await welcome.waitForSelector('h1');
     expect(await welcome.$eval('h1', (e) => e.textContent)).toBe('Welcome to Skilltrail');
     await welcome.waitForSelector('#welcome-start');
+    expect(await welcome.$eval('#welcome-start', (e) => e.textContent)).toBe('Turn on Skilltrail');
+    await agreeOnWelcome(welcome);
     expect(await welcome.$eval('#welcome-start', (e) => e.textContent)).toBe('Skilltrail is on');
     expect(await welcome.$eval('main', (e) => e.textContent)).toContain('To pause it');
+    expect((await storedSettings(welcome)).trackingConsent).toBe(true);
     await welcome.close();
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
@@ -20,8 +20,16 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** Reuse a profile (to test a browser restart); a fresh one otherwise. */
   userDataDir?: string;
-  /** Keep the welcome page a fresh install opens (closed otherwise, so tests start from their own tab). */
+  /**
+   * Keep the welcome page a fresh install opens, unanswered (otherwise the learner says yes
+   * on it and it is closed, so tests start from their own tab).
+   */
   keepWelcome?: boolean;
+  /**
+   * Say yes to recording on the welcome page of a fresh install, as a learner does (the
+   * default); `false` closes it unanswered, so nothing is recorded automatically.
+   */
+  consent?: boolean;
   /** `MAP * 127.0.0.1:PORT`: make real search-engine hosts resolve to a local server. */
   hostResolverRules?: string;
   /** Extra command-line switches. */
@@ -66,25 +74,46 @@ export function browserArgs(options: Pick<LaunchOptions, 'hostResolverRules' | '
 }
 
 /**
- * Closes the welcome page the extension opens on install, if it opens within `timeoutMs`:
- * opened late, it would take the front from the tab a test clicks the toolbar button on.
+ * Answers the welcome page the extension opens on install, if it opens within `timeoutMs`:
+ * with `consent`, clicks its "Turn on" button as a learner does and waits until it says
+ * recording is on; then closes it, since opened late it would take the front from the tab a
+ * test clicks the toolbar button on.
  */
-export async function closeWelcome(
+export async function answerWelcome(
   browser: Browser,
   extensionId: string,
   timeoutMs: number,
+  consent: boolean,
 ): Promise<void> {
-  const welcome = await browser
+  const target = await browser
     .waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/welcome.html`, {
       timeout: timeoutMs,
     })
     .catch(() => null);
-  await (await welcome?.asPage())?.close();
+  const welcome = await target?.asPage();
+  if (!welcome) return;
+  if (consent) await agreeOnWelcome(welcome);
+  await welcome.close();
+}
+
+/**
+ * Says yes to recording on an open welcome page (in any language): its one button in the
+ * section that starts recording. Resolves once the page says recording is on (at once if
+ * it already did).
+ */
+export async function agreeOnWelcome(welcome: Page): Promise<void> {
+  await welcome.bringToFront();
+  await welcome.waitForSelector('#welcome-start');
+  const yes = await welcome.$('section.consent button.primary');
+  if (!yes) return;
+  await yes.click();
+  await welcome.waitForFunction(() => !document.querySelector('section.consent'));
 }
 
 /** Launches Chromium with the built extension loaded. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'skilltrail-profile-'));
+  const reused = existsSync(join(userDataDir, 'Default', 'Extension State'));
   const args = browserArgs(options);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
@@ -104,9 +133,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   );
   const extensionId = new URL(workerTarget.url()).host;
   // A fresh profile is a fresh install, and Skilltrail opens its welcome page: it would
-  // become the active tab under the test's own. A reused profile installs nothing.
-  if (!options.keepWelcome && !options.userDataDir) {
-    await closeWelcome(browser, extensionId, 10_000);
+  // become the active tab under the test's own. A profile of the test's own may be fresh
+  // too (`profileDownloadingTo`); one an extension ran in before installs nothing.
+  if (!options.keepWelcome && !reused) {
+    await answerWelcome(browser, extensionId, 10_000, options.consent ?? true);
   }
 
   const worker = async (): Promise<WebWorker> => {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { firefoxPath } from './chromium';
+import { agreeOnWelcome } from './extension';
 
 /** The Firefox build the tests drive: exactly what ships (`npm run test:e2e` makes it). */
 export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
@@ -31,6 +32,12 @@ export interface FirefoxLaunchOptions {
   hosts?: Record<string, number>;
   /** Keep the welcome page a fresh install opens (closed otherwise, so tests start from their own tab). */
   keepWelcome?: boolean;
+  /**
+   * Say yes to recording on the welcome page first, as a learner does. Off by default: the
+   * Firefox tests capture from the toolbar, which needs no yes, and the tracking test
+   * answers the welcome page itself.
+   */
+  consent?: boolean;
 }
 
 /** The toolbar popup, as Firefox shows it: read through an extension page, typed into for real. */
@@ -88,11 +95,25 @@ export interface FirefoxSession {
    * reports `idle` 15 s into any test.
    */
   userActivity: () => Promise<void>;
+  /**
+   * From now on answers Skilltrail's permission prompts (`permissions.request`) as a person
+   * clicking Allow (`true`) or Don't allow would, and keeps what each prompt asked for.
+   */
+  answerPermissionPrompts: (allow: boolean) => Promise<void>;
+  /** What the permission prompts answered so far asked for, oldest first. */
+  permissionPrompts: () => Promise<PermissionPrompt[]>;
   /** Every tab's address and title, from the browser window (BiDi misses some tabs). */
   tabs: () => Promise<{ url: string; title: string }[]>;
   /** `running`, `suspending`, `stopped` …: the state of the background event page. */
   backgroundState: () => Promise<string>;
   close: () => Promise<void>;
+}
+
+/** What one permission prompt asked for. */
+export interface PermissionPrompt {
+  permissions: string[];
+  origins: string[];
+  data_collection?: string[];
 }
 
 interface BidiConnection {
@@ -292,6 +313,12 @@ export async function launchFirefoxWithExtension(
     );
   }
 
+  if (options.consent) {
+    const welcome = await openExtensionPage('/welcome.html');
+    await agreeOnWelcome(welcome);
+    await welcome.close();
+  }
+
   // It opens first, so the tabs that tests open later come in front of it.
   const driver = await openExtensionPage('/dashboard.html');
   const popupDriver = async (): Promise<Page> => driver;
@@ -415,6 +442,33 @@ export async function launchFirefoxWithExtension(
         return 'ok';`,
       );
     },
+    answerPermissionPrompts: async (allow) => {
+      // The prompt is a notification the browser's own doorhanger also answers; whichever
+      // resolves first decides, and this one answers at once.
+      await inBrowserWindow(
+        `const state = (win.skilltrailPrompts ??= { allow: true, asked: [] });
+        state.allow = args[0] === 'true';
+        if (!state.observer) {
+          state.observer = {
+            observe(subject) {
+              const prompt = subject.wrappedJSObject;
+              if (prompt.id !== extension.id) return;
+              state.asked.push(JSON.stringify(prompt.permissions));
+              prompt.resolve(state.allow);
+            },
+          };
+          Services.obs.addObserver(state.observer, 'webextension-optional-permission-prompt');
+        }
+        return 'ok';`,
+        String(allow),
+      );
+    },
+    permissionPrompts: async () =>
+      (
+        JSON.parse(
+          await inBrowserWindow(`return JSON.stringify(win.skilltrailPrompts?.asked ?? []);`),
+        ) as string[]
+      ).map((asked) => JSON.parse(asked) as PermissionPrompt),
     tabs: async () =>
       JSON.parse(
         await inBrowserWindow(

@@ -44,10 +44,16 @@ beforeEach(async () => {
   contains = vi.fn(async () => true);
   // The fake browser has no permissions API.
   Object.assign(fakeBrowser, { permissions: { contains, request: vi.fn(async () => true) } });
+  manifest = { manifest_version: 3, name: 'Skilltrail', version: '0.1.0' };
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockImplementation(() => manifest as never);
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
+
+/** The manifest the build has: Chromium's (no data collection) unless a test says Firefox's. */
+let manifest: object;
 
 describe('ensureAlarms', () => {
   it('keeps the periodic alarm exactly while sync is on', async () => {
@@ -99,5 +105,32 @@ describe('runSync', () => {
     contains.mockResolvedValue(true);
     expect(await runSync(() => T0 + 3_700_000)).toMatchObject({ sent: 1 });
     expect((await syncStatus(db())).paused).toBeUndefined();
+  });
+
+  it('in Firefox, needs the learner’s yes to send browsing activity and search terms too', async () => {
+    manifest = {
+      ...manifest,
+      browser_specific_settings: {
+        gecko: {
+          data_collection_permissions: {
+            required: ['none'],
+            optional: ['browsingActivity', 'searchTerms'],
+          },
+        },
+      },
+    };
+    // The site is granted, the data collection withdrawn in the add-on's permissions.
+    contains.mockImplementation(
+      async (asked: { data_collection?: string[] }) => !asked.data_collection,
+    );
+    await updateSyncSettings({ enabled: true, endpoint: ENDPOINT, key: 'k', secret: 's' });
+    await db().sessions.put(session('a'));
+    expect(await runSync(() => T0 + 3_600_000)).toBeUndefined();
+    expect(contains).toHaveBeenCalledWith({
+      origins: ['https://lrs.example.org/*'],
+      data_collection: ['browsingActivity', 'searchTerms'],
+    });
+    expect(lrs.requests).toHaveLength(0);
+    expect((await loadSyncState(db())).paused).toEqual({ code: 'permission' });
   });
 });

@@ -78,6 +78,8 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   at(0);
   await Promise.all(db().tables.map((table) => table.clear()));
+  // The learner said yes on the welcome page.
+  await updateSettings({ trackingConsent: true });
   tabs = new Map([[7, tab(7, ARTICLE)]]);
   focusedWindow = 1;
   hostAccess = false;

@@ -70,14 +70,24 @@ describe('PauseControls', () => {
     expect(screen.queryByRole('button', { name: 'For 1 hour' })).toBeNull();
   });
 
-  it('offers to turn tracking on when the learner has not agreed yet', () => {
+  it('before the learner said yes, says nothing is recorded and leads to the welcome page', () => {
     const onChange = vi.fn(async () => undefined);
-    render(
-      <PauseControls settings={{ pausedUntil: 0, trackingConsent: false }} onChange={onChange} />,
-    );
-    expect(screen.getByRole('status').textContent).toMatch(/not recording/);
-    fireEvent.click(screen.getByRole('button', { name: 'Turn on Skilltrail' }));
-    expect(onChange).toHaveBeenCalledWith({ trackingConsent: true, pausedUntil: 0 });
+    for (const compact of [false, true]) {
+      render(
+        <PauseControls
+          compact={compact}
+          settings={{ pausedUntil: 0, trackingConsent: false }}
+          onChange={onChange}
+        />,
+      );
+      expect(screen.getByRole('status').textContent).toMatch(/records nothing/);
+      const link = screen.getByRole('link', { name: 'Choose on the welcome page' });
+      expect(link.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/welcome.html'));
+      // The choice is made where it is explained, not by a button here.
+      expect(screen.queryAllByRole('button')).toEqual([]);
+      cleanup();
+    }
+    expect(onChange).not.toHaveBeenCalled();
   });
 });
 

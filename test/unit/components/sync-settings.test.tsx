@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   errorNotice,
+  permissionRefused,
   requestLrsPermission,
   SyncSettingsView,
   type SyncSettingsViewProps,
@@ -124,13 +125,67 @@ describe('SyncSettingsView', () => {
 });
 
 describe('requestLrsPermission', () => {
-  it('asks for the LRS site only, and for nothing on an unusable endpoint', async () => {
-    const request = vi.fn(async () => true);
+  const firefoxManifest = {
+    manifest_version: 3,
+    name: 'Skilltrail',
+    version: '0.1.0',
+    browser_specific_settings: {
+      gecko: {
+        data_collection_permissions: {
+          required: ['none'],
+          optional: ['browsingActivity', 'searchTerms'],
+        },
+      },
+    },
+  };
+
+  function stub(manifest: object, answer = true) {
+    const request = vi.fn(async (_asked: unknown) => answer);
     Object.assign(fakeBrowser, { permissions: { request } });
-    expect(await requestLrsPermission('https://lrs.example.org:8443/data/xAPI')).toBe(true);
-    expect(request).toHaveBeenCalledWith({ origins: ['https://lrs.example.org:8443/*'] });
-    expect(await requestLrsPermission('http://lrs.example.org/xAPI')).toBe(false);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue(manifest as never);
+    return request;
+  }
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('asks for the LRS site only, and for nothing on an unusable endpoint', async () => {
+    const request = stub({ manifest_version: 3, name: 'Skilltrail', version: '0.1.0' });
+    expect(await requestLrsPermission('https://lrs.example.org:8443/data/xAPI', true)).toBe(true);
+    // Chromium has no data collection permissions: the same request it always made.
+    expect(request).toHaveBeenCalledWith({ origins: ['https://lrs.example.org/*'] });
+    expect(await requestLrsPermission('http://lrs.example.org/xAPI', true)).toBe(false);
     expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('in Firefox, asks in the same prompt to send browsing activity and search terms', async () => {
+    const request = stub(firefoxManifest);
+    expect(await requestLrsPermission('https://lrs.example.org/xAPI', true)).toBe(true);
+    expect(request).toHaveBeenCalledWith({
+      origins: ['https://lrs.example.org/*'],
+      data_collection: ['browsingActivity', 'searchTerms'],
+    });
+    // Testing the connection sends none of the learner's data: the site alone.
+    await requestLrsPermission('https://lrs.example.org/xAPI', false);
+    expect(request).toHaveBeenLastCalledWith({ origins: ['https://lrs.example.org/*'] });
+  });
+
+  it('resolves false on a refusal, and says why it is not connected', async () => {
+    stub(firefoxManifest, false);
+    expect(await requestLrsPermission('https://lrs.example.org/xAPI', true)).toBe(false);
+    expect(permissionRefused('https://lrs.example.org/xAPI', true).text).toMatch(
+      /^Not connected: .*browsing activity and search terms/,
+    );
+    expect(permissionRefused('https://lrs.example.org/xAPI', false).text).toBe(
+      "Skilltrail needs your permission to contact the LRS's site. Save or test again and allow it.",
+    );
+  });
+
+  it('resolves false when the browser throws (a request outside a click)', async () => {
+    const request = stub(firefoxManifest);
+    request.mockRejectedValueOnce(
+      new Error('permissions.request may only be called from a user input handler'),
+    );
+    expect(await requestLrsPermission('https://lrs.example.org/xAPI', true)).toBe(false);
   });
 });
 

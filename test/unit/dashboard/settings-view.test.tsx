@@ -20,11 +20,18 @@ async function renderView() {
 }
 
 describe('the Settings view', () => {
+  it('before the learner said yes, offers no pause but the way to the welcome page', async () => {
+    await renderView();
+    expect(screen.queryByRole('button', { name: 'For 1 hour' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Choose on the welcome page' })).toBeTruthy();
+  });
+
   it('is in the dashboard’s navigation', () => {
     expect(VIEWS.find((v) => v.path === 'settings')).toMatchObject({ label: 'navSettings' });
   });
 
   it('pauses and stores it, where the background watches for it', async () => {
+    await updateSettings({ trackingConsent: true });
     await renderView();
     fireEvent.click(screen.getByRole('button', { name: 'For 1 hour' }));
     await waitFor(async () =>

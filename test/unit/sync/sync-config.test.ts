@@ -58,10 +58,11 @@ describe('lrsConfig', () => {
 });
 
 describe('originPattern', () => {
-  it('asks for the LRS site only', () => {
+  it('asks for the LRS site only, without a port (Firefox matches none with one)', () => {
     expect(originPattern('https://lrs.example.org:8443/data/xAPI')).toBe(
-      'https://lrs.example.org:8443/*',
+      'https://lrs.example.org/*',
     );
+    expect(originPattern('http://127.0.0.1:8080/xAPI')).toBe('http://127.0.0.1/*');
     expect(originPattern('nope')).toBeUndefined();
   });
 });

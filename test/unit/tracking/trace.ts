@@ -14,7 +14,8 @@ export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 /** [seconds after T0, event] */
 export type Trace = [number, TrackerEvent][];
 
-export const SETTINGS: Settings = { ...DEFAULT_SETTINGS };
+/** The learner said yes on the welcome page: recording runs. */
+export const SETTINGS: Settings = { ...DEFAULT_SETTINGS, trackingConsent: true };
 
 export interface Store {
   sessions: Map<string, Session>;

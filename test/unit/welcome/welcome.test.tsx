@@ -89,39 +89,43 @@ describe('the welcome page', () => {
     await waitFor(async () => expect((await loadSettings()).sitesOnly).toBe(true));
   });
 
-  it('has an agree button when tracking waits for consent', async () => {
-    await updateSettings({ trackingConsent: false });
+  it('asks before recording: an agree button on a fresh install', async () => {
     await renderPage();
+    expect(screen.getByRole('heading', { name: 'Turn on Skilltrail' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Turn on Skilltrail' }));
     await waitFor(async () => expect((await loadSettings()).trackingConsent).toBe(true));
     await screen.findByRole('heading', { name: 'Skilltrail is on' });
   });
 
-  it('says how to pause when tracking is on by default', async () => {
+  it('says how to pause once the learner agreed', async () => {
+    await updateSettings({ trackingConsent: true });
     await renderPage();
     expect(screen.queryByRole('button', { name: 'Turn on Skilltrail' })).toBeNull();
     expect(screen.getByText(/To pause it, open Settings/)).toBeTruthy();
   });
 });
 
-describe('tracking consent by browser', () => {
+describe('tracking consent', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.resetModules();
   });
 
-  it('is on by default in Chromium builds', async () => {
-    vi.resetModules();
-    const store = await import('../../../lib/settings/store');
-    expect((await store.loadSettings()).trackingConsent).toBe(true);
-  });
-
-  it('waits for the learner to agree in Firefox builds', async () => {
-    vi.stubEnv('FIREFOX', true as unknown as string);
+  it.each([
+    ['Chromium', false],
+    ['Firefox', true],
+  ])('waits for the learner to agree in %s builds', async (_name, firefox) => {
+    if (firefox) vi.stubEnv('FIREFOX', true as unknown as string);
     vi.resetModules();
     const store = await import('../../../lib/settings/store');
     expect((await store.loadSettings()).trackingConsent).toBe(false);
     await store.updateSettings({ trackingConsent: true });
     expect((await store.loadSettings()).trackingConsent).toBe(true);
+  });
+
+  it('is off again once "Delete all my data" cleared the settings', async () => {
+    await updateSettings({ trackingConsent: true, sitesOnly: true });
+    await fakeBrowser.storage.local.clear();
+    expect(await loadSettings()).toMatchObject({ trackingConsent: false, sitesOnly: false });
   });
 });

@@ -19,14 +19,17 @@ const DAYS = [1, 2, 3, 4, 5, 6, 0];
 
 /**
  * Deletes every record and every setting (the LRS connection included): the database's
- * tables are emptied and the extension's storage cleared.
+ * tables are emptied and the extension's storage cleared. The settings go first, consent
+ * with them, so nothing is recorded while the records are erased, nor after, until the
+ * learner says yes again on the welcome page.
  */
 async function deleteEverything(): Promise<void> {
+  // The background watches the settings: it stops recording as they are cleared.
+  await browser.storage.local.clear();
   // The background drops its waiting writes before it erases, so no replay restores
   // old records; erasing here too covers a background that cannot answer.
   await sendRequest(browser.runtime, 'erase-everything', {}).catch(() => undefined);
   await eraseEverything(db());
-  await browser.storage.local.clear();
   await browser.storage.session?.clear();
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   errorNotice,
+  permissionRefused,
   requestLrsPermission,
   SyncSettingsView,
   type Notice,
@@ -58,7 +59,9 @@ export function SyncSection() {
 
   const onSave = (draft: Settings) => {
     // The permission prompt must open within the click: ask before anything else awaits.
-    const permission = draft.enabled ? requestLrsPermission(draft.endpoint) : Promise.resolve(true);
+    const permission = draft.enabled
+      ? requestLrsPermission(draft.endpoint, true)
+      : Promise.resolve(true);
     void run('save', async () => {
       const granted = await permission;
       const next = await updateSyncSettings({ ...draft, enabled: draft.enabled && granted });
@@ -66,7 +69,7 @@ export function SyncSection() {
       if (draft.enabled && !lrsConfig({ ...draft, enabled: true })) {
         setNotice({ kind: 'error', text: t('syncErrorInvalidEndpoint') });
       } else if (draft.enabled && !granted) {
-        setNotice({ kind: 'error', text: t('syncErrorPermission') });
+        setNotice(permissionRefused(draft.endpoint, true));
       } else {
         if (granted) await resumeSync(db());
         setNotice({ kind: 'ok', text: t('syncSaved') });
@@ -75,7 +78,7 @@ export function SyncSection() {
   };
 
   const onTest = (draft: Settings) => {
-    const permission = requestLrsPermission(draft.endpoint);
+    const permission = requestLrsPermission(draft.endpoint, false);
     void run('test', async () => {
       const config = lrsConfig({ ...draft, enabled: true });
       if (!config) {
@@ -83,7 +86,7 @@ export function SyncSection() {
         return;
       }
       if (!(await permission)) {
-        setNotice({ kind: 'error', text: t('syncErrorPermission') });
+        setNotice(permissionRefused(draft.endpoint, false));
         return;
       }
       const result = await testConnection(config, platformFetch);
@@ -103,12 +106,12 @@ export function SyncSection() {
   };
 
   const onSyncNow = () => {
-    const permission = requestLrsPermission(settings.endpoint);
+    const permission = requestLrsPermission(settings.endpoint, true);
     void run('sync', async () => {
       const config = lrsConfig(settings);
       if (!config) return;
       if (!(await permission)) {
-        setNotice({ kind: 'error', text: t('syncErrorPermission') });
+        setNotice(permissionRefused(settings.endpoint, true));
         return;
       }
       await queueSessionChanges(db(), settings, await loadSettings(), Date.now());
