@@ -21,6 +21,33 @@ function cut(name: string): string {
   return name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name;
 }
 
+/**
+ * The axis across, in percent: where something `size` wide starts when it sits `offset`
+ * from the side the text starts on (the right, right to left).
+ */
+function acrossAxis(locale: string): (offset: number, size?: number) => number {
+  const rtl = textDirectionOf(locale) === 'rtl';
+  return (offset, size = 0) => (rtl ? 100 - offset - size : offset);
+}
+
+/** The value axis: the length of a value when the largest of `values` fills `length`. */
+function valueAxis(values: readonly number[], length: number): (value: number) => number {
+  const max = Math.max(...values, 1);
+  return (value) => (value / max) * length;
+}
+
+/** One bar, in its skill's colour, or patterned for time without a skill. */
+function Bar(props: { x: string; y: number; width: string; height: number; colour: string }) {
+  const { colour, ...box } = props;
+  return (
+    <rect
+      {...box}
+      class={colour ? 'chart-bar' : 'chart-bar chart-untagged'}
+      style={colour ? { fill: colour } : undefined}
+    />
+  );
+}
+
 export interface ChartProps {
   summary: Summary;
   locale: string;
@@ -45,8 +72,11 @@ export function SkillChart({ summary, locale }: ChartProps) {
     });
   }
   if (rows.length === 0) return <p class="muted">{t('chartEmpty')}</p>;
-  const max = Math.max(...rows.map((r) => r.ms), 1);
-  const rtl = textDirectionOf(locale) === 'rtl';
+  const length = valueAxis(
+    rows.map((r) => r.ms),
+    100,
+  );
+  const across = acrossAxis(locale);
   const label = t(
     'chartSkillsLabel',
     rows
@@ -66,20 +96,19 @@ export function SkillChart({ summary, locale }: ChartProps) {
       >
         {rows.map((r, i) => {
           const y = i * ROW;
-          const width = Math.max(0.5, (r.ms / max) * 100);
+          const width = Math.max(0.5, length(r.ms));
           return (
             <g key={r.key}>
               {/* `start` is the right end where the text reads right to left. */}
-              <text x={rtl ? '100%' : '0'} y={y + LINE - 5} class="chart-text">
+              <text x={`${across(0)}%`} y={y + LINE - 5} class="chart-text">
                 {`${cut(r.name)} · ${formatDuration(r.ms, locale)}`}
               </text>
-              <rect
-                x={rtl ? `${100 - width}%` : '0'}
+              <Bar
+                x={`${across(0, width)}%`}
                 y={y + LINE}
                 height={BAR}
                 width={`${width}%`}
-                class={r.colour ? 'chart-bar' : 'chart-bar chart-untagged'}
-                style={r.colour ? { fill: r.colour } : undefined}
+                colour={r.colour}
               />
             </g>
           );
@@ -129,12 +158,14 @@ export function DayChart({ summary, locale }: ChartProps) {
     }
     return { day, parts, height: parts.reduce((sum, p) => sum + p.ms, 0) };
   });
-  const max = Math.max(...stacks.map((s) => s.height), 1);
-  const scale = (DAY_HEIGHT - 4) / max;
+  const length = valueAxis(
+    stacks.map((s) => s.height),
+    DAY_HEIGHT - 4,
+  );
   const width = 100 / Math.max(1, days.length);
-  const rtl = textDirectionOf(locale) === 'rtl';
+  const across = acrossAxis(locale);
   /** Where the i-th day's column starts, counted from the side the week starts on. */
-  const column = (i: number) => (rtl ? days.length - 1 - i : i) * width;
+  const column = (i: number) => across(i * width, width);
   const busiest = stacks.reduce((a, b) => (b.day.activeMs > a.day.activeMs ? b : a), stacks[0]!);
   const label =
     summary.totals.activeMs > 0
@@ -160,17 +191,16 @@ export function DayChart({ summary, locale }: ChartProps) {
           return (
             <g key={stack.day.date}>
               {stack.parts.map((p) => {
-                const h = Math.max(1, p.ms * scale);
+                const h = Math.max(1, length(p.ms));
                 top -= h;
                 return (
-                  <rect
+                  <Bar
                     key={p.key}
                     x={`${column(i) + width * 0.15}%`}
                     y={top}
                     width={`${width * 0.7}%`}
                     height={h}
-                    class={p.colour ? 'chart-bar' : 'chart-bar chart-untagged'}
-                    style={p.colour ? { fill: p.colour } : undefined}
+                    colour={p.colour}
                   />
                 );
               })}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/store/db';
+import { sessionsBetween } from '../../lib/store/sessions';
 import { formatDateTime } from '../../lib/format';
 import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
@@ -20,7 +21,7 @@ export async function refreshBadge(): Promise<void> {
   let minutes = 0;
   if (!paused) {
     const { start, end } = todayBounds(now);
-    const today = await db().sessions.where('startedAt').between(start, end, true, false).toArray();
+    const today = await sessionsBetween(db(), start, end);
     minutes = learningMinutes(today, start, end);
   }
   const action = browser.action;

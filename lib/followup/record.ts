@@ -4,6 +4,7 @@
  * open pages (the popup and the week view) never record the same prompt twice.
  */
 import type { SkilltrailDb } from '../store/db';
+import { sessionsBetween } from '../store/sessions';
 import { newId } from '../ids';
 import type { FollowUp } from '../model';
 import type { Settings } from '../settings/settings';
@@ -29,7 +30,7 @@ export async function loadDueFollowUp(
   const { from, to } = followUpWindow(now, settings.followUpDays, timeZone);
   return db.transaction('r', [db.sessions, db.followUps, db.skills], async () => {
     const [sessions, followUps, skills] = await Promise.all([
-      db.sessions.where('startedAt').between(from, to, true, false).toArray(),
+      sessionsBetween(db, from, to),
       db.followUps.where('at').aboveOrEqual(from).toArray(),
       db.skills.toArray(),
     ]);

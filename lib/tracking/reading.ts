@@ -3,8 +3,8 @@
  * URL) again within `continueWithinMs` of its last activity continues the same session
  * and visit, so switching tabs away and back, or revisiting, adds to one record.
  */
-import { domainOf } from '../url';
-import { editSession, putSession, putVisit, type StepContext } from './step-context';
+import { startSession, startVisit } from './open-records';
+import type { StepContext } from './step-context';
 import { isSessionOpen } from './sessions-open';
 import type { OpenVisit, PageState } from './state';
 
@@ -19,31 +19,5 @@ export function resolveReadingVisit(ctx: StepContext, page: PageState): OpenVisi
     const visit = ctx.state.visits[session.visitIds[0] ?? ''];
     if (visit) return visit;
   }
-  const session = putSession(ctx, {
-    id: ctx.newId(),
-    kind: 'reading',
-    url: page.url,
-    title: page.title,
-    domain: domainOf(page.url),
-    lastActivityAt: ctx.now,
-    visitIds: [],
-    searches: [],
-    baseActiveMs: 0,
-    stored: false,
-  });
-  const visit = putVisit(ctx, {
-    id: ctx.newId(),
-    sessionId: session.id,
-    url: page.url,
-    title: page.title,
-    domain: session.domain,
-    startedAt: ctx.now,
-    endedAt: ctx.now,
-    activeMs: 0,
-    audibleMs: 0,
-    serp: false,
-    stored: false,
-  });
-  editSession(ctx, session.id)!.visitIds = [visit.id];
-  return visit;
+  return startVisit(ctx, startSession(ctx, page), page, { serp: false });
 }

@@ -4,35 +4,10 @@
  * the same search); another engine starts its own session. All results-page time goes to
  * one results visit; each result page reached from the results is a visit of its own.
  */
-import { domainOf } from '../url';
-import { editSession, putSession, putVisit, type StepContext } from './step-context';
+import { startSession, startVisit } from './open-records';
+import { editSession, type StepContext } from './step-context';
 import { isSessionOpen } from './sessions-open';
 import type { OpenSession, OpenVisit, PageState, SearchLink } from './state';
-
-function newVisit(
-  ctx: StepContext,
-  session: OpenSession,
-  page: PageState,
-  fields: Pick<OpenVisit, 'serp' | 'searchId'>,
-): OpenVisit {
-  const visit = putVisit(ctx, {
-    id: ctx.newId(),
-    sessionId: session.id,
-    url: fields.serp ? session.url : page.url,
-    title: fields.serp ? session.title : page.title,
-    domain: domainOf(fields.serp ? session.url : page.url),
-    startedAt: ctx.now,
-    endedAt: ctx.now,
-    activeMs: 0,
-    audibleMs: 0,
-    serp: fields.serp,
-    stored: false,
-    ...(fields.searchId ? { searchId: fields.searchId } : {}),
-  });
-  const writable = editSession(ctx, session.id)!;
-  writable.visitIds = [...writable.visitIds, visit.id];
-  return visit;
-}
 
 /** The open search session on `engine` with the latest activity, if any. */
 function openSearchSession(ctx: StepContext, engine: string): OpenSession | undefined {
@@ -56,22 +31,7 @@ export function resolveResultsVisit(
 ): { visit: OpenVisit; search: SearchLink } | null {
   const serp = page.serp;
   if (!serp) return null;
-  let session = openSearchSession(ctx, serp.engine);
-  if (!session) {
-    session = putSession(ctx, {
-      id: ctx.newId(),
-      kind: 'search',
-      engine: serp.engine,
-      url: page.url,
-      title: page.title,
-      domain: domainOf(page.url),
-      lastActivityAt: ctx.now,
-      visitIds: [],
-      searches: [],
-      baseActiveMs: 0,
-      stored: false,
-    });
-  }
+  const session = openSearchSession(ctx, serp.engine) ?? startSession(ctx, page, serp.engine);
   const writable = editSession(ctx, session.id)!;
   writable.lastActivityAt = Math.max(writable.lastActivityAt, ctx.now);
   let search = writable.searches.find((s) => s.queryKey === serp.queryKey);
@@ -89,7 +49,7 @@ export function resolveResultsVisit(
   const existing = writable.visitIds
     .map((id) => ctx.state.visits[id])
     .find((v): v is OpenVisit => v?.serp === true);
-  const visit = existing ?? newVisit(ctx, writable, page, { serp: true, searchId: search.id });
+  const visit = existing ?? startVisit(ctx, writable, page, { serp: true, searchId: search.id });
   return { visit, search: { sessionId: writable.id, searchId: search.id } };
 }
 
@@ -109,5 +69,5 @@ export function resolveResultVisit(
     .map((id) => ctx.state.visits[id])
     .find((v): v is OpenVisit => v !== undefined && !v.serp && v.url === page.url);
   if (existing) return existing;
-  return newVisit(ctx, session, page, { serp: false, searchId: link.searchId });
+  return startVisit(ctx, session, page, { serp: false, searchId: link.searchId });
 }

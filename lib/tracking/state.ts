@@ -3,6 +3,7 @@
  * tabs, and the sessions that can still continue. Plain JSON, so the background can
  * persist it after every event and restore it when the worker wakes.
  */
+import type { Visit } from '../model';
 import type { IdleState } from './events';
 
 /** Why nothing is recorded for a page. */
@@ -61,21 +62,26 @@ export interface TabState {
   engagement?: EngagementEvidence;
 }
 
-export interface OpenVisit {
-  id: string;
-  sessionId: string;
-  url: string;
-  title: string;
-  domain: string;
-  /** First active instant (creation time until first counted). */
-  startedAt: number;
-  /** Last active instant. */
-  endedAt: number;
-  activeMs: number;
+/**
+ * A visit while the tracker holds it: the fields of the stored `Visit` it writes, and how
+ * it counts. `startedAt` is the first active instant (the creation time until one is
+ * counted), `endedAt` the last.
+ */
+export interface OpenVisit extends Pick<
+  Visit,
+  | 'id'
+  | 'sessionId'
+  | 'url'
+  | 'title'
+  | 'domain'
+  | 'startedAt'
+  | 'endedAt'
+  | 'activeMs'
+  | 'maxScrollPct'
+  | 'searchId'
+> {
   /** Part of `activeMs` while the tab played sound. */
   audibleMs: number;
-  maxScrollPct?: number;
-  searchId?: string;
   /** The results pages of a search session (one visit holds all their time). */
   serp: boolean;
   /** Written to the database at least once. */

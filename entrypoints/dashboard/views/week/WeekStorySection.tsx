@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { WeekStory } from '../../../../components/WeekStory';
 import { db } from '../../../../lib/store/db';
+import { sessionsBetween } from '../../../../lib/store/sessions';
 import { summarise, type Summary } from '../../../../lib/week/summary';
 import { shiftWeek, type Week } from '../../../../lib/time';
 import type { WeekData } from '../../../../lib/week/review';
@@ -34,10 +35,7 @@ export function WeekStorySection({
     async () =>
       summarise(
         {
-          sessions: await db()
-            .sessions.where('startedAt')
-            .between(before.start, before.end, true, false)
-            .toArray(),
+          sessions: await sessionsBetween(db(), before.start, before.end),
           visits: [],
           searches: [],
           skills: data.skills,
