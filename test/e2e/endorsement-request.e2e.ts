@@ -20,11 +20,20 @@ import {
   profileDownloadingTo,
 } from './harness/extension';
 import { readStore } from './harness/dexie-reader';
-import { addEndorsementFile, writeEditedEndorsementFile } from './harness/endorsement';
+import {
+  addEndorsementFile,
+  expectBadgeEmbedsEndorsements,
+  expectVerifyViewNamesEndorser,
+  writeEditedEndorsementFile,
+} from './harness/endorsement';
 import { downloaded } from './harness/pages';
 
 const REQUEST = 'skilltrail-endorsement-request-front-end-development.html';
 const ENDORSEMENT = 'skilltrail-endorsement-front-end-development.json';
+/** The fixture's sessions all lie in this week. */
+const FIXTURE_WEEK = '2026-W48';
+const GRACE = { name: 'Grace Mentor' };
+const COMMENT = 'Rebuilt our pricing page with grid; clean and accessible.';
 
 /** Opens a file in a plain tab, recording every CSP violation the page reports. */
 async function openFromDisk(ext: ExtensionSession, path: string, noEd25519 = false): Promise<Page> {
@@ -106,7 +115,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
     await page.type('#field-name', 'Grace Mentor');
     await page.type('#field-email', 'grace@');
-    await page.type('#field-comment', 'Rebuilt our pricing page with grid; clean and accessible.');
+    await page.type('#field-comment', COMMENT);
     await page.click('#sign');
     await page.waitForFunction(() => document.getElementById('field-email-error')?.textContent);
     expect(await page.$eval('#field-name-error', (e) => e.textContent)).toBe('');
@@ -132,13 +141,13 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
       },
       credentialSubject: {
         type: ['EndorsementSubject'],
-        endorsementComment: 'Rebuilt our pricing page with grid; clean and accessible.',
+        endorsementComment: COMMENT,
       },
     });
     expect((credential.issuer as { id: string }).id).toMatch(/^did:key:z6Mk/);
   });
 
-  it('joins the learner’s record through “Add endorsement”; an edited copy is refused', async () => {
+  it('joins the record through “Add endorsement”, an edited copy is refused, and the exported badge carries it', async () => {
     const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
     await dashboard.waitForSelector('.skills-view');
     const signed = await downloaded(downloads, ENDORSEMENT);
@@ -150,13 +159,26 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     );
     const text = await shown!.evaluate((li) => li.textContent ?? '');
     expect(text).toContain('Endorsed by Grace Mentor (as they describe themselves)');
-    expect(text).toContain('Rebuilt our pricing page with grid; clean and accessible.');
+    expect(text).toContain(COMMENT);
     const edited = writeEditedEndorsementFile(scratch, signed.text, 'The best I ever saw.');
     expect(await addEndorsementFile(dashboard, edited)).toMatch(
       /^The signature on this endorsement does not hold/,
     );
     expect(await readStore(dashboard, 'endorsements')).toHaveLength(1);
     await dashboard.close();
+
+    // The skill's badge for the fixture week carries it, exactly as signed, and verifies.
+    const weekView = await ext.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+    await weekView.waitForSelector('[data-export="badges"]');
+    await weekView.click('[data-export="badges"]');
+    const badges = await downloaded(downloads, `skilltrail-${FIXTURE_WEEK}-badges.json`);
+    await expectBadgeEmbedsEndorsements(badges.text, 'Front-end development', [
+      JSON.parse(signed.text) as object,
+    ]);
+    await weekView.close();
+    const verify = await ext.openExtensionPage('/dashboard.html#/verify');
+    await expectVerifyViewNamesEndorser(verify, badges.path, GRACE, COMMENT);
+    await verify.close();
   });
 
   it('runs its script only because of its hash: one changed byte and the CSP refuses it', async () => {

@@ -16,11 +16,20 @@ import {
 } from './harness/endorsement-request';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import { readStore } from './harness/dexie-reader';
-import { addEndorsementFile, writeEditedEndorsementFile } from './harness/endorsement';
+import {
+  addEndorsementFile,
+  expectBadgeEmbedsEndorsements,
+  expectVerifyViewNamesEndorser,
+  writeEditedEndorsementFile,
+} from './harness/endorsement';
 import { downloaded } from './harness/pages';
 
 const REQUEST = 'skilltrail-endorsement-request-front-end-development.html';
 const ENDORSEMENT = 'skilltrail-endorsement-front-end-development.json';
+/** The fixture's sessions all lie in this week. */
+const FIXTURE_WEEK = '2026-W48';
+const GRACE = { name: 'Grace Mentor' };
+const COMMENT = 'Rebuilt our pricing page with grid.';
 
 describe('Firefox: asking for an endorsement, and signing one in the page opened from disk', () => {
   let ext: FirefoxSession;
@@ -70,7 +79,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     await page.waitForFunction(() => document.getElementById('field-comment-error')?.textContent);
     await page.type('#field-name', 'Grace Mentor');
     await page.type('#field-role', 'Tech lead, Example Ltd');
-    await page.type('#field-comment', 'Rebuilt our pricing page with grid.');
+    await page.type('#field-comment', COMMENT);
     await page.click('#sign');
     await page.waitForSelector('#endorse-form[data-signed="true"]', { timeout: 60_000 });
     expect(await cspViolations(page)).toEqual([]);
@@ -80,11 +89,11 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     const credential = await expectValidEndorsement(signed.text, SKILL.frontEnd);
     expect(credential).toMatchObject({
       issuer: { name: 'Grace Mentor', description: 'Tech lead, Example Ltd' },
-      credentialSubject: { endorsementComment: 'Rebuilt our pricing page with grid.' },
+      credentialSubject: { endorsementComment: COMMENT },
     });
   });
 
-  it('joins the learner’s record through “Add endorsement”; an edited copy is refused', async () => {
+  it('joins the record through “Add endorsement”, an edited copy is refused, and the exported badge carries it', async () => {
     const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
     await dashboard.waitForSelector('.skills-view');
     const signed = await downloaded(downloads, ENDORSEMENT);
@@ -98,6 +107,19 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     );
     expect(await readStore(dashboard, 'endorsements')).toHaveLength(1);
     await dashboard.close();
+
+    // The skill's badge for the fixture week carries it, exactly as signed, and verifies.
+    const weekView = await ext.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+    await weekView.waitForSelector('[data-export="badges"]');
+    await weekView.click('[data-export="badges"]');
+    const badges = await downloaded(downloads, `skilltrail-${FIXTURE_WEEK}-badges.json`);
+    await expectBadgeEmbedsEndorsements(badges.text, 'Front-end development', [
+      JSON.parse(signed.text) as object,
+    ]);
+    await weekView.close();
+    const verify = await ext.openExtensionPage('/dashboard.html#/verify');
+    await expectVerifyViewNamesEndorser(verify, badges.path, GRACE, COMMENT);
+    await verify.close();
   });
 
   it('runs its script only because of its hash, and says so when the claim was edited', async () => {

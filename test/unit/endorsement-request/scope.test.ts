@@ -21,6 +21,15 @@ describe('what a request for an endorsement covers', () => {
     expect(scope.data.visits.length).toBeGreaterThan(0);
   });
 
+  it('carries what others already said of this skill, and only of this one', () => {
+    const f = weekFixture();
+    const of = (id: string, skillId: string) =>
+      ({ id, skillId }) as (typeof f.data.endorsements)[number];
+    const data = { ...f.data, endorsements: [of('a', SKILL.frontEnd), of('b', SKILL.css)] };
+    const scope = requestScope(data, SKILL.frontEnd, f.now)!;
+    expect(scope.data.endorsements?.map((e) => e.id)).toEqual(['a']);
+  });
+
   it('is nothing for a skill without sessions, or with dismissed ones only', () => {
     const f = weekFixture();
     expect(requestScope(f.data, SKILL.gardening, f.now)).toBeNull();
