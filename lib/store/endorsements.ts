@@ -99,11 +99,3 @@ export async function endorsementsBySkill(db: SkilltrailDb): Promise<Map<string,
   }
   return out;
 }
-
-/**
- * Removes one endorsement from the record (the learner's choice). Idempotent.
- * @example await removeEndorsement(db(), endorsement.id)
- */
-export async function removeEndorsement(db: SkilltrailDb, id: string): Promise<void> {
-  await db.endorsements.delete(id);
-}

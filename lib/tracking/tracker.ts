@@ -7,6 +7,7 @@
  */
 import { newId as randomId } from '../ids';
 import type { Settings } from '../settings/settings';
+import { adoptStoredSession } from './adopt';
 import { accrue, creditTarget, retractIdleTail } from './attention';
 import {
   beginStep,
@@ -17,7 +18,6 @@ import {
   editTab,
   editVisit,
   forgetActiveTab,
-  putSession,
   putTab,
   resetTabs,
   setActiveTab,
@@ -30,7 +30,7 @@ import { resolveReadingVisit } from './reading';
 import { collectWrites, type CaptureRequest, type TrackerWrites } from './records';
 import { resolveResultsVisit, resolveResultVisit } from './search-sessions';
 import { isSessionOpen } from './sessions-open';
-import type { OpenVisit, SearchLink, TabState, TrackerState } from './state';
+import type { OpenVisit, TabState, TrackerState } from './state';
 
 export interface StepResult {
   state: TrackerState;
@@ -147,7 +147,7 @@ function apply(ctx: StepContext, event: TrackerEvent): void {
       reconcile(ctx, event.tabs, event.focusedWindowId, event.idle);
       return;
     case 'session-adopted':
-      adopt(ctx, event.sessionId, event.storedId, event.activeMs);
+      adoptStoredSession(ctx, event.sessionId, event.storedId, event.activeMs);
       return;
   }
 }
@@ -307,43 +307,6 @@ function reconcile(
   for (const snap of tabs) upsertTab(ctx, snap);
   ctx.state.focusedWindowId = focusedWindowId;
   if (idle) ctx.state.idle = idle;
-}
-
-function renameLink(link: SearchLink | undefined, from: string, to: string) {
-  return link?.sessionId === from ? { ...link, sessionId: to } : link;
-}
-
-function adopt(ctx: StepContext, from: string, to: string, activeMs: number): void {
-  const session = ctx.state.sessions[from];
-  if (!session || ctx.state.sessions[to]) return;
-  deleteSession(ctx, from);
-  putSession(ctx, { ...session, id: to, baseActiveMs: Math.max(0, activeMs) });
-  for (const visitId of session.visitIds) {
-    const visit = editVisit(ctx, visitId);
-    if (visit) visit.sessionId = to;
-  }
-  for (const [tabId, tab] of Object.entries(ctx.state.tabs)) {
-    const refers =
-      tab.page?.link?.sessionId === from ||
-      tab.page?.search?.sessionId === from ||
-      tab.openedFrom?.sessionId === from ||
-      Object.values(tab.resultLinks ?? {}).some((l) => l.sessionId === from);
-    if (!refers) continue;
-    const writable = editTab(ctx, Number(tabId))!;
-    if (writable.page) {
-      writable.page = {
-        ...writable.page,
-        link: renameLink(writable.page.link, from, to),
-        search: renameLink(writable.page.search, from, to),
-      };
-    }
-    writable.openedFrom = renameLink(writable.openedFrom, from, to);
-    if (writable.resultLinks) {
-      writable.resultLinks = Object.fromEntries(
-        Object.entries(writable.resultLinks).map(([url, l]) => [url, renameLink(l, from, to)!]),
-      );
-    }
-  }
 }
 
 /** The visit the page in `tabId` adds to: its current one while its session is open, else a new one. */

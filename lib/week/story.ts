@@ -6,13 +6,7 @@
  */
 import type { SkilltrailDb } from '../store/db';
 import type { Session } from '../model';
-import {
-  countsAsLearning,
-  reflectionStreak,
-  sessionsInRange,
-  singleSourceSkills,
-  type Summary,
-} from './summary';
+import { countsAsLearning, sessionsInRange, type Summary } from './summary';
 import { shiftWeek, weekOf, type WeekOptions } from '../time';
 
 /** Less than this more time than last week is noise, not growth. */
@@ -137,4 +131,48 @@ export async function loadStreakSessions(
     week = shiftWeek(week, -1, options);
   }
   return found;
+}
+
+/**
+ * Skills whose evidence all comes from one site, for a gentle "all from one site — want a
+ * second view?" prompt. Skills with fewer than `minSessions` sessions are too young to nag.
+ * @example singleSourceSkills(summary) // [{ skillId, name: 'CSS', site: 'developer.mozilla.org' }]
+ */
+export function singleSourceSkills(
+  summary: Pick<Summary, 'skills'>,
+  options: { minSessions?: number } = {},
+): { skillId: string; name: string; site: string }[] {
+  const min = options.minSessions ?? 2;
+  return summary.skills
+    .filter((s) => s.sourceDiversity === 1 && s.sessions >= min)
+    .map((s) => ({ skillId: s.skillId, name: s.name, site: s.topSources[0]!.site }));
+}
+
+/**
+ * Consecutive weeks with at least one reflection (a note on a session that counts as
+ * learning), ending this week — or last week, so a streak is not "broken" on Monday
+ * morning before the learner had a chance to write. A note belongs to the week its
+ * session started in.
+ * @example reflectionStreak(sessions, { now: Date.now(), timeZone, weekStart: 1 }) // { weeks: 3, includesThisWeek: false }
+ */
+export function reflectionStreak(
+  sessions: readonly Pick<Session, 'startedAt' | 'note' | 'status'>[],
+  options: { now: number; timeZone?: string; weekStart?: number },
+): { weeks: number; includesThisWeek: boolean } {
+  const weekOptions = { timeZone: options.timeZone, weekStart: options.weekStart ?? 1 };
+  const noted = new Set(
+    sessions
+      .filter((s) => countsAsLearning(s) && s.note.trim() !== '')
+      .map((s) => weekOf(s.startedAt, weekOptions).key),
+  );
+  let week = weekOf(options.now, weekOptions);
+  const includesThisWeek = noted.has(week.key);
+  if (!includesThisWeek) week = shiftWeek(week, -1, weekOptions);
+  let weeks = 0;
+  // Bounded by the number of noted weeks: each step back must find one.
+  while (noted.has(week.key) && weeks <= noted.size) {
+    weeks += 1;
+    week = shiftWeek(week, -1, weekOptions);
+  }
+  return { weeks, includesThisWeek };
 }

@@ -5,7 +5,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putSampleWeek } from './harness/a11y';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
-import { recordDownloads } from './harness/pages';
+import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { downloaded, recordDownloads } from './harness/pages';
 import { startServer, type TestServer } from './harness/server';
 
 /**
@@ -50,7 +51,99 @@ function centres(page: Page, selector: string): Promise<number[]> {
 
 const isDescending = (xs: number[]) => xs.every((x, i) => i === 0 || x < xs[i - 1]!);
 
-describe('in Arabic, right to left', () => {
+/** The welcome page in Arabic, its heading at the right, the starter skills in Arabic. */
+async function expectWelcomeInArabic(welcome: Page): Promise<void> {
+  await welcome.waitForSelector('#welcome-start');
+  expect(await welcome.$eval('html', (e) => [e.lang.split('-')[0], e.dir])).toEqual(['ar', 'rtl']);
+  expect(await welcome.$eval('h1', (e) => e.textContent)).toBe('مرحبًا بك في Skilltrail');
+  const labels = await welcome.$$eval('.starter-skills label', (els) =>
+    els.map((e) => e.textContent),
+  );
+  expect(labels).toContain('العمل الجماعي');
+  expect(labels).not.toContain('Teamwork');
+  const h1 = await textBox(welcome, 'h1');
+  const body = await box(welcome, 'h1');
+  // The heading starts at the right edge of the text column, not the left.
+  expect(body.right - h1.right).toBeLessThan(h1.left - body.left);
+}
+
+/**
+ * The week view, loaded with the sample week, laid out as the mirror of English; saves
+ * its screenshot as `shot`.
+ */
+async function expectWeekMirrored(dashboard: Page, shot: string): Promise<void> {
+  // In front: a tab behind another gets no animation frames, and waiting would stall.
+  await dashboard.bringToFront();
+  await dashboard.waitForSelector('.week-story');
+  await dashboard.waitForSelector('.chart-svg rect');
+  await dashboard.waitForSelector('.preview table');
+  expect(await dashboard.$eval('html', (e) => e.dir)).toBe('rtl');
+
+  await dashboard.screenshot({ path: shot });
+  console.info(`Arabic week view: ${shot}`);
+
+  const width = await dashboard.evaluate(() => document.documentElement.clientWidth);
+  // The name of the extension at the right edge, the navigation to its left, in order.
+  const brand = await box(dashboard, '.brand');
+  const nav = await box(dashboard, '.top nav');
+  expect(width - brand.right).toBeLessThan(40);
+  expect(brand.left).toBeGreaterThan(nav.right);
+  expect(isDescending(await centres(dashboard, '.top nav li'))).toBe(true);
+  // The week's heading starts at the right of the content, not the left.
+  const main = await box(dashboard, 'main');
+  const h1 = await textBox(dashboard, '#week-heading');
+  expect(main.right - h1.right).toBeLessThan(h1.left - main.left);
+  // The week key keeps its own order inside the Arabic heading: 2026-W48, not W48-2026.
+  expect(await dashboard.$eval('#week-heading', (e) => e.textContent)).toMatch(
+    /^الأسبوع \u2068\d{4}-W\d\d\u2069$/,
+  );
+  // Dates from Intl in Arabic.
+  expect(await dashboard.$eval('.week-range', (e) => e.textContent)).toMatch(/\p{Script=Arabic}/u);
+
+  // The day chart's week runs from the right: the first day's label is the rightmost.
+  const [skillChart, dayChart] = await dashboard.$$('.week-charts .chart-svg');
+  const days = await dayChart!.$$eval('text[text-anchor="middle"]', (els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left + r.width / 2;
+    }),
+  );
+  expect(days.length).toBe(7);
+  expect(isDescending(days)).toBe(true);
+  // The skill chart's bars grow from the right edge of the chart.
+  const chart = await skillChart!.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { left: r.left, right: r.right };
+  });
+  const bars = await skillChart!.$$eval('rect', (els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+  );
+  // Each bar's label starts at the right edge too.
+  const labels = await skillChart!.$$eval('text', (els) =>
+    els.map((e) => e.getBoundingClientRect().right),
+  );
+  for (const right of labels) expect(Math.abs(chart.right - right)).toBeLessThan(2);
+  expect(bars.length).toBeGreaterThan(1);
+  for (const bar of bars) expect(Math.abs(chart.right - bar.right)).toBeLessThan(2);
+  // …so a shorter bar leaves room at the left, not the right.
+  expect(Math.max(...bars.map((b) => b.left))).toBeGreaterThan(chart.left + 20);
+
+  // The preview table's first column is at the right.
+  expect(isDescending(await centres(dashboard, '.preview table thead th'))).toBe(true);
+}
+
+/** The Markdown report and the CSV table, in Arabic. */
+function expectArabicExports(files: string[]): void {
+  const md = files.find((f) => f.startsWith('#'));
+  const csv = files.find((f) => f.startsWith('\uFEFF'));
+  expect(md).toMatch(/^# تقرير التعلّم — \u2068\d{4}-W\d\d\u2069/);
+  expect(md).toContain('## الملخّص');
+  expect(csv?.split('\r\n')[0]).toBe(
+    '\uFEFFمعرف_الجلسة,التاريخ,البداية,النهاية,النوع,المهارات,العنوان,الموقع,الرابط,الثواني_الفعلية,الدقائق_الفعلية,الصفحات,عمليات_البحث,عبارات_البحث,الملاحظة',
+  );
+}
+
+describe('Chromium: in Arabic, right to left', () => {
   let server: TestServer;
   let ext: ExtensionSession;
   let dashboard: Page;
@@ -76,91 +169,18 @@ describe('in Arabic, right to left', () => {
   it('welcomes the learner in Arabic, from the right, with skills named in Arabic', async () => {
     const target = await ext.browser.waitForTarget((t) => t.url().endsWith('/welcome.html'));
     const welcome = (await target.asPage())!;
-    await welcome.waitForSelector('#welcome-start');
-    expect(await welcome.$eval('html', (e) => [e.lang.split('-')[0], e.dir])).toEqual([
-      'ar',
-      'rtl',
-    ]);
-    expect(await welcome.$eval('h1', (e) => e.textContent)).toBe('مرحبًا بك في Skilltrail');
-    const labels = await welcome.$$eval('.starter-skills label', (els) =>
-      els.map((e) => e.textContent),
-    );
-    expect(labels).toContain('العمل الجماعي');
-    expect(labels).not.toContain('Teamwork');
-    const h1 = await textBox(welcome, 'h1');
-    const body = await box(welcome, 'h1');
-    // The heading starts at the right edge of the text column, not the left.
-    expect(body.right - h1.right).toBeLessThan(h1.left - body.left);
+    await expectWelcomeInArabic(welcome);
     await welcome.close();
   });
 
   it('lays the week out as the mirror of English, and the screenshot shows it', async () => {
     dashboard = await ext.openExtensionPage('/dashboard.html#/week');
     await dashboard.setViewport({ width: 1280, height: 800 });
-    // In front: a tab behind another gets no animation frames, and waiting would stall.
     await dashboard.bringToFront();
     await dashboard.waitForSelector('.week-view');
     await putSampleWeek(dashboard, server.origin);
     await dashboard.reload();
-    await dashboard.waitForSelector('.week-story');
-    await dashboard.waitForSelector('.chart-svg rect');
-    await dashboard.waitForSelector('.preview table');
-    expect(await dashboard.$eval('html', (e) => e.dir)).toBe('rtl');
-
-    const path = join(shots, 'dashboard-week-ar.png');
-    await dashboard.screenshot({ path });
-    console.info(`Arabic week view: ${path}`);
-
-    const width = await dashboard.evaluate(() => document.documentElement.clientWidth);
-    // The name of the extension at the right edge, the navigation to its left, in order.
-    const brand = await box(dashboard, '.brand');
-    const nav = await box(dashboard, '.top nav');
-    expect(width - brand.right).toBeLessThan(40);
-    expect(brand.left).toBeGreaterThan(nav.right);
-    expect(isDescending(await centres(dashboard, '.top nav li'))).toBe(true);
-    // The week's heading starts at the right of the content, not the left.
-    const main = await box(dashboard, 'main');
-    const h1 = await textBox(dashboard, '#week-heading');
-    expect(main.right - h1.right).toBeLessThan(h1.left - main.left);
-    // The week key keeps its own order inside the Arabic heading: 2026-W48, not W48-2026.
-    expect(await dashboard.$eval('#week-heading', (e) => e.textContent)).toMatch(
-      /^الأسبوع \u2068\d{4}-W\d\d\u2069$/,
-    );
-    // Dates from Intl in Arabic.
-    expect(await dashboard.$eval('.week-range', (e) => e.textContent)).toMatch(
-      /\p{Script=Arabic}/u,
-    );
-
-    // The day chart's week runs from the right: the first day's label is the rightmost.
-    const [skillChart, dayChart] = await dashboard.$$('.week-charts .chart-svg');
-    const days = await dayChart!.$$eval('text[text-anchor="middle"]', (els) =>
-      els.map((e) => {
-        const r = e.getBoundingClientRect();
-        return r.left + r.width / 2;
-      }),
-    );
-    expect(days.length).toBe(7);
-    expect(isDescending(days)).toBe(true);
-    // The skill chart's bars grow from the right edge of the chart.
-    const chart = await skillChart!.evaluate((e) => {
-      const r = e.getBoundingClientRect();
-      return { left: r.left, right: r.right };
-    });
-    const bars = await skillChart!.$$eval('rect', (els) =>
-      els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
-    );
-    // Each bar's label starts at the right edge too.
-    const labels = await skillChart!.$$eval('text', (els) =>
-      els.map((e) => e.getBoundingClientRect().right),
-    );
-    for (const right of labels) expect(Math.abs(chart.right - right)).toBeLessThan(2);
-    expect(bars.length).toBeGreaterThan(1);
-    for (const bar of bars) expect(Math.abs(chart.right - bar.right)).toBeLessThan(2);
-    // …so a shorter bar leaves room at the left, not the right.
-    expect(Math.max(...bars.map((b) => b.left))).toBeGreaterThan(chart.left + 20);
-
-    // The preview table's first column is at the right.
-    expect(isDescending(await centres(dashboard, '.preview table thead th'))).toBe(true);
+    await expectWeekMirrored(dashboard, join(shots, 'dashboard-week-ar.png'));
   });
 
   it('exports a report and a table in Arabic', async () => {
@@ -168,13 +188,7 @@ describe('in Arabic, right to left', () => {
     await dashboard.click('[data-export="csv"]');
     for (let i = 0; i < 100 && saved.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
     const files = saved.map((path) => readFileSync(path, 'utf8'));
-    const md = files.find((f) => f.startsWith('#'));
-    const csv = files.find((f) => f.startsWith('\uFEFF'));
-    expect(md).toMatch(/^# تقرير التعلّم — \u2068\d{4}-W\d\d\u2069/);
-    expect(md).toContain('## الملخّص');
-    expect(csv?.split('\r\n')[0]).toBe(
-      '\uFEFFمعرف_الجلسة,التاريخ,البداية,النهاية,النوع,المهارات,العنوان,الموقع,الرابط,الثواني_الفعلية,الدقائق_الفعلية,الصفحات,عمليات_البحث,عبارات_البحث,الملاحظة',
-    );
+    expectArabicExports(files);
   });
 
   it('prints the report right to left', async () => {
@@ -193,5 +207,54 @@ describe('in Arabic, right to left', () => {
     await report.screenshot({ path });
     console.info(`Arabic printable report: ${path}`);
     await report.close();
+  });
+});
+
+// Firefox takes an extension's language from its own interface language, which needs
+// Arabic's language pack (Debian's firefox-esr-l10n-ar, installed by .ci/run).
+describe('Firefox: in Arabic, right to left', () => {
+  let server: TestServer;
+  let ext: FirefoxSession;
+  let dashboard: Page;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+  const shots = mkdtempSync(join(tmpdir(), 'skilltrail-rtl-'));
+
+  beforeAll(async () => {
+    server = await startServer([]);
+    ext = await launchFirefoxWithExtension({
+      prefs: { 'intl.locale.requested': 'ar', ...downloadPrefs(downloads) },
+    });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('welcomes the learner in Arabic, from the right, with skills named in Arabic', async () => {
+    const welcome = await ext.openExtensionPage('/welcome.html');
+    await welcome.bringToFront();
+    await expectWelcomeInArabic(welcome);
+    await welcome.close();
+  });
+
+  it('lays the week out as the mirror of English, and the screenshot shows it', async () => {
+    dashboard = await ext.openExtensionPage('/dashboard.html#/week');
+    await dashboard.bringToFront();
+    await dashboard.waitForSelector('.week-view');
+    await putSampleWeek(dashboard, server.origin);
+    // Written behind Dexie's back, so a new view reads them (BiDi does not wait for an
+    // extension page's reload).
+    await dashboard.close();
+    dashboard = await ext.openExtensionPage('/dashboard.html#/week');
+    await expectWeekMirrored(dashboard, join(shots, 'dashboard-week-ar-firefox.png'));
+  });
+
+  it('exports a report and a table in Arabic', async () => {
+    await dashboard.click('[data-export="markdown"]');
+    const md = await downloaded(downloads, /\.md$/);
+    await dashboard.click('[data-export="csv"]');
+    const csv = await downloaded(downloads, /\.csv$/);
+    expectArabicExports([md.text, csv.text]);
   });
 });

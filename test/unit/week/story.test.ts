@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/store/db';
 import type { Session, Skill } from '../../../lib/model';
-import { reflectionStreak, summarise, type SummaryData } from '../../../lib/week/summary';
+import { summarise, type SummaryData } from '../../../lib/week/summary';
 import { shiftWeek, weekOf } from '../../../lib/time';
 import {
   loadStreakSessions,
+  reflectionStreak,
   MIN_GROWTH_MS,
   skillsThatGrew,
   STORY_REFLECTIONS,

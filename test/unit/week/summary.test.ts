@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, Visit } from '../../../lib/model';
 import { localDays, rangeLabel } from '../../../lib/week/days';
-import {
-  reflectionStreak,
-  singleSourceSkills,
-  summarise,
-  type SummaryData,
-} from '../../../lib/week/summary';
+import { summarise, type SummaryData } from '../../../lib/week/summary';
+import { reflectionStreak, singleSourceSkills } from '../../../lib/week/story';
 import { weekOf } from '../../../lib/time';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
 
