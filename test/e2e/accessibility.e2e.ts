@@ -92,20 +92,15 @@ describe.each(LANGUAGES)(
     let ext: ExtensionSession;
     let dashboard: Page;
     const files = mkdtempSync(join(tmpdir(), 'skilltrail-a11y-'));
-    const environment = process.env.LANGUAGE;
 
     beforeAll(async () => {
       server = await startServer([
         htmlPage('/grid', articleHtml('A complete guide to CSS grid', 14)),
       ]);
-      // Chromium on Linux picks an extension's messages from the environment's language.
-      process.env.LANGUAGE = language.locale.replace('-', '_');
-      ext = await launchWithExtension({ keepWelcome: true, args: [`--lang=${language.locale}`] });
+      ext = await launchWithExtension({ keepWelcome: true, locale: language.locale });
     });
 
     afterAll(async () => {
-      if (environment === undefined) delete process.env.LANGUAGE;
-      else process.env.LANGUAGE = environment;
       await ext?.close();
       await server?.close();
     });

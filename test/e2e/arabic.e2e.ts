@@ -148,20 +148,15 @@ describe('Chromium: in Arabic, right to left', () => {
   let ext: ExtensionSession;
   let dashboard: Page;
   let saved: string[] = [];
-  const language = process.env.LANGUAGE;
   const shots = mkdtempSync(join(tmpdir(), 'skilltrail-rtl-'));
 
   beforeAll(async () => {
     server = await startServer([]);
-    // Chromium on Linux picks an extension's messages from the environment's language.
-    process.env.LANGUAGE = 'ar';
-    ext = await launchWithExtension({ keepWelcome: true, args: ['--lang=ar'] });
+    ext = await launchWithExtension({ keepWelcome: true, locale: 'ar' });
     saved = await recordDownloads(ext.browser, ext.userDataDir);
   });
 
   afterAll(async () => {
-    if (language === undefined) delete process.env.LANGUAGE;
-    else process.env.LANGUAGE = language;
     await ext?.close();
     await server?.close();
   });

@@ -15,19 +15,14 @@ describe('in Spanish', () => {
   let ext: ExtensionSession;
   let dashboard: Page;
   let saved: string[] = [];
-  const language = process.env.LANGUAGE;
 
   beforeAll(async () => {
     server = await startServer([]);
-    // Chromium on Linux picks an extension's messages from the environment's language.
-    process.env.LANGUAGE = 'es';
-    ext = await launchWithExtension({ keepWelcome: true, args: ['--lang=es'] });
+    ext = await launchWithExtension({ keepWelcome: true, locale: 'es' });
     saved = await recordDownloads(ext.browser, ext.userDataDir);
   });
 
   afterAll(async () => {
-    if (language === undefined) delete process.env.LANGUAGE;
-    else process.env.LANGUAGE = language;
     await ext?.close();
     await server?.close();
   });

@@ -32,6 +32,11 @@ export interface LaunchOptions {
   consent?: boolean;
   /** `MAP * 127.0.0.1:PORT`: make real search-engine hosts resolve to a local server. */
   hostResolverRules?: string;
+  /**
+   * The interface language (`es`, `pt-BR`). Chromium on Linux picks an extension's messages
+   * from the environment's `LANGUAGE`, so the browser gets it there and as `--lang`.
+   */
+  locale?: string;
   /** Extra command-line switches. */
   args?: string[];
   /** Other unpacked extensions to load beside it (a benchmark's empty extension). */
@@ -125,7 +130,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ],
     acceptInsecureCerts: true,
     userDataDir,
-    args,
+    args: options.locale ? [...args, `--lang=${options.locale}`] : args,
+    env: options.locale
+      ? { ...process.env, LANGUAGE: options.locale.replace('-', '_') }
+      : process.env,
   });
   const workerTarget = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
