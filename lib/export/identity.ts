@@ -4,7 +4,7 @@
  * the learner, so it links their own records to each other and to nothing else.
  */
 import type { Settings } from '../settings/settings';
-import type { XapiActorOptions } from './xapi';
+import type { XapiActorOptions } from './xapi/actor';
 
 /**
  * The xAPI actor options from the learner's settings.

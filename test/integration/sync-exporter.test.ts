@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openDb, type SkilltrailDb } from '../../lib/store/db';
 import { getOrCreateInstallId } from '../../lib/store/install-id';
 import { IRI_BASE, skillIri } from '../../lib/export/iri';
-import { XAPI_VERB } from '../../lib/export/xapi';
+import { XAPI_VERB } from '../../lib/export/xapi/vocabulary';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import type { FetchLike } from '../../lib/sync/lrs-client';
 import { countByState } from '../../lib/sync/outbox';

@@ -8,7 +8,7 @@ import {
   redactSessions,
   type PrivacyLevel,
 } from '../../../lib/export/privacy';
-import { exportWeekAsXapi } from '../../../lib/export/xapi';
+import { exportWeekAsXapi } from '../../../lib/export/xapi/file';
 import { uid, weekFixture } from '../../fixtures/week';
 
 function shared(level: PrivacyLevel) {

@@ -15,7 +15,7 @@ import { exportHtml } from '../../../../lib/export/html';
 import { actorFromSettings } from '../../../../lib/export/identity';
 import { exportMarkdown } from '../../../../lib/export/markdown';
 import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
-import { exportWeekAsXapi } from '../../../../lib/export/xapi';
+import { exportWeekAsXapi } from '../../../../lib/export/xapi/file';
 import type { Settings } from '../../../../lib/settings/settings';
 import { exportBackup, restoreBackup } from '../../../../lib/store/backup';
 import { db } from '../../../../lib/store/db';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
-import { exportWeekAsXapi } from '../../../lib/export/xapi';
-import { weekFixture } from '../../fixtures/week';
+import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
+import { exportWeekAsXapi } from '../../../../lib/export/xapi/file';
+import { weekFixture } from '../../../fixtures/week';
+import { ACTOR } from '../../../fixtures/week-statements';
 
 const INSTALL_ID = 'a3f9c2e1-7b4d-4c2a-9e8f-1d2c3b4a5f60';
 
@@ -34,4 +35,20 @@ describe('who an xAPI file names', () => {
       expect(b.statements.some((s) => ids.has(s.id))).toBe(false);
     },
   );
+});
+
+describe('the xAPI file', () => {
+  it('is deterministic: the same data gives byte-identical files', async () => {
+    const f = weekFixture();
+    const shared = prepareExport(f.data, { ...f.week, timeZone: f.timeZone, level: 'full' });
+    const a = await exportWeekAsXapi(shared, ACTOR);
+    const b = await exportWeekAsXapi(
+      prepareExport(weekFixture().data, { ...f.week, timeZone: f.timeZone, level: 'full' }),
+      ACTOR,
+    );
+    expect(a.content).toBe(b.content);
+    expect(a.filename).toBe('skilltrail-2026-W48-xapi.json');
+    expect(a.mimeType).toBe('application/json');
+    expect(JSON.parse(a.content)).toHaveLength(21);
+  });
 });
