@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { checkCredential } from '../lib/credentials/verify';
-import { issueBadges } from '../lib/export/openbadges';
+import { issueBadges } from '../lib/export/openbadges/issue';
 import { prepareExport } from '../lib/export/privacy';
 import { badgeKeys } from '../test/fixtures/badge-keys';
 import { heavyWeek } from '../test/fixtures/heavy-week';

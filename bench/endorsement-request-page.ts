@@ -11,7 +11,7 @@ import { getOrCreateDidKey } from '../lib/credentials/did-key';
 import { memoryKeyStore } from '../lib/credentials/keys';
 import { requestPageHtml } from '../lib/endorsement-request/page-html';
 import type { RequestPageText } from '../lib/endorsement-request/text';
-import { buildBadgeCredentials } from '../lib/export/openbadges';
+import { buildBadgeCredentials } from '../lib/export/openbadges/build';
 import { prepareExport } from '../lib/export/privacy';
 import { heavyWeek } from '../test/fixtures/heavy-week';
 import { SKILL, weekFixture, type WeekFixture } from '../test/fixtures/week';

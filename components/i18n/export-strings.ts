@@ -1,5 +1,5 @@
 import { CSV_COLUMNS, type CsvText } from '../../lib/export/csv';
-import type { BadgeText } from '../../lib/export/openbadges';
+import type { BadgeText } from '../../lib/export/openbadges/text';
 import { PRIVACY_LEVELS, type PrivacyLevel, type SessionLabelText } from '../../lib/export/privacy';
 import type { ReportText } from '../../lib/export/report';
 import { formatList, formatNumber } from '../../lib/format';

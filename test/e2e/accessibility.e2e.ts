@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeKeys } from '../fixtures/badge-keys';
-import { badgesJsonFile, issueBadges } from '../../lib/export/openbadges';
+import { issueBadges } from '../../lib/export/openbadges/issue';
+import { badgesJsonFile } from '../../lib/export/openbadges/json-files';
 import { prepareExport } from '../../lib/export/privacy';
 import {
   type AxeFinding,

@@ -10,7 +10,9 @@ import {
 import { exportCsv } from '../../../lib/export/csv';
 import { exportHtml } from '../../../lib/export/html';
 import { exportMarkdown } from '../../../lib/export/markdown';
-import { badgesHtmlFile, issueBadges, OB_TEXT } from '../../../lib/export/openbadges';
+import { issueBadges } from '../../../lib/export/openbadges/issue';
+import { badgesHtmlFile } from '../../../lib/export/openbadges/page';
+import { OB_TEXT } from '../../../lib/export/openbadges/text';
 import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
 import { REPORT_TEXT } from '../../../lib/export/report';
 import { badgeKeys } from '../../fixtures/badge-keys';

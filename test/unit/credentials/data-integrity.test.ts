@@ -12,12 +12,12 @@ import { decodeCompactJws, MAX_JWS_LENGTH } from '../../../lib/credentials/jws';
 import { getOrCreateSigningKey, memoryKeyStore } from '../../../lib/credentials/keys';
 import { signCredential } from '../../../lib/credentials/vc-jwt';
 import { checkCredential } from '../../../lib/credentials/verify';
+import { MAX_EVIDENCE } from '../../../lib/export/openbadges/evidence';
 import {
   issueBadges,
-  MAX_EVIDENCE,
   type BadgeKeys,
   type IssuedBadge,
-} from '../../../lib/export/openbadges';
+} from '../../../lib/export/openbadges/issue';
 import { prepareExport, PRIVACY_LEVELS, type PrivacyLevel } from '../../../lib/export/privacy';
 import { badgeKeys } from '../../fixtures/badge-keys';
 import { heavyWeek } from '../../fixtures/heavy-week';

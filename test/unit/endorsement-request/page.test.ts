@@ -10,7 +10,7 @@ import {
   type PageAssets,
 } from '../../../lib/endorsement-request/page-html';
 import type { RequestPageText } from '../../../lib/endorsement-request/text';
-import { buildBadgeCredentials } from '../../../lib/export/openbadges';
+import { buildBadgeCredentials } from '../../../lib/export/openbadges/build';
 import { skillIri } from '../../../lib/export/iri';
 import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
 import { HOSTILE_TITLE, SKILL, weekFixture } from '../../fixtures/week';

@@ -38,7 +38,7 @@ export async function saveEndorsementRequest(
   });
   const [{ buildBadgeCredentials }, { getOrCreateDidKey }, { signDataIntegrity }, page] =
     await Promise.all([
-      import('../../../../lib/export/openbadges'),
+      import('../../../../lib/export/openbadges/build'),
       import('../../../../lib/credentials/did-key'),
       import('../../../../lib/credentials/data-integrity'),
       import('virtual:standalone/endorsement-request'),

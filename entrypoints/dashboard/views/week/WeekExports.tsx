@@ -54,11 +54,17 @@ export function WeekExports({ week, data, settings, locale }: WeekExportsProps) 
     },
     badges: async (progress) => {
       // The JSON-LD stack loads only here, when the learner exports badges.
-      const [{ badgesHtmlFile, badgesJsonFile, issueBadges, walletFile }, { getOrCreateDidKey }] =
-        await Promise.all([
-          import('../../../../lib/export/openbadges'),
-          import('../../../../lib/credentials/did-key'),
-        ]);
+      const [
+        { issueBadges },
+        { badgesJsonFile, walletFile },
+        { badgesHtmlFile },
+        { getOrCreateDidKey },
+      ] = await Promise.all([
+        import('../../../../lib/export/openbadges/issue'),
+        import('../../../../lib/export/openbadges/json-files'),
+        import('../../../../lib/export/openbadges/page'),
+        import('../../../../lib/credentials/did-key'),
+      ]);
       // The keys are made once and kept in `meta`; every badge of this learner carries them.
       const keys = {
         didKey: await getOrCreateDidKey(db()),

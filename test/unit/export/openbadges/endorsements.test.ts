@@ -6,33 +6,33 @@ import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-c
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itWithSchema, OB_SCHEMA_PATH, obSchemaText } from '../../fixtures/ob-schema';
-import { documentLoader } from '../../../lib/credentials/document-loader';
-import { checkEndorsement } from '../../../lib/credentials/endorsement';
-import { decodeCompactJws } from '../../../lib/credentials/jws';
-import { signDataIntegrity } from '../../../lib/credentials/data-integrity';
-import { checkCredential } from '../../../lib/credentials/verify';
-import { runVerify, type VerifyIo } from '../../../tools/run-verify';
-import { exportHtml } from '../../../lib/export/html';
-import { skillIri } from '../../../lib/export/iri';
-import { exportMarkdown } from '../../../lib/export/markdown';
+import { itWithSchema, OB_SCHEMA_PATH, obSchemaText } from '../../../fixtures/ob-schema';
+import { documentLoader } from '../../../../lib/credentials/document-loader';
+import { checkEndorsement } from '../../../../lib/credentials/endorsement';
+import { decodeCompactJws } from '../../../../lib/credentials/jws';
+import { signDataIntegrity } from '../../../../lib/credentials/data-integrity';
+import { checkCredential } from '../../../../lib/credentials/verify';
+import { runVerify, type VerifyIo } from '../../../../tools/run-verify';
+import { exportHtml } from '../../../../lib/export/html';
+import { skillIri } from '../../../../lib/export/iri';
+import { exportMarkdown } from '../../../../lib/export/markdown';
 import {
-  badgesHtmlFile,
-  badgesJsonFile,
   issueBadges,
   type BadgeKeys,
   type IssuedBadge,
-} from '../../../lib/export/openbadges';
-import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
-import type { Endorsement } from '../../../lib/model';
-import { badgeKeys } from '../../fixtures/badge-keys';
+} from '../../../../lib/export/openbadges/issue';
+import { badgesJsonFile } from '../../../../lib/export/openbadges/json-files';
+import { badgesHtmlFile } from '../../../../lib/export/openbadges/page';
+import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
+import type { Endorsement } from '../../../../lib/model';
+import { badgeKeys } from '../../../fixtures/badge-keys';
 import {
   editedEndorsement,
   MENTOR,
   signedEndorsement,
   type SignedEndorsement,
-} from '../../fixtures/endorsement';
-import { SKILL, uid, weekFixture } from '../../fixtures/week';
+} from '../../../fixtures/endorsement';
+import { SKILL, uid, weekFixture } from '../../../fixtures/week';
 
 const COMMENT = 'Ada rebuilt our <script>alert(1)</script> pricing page with **grid** | [link](x)';
 

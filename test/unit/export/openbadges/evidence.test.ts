@@ -1,0 +1,83 @@
+// @vitest-environment node
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BadgeKeys } from '../../../../lib/export/openbadges/issue';
+import { badgeKeys } from '../../../fixtures/badge-keys';
+import { SKILL } from '../../../fixtures/week';
+import { weekBadges } from '../../../fixtures/week-badges';
+
+let keys: BadgeKeys;
+
+beforeAll(async () => {
+  keys = await badgeKeys();
+}, 60_000);
+
+describe('Open Badges evidence', () => {
+  it('gives one evidence entry per session, as the privacy level allows', async () => {
+    const full = (await weekBadges(keys, 'full')).find((b) => b.skillId === SKILL.css)!.credential;
+    expect(full.evidence).toHaveLength(4);
+    expect(full.evidence![0]).toEqual({
+      type: ['Evidence'],
+      id: 'https://developer.mozilla.org/en-US/docs/Web/CSS/CSS_grid_layout',
+      name: 'CSS grid layout - CSS | MDN',
+      description: 'Reading · 2026-11-23 09:15 · 9 min active · 2 pages',
+      genre: 'Reading',
+      narrative:
+        'Reflection: Grid areas name regions; grid-template-areas draws the layout as text.',
+    });
+    expect(full.evidence![1]!.narrative).toBe(
+      'Searches: “css grid vs flexbox”, “css grid auto-fill vs auto-fit”',
+    );
+    // The answered follow-up: what stayed, and where it was used with a link to the work.
+    expect(full.evidence!.slice(2)).toEqual([
+      {
+        type: ['Evidence'],
+        name: 'What stayed of CSS',
+        description: 'Written 2026-11-29 20:30, some days after 1 session',
+        genre: 'Recall',
+        narrative:
+          'Grid areas name regions; <b>subgrid</b> passes tracks down.\nminmax() sets limits.',
+      },
+      {
+        type: ['Evidence'],
+        id: 'https://github.com/example/site/pull/42',
+        name: 'Where CSS was used',
+        description: 'Written 2026-11-29 20:30, some days after 1 session',
+        genre: 'Application',
+        narrative: 'Rebuilt the *pricing* page layout with grid | no floats left',
+      },
+    ]);
+    // A dismissed follow-up is evidence of nothing.
+    const frontEnd = (await weekBadges(keys, 'full')).find(
+      (b) => b.skillId === SKILL.frontEnd,
+    )!.credential;
+    expect(frontEnd.evidence!.map((e) => e.genre)).not.toContain('Recall');
+    const titles = (await weekBadges(keys, 'titles')).find(
+      (b) => b.skillId === SKILL.css,
+    )!.credential;
+    expect(titles.evidence).toHaveLength(2);
+    expect(titles.evidence![0]).toEqual({
+      type: ['Evidence'],
+      name: 'CSS grid layout - CSS | MDN',
+      description: 'Reading · 2026-11-23 09:15 · 9 min active · 2 pages · developer.mozilla.org',
+      genre: 'Reading',
+    });
+    const sites = (await weekBadges(keys, 'sites')).find(
+      (b) => b.skillId === SKILL.css,
+    )!.credential;
+    expect(sites.evidence!.map((e) => e.name)).toEqual([
+      'Reading on developer.mozilla.org',
+      'Web search on google.com',
+    ]);
+    const totals = await weekBadges(keys, 'totals');
+    expect(totals.every((b) => b.credential.evidence === undefined)).toBe(true);
+    expect(totals[1]!.credential.credentialSubject.narrative).toBe(
+      'In week 2026-W48 I spent 16 min of active learning on CSS across 2 sessions: 5 pages read, 2 searches.',
+    );
+  });
+
+  it('never uses a javascript: or data: URL as evidence id', async () => {
+    for (const b of await weekBadges(keys, 'full')) {
+      for (const e of b.credential.evidence ?? []) if (e.id) expect(e.id).toMatch(/^https?:\/\//);
+    }
+  });
+});
