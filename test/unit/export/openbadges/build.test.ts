@@ -1,26 +1,18 @@
 // @vitest-environment node
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeCompactJws } from '../../../../lib/credentials/jws';
 import { OB_CONTEXT } from '../../../../lib/credentials/ob-context';
 import { IRI_BASE } from '../../../../lib/export/iri';
 import { buildBadgeCredentials } from '../../../../lib/export/openbadges/build';
 import { OB_CREDENTIAL_SCHEMA } from '../../../../lib/export/openbadges/credential';
-import type { BadgeKeys } from '../../../../lib/export/openbadges/issue';
 import { PRIVACY_LEVELS } from '../../../../lib/export/privacy';
-import { badgeKeys } from '../../../fixtures/badge-keys';
 import { itWithSchema, OB_SCHEMA_PATH, obSchemaText } from '../../../fixtures/ob-schema';
 import { SKILL } from '../../../fixtures/week';
-import { BADGE_NOW, weekBadges, weekShared } from '../../../fixtures/week-badges';
+import { BADGE_NOW, learnerForFile, weekBadges, weekShared } from '../../../fixtures/week-badges';
 
-let keys: BadgeKeys;
-let did: string;
-
-beforeAll(async () => {
-  keys = await badgeKeys();
-  did = keys.didKey.did;
-}, 60_000);
+const learner = learnerForFile();
 
 describe('Open Badges credentials', () => {
   itWithSchema.each(PRIVACY_LEVELS)(
@@ -32,7 +24,7 @@ describe('Open Badges credentials', () => {
       addFormats(ajv);
       const validate = ajv.compile(JSON.parse(obSchemaText) as object);
       expect(validate({ type: ['VerifiableCredential'] })).toBe(false);
-      const list = await weekBadges(keys, level);
+      const list = await weekBadges(learner.keys, level);
       expect(list).toHaveLength(3);
       for (const b of list) {
         // Validate what a verifier sees: the signed payload.
@@ -45,7 +37,7 @@ describe('Open Badges credentials', () => {
   );
 
   it('issues one self-asserted credential per skill with activity', async () => {
-    const list = await weekBadges(keys);
+    const list = await weekBadges(learner.keys);
     expect(list.map((b) => b.skillId)).toEqual([SKILL.frontEnd, SKILL.css, SKILL.crypto]);
     const css = list.find((b) => b.skillId === SKILL.css)!.credential;
     expect(css['@context']).toEqual([...OB_CONTEXT]);
@@ -53,8 +45,8 @@ describe('Open Badges credentials', () => {
     expect(css.id).toMatch(
       /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-    expect(css.issuer).toEqual({ id: did, type: ['Profile'], name: 'Ada Learner' });
-    expect(css.credentialSubject.id).toBe(did);
+    expect(css.issuer).toEqual({ id: learner.did, type: ['Profile'], name: 'Ada Learner' });
+    expect(css.credentialSubject.id).toBe(learner.did);
     expect(css.validFrom).toBe('2026-11-30T08:00:00Z');
     expect(css.name).toBe('CSS — week 2026-W48');
     expect(css.credentialSubject.activityStartDate).toBe('2026-11-23T00:00:00.000+01:00');
@@ -85,11 +77,11 @@ describe('Open Badges credentials', () => {
   });
 
   it('is deterministic: the same week, key and time give the same credentials', async () => {
-    const a = await weekBadges(keys);
-    const b = await weekBadges(keys);
+    const a = await weekBadges(learner.keys);
+    const b = await weekBadges(learner.keys);
     expect(b.map((x) => x.jws)).toEqual(a.map((x) => x.jws));
     const ids = (
-      await buildBadgeCredentials(weekShared('titles'), { issuerId: did, now: BADGE_NOW })
+      await buildBadgeCredentials(weekShared('titles'), { issuerId: learner.did, now: BADGE_NOW })
     ).map((c) => c.id);
     // Another privacy level says less: it is another credential.
     expect(ids.some((id) => a.some((x) => x.credential.id === id))).toBe(false);

@@ -1,19 +1,15 @@
 // @vitest-environment node
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BadgeKeys } from '../../../../lib/export/openbadges/issue';
-import { badgeKeys } from '../../../fixtures/badge-keys';
+import { describe, expect, it } from 'vitest';
 import { SKILL } from '../../../fixtures/week';
-import { weekBadges } from '../../../fixtures/week-badges';
+import { learnerForFile, weekBadges } from '../../../fixtures/week-badges';
 
-let keys: BadgeKeys;
-
-beforeAll(async () => {
-  keys = await badgeKeys();
-}, 60_000);
+const learner = learnerForFile();
 
 describe('Open Badges evidence', () => {
   it('gives one evidence entry per session, as the privacy level allows', async () => {
-    const full = (await weekBadges(keys, 'full')).find((b) => b.skillId === SKILL.css)!.credential;
+    const full = (await weekBadges(learner.keys, 'full')).find(
+      (b) => b.skillId === SKILL.css,
+    )!.credential;
     expect(full.evidence).toHaveLength(4);
     expect(full.evidence![0]).toEqual({
       type: ['Evidence'],
@@ -47,11 +43,11 @@ describe('Open Badges evidence', () => {
       },
     ]);
     // A dismissed follow-up is evidence of nothing.
-    const frontEnd = (await weekBadges(keys, 'full')).find(
+    const frontEnd = (await weekBadges(learner.keys, 'full')).find(
       (b) => b.skillId === SKILL.frontEnd,
     )!.credential;
     expect(frontEnd.evidence!.map((e) => e.genre)).not.toContain('Recall');
-    const titles = (await weekBadges(keys, 'titles')).find(
+    const titles = (await weekBadges(learner.keys, 'titles')).find(
       (b) => b.skillId === SKILL.css,
     )!.credential;
     expect(titles.evidence).toHaveLength(2);
@@ -61,14 +57,14 @@ describe('Open Badges evidence', () => {
       description: 'Reading · 2026-11-23 09:15 · 9 min active · 2 pages · developer.mozilla.org',
       genre: 'Reading',
     });
-    const sites = (await weekBadges(keys, 'sites')).find(
+    const sites = (await weekBadges(learner.keys, 'sites')).find(
       (b) => b.skillId === SKILL.css,
     )!.credential;
     expect(sites.evidence!.map((e) => e.name)).toEqual([
       'Reading on developer.mozilla.org',
       'Web search on google.com',
     ]);
-    const totals = await weekBadges(keys, 'totals');
+    const totals = await weekBadges(learner.keys, 'totals');
     expect(totals.every((b) => b.credential.evidence === undefined)).toBe(true);
     expect(totals[1]!.credential.credentialSubject.narrative).toBe(
       'In week 2026-W48 I spent 16 min of active learning on CSS across 2 sessions: 5 pages read, 2 searches.',
@@ -76,7 +72,7 @@ describe('Open Badges evidence', () => {
   });
 
   it('never uses a javascript: or data: URL as evidence id', async () => {
-    for (const b of await weekBadges(keys, 'full')) {
+    for (const b of await weekBadges(learner.keys, 'full')) {
       for (const e of b.credential.evidence ?? []) if (e.id) expect(e.id).toMatch(/^https?:\/\//);
     }
   });

@@ -1,20 +1,14 @@
 // @vitest-environment node
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BadgeKeys } from '../../../../lib/export/openbadges/issue';
+import { describe, expect, it } from 'vitest';
 import { badgesHtmlFile } from '../../../../lib/export/openbadges/page';
-import { badgeKeys } from '../../../fixtures/badge-keys';
 import { HOSTILE_TITLE } from '../../../fixtures/week';
-import { weekBadges, weekShared } from '../../../fixtures/week-badges';
+import { learnerForFile, weekBadges, weekShared } from '../../../fixtures/week-badges';
 
-let keys: BadgeKeys;
-
-beforeAll(async () => {
-  keys = await badgeKeys();
-}, 60_000);
+const learner = learnerForFile();
 
 describe('badges page', () => {
   it('writes a readable page with escaped evidence and the signed credentials', async () => {
-    const list = await weekBadges(keys);
+    const list = await weekBadges(learner.keys);
     const file = badgesHtmlFile(weekShared(), list);
     expect(file.filename).toBe('skilltrail-2026-W48-badges.html');
     expect(file.content).not.toContain(HOSTILE_TITLE);
