@@ -20,7 +20,7 @@ import { Dexie } from 'dexie';
 import { openDb } from '../lib/store/db';
 import type { Search, Session, Skill, Visit } from '../lib/model';
 import { DEFAULT_SETTINGS } from '../lib/settings/settings';
-import type { FetchLike } from '../lib/sync/lrs-client';
+import type { FetchLike } from '../lib/sync/lrs-exchange';
 import { countByState } from '../lib/sync/outbox';
 import { queueSessionChanges } from '../lib/sync/session-statements';
 import { DEFAULT_SYNC_SETTINGS } from '../lib/sync/sync-config';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDateTime, formatNumber } from '../lib/format';
-import type { LrsError, LrsErrorCode } from '../lib/sync/lrs-client';
+import type { LrsError, LrsErrorCode } from '../lib/sync/lrs-errors';
 import type { ExportPrivacy } from '../lib/settings/settings';
 import { lrsPermissions, type SyncSettings as Settings } from '../lib/sync/sync-config';
 import type { SyncStatus } from '../lib/sync/sync-now';

@@ -11,7 +11,7 @@ import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
-import { defineWriter, prepareWrites, writeOrKeep } from './retry-writes';
+import { defineWriter, loadQueue, writeOrKeep } from './retry-writes';
 import { currentSessionIdForTab } from './tracker-state';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
@@ -80,7 +80,7 @@ async function storeExtracted(
   const [extracted, sessionId] = await Promise.all([
     reading,
     options.sessionId !== undefined ? options.sessionId : currentSessionIdForTab(tabId),
-    prepareWrites(),
+    loadQueue(),
   ]);
   if (!extracted.ok) return extracted;
   const { shaped } = extracted;

@@ -105,7 +105,11 @@ const queueItem = storageItem<PendingWrite[]>('session:pendingWrites', []);
 // itself refuses (its own quota), for as long as this worker lives.
 let known: PendingWrite[] | null = null;
 
-async function loadQueue(): Promise<PendingWrite[]> {
+/**
+ * The writes that wait, read from storage once per worker. Also called ahead of time (while
+ * a page is read), so the next write starts at once.
+ */
+export async function loadQueue(): Promise<PendingWrite[]> {
   if (known) return known;
   try {
     known = readQueue(await queueItem.getValue());
@@ -118,11 +122,6 @@ async function loadQueue(): Promise<PendingWrite[]> {
 async function saveQueue(queue: PendingWrite[]): Promise<void> {
   known = queue;
   await queueItem.setValue(queue).catch(() => {});
-}
-
-/** Reads what waits ahead of time, so the next write starts at once (called while a page is read). */
-export async function prepareWrites(): Promise<void> {
-  await loadQueue();
 }
 
 // One write or retry at a time, so replays keep their order and never race a new write.

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { db } from '../../lib/store/db';
 import type { Settings } from '../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
-import type { FetchLike } from '../../lib/sync/lrs-client';
+import type { FetchLike } from '../../lib/sync/lrs-exchange';
 import { rescanAllSessions } from '../../lib/sync/queue-changes';
 import {
   lrsConfig,

@@ -17,13 +17,8 @@
  */
 import type { Session, SessionKind, Skill } from '../model';
 import type { ExportPrivacy } from '../settings/settings';
-import {
-  sessionsInRange,
-  summarise,
-  type Summary,
-  type SummaryData,
-  type SummaryOptions,
-} from '../week/summary';
+import { sessionsInRange } from '../week/learning-sessions';
+import { summarise, type Summary, type SummaryData, type SummaryOptions } from '../week/summary';
 import { domainOf, isWebUrl, siteOnly } from '../url';
 
 export type PrivacyLevel = ExportPrivacy;

@@ -1,24 +1,22 @@
-import { storageItem } from '../store/storage-item';
+import { normalisedItem } from '../store/storage-item';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 
 /** The settings storage item; `storage.local` so every extension context sees the same. */
-const settingsItem = storageItem<Partial<Settings>>('local:settings', {});
+const settingsItem = normalisedItem('local:settings', (raw) => normaliseSettings(raw));
 
 /** The learner's settings, complete and valid. */
 export async function loadSettings(): Promise<Settings> {
-  return normaliseSettings(await settingsItem.getValue());
+  return settingsItem.load();
 }
 
 /** Changes some settings; the rest stay as they are. */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = normaliseSettings({ ...(await loadSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+  return settingsItem.update(patch);
 }
 
 /** Calls `listener` whenever any context changes the settings. Returns the unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => listener(normaliseSettings(value)));
+  return settingsItem.watch((value) => listener(value));
 }
 
 export { DEFAULT_SETTINGS };

@@ -45,3 +45,36 @@ export function storageItem<T>(key: `${StorageAreaName}:${string}`, fallback: T)
     },
   };
 }
+
+/** A stored record that every context reads complete and valid, and changes a part at a time. */
+export interface NormalisedItem<T> {
+  load(): Promise<T>;
+  /** Changes some fields; the rest stay as they are. Returns the new value. */
+  update(patch: Partial<T>): Promise<T>;
+  /** Calls `listener` whenever any context changes the value. Returns the unsubscribe. */
+  watch(listener: (value: T, before: T) => void): () => void;
+}
+
+/**
+ * A record in `browser.storage` under `key`, read through `normalise` (what is stored may
+ * be partial, or from an older version), so a reader never sees a missing or invalid field.
+ * @example const settings = normalisedItem('local:settings', (raw) => normaliseSettings(raw));
+ */
+export function normalisedItem<T>(
+  key: `${StorageAreaName}:${string}`,
+  normalise: (raw: unknown) => T,
+): NormalisedItem<T> {
+  const item = storageItem<Partial<T>>(key, {});
+  const load = async () => normalise(await item.getValue());
+  return {
+    load,
+    async update(patch) {
+      const next = normalise({ ...(await load()), ...patch });
+      await item.setValue(next);
+      return next;
+    },
+    watch(listener) {
+      return item.watch((value, before) => listener(normalise(value), normalise(before)));
+    },
+  };
+}

@@ -2,7 +2,7 @@
  * The learner's LRS settings, pure: what is stored becomes a complete, valid object, and
  * the parts the sync needs are derived here. The storage item is in `sync-settings.ts`.
  */
-import { checkEndpoint, type LrsConfig } from './lrs-client';
+import { checkEndpoint, type LrsConfig } from './lrs-endpoint';
 
 /** `kept`: only sessions the learner kept (captured, tagged, edited); `all`: every session not dismissed. */
 export type SyncScope = 'kept' | 'all';

@@ -6,15 +6,10 @@
  */
 import type { SkilltrailDb } from '../store/db';
 import { DEFAULT_BACKOFF, retryAt as nextRetryAt, type BackoffOptions } from './backoff';
-import {
-  getStatement,
-  isTransient,
-  needsLearner,
-  postStatements,
-  type FetchLike,
-  type LrsConfig,
-  type LrsError,
-} from './lrs-client';
+import { getStatement, postStatements } from './lrs-client';
+import type { LrsConfig } from './lrs-endpoint';
+import { isTransient, needsLearner, type LrsError } from './lrs-errors';
+import type { FetchLike } from './lrs-exchange';
 import {
   countByState,
   markAttempted,

@@ -1,18 +1,18 @@
-import { storageItem } from '../store/storage-item';
+import { normalisedItem } from '../store/storage-item';
 import { normaliseSyncSettings, type SyncSettings } from './sync-config';
 
 /**
  * The LRS settings item, in `storage.local` beside (never inside) the general settings, so
  * a backup or export of the general settings can never carry the key and secret.
  */
-const syncSettingsItem = storageItem<Partial<SyncSettings>>('local:syncSettings', {});
+const syncSettingsItem = normalisedItem('local:syncSettings', normaliseSyncSettings);
 
 /**
  * The LRS settings, complete and valid.
  * @example const { enabled, endpoint } = await loadSyncSettings();
  */
 export async function loadSyncSettings(): Promise<SyncSettings> {
-  return normaliseSyncSettings(await syncSettingsItem.getValue());
+  return syncSettingsItem.load();
 }
 
 /**
@@ -20,9 +20,7 @@ export async function loadSyncSettings(): Promise<SyncSettings> {
  * @example await updateSyncSettings({ enabled: true })
  */
 export async function updateSyncSettings(patch: Partial<SyncSettings>): Promise<SyncSettings> {
-  const next = normaliseSyncSettings({ ...(await loadSyncSettings()), ...patch });
-  await syncSettingsItem.setValue(next);
-  return next;
+  return syncSettingsItem.update(patch);
 }
 
 /**
@@ -32,7 +30,5 @@ export async function updateSyncSettings(patch: Partial<SyncSettings>): Promise<
 export function watchSyncSettings(
   listener: (settings: SyncSettings, before: SyncSettings) => void,
 ): () => void {
-  return syncSettingsItem.watch((value, old) =>
-    listener(normaliseSyncSettings(value), normaliseSyncSettings(old)),
-  );
+  return syncSettingsItem.watch(listener);
 }

@@ -6,7 +6,8 @@
  */
 import type { SkilltrailDb } from '../store/db';
 import type { Session } from '../model';
-import { countsAsLearning, sessionsInRange, type Summary } from './summary';
+import { countsAsLearning, sessionsInRange } from './learning-sessions';
+import type { Summary } from './summary';
 import { shiftWeek, weekOf, type WeekOptions } from '../time';
 
 /** Less than this more time than last week is noise, not growth. */

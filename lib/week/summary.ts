@@ -4,8 +4,13 @@
  * dashboard read the same summary, so a figure never differs between two views.
  */
 import type { Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
-import { domainOf } from '../url';
-import { dayIndex, localDays, rangeLabel, safeMs, splitOverDays } from './days';
+import { localDays, rangeLabel, safeMs } from './days';
+import { sessionsInRange } from './learning-sessions';
+import { factTotals, sessionFacts, type SessionFacts } from './session-facts';
+import { skillSummary, type SkillSummary } from './skill-summary';
+
+// The parts of a summary that its readers name.
+export type { EndorsementSummary, FollowUpSummary } from './skill-summary';
 
 export interface SummaryData {
   sessions: readonly Session[];
@@ -27,78 +32,6 @@ export interface SummaryOptions {
   timeZone?: string;
   /** 0 = Sunday … 6 = Saturday; 1 (Monday) when omitted. */
   weekStart?: number;
-}
-
-export interface SourceStat {
-  /** Host name without `www.`. */
-  site: string;
-  activeMs: number;
-  pages: number;
-}
-
-export interface NoteSummary {
-  sessionId: string;
-  /** When the session started: notes have no time of their own. */
-  at: number;
-  title: string;
-  text: string;
-}
-
-/** An answered follow-up: what stayed and where it was used, some days on. */
-export interface FollowUpSummary {
-  id: string;
-  at: number;
-  recall: string;
-  application: string;
-  link?: string;
-  /** Its sessions among this summary's. */
-  sessionIds: string[];
-}
-
-/** An endorsement of a skill, as exports show it and badges embed it. */
-export interface EndorsementSummary {
-  id: string;
-  credentialId: string;
-  /** What it endorses: the skill's achievement id, or one badge's id. */
-  subjectId: string;
-  /** The endorser's name and description of themselves, as they gave them. */
-  issuerName: string;
-  issuerDescription?: string;
-  comment: string;
-  issuedAt: number;
-  /** The signed credential as received, JSON text. */
-  credential: string;
-}
-
-export interface DayShare {
-  activeMs: number;
-  /** Sessions that started on this day. */
-  sessions: number;
-}
-
-export interface SkillSummary {
-  skillId: string;
-  name: string;
-  uri?: string;
-  colour: string;
-  activeMs: number;
-  sessions: number;
-  sessionIds: string[];
-  pages: number;
-  searches: number;
-  /** Distinct queries, in the order first asked. */
-  queries: string[];
-  /** Sites by active time, at most `TOP_SOURCES`. */
-  topSources: SourceStat[];
-  notes: NoteSummary[];
-  /** Answered follow-ups on this skill's sessions in the range, oldest first. */
-  followUps: FollowUpSummary[];
-  /** Every endorsement of this skill (not only the range's), newest first. */
-  endorsements: EndorsementSummary[];
-  /** Distinct sites read for this skill. */
-  sourceDiversity: number;
-  /** One entry per `Summary.days` entry. */
-  perDay: DayShare[];
 }
 
 export interface DaySummary {
@@ -138,57 +71,6 @@ export interface Summary {
   untagged: { activeMs: number; sessions: number };
 }
 
-/** How many sites a skill lists as its top sources. */
-export const TOP_SOURCES = 5;
-
-interface SessionFacts {
-  session: Session;
-  skillIds: string[];
-  pages: number;
-  searches: Search[];
-  sources: Map<string, SourceStat>;
-  /** Active ms per day index. */
-  dayMs: Map<number, number>;
-  startDay: number;
-}
-
-/**
- * Whether a session counts as learning: the learner has not dismissed it.
- * @example countsAsLearning({ ...session, status: 'dismissed' }) // false
- */
-export function countsAsLearning(session: Pick<Session, 'status'>): boolean {
-  return session.status !== 'dismissed';
-}
-
-/**
- * Sessions that started in `[start, end)` and count as learning, oldest first.
- * @example sessionsInRange(sessions, week.start, week.end)
- */
-export function sessionsInRange(
-  sessions: readonly Session[],
-  start: number,
-  end: number,
-): Session[] {
-  return sessions
-    .filter((s) => countsAsLearning(s) && s.startedAt >= start && s.startedAt < end)
-    .sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
-}
-
-function siteOf(domain: string, url: string): string {
-  return (domain || domainOf(url)).replace(/^www\./, '').toLowerCase();
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
-
 /**
  * Sums a week or range of learning. Dismissed sessions ("not learning") are left out;
  * sessions count in the range they started in. Pure and deterministic.
@@ -202,47 +84,8 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
   const weekStart = options.weekStart ?? 1;
   const days = localDays(start, end, timeZone);
   const sessions = sessionsInRange(data.sessions, start, end);
-  const ids = new Set(sessions.map((s) => s.id));
-  const visitsBySession = groupBy(
-    data.visits.filter((v) => ids.has(v.sessionId)),
-    (v) => v.sessionId,
-  );
-  const searchesBySession = groupBy(
-    data.searches.filter((q) => ids.has(q.sessionId)),
-    (q) => q.sessionId,
-  );
   const skillById = new Map(data.skills.map((s) => [s.id, s]));
-
-  const facts: SessionFacts[] = sessions.map((session) => {
-    const visits = (visitsBySession.get(session.id) ?? []).sort(
-      (a, b) => a.startedAt - b.startedAt,
-    );
-    const searches = (searchesBySession.get(session.id) ?? []).sort((a, b) => a.at - b.at);
-    const sources = new Map<string, SourceStat>();
-    for (const v of visits) {
-      const site = siteOf(v.domain, v.url);
-      if (!site) continue;
-      const s = sources.get(site) ?? { site, activeMs: 0, pages: 0 };
-      s.activeMs += safeMs(v.activeMs);
-      s.pages += 1;
-      sources.set(site, s);
-    }
-    // A captured page with no visits is still a page read; a search with none read nothing.
-    const pageless = visits.length === 0 && session.kind !== 'search';
-    if (pageless) {
-      const site = siteOf(session.domain, session.url);
-      if (site) sources.set(site, { site, activeMs: safeMs(session.activeMs), pages: 1 });
-    }
-    return {
-      session,
-      skillIds: [...new Set(session.skills)].filter((id) => skillById.has(id)),
-      pages: pageless ? (session.url ? 1 : 0) : visits.length,
-      searches,
-      sources,
-      dayMs: splitOverDays(session, visits, days),
-      startDay: dayIndex(days, session.startedAt),
-    };
-  });
+  const facts = sessionFacts(sessions, data, days, (id) => skillById.has(id));
 
   const daySummaries: DaySummary[] = days.map((d) => ({
     ...d,
@@ -290,10 +133,7 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
     weekStart,
     ...rangeLabel(start, end, { timeZone, weekStart }),
     totals: {
-      activeMs: facts.reduce((sum, f) => sum + safeMs(f.session.activeMs), 0),
-      sessions: facts.length,
-      pages: facts.reduce((sum, f) => sum + f.pages, 0),
-      searches: facts.reduce((sum, f) => sum + f.searches.length, 0),
+      ...factTotals(facts),
       sites: allSites.size,
       skills: skills.length,
       notes,
@@ -302,109 +142,4 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
     days: daySummaries,
     untagged,
   };
-}
-
-function skillSummary(
-  skill: Skill,
-  facts: readonly SessionFacts[],
-  dayCount: number,
-  followUps: readonly FollowUp[],
-  endorsements: readonly Endorsement[],
-) {
-  const sources = new Map<string, SourceStat>();
-  const queries = new Map<string, string>();
-  const perDay: DayShare[] = Array.from({ length: dayCount }, () => ({ activeMs: 0, sessions: 0 }));
-  const notes: NoteSummary[] = [];
-  for (const f of facts) {
-    for (const s of f.sources.values()) {
-      const acc = sources.get(s.site) ?? { site: s.site, activeMs: 0, pages: 0 };
-      acc.activeMs += s.activeMs;
-      acc.pages += s.pages;
-      sources.set(s.site, acc);
-    }
-    for (const q of f.searches) {
-      const text = q.query.trim();
-      const k = text.toLowerCase();
-      if (text && !queries.has(k)) queries.set(k, text);
-    }
-    for (const [i, ms] of f.dayMs) if (perDay[i]) perDay[i].activeMs += ms;
-    if (perDay[f.startDay]) perDay[f.startDay]!.sessions += 1;
-    const text = f.session.note.trim();
-    if (text) {
-      notes.push({
-        sessionId: f.session.id,
-        at: f.session.startedAt,
-        title: f.session.title,
-        text,
-      });
-    }
-  }
-  const ranked = [...sources.values()].sort(
-    (a, b) => b.activeMs - a.activeMs || b.pages - a.pages || a.site.localeCompare(b.site),
-  );
-  const summary: SkillSummary = {
-    skillId: skill.id,
-    name: skill.name,
-    colour: skill.colour,
-    activeMs: facts.reduce((sum, f) => sum + safeMs(f.session.activeMs), 0),
-    sessions: facts.length,
-    sessionIds: facts.map((f) => f.session.id),
-    pages: facts.reduce((sum, f) => sum + f.pages, 0),
-    searches: facts.reduce((sum, f) => sum + f.searches.length, 0),
-    queries: [...queries.values()],
-    topSources: ranked.slice(0, TOP_SOURCES),
-    notes,
-    followUps: followUpsOf(skill.id, facts, followUps),
-    endorsements: endorsementsOf(skill.id, endorsements),
-    sourceDiversity: sources.size,
-    perDay,
-  };
-  if (skill.uri) summary.uri = skill.uri;
-  return summary;
-}
-
-function endorsementsOf(
-  skillId: string,
-  endorsements: readonly Endorsement[],
-): EndorsementSummary[] {
-  return endorsements
-    .filter((e) => e.skillId === skillId)
-    .sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id))
-    .map((e) => {
-      const item: EndorsementSummary = {
-        id: e.id,
-        credentialId: e.credentialId,
-        subjectId: e.subjectId,
-        issuerName: e.issuerName,
-        comment: e.comment,
-        issuedAt: e.issuedAt,
-        credential: e.credential,
-      };
-      if (e.issuerDescription) item.issuerDescription = e.issuerDescription;
-      return item;
-    });
-}
-
-function followUpsOf(
-  skillId: string,
-  facts: readonly SessionFacts[],
-  followUps: readonly FollowUp[],
-): FollowUpSummary[] {
-  const ids = new Set(facts.map((f) => f.session.id));
-  const out: FollowUpSummary[] = [];
-  for (const f of followUps) {
-    if (f.skillId !== skillId) continue;
-    const sessionIds = f.sessionIds.filter((id) => ids.has(id));
-    if (sessionIds.length === 0) continue;
-    const item: FollowUpSummary = {
-      id: f.id,
-      at: f.at,
-      recall: f.recall,
-      application: f.application,
-      sessionIds,
-    };
-    if (f.link) item.link = f.link;
-    out.push(item);
-  }
-  return out.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }

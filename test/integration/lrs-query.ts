@@ -1,5 +1,5 @@
 /** Reads statements back from the test LRS, following `more` links. */
-import { basicAuth } from '../../lib/sync/lrs-client';
+import { basicAuth } from '../../lib/sync/lrs-endpoint';
 import type { XapiStatement } from '../../lib/sync/statement';
 
 const headers = {

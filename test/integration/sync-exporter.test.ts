@@ -5,7 +5,7 @@ import { getOrCreateInstallId } from '../../lib/store/install-id';
 import { IRI_BASE, skillIri } from '../../lib/export/iri';
 import { XAPI_VERB } from '../../lib/export/xapi';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import type { FetchLike } from '../../lib/sync/lrs-client';
+import type { FetchLike } from '../../lib/sync/lrs-exchange';
 import { countByState } from '../../lib/sync/outbox';
 import { queueSessionChanges } from '../../lib/sync/session-statements';
 import { sameStatement, VOIDED_VERB, type XapiStatement } from '../../lib/sync/statement';

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Dexie } from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../lib/store/db';
-import { testConnection, type FetchLike, type LrsConfig } from '../../lib/sync/lrs-client';
+import { testConnection } from '../../lib/sync/lrs-client';
+import type { LrsConfig } from '../../lib/sync/lrs-endpoint';
+import type { FetchLike } from '../../lib/sync/lrs-exchange';
 import { queueSession, queueSessions } from '../../lib/sync/outbox';
 import { VOIDED_VERB } from '../../lib/sync/statement';
 import {

@@ -3,7 +3,7 @@
  * id (same content again = 200, different = 409), refuses statements without actor, verb
  * or object (400), answers `/about`, and plays scripted faults first.
  */
-import type { FetchInit, FetchLike, ResponseLike } from '../../lib/sync/lrs-client';
+import type { FetchInit, FetchLike, ResponseLike } from '../../lib/sync/lrs-exchange';
 import { canonicalJson, type XapiStatement } from '../../lib/sync/statement';
 
 export interface FakeReply {

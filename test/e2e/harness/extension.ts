@@ -198,15 +198,23 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       }
     });
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
     const status = () => statuses.at(-1) ?? 'unknown';
-    const until = async (wanted: string) => {
-      for (const end = Date.now() + 10_000; status() !== wanted;) {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const until = async (wanted: string, ms = 10_000) => {
+      for (const end = Date.now() + ms; status() !== wanted;) {
         if (Date.now() > end) throw new Error(`The service worker is ${status()}, not ${wanted}.`);
-        await new Promise((r) => setTimeout(r, 50));
+        await sleep(50);
       }
     };
-    await until('stopped');
+    // An event already on its way (the tab just loaded or came to the front) can start the
+    // worker again right after it stops: stop it until it stays stopped for a moment.
+    for (const end = Date.now() + 10_000; ;) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until('stopped', Math.max(end - Date.now(), 0));
+      await sleep(300);
+      if (status() === 'stopped') break;
+      if (Date.now() > end) throw new Error(`The service worker keeps starting (${status()}).`);
+    }
     return {
       status,
       woken: async () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  basicAuth,
-  checkEndpoint,
-  getStatement,
-  postStatements,
-  redact,
-  testConnection,
-  type FetchLike,
-  type LrsConfig,
-} from '../../../lib/sync/lrs-client';
+import { getStatement, postStatements, testConnection } from '../../../lib/sync/lrs-client';
+import { basicAuth, type LrsConfig } from '../../../lib/sync/lrs-endpoint';
+import type { FetchLike } from '../../../lib/sync/lrs-exchange';
 import { fakeLrs } from '../../lrs/fake-lrs';
 
 const config: LrsConfig = {
@@ -22,41 +15,6 @@ const statement = {
   verb: { id: 'http://activitystrea.ms/schema/1.0/read' },
   object: { id: 'https://example.org/a' },
 };
-
-describe('checkEndpoint', () => {
-  it.each([
-    ['https://lrs.example.org/xAPI/', 'https://lrs.example.org/xAPI'],
-    ['  https://lrs.example.org/data/xAPI  ', 'https://lrs.example.org/data/xAPI'],
-    ['http://localhost:8081/xAPI', 'http://localhost:8081/xAPI'],
-    ['http://127.0.0.1:8081/xAPI', 'http://127.0.0.1:8081/xAPI'],
-  ])('accepts %j as %j', (raw, url) => {
-    expect(checkEndpoint(raw)).toMatchObject({ ok: true, url });
-  });
-
-  it.each([
-    ['lrs.example.org', 'invalid-endpoint'],
-    ['ftp://lrs.example.org/', 'invalid-endpoint'],
-    ['https://key:secret@lrs.example.org/xAPI', 'invalid-endpoint'],
-    ['https://lrs.example.org/xAPI?token=1', 'invalid-endpoint'],
-    ['http://lrs.example.org/xAPI', 'insecure-endpoint'],
-  ])('refuses %j (%s)', (raw, code) => {
-    expect(checkEndpoint(raw)).toEqual({ ok: false, error: { code } });
-  });
-});
-
-describe('basicAuth and redact', () => {
-  it('encodes key:secret as UTF-8 Basic credentials', () => {
-    expect(basicAuth({ key: 'a', secret: 'b' })).toBe('Basic YTpi');
-    expect(basicAuth({ key: 'ü', secret: '✓' })).toBe(
-      `Basic ${Buffer.from('ü:✓').toString('base64')}`,
-    );
-  });
-
-  it('blanks the key, the secret and the token', () => {
-    const token = basicAuth(config).slice(6);
-    expect(redact(`bad ${config.key} ${config.secret} ${token}`, config)).toBe('bad *** *** ***');
-  });
-});
 
 describe('postStatements', () => {
   it('POSTs a JSON batch to <endpoint>/statements with the xAPI headers', async () => {

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import type { LrsConfig } from '../../../lib/sync/lrs-client';
+import type { LrsConfig } from '../../../lib/sync/lrs-endpoint';
 import { markAttempted, queueSession, queueSessions } from '../../../lib/sync/outbox';
 import { VOIDED_VERB, type XapiStatement } from '../../../lib/sync/statement';
 import { resumeSync, syncNow, syncStatus } from '../../../lib/sync/sync-now';

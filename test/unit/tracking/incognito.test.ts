@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackerEvent } from '../../../lib/tracking/events';
-import { activate, focus, nav, openedFrom, runTrace, ticks, titled } from './trace';
+import { activate, ARTICLE, focus, nav, openedFrom, runTrace, ticks, titled } from './trace';
 
 /**
  * Private windows are never recorded, even when the learner allows Skilltrail there and
  * even when the browser tells the tracker late that a tab is private.
  */
-const ARTICLE = 'https://developer.mozilla.org/en-US/docs/Web/CSS/grid';
 const SECRET = 'https://www.google.com/search?q=private+question';
 
 const historyNav = (tabId: number, url: string): TrackerEvent => ({

@@ -1,7 +1,9 @@
 /**
  * Test helpers: browser event traces run through the tracker into an in-memory store
- * that merges records the way the background writes them to the database.
+ * that merges records the way the background writes them to the database, and the pages
+ * and cases the tracker's tests share.
  */
+import { expect, it } from 'vitest';
 import type { Search, Session, Visit } from '../../../lib/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 import type { TabSnapshot, TrackerEvent } from '../../../lib/tracking/events';
@@ -166,4 +168,41 @@ export function start(tabId: number, url: string, windowId = 1): [number, Tracke
     [0, activate(tabId, windowId)],
     [0, nav(tabId, url)],
   ];
+}
+
+// ---- pages and cases ------------------------------------------------------------
+
+export const ARTICLE = 'https://developer.mozilla.org/en-US/docs/Web/CSS/grid';
+export const OTHER = 'https://css-tricks.com/snippets/css/complete-guide-grid/';
+export const THIRD = 'https://web.dev/learn/css/grid';
+export const GOOGLE = (q: string, extra = '') =>
+  `https://www.google.com/search?q=${encodeURIComponent(q).replace(/%20/g, '+')}${extra}`;
+export const DDG = (q: string) => `https://duckduckgo.com/?q=${encodeURIComponent(q)}`;
+
+/** A trace, the settings it runs with, and what it must store (as `summary` reads it). */
+export interface TraceCase {
+  name: string;
+  trace: Trace;
+  settings?: Settings | ((at: number) => Settings);
+  expected: ReturnType<typeof summary>;
+}
+
+/** A reading session of one page, as `summary` shows it. */
+export const reading = (url: string, active: number, visits = [`${url} ${active}s`]) => ({
+  kind: 'reading' as const,
+  url,
+  active,
+  queries: [],
+  visits,
+});
+
+/** One test per case: runs its trace and compares what was stored. */
+export function itStores(cases: readonly TraceCase[]): void {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    // Each trace ends with the learner switching to another application: an input that
+    // confirms the time counted just before it.
+    const end = c.trace[c.trace.length - 1]![0];
+    const run = runTrace([...c.trace, [end, focus(null)]], { settings: c.settings });
+    expect(summary(run)).toEqual(c.expected);
+  });
 }

@@ -12,7 +12,8 @@ import { t } from '../../../../components/i18n/i18n';
 import type { ExportPrivacy } from '../../../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
 import { db } from '../../../../lib/store/db';
-import { testConnection, type FetchLike } from '../../../../lib/sync/lrs-client';
+import { testConnection } from '../../../../lib/sync/lrs-client';
+import type { FetchLike } from '../../../../lib/sync/lrs-exchange';
 import { retryFailed } from '../../../../lib/sync/outbox';
 import { queueSessionChanges } from '../../../../lib/sync/session-statements';
 import {

@@ -9,6 +9,7 @@ import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { useSettings } from '../../../../components/hooks/use-settings';
 import { db } from '../../../../lib/store/db';
 import { addEndorsement, endorsementsBySkill } from '../../../../lib/store/endorsements';
+import { sessionsBetween } from '../../../../lib/store/sessions';
 import { formatNumber } from '../../../../lib/format';
 import type { Settings } from '../../../../lib/settings/settings';
 import { answeredBySkill } from '../../../../lib/followup/record';
@@ -56,7 +57,7 @@ function SkillLibrary({ settings }: { settings: Settings }) {
     const [skills, totals, weekSessions, followUps, endorsements] = await Promise.all([
       database.skills.toArray(),
       loadSkillTotals(database),
-      database.sessions.where('startedAt').between(week.start, week.end, true, false).toArray(),
+      sessionsBetween(database, week.start, week.end),
       database.followUps.toArray(),
       endorsementsBySkill(database),
     ]);
