@@ -73,6 +73,31 @@ export function startOfLocalDay(date: LocalDate, timeZone?: string): number {
   return ts;
 }
 
+/**
+ * The first instant on a calendar date: `startOfLocalDay`, except on a date whose midnight
+ * the clocks skip (Santiago, Cairo, Beirut move at midnight), where that answers an instant
+ * of the day before and this the moment the clocks jump. So `ts < firstInstantOf(d)`
+ * exactly when `localDate(ts)` is before `d`.
+ */
+export function firstInstantOf(date: LocalDate, timeZone?: string): number {
+  const start = startOfLocalDay(date, timeZone);
+  const before = (ts: number) => compareDates(localDate(ts, timeZone), date) < 0;
+  if (!before(start)) return start;
+  // The jump lies within a few hours after: found to the millisecond by halving.
+  let lo = start;
+  let hi = start + 6 * 3_600_000;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (before(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function compareDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
 /** The calendar date `days` after `date` (negative: before). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));

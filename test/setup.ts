@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { configure } from '@testing-library/preact';
 
 type Messages = Record<string, { message: string }>;
 const english = JSON.parse(
@@ -16,6 +17,10 @@ function getMessage(key: string, subs?: string | string[]): string {
   const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
   return entry.message.replace(/\$(\d)/g, (_, i: string) => list[Number(i) - 1] ?? '');
 }
+
+// findBy… and waitFor wait for the interface, not time it: on a loaded machine the fake
+// IndexedDB behind a save or a deletion can take seconds, past the library's 1 s default.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => {
   fakeBrowser.reset();

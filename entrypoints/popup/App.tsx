@@ -49,6 +49,9 @@ export function App() {
   const [settings, saveSettings] = useSettings();
   // The site "Never record this site" would exclude: web pages outside private windows only.
   const [site, setSite] = useState<string | null>(null);
+  // The follow-up reads a month of sessions: it waits until the capture is on screen (or
+  // none will be), so that it never delays the capture or the skill field.
+  const [captureSettled, setCaptureSettled] = useState(false);
 
   const capture = async (tab: PopupTab) => {
     setPhase({ kind: 'capturing' });
@@ -81,6 +84,10 @@ export function App() {
     })();
   }, []);
 
+  useEffect(() => {
+    if (phase.kind === 'blocked' || phase.kind === 'paused') setCaptureSettled(true);
+  }, [phase.kind]);
+
   // Resuming from the popup captures the page, as opening it unpaused would have.
   useEffect(() => {
     if (phase.kind === 'paused' && settings && !captureHeld(settings, Date.now()))
@@ -101,9 +108,13 @@ export function App() {
       )}
       {phase.kind === 'blocked' && <p role="status">{t(BLOCKED_MESSAGES[phase.reason])}</p>}
       {phase.kind === 'ready' && (
-        <CapturedSession sessionId={phase.sessionId} captureId={phase.captureId} />
+        <CapturedSession
+          sessionId={phase.sessionId}
+          captureId={phase.captureId}
+          onShown={() => setCaptureSettled(true)}
+        />
       )}
-      {settings && <PopupFollowUp settings={settings} />}
+      {settings && captureSettled && <PopupFollowUp settings={settings} />}
       {site && (
         <NeverRecordSite
           site={site}
@@ -138,7 +149,16 @@ function PopupFollowUp({ settings }: { settings: Settings }) {
   );
 }
 
-function CapturedSession({ sessionId, captureId }: { sessionId: string; captureId: string }) {
+function CapturedSession({
+  sessionId,
+  captureId,
+  onShown,
+}: {
+  sessionId: string;
+  captureId: string;
+  /** Called once the capture and the skill field are on screen. */
+  onShown: () => void;
+}) {
   const data = useLiveQuery(async () => {
     const database = db();
     const [session, capture, skills, searches, visits] = await Promise.all([
@@ -151,6 +171,9 @@ function CapturedSession({ sessionId, captureId }: { sessionId: string; captureI
     ]);
     return { session, capture, skills, searches, visits };
   }, [sessionId, captureId]);
+  useEffect(() => {
+    if (data) onShown();
+  }, [!data]);
 
   if (!data) return <p role="status">{t('loading')}</p>;
   const { session, capture, skills, searches, visits } = data;

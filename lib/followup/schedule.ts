@@ -5,7 +5,7 @@
  * date a week on whatever the time zone, across DST changes.
  */
 import type { FollowUp, Session, Skill } from '../model';
-import { addDays, localDate, startOfLocalDay } from '../time';
+import { addDays, firstInstantOf, localDate, startOfLocalDay } from '../time';
 
 export interface FollowUpSchedule {
   followUpsEnabled: boolean;
@@ -50,8 +50,22 @@ export function followUpWindow(
 }
 
 /**
+ * The instant before which a session's last activity makes it due at `now`: the first
+ * instant of the day after the last local date whose due midnight has come. Computed once,
+ * so a check over many sessions formats no date per session.
+ */
+export function dueBefore(now: number, days: number, timeZone?: string): number {
+  let today = localDate(now, timeZone);
+  // On a day whose midnight the clocks skip, `startOfLocalDay` answers the evening before:
+  // that day's sessions count from then, as they always have.
+  const tomorrow = addDays(today, 1);
+  if (startOfLocalDay(tomorrow, timeZone) <= now) today = tomorrow;
+  return firstInstantOf(addDays(today, 1 - days), timeZone);
+}
+
+/**
  * Whether a session is due at `now`: its last activity was `days` or more local calendar
- * days before today.
+ * days before today (due from local midnight of the day `days` after it).
  * @example sessionDue(session, now, 7, 'UTC')
  */
 export function sessionDue(
@@ -60,8 +74,7 @@ export function sessionDue(
   days: number,
   timeZone?: string,
 ): boolean {
-  const dueDay = addDays(localDate(session.endedAt, timeZone), days);
-  return startOfLocalDay(dueDay, timeZone) <= now;
+  return session.endedAt < dueBefore(now, days, timeZone);
 }
 
 /**
@@ -92,12 +105,11 @@ export function dueFollowUp(
     covered.set(f.skillId, set);
   }
   const { from } = followUpWindow(now, days, timeZone);
+  const endedBefore = dueBefore(now, days, timeZone);
   const skillName = new Map(data.skills.map((s) => [s.id, s.name]));
   const due = new Map<string, Session[]>();
   for (const s of data.sessions) {
-    if (s.status === 'dismissed' || s.startedAt < from || !sessionDue(s, now, days, timeZone)) {
-      continue;
-    }
+    if (s.status === 'dismissed' || s.startedAt < from || s.endedAt >= endedBefore) continue;
     for (const skillId of new Set(s.skills)) {
       if (!skillName.has(skillId) || covered.get(skillId)?.has(s.id)) continue;
       const list = due.get(skillId) ?? [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueFollowUp, followUpWindow, sessionDue } from '../../../lib/followup/schedule';
 import type { FollowUp, Session, Skill } from '../../../lib/model';
+import { addDays, localDate, startOfLocalDay } from '../../../lib/time';
 
 const HOUR = 3_600_000;
 const SKILLS: Pick<Skill, 'id' | 'name'>[] = [
@@ -55,6 +56,41 @@ describe('sessionDue', () => {
     const ny = { endedAt: Date.UTC(2026, 2, 6, 15) };
     expect(sessionDue(ny, Date.UTC(2026, 2, 13, 3, 59), 7, 'America/New_York')).toBe(false);
     expect(sessionDue(ny, Date.UTC(2026, 2, 13, 4, 0), 7, 'America/New_York')).toBe(true);
+  });
+
+  it('gives what the calendar gives: due from local midnight of the day `days` after', () => {
+    // The definition, date by date (three time zone look-ups a session), against the one
+    // instant compared: a millisecond either side of each due midnight and at other
+    // moments, through a year in zones with and without DST (Santiago skips midnight, Lord
+    // Howe moves by half an hour), several delays.
+    const byCalendar = (endedAt: number, now: number, days: number, tz: string) =>
+      startOfLocalDay(addDays(localDate(endedAt, tz), days), tz) <= now;
+    const zones = ['Europe/Berlin', 'America/Santiago', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+    for (const tz of zones) {
+      for (const days of [0, 1, 7, 30]) {
+        for (let h = 0; h < 365 * 24; h += 101) {
+          const s = { endedAt: Date.UTC(2026, 0, 1) + h * HOUR + 17 * 60_000 };
+          const dueAt = startOfLocalDay(addDays(localDate(s.endedAt, tz), days), tz);
+          const later = s.endedAt + ((h * 7919) % (40 * 24 * 60)) * 60_000;
+          for (const now of [dueAt - 1, dueAt, later]) {
+            expect(sessionDue(s, now, days, tz), `${tz} ${days} ${s.endedAt} ${now}`).toBe(
+              byCalendar(s.endedAt, now, days, tz),
+            );
+          }
+        }
+      }
+    }
+    // Around the midnight Santiago skips (6 Sep 2026, 00:00 → 01:00), every half hour.
+    const skipped = Date.UTC(2026, 8, 6, 4);
+    for (let e = skipped - 2 * HOUR; e < skipped + 2 * HOUR; e += 1_800_000) {
+      for (let now = e; now < e + 50 * HOUR; now += HOUR) {
+        for (const days of [0, 1]) {
+          expect(sessionDue({ endedAt: e }, now, days, 'America/Santiago')).toBe(
+            byCalendar(e, now, days, 'America/Santiago'),
+          );
+        }
+      }
+    }
   });
 
   it('asks the same day with a delay of 0', () => {
