@@ -68,10 +68,11 @@ export interface BackupFileOptions {
 /**
  * Builds the text of a backup document (`Backup`, records as `clampRecords` gives them) plus
  * a newline, table by table and chunk by chunk, in parts: ten heavy years make some 160 M characters, which
- * as one string would be copied whole again on its way into a file.
+ * as one string would be copied whole again on its way into a file. `take` hands over the
+ * parts made so far, so they can become a file while the next records are read.
  */
 export class BackupText {
-  readonly parts: string[];
+  private parts: string[];
   private tables = 0;
   private records = 0;
 
@@ -98,9 +99,17 @@ export class BackupText {
     this.records += records.length;
   }
 
+  /** The parts made since the last `take`, in order. */
+  take(): string[] {
+    const parts = this.parts;
+    this.parts = [];
+    return parts;
+  }
+
+  /** The document's last parts: what no `take` has handed over yet, and its end. */
   end(): string[] {
     this.parts.push(`${this.tables > 0 ? ']' : ''}}}\n`);
-    return this.parts;
+    return this.take();
   }
 }
 

@@ -10,11 +10,14 @@ export interface ExportFile {
   content: string;
 }
 
-/** A file whose text comes in parts, in order: one too large to build as a single string. */
+/**
+ * A file whose text comes in parts, in order: one too large to build as a single string.
+ * A part may be a Blob already, made from text while the rest was still being written.
+ */
 export interface ExportParts {
   filename: string;
   mimeType: string;
-  parts: string[];
+  parts: (string | Blob)[];
 }
 
 /** Every file name starts with this, so a learner's downloads sort together. */

@@ -169,10 +169,12 @@ const EXPORT_CHUNK = 10_000;
 
 /**
  * The whole database as a backup file named for the week it was made in,
- * `skilltrail-2026-W48.json`, like the other exports of that week. Reads all five
+ * `skilltrail-2026-W48.json`, like the other exports of that week. Reads all seven
  * tables in one transaction, so the file is a consistent snapshot, a chunk at a time:
  * the next chunk is asked for before the last is written out, so reading and writing
- * overlap.
+ * overlap. Each chunk's text becomes a Blob at once (its encoding and its copy to the
+ * browser's file storage done while the database reads the next), so the file is ready
+ * when the last chunk is written, and no chunk's text is kept.
  * @example const file = await exportBackup(db(), { now: Date.now(), timeZone });
  */
 export async function exportBackup(
@@ -181,6 +183,7 @@ export async function exportBackup(
 ): Promise<ExportParts> {
   const text = new BackupText(options.now);
   const size = options.chunkSize ?? EXPORT_CHUNK;
+  const parts: Blob[] = [];
   await db.transaction(
     'r',
     BACKUP_TABLES.map((t) => db.table(t)),
@@ -196,10 +199,12 @@ export async function exportBackup(
             next = store.where(':id').above(last.id).limit(size).toArray();
           }
           text.add(table, chunk);
+          parts.push(new Blob(text.take()));
           if (chunk.length < size) break;
         }
       }
     },
   );
-  return { filename: backupFilename(options), mimeType: 'application/json', parts: text.end() };
+  parts.push(new Blob(text.end()));
+  return { filename: backupFilename(options), mimeType: 'application/json', parts };
 }

@@ -116,6 +116,11 @@ function fixtureBackupText(mutate: (b: Record<string, unknown>) => void = () => 
   return JSON.stringify(backup);
 }
 
+/** A file's text as the learner's disk holds it: its parts, Blobs or strings, as one Blob makes them. */
+async function textOf(file: { parts: (string | Blob)[] }): Promise<string> {
+  return new Blob(file.parts).text();
+}
+
 type Rec = Record<string, unknown>;
 type Tables = Record<
   'skills' | 'sessions' | 'visits' | 'searches' | 'captures' | 'followUps' | 'endorsements',
@@ -130,14 +135,14 @@ describe('exportBackup', () => {
     const file = await exportBackup(db, { now: NOW, timeZone: 'Europe/Berlin' });
     expect(file.filename).toBe('skilltrail-2026-W49.json');
     expect(file.mimeType).toBe('application/json');
-    const doc = JSON.parse(file.parts.join('')) as Rec;
+    const doc = JSON.parse(await textOf(file)) as Rec;
     expect(doc).toMatchObject({
       format: 'skilltrail-backup',
       version: 2,
       exportedAt: '2026-11-30T08:00:00.000Z',
     });
     expect(Object.keys(doc.data as Rec).sort()).toEqual([...BACKUP_TABLES].sort());
-    expect(file.parts.join('')).not.toContain('never in a backup');
+    expect(await textOf(file)).not.toContain('never in a backup');
     expect(dataOf(doc).sessions).toHaveLength(9);
   });
 
@@ -146,7 +151,22 @@ describe('exportBackup', () => {
     const expected = `${JSON.stringify(documentOf(await dump(db)))}\n`;
     for (const chunkSize of [1, 2, 3, 1000]) {
       const file = await exportBackup(db, { now: NOW, chunkSize });
-      expect(file.parts.join('')).toBe(expected);
+      expect(await textOf(file)).toBe(expected);
+    }
+  });
+
+  it('saves the same bytes as the whole text encoded at once, whatever the text holds', async () => {
+    const db = await seeded();
+    const [first] = await db.sessions.orderBy('id').limit(1).toArray();
+    // Letters beyond ASCII, an emoji (a surrogate pair) and a lone surrogate, each encoded
+    // in whichever chunk's Blob holds it.
+    await db.sessions.update(first!.id, { title: 'Árvíztűrő 🦉 grid \ud800 notes' });
+    const expected = new TextEncoder().encode(`${JSON.stringify(documentOf(await dump(db)))}\n`);
+    for (const chunkSize of [1, 4, 1000]) {
+      const file = await exportBackup(db, { now: NOW, chunkSize });
+      const bytes = new Uint8Array(await new Blob(file.parts).arrayBuffer());
+      expect(bytes).toEqual(expected);
+      expect(file.parts.every((part) => part instanceof Blob)).toBe(true);
     }
   });
 
@@ -161,13 +181,13 @@ describe('exportBackup', () => {
       followUps: [],
       endorsements: [],
     };
-    expect(file.parts.join('')).toBe(`${JSON.stringify(documentOf(empty))}\n`);
-    expect(parseBackup(file.parts.join(''))).toMatchObject({ ok: true });
+    expect(await textOf(file)).toBe(`${JSON.stringify(documentOf(empty))}\n`);
+    expect(parseBackup(await textOf(file))).toMatchObject({ ok: true });
   });
 
   it('passes docs/backup.schema.json', async () => {
     const file = await exportBackup(await seeded(), { now: NOW });
-    const ok = validateSchema(JSON.parse(file.parts.join('')));
+    const ok = validateSchema(JSON.parse(await textOf(file)));
     expect(validateSchema.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
   });
@@ -207,7 +227,7 @@ describe('round trip', () => {
     const source = await seeded();
     const file = await exportBackup(source, { now: NOW });
     const target = freshDb();
-    const result = await restoreBackup(target, file.parts.join(''));
+    const result = await restoreBackup(target, await textOf(file));
     expect(result).toEqual({
       ok: true,
       added: {
@@ -236,11 +256,11 @@ describe('round trip', () => {
   it('adds nothing when the same file is imported twice', async () => {
     const file = await exportBackup(await seeded(), { now: NOW });
     const target = freshDb();
-    const parsed = parseBackup(file.parts.join(''));
+    const parsed = parseBackup(await textOf(file));
     if (!parsed.ok) throw new Error(parsed.detail);
     expect((await importBackup(target, parsed.backup)).ok).toBe(true);
     const before = await dump(target);
-    const again = await restoreBackup(target, file.parts.join(''));
+    const again = await restoreBackup(target, await textOf(file));
     expect(again).toEqual({
       ok: true,
       added: {
@@ -582,6 +602,21 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
   it('refuses deeply nested JSON without throwing', () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     expect(parseBackup(deep).ok).toBe(false);
+  });
+
+  it('names an unknown field before an invalid one in the same record', () => {
+    const parsed = parseBackup(
+      fixtureBackupText((b) => {
+        const visit = dataOf(b).visits[3]!;
+        visit.activeMs = -5;
+        visit.html = '<b>';
+      }),
+    );
+    expect(parsed).toMatchObject({
+      ok: false,
+      key: 'unknown-field',
+      detail: 'data.visits[3].html',
+    });
   });
 
   it('names where a record is wrong', () => {
