@@ -7,35 +7,13 @@
  * Run: npx vite-node bench/click-trace.ts [--page nytimes-4] [--clicks 5] [--out trace.json]
  */
 import { writeFileSync } from 'node:fs';
-import type { CDPSession } from 'puppeteer-core';
 import { loadCorpus } from '../test/e2e/harness/corpus';
 import { clickToolbarButton, type ClickClock, launchBench, serveCorpus } from './browser';
 import { argValue, median } from './report';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
-}
+import { isTask, startTrace, threadNames, type TraceEvent } from './trace';
 
 // Light categories: the heavy timeline ones slow a click several times over.
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'v8.execute'];
-
-async function readStream(cdp: CDPSession, handle: string): Promise<string> {
-  let out = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle });
-    out += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  return out;
-}
 
 async function main(): Promise<void> {
   const corpus = loadCorpus();
@@ -89,20 +67,13 @@ async function main(): Promise<void> {
     };
     await clickAndStore(); // wakes the worker, opens the database
     const cdp = await ext.browser.target().createCDPSession();
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReturnAsStream',
-      traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
-    });
+    const trace = await startTrace(cdp, CATEGORIES);
     for (let i = 0; i < clicks; i++) {
       await tab.bringToFront();
       await clickAndStore();
       await new Promise((r) => setTimeout(r, 300));
     }
-    const done = new Promise<string>((res) =>
-      cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => res(e.stream!)),
-    );
-    await cdp.send('Tracing.end');
-    const text = await readStream(cdp, await done);
+    const text = await trace.stop();
     const out = argValue('--out');
     if (out) writeFileSync(out, text);
     summarise((JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents);
@@ -114,14 +85,7 @@ async function main(): Promise<void> {
 
 /** Per click: busy time of each thread between the click and the stored record. */
 function summarise(events: TraceEvent[]): void {
-  const threadName = new Map<string, string>();
-  const processName = new Map<number, string>();
-  for (const e of events) {
-    if (e.ph !== 'M') continue;
-    if (e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-    if (e.name === 'process_name') processName.set(e.pid, e.args?.name ?? '');
-    if (e.name === 'process_labels') processName.set(e.pid, `${processName.get(e.pid)} ${e.args}`);
-  }
+  const threadOf = threadNames(events);
   const marks = (n: string) =>
     events
       .filter((e) => e.name === n && e.cat.includes('user_timing'))
@@ -142,12 +106,9 @@ function summarise(events: TraceEvent[]): void {
       const end = e.ts + e.dur;
       if (end < from || e.ts > to) continue;
       const overlap = Math.min(end, to) - Math.max(e.ts, from);
-      const thread = `${processName.get(e.pid) ?? ''} ${e.pid} / ${threadName.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+      const thread = threadOf(e);
       // Top-level tasks only: a task run inside another is counted once.
-      if (
-        (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
-        e.ts >= (taskEnd.get(thread) ?? 0)
-      ) {
+      if (isTask(e) && e.ts >= (taskEnd.get(thread) ?? 0)) {
         taskEnd.set(thread, end);
         perThread.set(thread, (perThread.get(thread) ?? 0) + overlap);
       }

@@ -3,11 +3,22 @@ import { db } from '../../lib/store/db';
 import { sessionsBetween } from '../../lib/store/sessions';
 import { formatDateTime } from '../../lib/format';
 import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings/settings';
-import { loadSettings } from '../../lib/settings/store';
 import { badgeText, learningMinutes, todayBounds } from '../../lib/week/today';
+import { workerSettings } from './worker-settings';
 
 const MINUTES_COLOUR = '#1d4ed8';
 const PAUSED_COLOUR = '#6b7280';
+
+/**
+ * What this life of the worker last put on the button. Most refreshes show the same
+ * minutes, and each of the three calls goes through the browser's main thread.
+ */
+let shown: { color: string; text: string; title: string } | undefined;
+
+/** Forgets what the button shows (a new life of the worker sets it all again). */
+export function forgetShownBadge(): void {
+  shown = undefined;
+}
 
 /**
  * Shows today's learning minutes on the toolbar button, or the paused sign (with the
@@ -15,7 +26,7 @@ const PAUSED_COLOUR = '#6b7280';
  * everything it shows.
  */
 export async function refreshBadge(): Promise<void> {
-  const settings = await loadSettings();
+  const settings = await workerSettings();
   const now = Date.now();
   const paused = isPaused(settings, now);
   let minutes = 0;
@@ -37,9 +48,22 @@ export async function refreshBadge(): Promise<void> {
           );
     pausedTitle = until || browser.i18n.getMessage('pauseLegend');
   }
-  await Promise.all([
-    action.setBadgeBackgroundColor({ color: paused ? PAUSED_COLOUR : MINUTES_COLOUR }),
-    action.setBadgeText({ text: badgeText({ minutes, paused }) }),
-    action.setTitle({ title: pausedTitle ? `${title} — ${pausedTitle}` : title }),
-  ]);
+  const next = {
+    color: paused ? PAUSED_COLOUR : MINUTES_COLOUR,
+    text: badgeText({ minutes, paused }),
+    title: pausedTitle ? `${title} — ${pausedTitle}` : title,
+  };
+  const before = shown;
+  shown = next;
+  try {
+    await Promise.all([
+      before?.color === next.color || action.setBadgeBackgroundColor({ color: next.color }),
+      before?.text === next.text || action.setBadgeText({ text: next.text }),
+      before?.title === next.title || action.setTitle({ title: next.title }),
+    ]);
+  } catch (error) {
+    // Unknown what the button shows now: the next refresh sets it all.
+    shown = undefined;
+    throw error;
+  }
 }

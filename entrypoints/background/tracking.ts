@@ -3,18 +3,20 @@ import { db, type MetaRecord } from '../../lib/store/db';
 import type { EngagementEvidence } from '../../lib/messages';
 import type { Session } from '../../lib/model';
 import type { Settings } from '../../lib/settings/settings';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { watchSettings } from '../../lib/settings/store';
 import { HEARTBEAT_MS } from '../../lib/tracking/attention';
 import type { IdleState, TabSnapshot, TrackerEvent } from '../../lib/tracking/events';
 import { canAdopt, combineWrites, planWrites } from '../../lib/tracking/records';
 import { parseUrl } from '../../lib/url';
 import { restoreTrackerState, type TrackerState } from '../../lib/tracking/state';
 import { step, type StepResult } from '../../lib/tracking/tracker';
-import { refreshBadge } from './badge';
+import { forgetShownBadge, refreshBadge } from './badge';
 import { captureTab } from './capture';
 import { registerEngagement } from './engagement';
 import { type KeptPlan, writeThrough } from './retry-writes';
 import { TRACKER_STATE_KEY as STATE_KEY } from './tracker-state';
+import { keepWorkerSettings, workerSettings } from './worker-settings';
+import { heldWhileLoading, holdWhileLoading, loaded, releaseHeld } from './page-load-hold';
 
 const HEARTBEAT_ALARM = 'tracker-heartbeat';
 /** Set in `storage.session` once this browser session has started the tracker. */
@@ -32,6 +34,7 @@ function enqueue<T>(work: () => Promise<T>): Promise<T> {
 
 /** Resolves once every event received so far has been applied (tests, shutdown). */
 export async function trackingSettled(): Promise<void> {
+  releaseHeld();
   let seen: Promise<unknown>;
   do {
     seen = queue;
@@ -183,22 +186,29 @@ async function applyEvent(
   return outcome.value;
 }
 
+/** Whether this life of the worker knows the tracker started in this browser session. */
+let started = false;
+
 /**
  * A browser start (or the first event after install or update) resets the tabs: every
  * open session then ends at its last activity, and the time the browser was closed
- * never counts. `storage.session` is empty after a browser start.
+ * never counts. `storage.session` is empty after a browser start; it is read once per
+ * life of the worker, not on every event.
  */
 async function startIfNeeded(settings: Settings, now: number, force = false): Promise<void> {
+  if (!force && started) return;
   const session = browser.storage.session;
   if (!force && session) {
     const marker = await attempt(() => session.get(STARTED_KEY));
-    if (marker?.[STARTED_KEY]) return;
+    started = marker?.[STARTED_KEY] === true;
+    if (started) return;
   } else if (!force) {
     return;
   }
   const snapshot = await browserNow(settings);
   await applyEvent({ type: 'startup', ...snapshot }, settings, now);
   await attempt(() => session?.set({ [STARTED_KEY]: true }));
+  started = true;
   void attempt(refreshBadge);
 }
 
@@ -219,7 +229,8 @@ async function captureRead(tabId: number, url: string): Promise<void> {
 function track(build: () => TrackerEvent | null | Promise<TrackerEvent | null>): Promise<void> {
   const now = Date.now();
   return enqueue(async () => {
-    const settings = await loadSettings();
+    await heldWhileLoading();
+    const settings = await workerSettings();
     await startIfNeeded(settings, now);
     const event = await build();
     if (!event) return;
@@ -262,7 +273,7 @@ export function trackEngagement(tabId: number, evidence: EngagementEvidence): vo
 }
 
 async function applyIdleInterval(): Promise<void> {
-  const settings = await loadSettings();
+  const settings = await workerSettings();
   await attempt(() => browser.idle.setDetectionInterval(settings.idleSeconds));
 }
 
@@ -271,6 +282,10 @@ async function applyIdleInterval(): Promise<void> {
  * for these events after it stopped.
  */
 export function registerTracking(): void {
+  // Before every other settings listener: a saved change is known to the next event.
+  keepWorkerSettings();
+  forgetShownBadge();
+  started = false;
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     void track(async () => ({
       type: 'tab-activated',
@@ -288,6 +303,9 @@ export function registerTracking(): void {
       change.mutedInfo !== undefined ||
       change.url !== undefined ||
       change.status === 'complete';
+    if (change.status === 'loading') holdWhileLoading(tabId);
+    // Released before this event is queued: the tab's own "complete" is not held.
+    if (change.status === 'complete') loaded(tabId);
     if (!relevant) return;
     const snap = snapshotOf(tab);
     if (!snap) return;
@@ -298,6 +316,7 @@ export function registerTracking(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    loaded(tabId);
     void track(() => ({ type: 'tab-removed', tabId }));
   });
 
@@ -319,7 +338,8 @@ export function registerTracking(): void {
   // `storage.session` (older browsers) this is the only sign of a start.
   browser.runtime.onStartup.addListener(() => {
     const now = Date.now();
-    void enqueue(async () => startIfNeeded(await loadSettings(), now, !browser.storage.session));
+    started = false;
+    void enqueue(async () => startIfNeeded(await workerSettings(), now, !browser.storage.session));
   });
 
   browser.webNavigation.onCommitted.addListener((details) => {
@@ -350,7 +370,7 @@ export function registerTracking(): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== HEARTBEAT_ALARM) return;
-    void track(async () => ({ type: 'sync', ...(await browserNow(await loadSettings())) }));
+    void track(async () => ({ type: 'sync', ...(await browserNow(await workerSettings())) }));
   });
 
   // A pause, a new exclusion or a new threshold applies from the moment it is saved.

@@ -386,9 +386,10 @@ describe('automatic tracking in Chromium', () => {
     // Below the idle threshold, nothing of this reading is confirmed yet.
     expect((await readStore<StoredVisit>(home, 'visits')).some((v) => v.url === url)).toBe(false);
 
-    const closedAt = Date.now();
     const { userDataDir } = ext;
     await ext.close();
+    // The browser is open until it has closed: the tabs it closes are events of their own.
+    const closedAt = Date.now();
     await sleep(5000);
     ext = await launchWithExtension({ hostResolverRules: hostRules(), userDataDir });
     home = await ext.openExtensionPage('/dashboard.html');

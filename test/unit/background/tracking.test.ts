@@ -149,6 +149,49 @@ describe('registerTracking', () => {
     expect(JSON.stringify((await db().meta.get('tracker'))?.value)).not.toContain('prerendered');
   });
 
+  it('applies a page load’s events after the load, at the times they happened', async () => {
+    const NEXT = 'https://web.dev/learn/css/grid';
+    registerTracking();
+    await heartbeat(30);
+    await settled();
+    const page = tabs.get(7)!;
+    const update = (change: Partial<Browser.tabs.Tab>) =>
+      fakeBrowser.tabs.onUpdated.trigger(7, change as never, { ...page, ...change } as never);
+    at(40);
+    await update({ status: 'loading', url: NEXT });
+    await commit(7, NEXT, 'typed', 40);
+    at(55);
+    await update({ status: 'complete', title: 'Learn CSS: grid' });
+    await heartbeat(130);
+    await settled();
+    const sessions = await db().sessions.orderBy('startedAt').toArray();
+    expect(sessions.map((x) => [x.url, x.startedAt - T0, x.activeMs])).toEqual([
+      [ARTICLE, 0, 40_000],
+      [NEXT, 40_000, 90_000],
+    ]);
+  });
+
+  it('sets the toolbar button only where what it shows changed', async () => {
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    registerTracking();
+    await heartbeat(60);
+    await heartbeat(130);
+    await settled();
+    const shows = (text: string) =>
+      vi.waitFor(
+        async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(text),
+        PATIENCE,
+      );
+    await shows('2');
+    const calls = setText.mock.calls.length;
+    await heartbeat(150);
+    await settled();
+    await heartbeat(190);
+    await settled();
+    await shows('3');
+    expect(setText.mock.calls.length).toBe(calls + 1);
+  });
+
   it('reads which session a tab is in from the committed state, and none for other tabs', async () => {
     registerTracking();
     await heartbeat(60);
