@@ -2,9 +2,8 @@
  * Where and as whom Skilltrail reaches an LRS: the endpoint, checked before anything is
  * sent, and the headers every request carries (the xAPI version, HTTP Basic credentials).
  */
+import { XAPI_VERSION } from '../export/xapi/vocabulary';
 import type { LrsResult } from './lrs-errors';
-
-export const XAPI_VERSION = '1.0.3';
 
 export interface LrsConfig {
   /** The LRS's xAPI base URL, e.g. `https://lrs.example.org/xAPI`. */

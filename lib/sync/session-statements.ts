@@ -1,12 +1,13 @@
 /**
  * The glue between the exporter and the outbox: the statements of some sessions, built by
- * `lib/export/xapi.ts` exactly as a file export builds them (same ids, same privacy
+ * `lib/export/xapi/` exactly as a file export builds them (same ids, same privacy
  * redaction), with the identity the learner chose for the LRS.
  */
 import type { SkilltrailDb } from '../store/db';
 import { getOrCreateInstallId } from '../store/install-id';
 import { redactSessions, shareSkills } from '../export/privacy';
-import { buildSessionStatements, type XapiActorOptions } from '../export/xapi';
+import { buildSessionStatements } from '../export/xapi/session-statements';
+import type { XapiActorOptions } from '../export/xapi/actor';
 import type { Session } from '../model';
 import type { Settings } from '../settings/settings';
 import { queueChangedSessions, type ChangeScanResult } from './queue-changes';

@@ -9,9 +9,6 @@ import { sessionsInRange } from './learning-sessions';
 import { factTotals, sessionFacts, type SessionFacts } from './session-facts';
 import { skillSummary, type SkillSummary } from './skill-summary';
 
-// The parts of a summary that its readers name.
-export type { EndorsementSummary, FollowUpSummary } from './skill-summary';
-
 export interface SummaryData {
   sessions: readonly Session[];
   visits: readonly Visit[];

@@ -3,7 +3,7 @@
  * the learner's proof covers them and any verifier can check each one's own.
  */
 import { checkEndorsement, type EndorsementCredential } from '../../credentials/endorsement';
-import type { EndorsementSummary } from '../../week/summary';
+import type { EndorsementSummary } from '../../week/skill-summary';
 import type { OpenBadgeCredential } from './credential';
 
 /**

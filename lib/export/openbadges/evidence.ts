@@ -6,7 +6,7 @@
  */
 import { formatDuration } from '../../format';
 import { isWebUrl } from '../../url';
-import type { FollowUpSummary } from '../../week/summary';
+import type { FollowUpSummary } from '../../week/skill-summary';
 import type { SharedData, SharedSession } from '../privacy';
 import { localIso } from '../timestamps';
 import type { BadgeEvidence } from './credential';
