@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FollowUpList } from '../../components/FollowUpList';
-import { FollowUpPrompt } from '../../components/FollowUpPrompt';
-import type { DueFollowUp } from '../../lib/followup/schedule';
+import { FollowUpList } from '../../../components/FollowUpList';
+import { FollowUpPrompt } from '../../../components/FollowUpPrompt';
+import type { DueFollowUp } from '../../../lib/followup/schedule';
 
 afterEach(cleanup);
 
