@@ -286,6 +286,13 @@ export function registerTracking(): void {
   keepWorkerSettings();
   forgetShownBadge();
   started = false;
+  // The marker is kept for this life of the worker: once it is cleared ("Delete all my
+  // data" clears storage.session), the next event starts the tracker again, as a read would.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && STARTED_KEY in changes && changes[STARTED_KEY]?.newValue !== true) {
+      started = false;
+    }
+  });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     void track(async () => ({
       type: 'tab-activated',

@@ -239,6 +239,23 @@ describe('registerTracking', () => {
     );
   });
 
+  it('starts afresh after "Delete all my data" empties the database and storage.session', async () => {
+    registerTracking();
+    await heartbeat(60);
+    await settled();
+    // What the dashboard's deletion does: every table emptied, storage.session cleared.
+    await Promise.all(db().tables.map((table) => table.clear()));
+    await fakeBrowser.storage.session.clear();
+    const NEXT = 'https://developer.mozilla.org/en-US/docs/Web/CSS/subgrid';
+    await commit(7, NEXT, 'typed', 70);
+    await heartbeat(130);
+    await heartbeat(190);
+    await settled();
+    const sessions = await db().sessions.toArray();
+    expect(sessions).toMatchObject([{ kind: 'reading', url: NEXT }]);
+    expect(sessions[0]!.activeMs).toBeGreaterThanOrEqual(60_000);
+  });
+
   it('never counts the time the browser was closed', async () => {
     registerTracking();
     await heartbeat(60);
