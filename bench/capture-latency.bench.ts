@@ -174,7 +174,7 @@ async function captureOnce(
 
 async function closePopups(ext: ExtensionSession, url: string): Promise<void> {
   for (const target of ext.browser.targets()) {
-    if (target.url() !== url) continue;
+    if (!target.url().startsWith(url)) continue;
     const page = await target.asPage().catch(() => null);
     await page?.close().catch(() => {});
   }

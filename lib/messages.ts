@@ -3,6 +3,7 @@
  * Content scripts never open Dexie (their IndexedDB belongs to the page), so everything
  * that writes goes through the background.
  */
+import type { Capture, Session } from './model';
 
 /** Why a tab could not be captured; each has a message for the learner. */
 export type CaptureBlockReason =
@@ -17,9 +18,9 @@ export type CaptureBlockReason =
   | 'kept-for-later'
   | 'failed';
 
+/** A stored capture comes back whole, with its session: the popup shows them without reading them again. */
 export type CaptureResult =
-  | { ok: true; sessionId: string; captureId: string; readerable: boolean }
-  | { ok: false; reason: CaptureBlockReason };
+  { ok: true; session: Session; capture: Capture } | { ok: false; reason: CaptureBlockReason };
 
 /** What the optional content script reports about its page, at most once per 15 s. */
 export interface EngagementEvidence {
@@ -124,4 +125,20 @@ export function readRequest(value: unknown): Request | null {
   if (!isRecord(value) || typeof value.type !== 'string') return null;
   if (!Object.hasOwn(READERS, value.type)) return null;
   return READERS[value.type as RequestType](value);
+}
+
+/**
+ * The popup a toolbar click opens once it has started the tab's capture: its address names
+ * the tab, so the popup asks for that capture as its first step instead of first asking
+ * the browser which tab it is over.
+ */
+export function popupForClickedTab(tabId: number): string {
+  return `/popup.html?clicked-tab=${tabId}`;
+}
+
+/** The tab a popup's address names (see `popupForClickedTab`), if any. */
+export function clickedTabOf(search: string): number | undefined {
+  const named = new URLSearchParams(search).get('clicked-tab') ?? '';
+  const id = /^\d+$/.test(named) ? Number(named) : NaN;
+  return Number.isSafeInteger(id) ? id : undefined;
 }

@@ -5,7 +5,11 @@ import {
   readExtract,
   shapeCapture,
 } from '../../lib/capture/extract';
-import type { CaptureBlockReason, CaptureResult } from '../../lib/messages';
+import {
+  popupForClickedTab,
+  type CaptureBlockReason,
+  type CaptureResult,
+} from '../../lib/messages';
 import { Handoff } from '../../lib/capture/handoff';
 import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
@@ -91,12 +95,7 @@ async function storeExtracted(
   );
   if (outcome.stored) {
     const { session, capture } = outcome.value;
-    return {
-      ok: true,
-      sessionId: session.id,
-      captureId: capture.id,
-      readerable: capture.readerable,
-    };
+    return { ok: true, session, capture };
   }
   if (outcome.kept) return { ok: false, reason: 'kept-for-later' };
   console.error('Skilltrail could not store a capture', outcome.error);
@@ -159,7 +158,10 @@ export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> 
   if (capture) fromClicks.give(tabId, capture, Date.now());
   try {
     await Promise.all([
-      browser.action.setPopup({ tabId, popup: '/popup.html' }),
+      browser.action.setPopup({
+        tabId,
+        popup: capture ? popupForClickedTab(tabId) : '/popup.html',
+      }),
       extracted && Promise.race([extracted, new Promise((r) => setTimeout(r, POPUP_WAITS_MS))]),
     ]);
     await browser.action.openPopup({ windowId: tab.windowId });

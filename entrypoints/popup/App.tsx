@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale, type MessageKey } from '../../components/i18n/i18n';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
@@ -8,25 +8,17 @@ import { SessionEditor } from '../../components/SessionEditor';
 import { SuggestedSkills } from '../../components/SuggestedSkills';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { useSettings } from '../../components/hooks/use-settings';
-import { captureBlockReason } from '../../lib/capture/extract';
 import { db } from '../../lib/store/db';
 import { readingMinutes } from '../../lib/format';
-import { sendRequest, type CaptureBlockReason, type CaptureResult } from '../../lib/messages';
+import type { CaptureBlockReason } from '../../lib/messages';
+import type { Capture, Search, Session, Skill, Visit } from '../../lib/model';
 import { tagSession } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
-import { loadSettings } from '../../lib/settings/store';
 import { ensureSkill } from '../../lib/skills/names';
 import { suggestForSession } from '../../lib/suggest/history';
 import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../lib/followup/record';
-import { domainOf } from '../../lib/url';
 import { neverRecordSite } from './never-record';
-
-type Phase =
-  | { kind: 'capturing' }
-  /** Paused: opening the popup (perhaps only to resume) records nothing by itself. */
-  | { kind: 'paused'; tab: PopupTab }
-  | { kind: 'blocked'; reason: CaptureBlockReason }
-  | { kind: 'ready'; sessionId: string; captureId: string };
+import { captureOf, readSkills, type Opening, type Phase, type PopupTab } from './opening';
 
 const BLOCKED_MESSAGES: Record<CaptureBlockReason, MessageKey> = {
   'browser-page': 'blockedBrowserPage',
@@ -40,14 +32,14 @@ const BLOCKED_MESSAGES: Record<CaptureBlockReason, MessageKey> = {
   failed: 'blockedFailed',
 };
 
-/** The parts of the active tab the popup needs. */
-type PopupTab = { id: number; url?: string; incognito: boolean };
-
-/** The toolbar popup: captures the active tab at once, then lets the learner tag it. */
-export function App() {
+/**
+ * The toolbar popup: captures the active tab at once (`opening`, started before the first
+ * render), then lets the learner tag it.
+ */
+export function App({ opening }: { opening: Promise<Opening> }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'capturing' });
   const [settings, saveSettings] = useSettings();
-  // The site "Never record this site" would exclude: web pages outside private windows only.
+  // The site "Never record this site" would exclude.
   const [site, setSite] = useState<string | null>(null);
   // The follow-up reads a month of sessions: it waits until the capture is on screen (or
   // none will be), so that it never delays the capture or the skill field.
@@ -55,33 +47,18 @@ export function App() {
 
   const capture = async (tab: PopupTab) => {
     setPhase({ kind: 'capturing' });
-    const result = await sendRequest(browser.runtime, 'capture-tab', { tabId: tab.id }).catch(
-      (): CaptureResult => ({ ok: false, reason: 'failed' }),
-    );
-    setPhase(
-      result.ok
-        ? { kind: 'ready', sessionId: result.sessionId, captureId: result.captureId }
-        : { kind: 'blocked', reason: result.reason },
-    );
+    setPhase(await captureOf(tab.id));
   };
 
-  useEffect(() => {
-    // The database opens while the capture is stored, ready to read it.
-    db()
-      .open()
-      .catch(() => {});
-    void (async () => {
-      const [[tab], current] = await Promise.all([
-        browser.tabs.query({ active: true, currentWindow: true }),
-        loadSettings(),
-      ]);
-      if (tab?.id === undefined) return setPhase({ kind: 'blocked', reason: 'no-tab' });
-      const popupTab = { id: tab.id, url: tab.url, incognito: tab.incognito };
-      if (!captureBlockReason(tab.url, tab.incognito, current.excludedSites))
-        setSite(domainOf(tab.url));
-      if (captureHeld(current, Date.now())) return setPhase({ kind: 'paused', tab: popupTab });
-      await capture(popupTab);
-    })();
+  // A layout effect: it runs before the first paint, where an effect would wait a frame.
+  useLayoutEffect(() => {
+    void opening.then(
+      (opened) => {
+        setSite(opened.site);
+        setPhase(opened.phase);
+      },
+      () => setPhase({ kind: 'blocked', reason: 'failed' }),
+    );
   }, []);
 
   useEffect(() => {
@@ -108,11 +85,7 @@ export function App() {
       )}
       {phase.kind === 'blocked' && <p role="status">{t(BLOCKED_MESSAGES[phase.reason])}</p>}
       {phase.kind === 'ready' && (
-        <CapturedSession
-          sessionId={phase.sessionId}
-          captureId={phase.captureId}
-          onShown={() => setCaptureSettled(true)}
-        />
+        <CapturedSession stored={phase} onShown={() => setCaptureSettled(true)} />
       )}
       {settings && captureSettled && <PopupFollowUp settings={settings} />}
       {site && (
@@ -149,34 +122,41 @@ function PopupFollowUp({ settings }: { settings: Settings }) {
   );
 }
 
+/** What the popup shows of a captured session. */
+interface ShownSession {
+  session?: Session;
+  capture?: Capture;
+  skills: Skill[];
+  /** Read for a search session's queries and pages; unknown until the popup reads them. */
+  searches?: Search[];
+  visits?: Visit[];
+}
+
 function CapturedSession({
-  sessionId,
-  captureId,
+  stored,
   onShown,
 }: {
-  sessionId: string;
-  captureId: string;
+  /** The capture as stored, shown at once; the popup's own query of it then keeps it current. */
+  stored: { session: Session; capture: Capture; skills: Skill[] };
   /** Called once the capture and the skill field are on screen. */
   onShown: () => void;
 }) {
-  const data = useLiveQuery(async () => {
+  const sessionId = stored.session.id;
+  const captureId = stored.capture.id;
+  const live = useLiveQuery(async (): Promise<ShownSession> => {
     const database = db();
     const [session, capture, skills, searches, visits] = await Promise.all([
       database.sessions.get(sessionId),
       database.captures.get(captureId),
-      // Read whole and sorted here: a reversed index walk is a cursor step per skill.
-      database.skills.toArray().then((all) => all.sort((a, b) => b.updatedAt - a.updatedAt)),
+      readSkills(),
       database.searches.where('sessionId').equals(sessionId).sortBy('at'),
       database.visits.where('sessionId').equals(sessionId).sortBy('startedAt'),
     ]);
     return { session, capture, skills, searches, visits };
   }, [sessionId, captureId]);
-  useEffect(() => {
-    if (data) onShown();
-  }, [!data]);
+  useEffect(onShown, []);
 
-  if (!data) return <p role="status">{t('loading')}</p>;
-  const { session, capture, skills, searches, visits } = data;
+  const { session, capture, skills, searches = [], visits = [] }: ShownSession = live ?? stored;
   if (!session || !capture) return <p role="status">{t('blockedFailed')}</p>;
   const minutes = readingMinutes(capture.wordCount);
   const locale = uiLocale();

@@ -1,5 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
+  clickedTabOf,
+  popupForClickedTab,
   readRequest,
   sendRequest,
   type CaptureResult,
@@ -91,4 +93,21 @@ describe('sendRequest', () => {
     ];
     expect(typeof rejected).toBe('function');
   });
+});
+
+describe('the popup a toolbar click opens', () => {
+  it('names the clicked tab in its address, and the popup reads it back', () => {
+    const address = new URL(popupForClickedTab(42), 'chrome-extension://abc/');
+    expect(address.pathname).toBe('/popup.html');
+    expect(clickedTabOf(address.search)).toBe(42);
+  });
+
+  it.each([
+    '',
+    '?clicked-tab=',
+    '?clicked-tab=x',
+    '?clicked-tab=-3',
+    '?clicked-tab=1.5',
+    '?other=4',
+  ])('names no tab for %j', (search) => expect(clickedTabOf(search)).toBeUndefined());
 });

@@ -235,7 +235,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       // The toolbar button, clicked the way a learner clicks it (activeTab and all): the
       // background captures and opens the popup beside it.
       const opened = browser.waitForTarget(
-        (t) => t.url() === `chrome-extension://${extensionId}/popup.html`,
+        // The popup's address may name the clicked tab after the page.
+        (t) => t.url().startsWith(`chrome-extension://${extensionId}/popup.html`),
         { timeout: 10_000 },
       );
       const extension = (await browser.extensions()).get(extensionId);

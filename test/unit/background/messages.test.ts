@@ -7,6 +7,7 @@ import {
   type MessageHandlers,
 } from '../../../entrypoints/background/messages';
 import type { CaptureResult } from '../../../lib/messages';
+import type { Capture, Session } from '../../../lib/model';
 
 const OWN = fakeBrowser.runtime.id;
 const page = (path: string, extra: Partial<Browser.runtime.MessageSender> = {}) => ({
@@ -17,7 +18,12 @@ const page = (path: string, extra: Partial<Browser.runtime.MessageSender> = {}) 
 const tab = { id: 7 } as Browser.tabs.Tab;
 const contentScript = (frameId = 0) => ({ id: OWN, url: 'https://a.org/', tab, frameId });
 
-const CAPTURED: CaptureResult = { ok: true, sessionId: 's', captureId: 'c', readerable: true };
+/** What the handler replies is passed on as it is: only its identity matters here. */
+const CAPTURED: CaptureResult = {
+  ok: true,
+  session: { id: 's' } as Session,
+  capture: { id: 'c' } as Capture,
+};
 type Spy<R = void> = Mock<(...args: unknown[]) => R>;
 let handlers: { capture: Spy<Promise<CaptureResult>>; engagement: Spy; forget: Spy; erase: Spy };
 

@@ -1,0 +1,82 @@
+import { browser } from 'wxt/browser';
+import { captureBlockReason } from '../../lib/capture/extract';
+import { sendRequest, type CaptureBlockReason } from '../../lib/messages';
+import type { Capture, Session, Skill } from '../../lib/model';
+import { captureHeld } from '../../lib/settings/settings';
+import { loadSettings } from '../../lib/settings/store';
+import { db } from '../../lib/store/db';
+import { domainOf } from '../../lib/url';
+
+/** The tab the popup captures. */
+export type PopupTab = { id: number };
+
+export type Phase =
+  | { kind: 'capturing' }
+  /** Paused: opening the popup (perhaps only to resume) records nothing by itself. */
+  | { kind: 'paused'; tab: PopupTab }
+  | { kind: 'blocked'; reason: CaptureBlockReason }
+  /** Stored: the capture and its session as the background wrote them, and the skills to tag with. */
+  | { kind: 'ready'; session: Session; capture: Capture; skills: Skill[] };
+
+/** Every skill, most recently used first (read whole: a reversed index walk is a cursor step per skill). */
+export function readSkills(): Promise<Skill[]> {
+  return db()
+    .skills.toArray()
+    .then((all) => all.sort((a, b) => b.updatedAt - a.updatedAt));
+}
+
+/** Captures a tab (or takes the capture its toolbar click started) and the phase it ends in. */
+export async function captureOf(
+  tabId: number,
+  skills: Promise<Skill[]> = readSkills(),
+): Promise<Phase> {
+  const result = await sendRequest(browser.runtime, 'capture-tab', { tabId }).catch(
+    () => ({ ok: false, reason: 'failed' }) as const,
+  );
+  if (!result.ok) return { kind: 'blocked', reason: result.reason };
+  // A failed read shows no skills yet; the popup's own query of them tries again.
+  const known = await skills.catch((): Skill[] => []);
+  return { kind: 'ready', session: result.session, capture: result.capture, skills: known };
+}
+
+/** How the popup opens: the phase its capture ends in, and the site it may offer to never record. */
+export interface Opening {
+  phase: Phase;
+  site: string | null;
+}
+
+/**
+ * What the popup does as soon as its script runs, before the first render: Preact runs
+ * effects only after the first paint, a frame or more later, and the capture, the
+ * skills and the database are what the skill field waits for. The skills are read while
+ * the capture is stored (another table, so neither waits on the other).
+ * @param clickedTab the tab whose capture the toolbar click already started (the
+ *   background names it in the popup's address): asked for at once, beside the tab and
+ *   the settings, rather than after them.
+ */
+export function startOpening(clickedTab?: number): Promise<Opening> {
+  const skills = readSkills();
+  const clicked = clickedTab === undefined ? undefined : captureOf(clickedTab, skills);
+  return (async () => {
+    const [[tab], settings] = await Promise.all([
+      browser.tabs.query({ active: true, currentWindow: true }),
+      loadSettings(),
+    ]);
+    if (clicked) return { phase: await clicked, site: offeredSite(tab, settings.excludedSites) };
+    if (tab?.id === undefined) return { phase: { kind: 'blocked', reason: 'no-tab' }, site: null };
+    const site = offeredSite(tab, settings.excludedSites);
+    if (captureHeld(settings, Date.now())) {
+      return { phase: { kind: 'paused', tab: { id: tab.id } }, site };
+    }
+    return { phase: await captureOf(tab.id, skills), site };
+  })();
+}
+
+/** The site "Never record this site" offers: web pages outside private windows only. */
+function offeredSite(
+  tab: { url?: string; incognito: boolean } | undefined,
+  excludedSites: readonly string[],
+): string | null {
+  if (!tab || captureBlockReason(tab.url, tab.incognito, excludedSites)) return null;
+  return domainOf(tab.url);
+}
