@@ -216,6 +216,13 @@ export async function launchFirefoxWithExtension(
     const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' }))
       .result as { contexts: { context: string; url: string }[] };
     const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+    if (!window && !tree.contexts.some((c) => c.url.startsWith('chrome://'))) {
+      // Older Firefoxes ignore `moz:scope` and list only the pages (ESR 140 does).
+      const version = await browser.version();
+      throw new Error(
+        `${version} gives WebDriver BiDi no access to its browser window (browsingContext.getTree with moz:scope "chrome" lists only pages), which the toolbar button, the shortcut and the context menu need; these tests need a newer Firefox ESR (153 works): apt-get install firefox-esr, or FIREFOX_PATH.`,
+      );
+    }
     if (!window) throw new Error('No Firefox browser window is open.');
     return window.context;
   };
