@@ -3,7 +3,7 @@
  * Content scripts never open Dexie (their IndexedDB belongs to the page), so everything
  * that writes goes through the background.
  */
-import type { Capture, Session } from './model';
+import type { Capture, Session, Skill } from './model';
 
 /** Why a tab could not be captured; each has a message for the learner. */
 export type CaptureBlockReason =
@@ -18,9 +18,13 @@ export type CaptureBlockReason =
   | 'kept-for-later'
   | 'failed';
 
-/** A stored capture comes back whole, with its session: the popup shows them without reading them again. */
+/**
+ * A stored capture comes back whole, with its session and the skills to tag it with: the
+ * popup shows them at once, without opening the database first.
+ */
 export type CaptureResult =
-  { ok: true; session: Session; capture: Capture } | { ok: false; reason: CaptureBlockReason };
+  | { ok: true; session: Session; capture: Capture; skills: Skill[] }
+  | { ok: false; reason: CaptureBlockReason };
 
 /** What the optional content script reports about its page, at most once per 15 s. */
 export interface EngagementEvidence {

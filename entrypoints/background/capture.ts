@@ -11,6 +11,9 @@ import {
   type CaptureResult,
 } from '../../lib/messages';
 import { Handoff } from '../../lib/capture/handoff';
+import type { Skill } from '../../lib/model';
+import { skillsByRecentUse } from '../../lib/skills/names';
+import { db } from '../../lib/store/db';
 import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
@@ -95,7 +98,10 @@ async function storeExtracted(
   );
   if (outcome.stored) {
     const { session, capture } = outcome.value;
-    return { ok: true, session, capture };
+    // Read after the write, so that they never delay it; a failed read leaves the popup to
+    // read them itself.
+    const skills = await skillsByRecentUse(db()).catch((): Skill[] => []);
+    return { ok: true, session, capture, skills };
   }
   if (outcome.kept) return { ok: false, reason: 'kept-for-later' };
   console.error('Skilltrail could not store a capture', outcome.error);

@@ -14,11 +14,11 @@ import type { CaptureBlockReason } from '../../lib/messages';
 import type { Capture, Search, Session, Skill, Visit } from '../../lib/model';
 import { tagSession } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
-import { ensureSkill } from '../../lib/skills/names';
+import { ensureSkill, skillsByRecentUse } from '../../lib/skills/names';
 import { suggestForSession } from '../../lib/suggest/history';
 import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../lib/followup/record';
 import { neverRecordSite } from './never-record';
-import { captureOf, readSkills, type Opening, type Phase, type PopupTab } from './opening';
+import { captureOf, type Opening, type Phase, type PopupTab } from './opening';
 
 const BLOCKED_MESSAGES: Record<CaptureBlockReason, MessageKey> = {
   'browser-page': 'blockedBrowserPage',
@@ -148,7 +148,7 @@ function CapturedSession({
     const [session, capture, skills, searches, visits] = await Promise.all([
       database.sessions.get(sessionId),
       database.captures.get(captureId),
-      readSkills(),
+      skillsByRecentUse(database),
       database.searches.where('sessionId').equals(sessionId).sortBy('at'),
       database.visits.where('sessionId').equals(sessionId).sortBy('startedAt'),
     ]);

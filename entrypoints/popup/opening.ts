@@ -18,25 +18,13 @@ export type Phase =
   /** Stored: the capture and its session as the background wrote them, and the skills to tag with. */
   | { kind: 'ready'; session: Session; capture: Capture; skills: Skill[] };
 
-/** Every skill, most recently used first (read whole: a reversed index walk is a cursor step per skill). */
-export function readSkills(): Promise<Skill[]> {
-  return db()
-    .skills.toArray()
-    .then((all) => all.sort((a, b) => b.updatedAt - a.updatedAt));
-}
-
 /** Captures a tab (or takes the capture its toolbar click started) and the phase it ends in. */
-export async function captureOf(
-  tabId: number,
-  skills: Promise<Skill[]> = readSkills(),
-): Promise<Phase> {
+export async function captureOf(tabId: number): Promise<Phase> {
   const result = await sendRequest(browser.runtime, 'capture-tab', { tabId }).catch(
     () => ({ ok: false, reason: 'failed' }) as const,
   );
   if (!result.ok) return { kind: 'blocked', reason: result.reason };
-  // A failed read shows no skills yet; the popup's own query of them tries again.
-  const known = await skills.catch((): Skill[] => []);
-  return { kind: 'ready', session: result.session, capture: result.capture, skills: known };
+  return { kind: 'ready', session: result.session, capture: result.capture, skills: result.skills };
 }
 
 /** How the popup opens: the phase its capture ends in, and the site it may offer to never record. */
@@ -47,16 +35,18 @@ export interface Opening {
 
 /**
  * What the popup does as soon as its script runs, before the first render: Preact runs
- * effects only after the first paint, a frame or more later, and the capture, the
- * skills and the database are what the skill field waits for. The skills are read while
- * the capture is stored (another table, so neither waits on the other).
+ * effects only after the first paint, a frame or more later, and the capture's reply is
+ * what the skill field waits for.
  * @param clickedTab the tab whose capture the toolbar click already started (the
  *   background names it in the popup's address): asked for at once, beside the tab and
  *   the settings, rather than after them.
  */
 export function startOpening(clickedTab?: number): Promise<Opening> {
-  const skills = readSkills();
-  const clicked = clickedTab === undefined ? undefined : captureOf(clickedTab, skills);
+  // The popup's own queries (and its saves) will need the database: opened meanwhile.
+  db()
+    .open()
+    .catch(() => {});
+  const clicked = clickedTab === undefined ? undefined : captureOf(clickedTab);
   return (async () => {
     const [[tab], settings] = await Promise.all([
       browser.tabs.query({ active: true, currentWindow: true }),
@@ -68,7 +58,7 @@ export function startOpening(clickedTab?: number): Promise<Opening> {
     if (captureHeld(settings, Date.now())) {
       return { phase: { kind: 'paused', tab: { id: tab.id } }, site };
     }
-    return { phase: await captureOf(tab.id, skills), site };
+    return { phase: await captureOf(tab.id), site };
   })();
 }
 

@@ -62,6 +62,16 @@ export function rankSkillMatches(query: string, skills: readonly Skill[], limit 
 }
 
 /**
+ * Every skill, most recently updated first: the order the skill picker offers them in.
+ * Read whole and sorted here: a reversed walk of the `updatedAt` index is a cursor step
+ * per skill.
+ */
+export async function skillsByRecentUse(db: SkilltrailDb): Promise<Skill[]> {
+  const all = await db.skills.toArray();
+  return all.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/**
  * The skill named `name`, created if no skill has its key. Atomic and idempotent: two
  * calls with "CSS" and " css " give one skill.
  * @example const css = await ensureSkill(db, 'CSS', Date.now())

@@ -23,6 +23,7 @@ const CAPTURED: CaptureResult = {
   ok: true,
   session: { id: 's' } as Session,
   capture: { id: 'c' } as Capture,
+  skills: [],
 };
 type Spy<R = void> = Mock<(...args: unknown[]) => R>;
 let handlers: { capture: Spy<Promise<CaptureResult>>; engagement: Spy; forget: Spy; erase: Spy };
