@@ -142,18 +142,18 @@ export function captureForPopup(tabId: number): Promise<CaptureResult> {
 }
 
 /**
- * The longest the popup waits for the page to be read: on a heavy page it opens beside
+ * The longest the popup waits for the capture to be stored: on a heavy page it opens beside
  * Readability rather than keep the learner waiting for any sign of the click.
  */
 const POPUP_WAITS_MS = 50;
 
 /**
  * The toolbar button where the manifest names no popup (Chromium): the capture starts at
- * the click, and the popup opens once the page has been read (or `POPUP_WAITS_MS` on),
- * while the capture is stored. Opened at the click, the browser making the popup ran
- * beside Readability on the same cores and slowed it by half again; opened after the
- * capture is stored, the capture showed later. Paused, the popup opens at once and
- * records nothing, as always.
+ * the click, and the popup opens once it is stored (or `POPUP_WAITS_MS` on). Opened
+ * before, the browser making the popup ran beside Readability and the write on the same
+ * cores and slowed them by a half; opened after, the popup shows the capture from the
+ * reply at once, no later than when it opened sooner (`bench/capture-latency.bench.ts`).
+ * Paused, the popup opens at once and records nothing, as always.
  */
 export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> {
   const tabId = tab.id;
@@ -168,7 +168,7 @@ export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> 
         tabId,
         popup: capture ? popupForClickedTab(tabId) : '/popup.html',
       }),
-      extracted && Promise.race([extracted, new Promise((r) => setTimeout(r, POPUP_WAITS_MS))]),
+      capture && Promise.race([capture, new Promise((r) => setTimeout(r, POPUP_WAITS_MS))]),
     ]);
     await browser.action.openPopup({ windowId: tab.windowId });
   } catch {

@@ -56,8 +56,16 @@ describe('a toolbar click', () => {
   it('opens a popup that names the tab whose capture the click started, and hands it that capture', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/grid', active: true });
 
+    // The popup opens once the capture is stored, so that making it slows neither the page's
+    // reading nor the write.
+    let storedWhenOpened = -1;
+    openPopup.mockImplementationOnce(async () => {
+      storedWhenOpened = await db().captures.count();
+    });
+
     await captureAndOpenPopup(tab as Browser.tabs.Tab);
 
+    expect(storedWhenOpened).toBe(1);
     const named = setPopup.mock.calls[0]![0].popup;
     expect(clickedTabOf(new URL(named, 'chrome-extension://x/').search)).toBe(tab.id);
     expect(openPopup).toHaveBeenCalledOnce();
