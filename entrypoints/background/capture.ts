@@ -11,7 +11,7 @@ import {
   type CaptureResult,
 } from '../../lib/messages';
 import { Handoff } from '../../lib/capture/handoff';
-import type { Skill } from '../../lib/model';
+import type { Capture, Session, Skill } from '../../lib/model';
 import { skillsByRecentUse } from '../../lib/skills/names';
 import { db } from '../../lib/store/db';
 import { recordCapture } from '../../lib/store/sessions';
@@ -75,12 +75,16 @@ async function extractTab(
   return { ok: true, shaped };
 }
 
+/** A capture stored, with its session, or why not: what every way of capturing learns. */
+export type StoredCapture =
+  { ok: true; session: Session; capture: Capture } | { ok: false; reason: CaptureBlockReason };
+
 /** Stores a tab's capture, once read, and its session. */
 async function storeExtracted(
   tabId: number,
   reading: Promise<Extracted>,
   options: { sessionId?: string | null; automatic?: boolean },
-): Promise<CaptureResult> {
+): Promise<StoredCapture> {
   // The page joins the session the tracker has it in (a search session, say), so the
   // popup shows and tags that whole session; looked up, like the writes waiting ahead of
   // it, while the page is read.
@@ -98,28 +102,35 @@ async function storeExtracted(
   );
   if (outcome.stored) {
     const { session, capture } = outcome.value;
-    // Read after the write, so that they never delay it; a failed read leaves the popup to
-    // read them itself.
-    const skills = await skillsByRecentUse(db()).catch((): Skill[] => []);
-    return { ok: true, session, capture, skills };
+    return { ok: true, session, capture };
   }
   if (outcome.kept) return { ok: false, reason: 'kept-for-later' };
   console.error('Skilltrail could not store a capture', outcome.error);
   return { ok: false, reason: 'failed' };
 }
 
+/**
+ * What the popup shows of a stored capture: it, its session, and every skill to tag it with
+ * (read after the write, so that they never delay it; a failed read leaves the popup to read
+ * them itself).
+ */
+async function withSkills(stored: StoredCapture): Promise<CaptureResult> {
+  if (!stored.ok) return stored;
+  return { ...stored, skills: await skillsByRecentUse(db()).catch((): Skill[] => []) };
+}
+
 /** Captures a tab: runs Readability in the page and stores the capture and its session. */
 export async function captureTab(
   tabId: number,
   options: { sessionId?: string | null; automatic?: boolean; settings?: Settings } = {},
-): Promise<CaptureResult> {
+): Promise<StoredCapture> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   const settings = options.settings ?? (await loadSettings());
   return storeExtracted(tabId, extractTab(tab, settings), options);
 }
 
 /** Shows the outcome of a capture without a popup (shortcut, context menu) on the badge. */
-export async function confirmOnBadge(tabId: number, result: CaptureResult): Promise<void> {
+export async function confirmOnBadge(tabId: number, result: { ok: boolean }): Promise<void> {
   const text = result.ok ? '✓' : '!';
   const color = result.ok ? '#047857' : '#b91c1c';
   await browser.action.setBadgeBackgroundColor({ color, tabId });
@@ -138,7 +149,7 @@ const fromClicks = new Handoff<number, Promise<CaptureResult>>(CLICK_HANDOFF_MS)
 
 /** The popup's capture of its tab: the one the toolbar click already started, or a new one. */
 export function captureForPopup(tabId: number): Promise<CaptureResult> {
-  return fromClicks.take(tabId, Date.now()) ?? captureTab(tabId);
+  return fromClicks.take(tabId, Date.now()) ?? captureTab(tabId).then(withSkills);
 }
 
 /**
@@ -149,7 +160,8 @@ const POPUP_WAITS_MS = 50;
 
 /**
  * The toolbar button where the manifest names no popup (Chromium): the capture starts at
- * the click, and the popup opens once it is stored (or `POPUP_WAITS_MS` on). Opened
+ * the click, and the popup opens once it is stored (or `POPUP_WAITS_MS` on), while the
+ * skills for the popup's reply are read. Opened
  * before, the browser making the popup ran beside Readability and the write on the same
  * cores and slowed them by a half; opened after, the popup shows the capture from the
  * reply at once, no later than when it opened sooner (`bench/capture-latency.bench.ts`).
@@ -160,20 +172,20 @@ export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> 
   if (tabId === undefined) return;
   const settings = await loadSettings();
   const extracted = captureHeld(settings, Date.now()) ? undefined : extractTab(tab, settings);
-  const capture = extracted && storeExtracted(tabId, extracted, {});
-  if (capture) fromClicks.give(tabId, capture, Date.now());
+  const stored = extracted && storeExtracted(tabId, extracted, {});
+  if (stored) fromClicks.give(tabId, stored.then(withSkills), Date.now());
   try {
     await Promise.all([
       browser.action.setPopup({
         tabId,
-        popup: capture ? popupForClickedTab(tabId) : '/popup.html',
+        popup: stored ? popupForClickedTab(tabId) : '/popup.html',
       }),
-      capture && Promise.race([capture, new Promise((r) => setTimeout(r, POPUP_WAITS_MS))]),
+      stored && Promise.race([stored, new Promise((r) => setTimeout(r, POPUP_WAITS_MS))]),
     ]);
     await browser.action.openPopup({ windowId: tab.windowId });
   } catch {
     // No popup could open (another window has the focus, say): the badge tells the outcome.
-    if (capture) await confirmOnBadge(tabId, await capture);
+    if (stored) await confirmOnBadge(tabId, await stored);
   } finally {
     // So that the next click comes here again instead of straight to the popup.
     await browser.action.setPopup({ tabId, popup: '' }).catch(() => {});

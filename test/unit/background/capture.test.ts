@@ -35,20 +35,32 @@ beforeEach(async () => {
   });
 });
 
-describe("a capture's reply", () => {
+describe("the popup's capture reply", () => {
   it('carries the stored session and capture, and every skill, most recently updated first', async () => {
     await ensureSkill(db(), 'CSS', 1_000);
     await ensureSkill(db(), 'Accessibility', 3_000);
     await ensureSkill(db(), 'Grid', 2_000);
     const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/grid', active: true });
 
-    const reply = await captureTab(tab.id!);
+    const reply = await captureForPopup(tab.id!);
 
     if (!reply.ok) throw new Error(`not captured: ${reply.reason}`);
     expect(reply.session).toEqual(await db().sessions.get(reply.session.id));
     expect(reply.capture).toEqual(await db().captures.get(reply.capture.id));
     expect(reply.capture).toMatchObject({ url: 'https://example.org/grid', byline: 'Ada' });
     expect(reply.skills.map((s) => s.name)).toEqual(['Accessibility', 'Grid', 'CSS']);
+  });
+
+  it("is the popup's alone: a capture without a popup (shortcut, menu, reading) reads no skills", async () => {
+    await ensureSkill(db(), 'CSS', 1_000);
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/grid', active: true });
+    const read = vi.spyOn(db().skills, 'toArray');
+
+    const stored = await captureTab(tab.id!);
+
+    expect(stored).toMatchObject({ ok: true });
+    expect(stored).not.toHaveProperty('skills');
+    expect(read).not.toHaveBeenCalled();
   });
 });
 
