@@ -207,10 +207,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       }
     };
     // An event already on its way (the tab just loaded or came to the front) can start the
-    // worker again right after it stops: stop it until it stays stopped for a moment.
-    for (const end = Date.now() + 10_000; ;) {
+    // worker again right after it stops, sooner than a look at its status would see it
+    // stopped: stop it again until it stays stopped for a moment.
+    for (const end = Date.now() + 15_000; ;) {
+      const sent = statuses.length;
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await until('stopped', Math.max(end - Date.now(), 0));
+      for (const wait = Date.now() + 2_000; Date.now() < wait;) {
+        if (statuses.slice(sent).includes('stopped')) break;
+        await sleep(50);
+      }
       await sleep(300);
       if (status() === 'stopped') break;
       if (Date.now() > end) throw new Error(`The service worker keeps starting (${status()}).`);
