@@ -161,10 +161,10 @@ const POPUP_WAITS_MS = 50;
 /**
  * The toolbar button where the manifest names no popup (Chromium): the capture starts at
  * the click, and the popup opens once it is stored (or `POPUP_WAITS_MS` on), while the
- * skills for the popup's reply are read. Opened
- * before, the browser making the popup ran beside Readability and the write on the same
- * cores and slowed them by a half; opened after, the popup shows the capture from the
- * reply at once, no later than when it opened sooner (`bench/capture-latency.bench.ts`).
+ * skills for the popup's reply are read. Opened before, the browser making the popup ran
+ * beside Readability and the write on the same cores and slowed them by a half; opened
+ * after, the popup shows the capture from the reply at once, no later than when it opened
+ * sooner (`bench/capture-latency.bench.ts`).
  * Paused, the popup opens at once and records nothing, as always.
  */
 export async function captureAndOpenPopup(tab: Browser.tabs.Tab): Promise<void> {

@@ -52,9 +52,9 @@ export function startOpening(clickedTab?: number): Promise<Opening> {
       browser.tabs.query({ active: true, currentWindow: true }),
       loadSettings(),
     ]);
-    if (clicked) return { phase: await clicked, site: offeredSite(tab, settings.excludedSites) };
-    if (tab?.id === undefined) return { phase: { kind: 'blocked', reason: 'no-tab' }, site: null };
     const site = offeredSite(tab, settings.excludedSites);
+    if (clicked) return { phase: await clicked, site };
+    if (tab?.id === undefined) return { phase: { kind: 'blocked', reason: 'no-tab' }, site };
     if (captureHeld(settings, Date.now())) {
       return { phase: { kind: 'paused', tab: { id: tab.id } }, site };
     }

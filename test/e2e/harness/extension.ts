@@ -200,11 +200,16 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     await cdp.send('ServiceWorker.enable');
     const status = () => statuses.at(-1) ?? 'unknown';
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const until = async (wanted: string, ms = 10_000) => {
-      for (const end = Date.now() + ms; status() !== wanted;) {
-        if (Date.now() > end) throw new Error(`The service worker is ${status()}, not ${wanted}.`);
-        await sleep(50);
+    /** Whether `reached` holds within `ms`, looked at every 50 ms. */
+    const within = async (reached: () => boolean, ms: number) => {
+      for (const end = Date.now() + ms; !reached(); await sleep(50)) {
+        if (Date.now() > end) return false;
       }
+      return true;
+    };
+    const until = async (wanted: string, ms = 10_000) => {
+      if (!(await within(() => status() === wanted, ms)))
+        throw new Error(`The service worker is ${status()}, not ${wanted}.`);
     };
     // An event already on its way (the tab just loaded or came to the front) can start the
     // worker again right after it stops, sooner than a look at its status would see it
@@ -212,10 +217,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     for (const end = Date.now() + 15_000; ;) {
       const sent = statuses.length;
       await cdp.send('ServiceWorker.stopAllWorkers');
-      for (const wait = Date.now() + 2_000; Date.now() < wait;) {
-        if (statuses.slice(sent).includes('stopped')) break;
-        await sleep(50);
-      }
+      await within(() => statuses.slice(sent).includes('stopped'), 2_000);
       await sleep(300);
       if (status() === 'stopped') break;
       if (Date.now() > end) throw new Error(`The service worker keeps starting (${status()}).`);
