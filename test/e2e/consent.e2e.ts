@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { agreeOnWelcome, type ExtensionSession, launchWithExtension } from './harness/extension';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import { setNumber, storedSettings } from './harness/pages';
+import { setNumber, storedSettings, waitForTruthy } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 /**
@@ -43,7 +43,8 @@ async function deleteAll(settings: Page): Promise<void> {
   await settings.waitForSelector('.danger-zone input');
   await settings.type('.danger-zone input', 'DELETE');
   await clickButton(settings, 'Delete everything');
-  await settings.waitForFunction(
+  await waitForTruthy(
+    settings,
     () => document.body.textContent?.includes('Done. All your Skilltrail data is deleted.'),
     { timeout: 15_000 },
   );
@@ -148,7 +149,8 @@ describe('Chromium: nothing is recorded until the learner says yes on the welcom
     await home.goto(`${origin}/dashboard.html#/settings`);
     await deleteAll(home);
     expect(await recordedUrls(home)).toEqual([]);
-    await home.waitForFunction(
+    await waitForTruthy(
+      home,
       (t) => document.querySelector('.pause-state')?.textContent?.includes(t),
       {},
       OFF_TEXT,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
+import { waitForTruthy } from './harness/pages';
 
 /** Extension APIs, as an extension page sees them (typed only as far as the tests need). */
 type Api = {
@@ -103,7 +104,8 @@ describe('Firefox: capture, tag and find again (the shipped build)', () => {
     await ext.pressShortcut('Alt+Shift+S');
 
     const dashboard = await ext.openExtensionPage('/dashboard.html');
-    await dashboard.waitForFunction(
+    await waitForTruthy(
+      dashboard,
       () =>
         new Promise<boolean>((done) => {
           const open = indexedDB.open('skilltrail');
@@ -120,7 +122,8 @@ describe('Firefox: capture, tag and find again (the shipped build)', () => {
 
     expect(await badgeText(dashboard, pages(server).flexbox)).toBe('✓');
     // Firefox accepts `null` to hand the tab back to the badge every tab shares.
-    await dashboard.waitForFunction(
+    await waitForTruthy(
+      dashboard,
       async (u) => {
         const api = (globalThis as unknown as { browser: Api }).browser;
         const t = (await api.tabs.query({})).find((x) => x.url === u);
@@ -139,7 +142,8 @@ describe('Firefox: capture, tag and find again (the shipped build)', () => {
     await ext.chooseContextMenuItem(tab, 'h1', 'Capture this page');
 
     const dashboard = await ext.openExtensionPage('/dashboard.html');
-    await dashboard.waitForFunction(
+    await waitForTruthy(
+      dashboard,
       () => document.body.textContent?.includes('Subgrid, finally') ?? false,
       { polling: 200, timeout: 10_000 },
     );

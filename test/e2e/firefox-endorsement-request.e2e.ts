@@ -22,7 +22,7 @@ import {
   expectVerifyViewNamesEndorser,
   writeEditedEndorsementFile,
 } from './harness/endorsement';
-import { downloaded } from './harness/pages';
+import { downloaded, waitForTruthy } from './harness/pages';
 
 const REQUEST = 'skilltrail-endorsement-request-front-end-development.html';
 const ENDORSEMENT = 'skilltrail-endorsement-front-end-development.json';
@@ -76,7 +76,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     expect(await page.$eval('body', (b) => b.textContent)).toContain(HOSTILE_TITLE);
     expect(await page.$$('img, iframe, object')).toHaveLength(0);
     await page.click('#sign');
-    await page.waitForFunction(() => document.getElementById('field-comment-error')?.textContent);
+    await waitForTruthy(page, () => document.getElementById('field-comment-error')?.textContent);
     await page.type('#field-name', 'Grace Mentor');
     await page.type('#field-role', 'Tech lead, Example Ltd');
     await page.type('#field-comment', COMMENT);

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putRecords, readStore } from './harness/dexie-reader';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { waitForTruthy } from './harness/pages';
 
 /**
  * Firefox asks before the learner's data leaves the browser (`data_collection_permissions`,
@@ -50,7 +51,8 @@ async function clickButton(page: Page, text: string): Promise<void> {
 }
 
 function syncText(page: Page, text: string): Promise<unknown> {
-  return page.waitForFunction(
+  return waitForTruthy(
+    page,
     (t) => document.querySelector('.sync-settings')?.textContent?.includes(t),
     {},
     text,
@@ -159,7 +161,8 @@ describe('Firefox: connecting an LRS asks to send browsing activity and search t
     expect((await storedSync(page)).enabled).toBe(true);
 
     await clickButton(page, 'Sync now');
-    await page.waitForFunction(
+    await waitForTruthy(
+      page,
       () => document.querySelector('.sync-settings')?.textContent?.match(/Sent\s*[1-9]/),
       { timeout: 15_000 },
     );

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import { setNumber, storedSettings } from './harness/pages';
+import { setNumber, storedSettings, waitForTruthy } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 type Api = {
@@ -12,7 +12,8 @@ type Api = {
 
 /** Clicks the button that reads `text`, as a person would. */
 async function clickButton(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
+  await waitForTruthy(
+    page,
     (t) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === t),
     { timeout: 5000 },
     text,
@@ -95,7 +96,8 @@ describe('Firefox: automatic tracking of a web search (the shipped build)', () =
     await settings.bringToFront();
     await settings.waitForSelector('h1');
     await setNumber(settings, 'Minimum reading time', 5);
-    await settings.waitForFunction(
+    await waitForTruthy(
+      settings,
       async () =>
         (
           (await (globalThis as unknown as { browser: Api }).browser.storage.local.get(
@@ -123,7 +125,8 @@ describe('Firefox: automatic tracking of a web search (the shipped build)', () =
     const welcome = await ext.openExtensionPage('/welcome.html');
     await welcome.bringToFront();
     await clickButton(welcome, 'Turn on Skilltrail');
-    await welcome.waitForFunction(
+    await waitForTruthy(
+      welcome,
       () => document.body.textContent?.includes('Skilltrail is on') ?? false,
       { timeout: 5000 },
     );
@@ -134,7 +137,8 @@ describe('Firefox: automatic tracking of a web search (the shipped build)', () =
 
     // Leaving the tab closes the run of attention, and the session is written.
     const dashboard = await ext.openExtensionPage('/dashboard.html');
-    await dashboard.waitForFunction(
+    await waitForTruthy(
+      dashboard,
       (url) =>
         new Promise<boolean>((done) => {
           const open = indexedDB.open('skilltrail');
@@ -165,7 +169,8 @@ describe('Firefox: automatic tracking of a web search (the shipped build)', () =
     expect(read?.sessionId).toBe(searches[0]?.sessionId);
     expect(read?.activeMs).toBeGreaterThan(15_000);
 
-    await dashboard.waitForFunction(
+    await waitForTruthy(
+      dashboard,
       () => document.body.textContent?.includes('css grid vs flexbox') ?? false,
       { timeout: 10_000 },
     );

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putRecords, readStore } from './harness/dexie-reader';
 import { launchWithExtension } from './harness/extension';
 import { launchFirefoxWithExtension } from './harness/firefox';
+import { waitForTruthy } from './harness/pages';
 
 /** A loopback server that answers every request with `answer` and notes what it got. */
 async function listen(
@@ -103,18 +104,18 @@ function redirectJourney(name: string, launch: () => Promise<Browsing>): void {
       await fill(page, 'Key', 'key');
       await fill(page, 'Secret', 'secret');
       await clickButton(page, 'Test connection');
-      await page.waitForFunction(() =>
+      await waitForTruthy(page, () =>
         document.querySelector('.sync-settings')?.textContent?.includes('answered with a redirect'),
       );
       await page.$eval('.sync-settings input[type="checkbox"]:not([id$="-scope"])', (e) =>
         (e as HTMLInputElement).click(),
       );
       await clickButton(page, 'Save');
-      await page.waitForFunction(() =>
+      await waitForTruthy(page, () =>
         document.querySelector('.sync-settings')?.textContent?.includes('Saved.'),
       );
       await clickButton(page, 'Sync now');
-      await page.waitForFunction(() =>
+      await waitForTruthy(page, () =>
         document.querySelector('.sync-settings')?.textContent?.includes('answered with a redirect'),
       );
       expect(lrs.seen).toContain('POST /xAPI/statements');

@@ -4,6 +4,7 @@ import { privacyDoc } from '../../tools/privacy-doc';
 import { blocking, colourScheme, runAxe } from './harness/a11y';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { waitForTruthy } from './harness/pages';
 
 /**
  * The privacy policy a learner reaches from the welcome page and from Settings: the page
@@ -31,7 +32,7 @@ async function followPolicyLink(page: Page): Promise<void> {
   const link = await page.waitForSelector('a[href$="/privacy.html"]');
   expect(await link!.evaluate((a) => a.textContent)).toBe('Privacy policy');
   await link!.click();
-  await page.waitForFunction(() => location.pathname === '/privacy.html', { timeout: 10_000 });
+  await waitForTruthy(page, () => location.pathname === '/privacy.html', { timeout: 10_000 });
   await page.waitForSelector('article h2');
 }
 

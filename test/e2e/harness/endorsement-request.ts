@@ -14,6 +14,7 @@ import { checkEndorsement } from '../../../lib/credentials/endorsement';
 import { skillIri } from '../../../lib/export/iri';
 import { weekFixture } from '../../fixtures/week';
 import { putRecords } from './dexie-reader';
+import { waitForTruthy } from './pages';
 
 /** The page's CSP, inline script and style, read from its HTML. */
 export function requestPageParts(html: string): { csp: string; script: string; style: string } {
@@ -55,7 +56,8 @@ export function cspViolations(page: Page): Promise<string[]> {
 
 /** The page's inline script was refused by its CSP, so nothing of it ran. */
 export async function expectScriptRefused(page: Page): Promise<void> {
-  await page.waitForFunction(
+  await waitForTruthy(
+    page,
     () => (window as unknown as { violations: string[] }).violations.length > 0,
   );
   expect((await cspViolations(page))[0]).toMatch(/^script-src-elem inline/);

@@ -20,6 +20,7 @@ import {
 } from '../../fixtures/endorsement';
 import { expectBadgesPassIndependentCheckers } from './badge-checks';
 import { putRecords } from './dexie-reader';
+import { waitForTruthy } from './pages';
 
 export { MENTOR, MENTOR_COMMENT };
 
@@ -107,11 +108,11 @@ export async function addEndorsementFile(page: Page, path: string): Promise<stri
     }).observe(status, { childList: true, subtree: true, characterData: true });
   });
   await input!.uploadFile(path);
-  const verdict = await page.waitForFunction(
+  return (await waitForTruthy(
+    page,
     () => (window as unknown as { endorsementVerdict?: string | null }).endorsementVerdict,
     { timeout: 60_000 },
-  );
-  return (await verdict.jsonValue()) as string;
+  ))!;
 }
 
 /**

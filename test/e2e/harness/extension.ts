@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { chromiumPath } from './chromium';
+import { waitForTruthy } from './pages';
 
 /**
  * The builds the tests drive; `npm run test:e2e` makes both first. `e2e` is the production
@@ -112,7 +113,7 @@ export async function agreeOnWelcome(welcome: Page): Promise<void> {
   const yes = await welcome.$('section.consent button.primary');
   if (!yes) return;
   await yes.click();
-  await welcome.waitForFunction(() => !document.querySelector('section.consent'));
+  await waitForTruthy(welcome, () => !document.querySelector('section.consent'));
 }
 
 /** Launches Chromium with the built extension loaded. */

@@ -1,6 +1,38 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, EvaluateFunc, Page } from 'puppeteer-core';
+
+/**
+ * Runs `predicate` in the page until it returns something truthy, and returns that.
+ *
+ * Puppeteer's `waitForFunction` builds its poller inside the page with `Function()`, which
+ * an extension page's CSP forbids in Firefox ESR 140; `evaluate` hands the function to the
+ * browser instead, so this works in every page of both browsers. Errors while the page
+ * navigates are retried; the last one is reported if time runs out.
+ */
+export async function waitForTruthy<Params extends unknown[], Func extends EvaluateFunc<Params>>(
+  page: Page,
+  predicate: Func,
+  { timeout = 30_000, polling = 100 }: { timeout?: number; polling?: number } = {},
+  ...args: Params
+): Promise<Awaited<ReturnType<Func>>> {
+  const deadline = Date.now() + timeout;
+  let failure: unknown;
+  for (;;) {
+    try {
+      const value = await page.evaluate(predicate, ...args);
+      if (value) return value;
+    } catch (error) {
+      failure = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeout} ms waiting for ${predicate.toString()}`, {
+        cause: failure,
+      });
+    }
+    await new Promise((r) => setTimeout(r, polling));
+  }
+}
 
 /** The extension's settings as stored, read from one of its pages (Chromium or Firefox). */
 export async function storedSettings(page: Page): Promise<Record<string, unknown>> {
