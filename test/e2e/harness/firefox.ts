@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { connect as netConnect, type Server, type Socket } from 'node:net';
+import { connect as netConnect, type Socket } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -141,7 +141,12 @@ function keyInit(key: string): { key: string; code?: string; keyCode?: number } 
  * A forward proxy for the hosts a test maps: `CONNECT host:443` is piped to the local
  * server that plays that host; everything else is refused, so the browser stays offline.
  */
-async function startMappingProxy(hosts: Record<string, number>): Promise<Server> {
+async function startMappingProxy(
+  hosts: Record<string, number>,
+): Promise<{ port: number; close: () => Promise<void> }> {
+  // Every socket, tunnels included: the browser may leave some open, and they would keep
+  // the server from closing.
+  const sockets = new Set<Socket>();
   const proxy = createHttpServer((_req, res) => {
     res.writeHead(502, { 'content-type': 'text/plain' }).end('offline in tests');
   });
@@ -162,17 +167,29 @@ async function startMappingProxy(hosts: Record<string, number>): Promise<Server>
     });
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
+    client.on('close', () => upstream.destroy());
+  });
+  proxy.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
-  return proxy;
+  return {
+    port: (proxy.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(() => done());
+      }),
+  };
 }
 
 /**
  * Launches Firefox ESR (WebDriver BiDi, headless) with the built add-on installed.
  *
- * Two things need the parent process, so Firefox starts with `-remote-allow-system-access`:
- * BiDi refuses to navigate a tab to `moz-extension://` otherwise, and the toolbar button,
- * the shortcut and the context menu live in the browser window, not in a page.
+ * Firefox starts with `-remote-allow-system-access`: without it BiDi refuses to navigate a
+ * tab to `moz-extension://` or to run scripts in the browser's own pages, and the toolbar
+ * button, the shortcut and the context menu are reached from one of those.
  */
 export async function launchFirefoxWithExtension(
   options: FirefoxLaunchOptions = {},
@@ -184,7 +201,6 @@ export async function launchFirefoxWithExtension(
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}`;
   const proxy = await startMappingProxy(options.hosts ?? {});
-  const proxyPort = (proxy.address() as AddressInfo).port;
 
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -197,9 +213,9 @@ export async function launchFirefoxWithExtension(
       // Every request but loopback goes to the proxy above: mapped hosts or a refusal.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': proxyPort,
+      'network.proxy.http_port': proxy.port,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
       'network.proxy.allow_hijacking_localhost': false,
       'network.dns.disableIPv6': true,
@@ -209,23 +225,25 @@ export async function launchFirefoxWithExtension(
   await browser.installExtension(FIREFOX_BUILD);
 
   // Puppeteer's own BiDi connection and context ids: public in its implementation, not in
-  // its types. Commands it does not wrap (chrome scope, navigate without events) go here.
+  // its types. Commands it does not wrap (navigate without events, raw calls) go here.
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const contextOf = (page: Page): string => (page.mainFrame() as unknown as { _id: string })._id;
-  const chromeContext = async (): Promise<string> => {
-    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' }))
-      .result as { contexts: { context: string; url: string }[] };
-    const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!window && !tree.contexts.some((c) => c.url.startsWith('chrome://'))) {
-      // Older Firefoxes ignore `moz:scope` and list only the pages (ESR 140 does).
-      const version = await browser.version();
-      throw new Error(
-        `${version} gives WebDriver BiDi no access to its browser window (browsingContext.getTree with moz:scope "chrome" lists only pages), which the toolbar button, the shortcut and the context menu need; these tests need a newer Firefox ESR (153 works): apt-get install firefox-esr, or FIREFOX_PATH.`,
-      );
-    }
-    if (!window) throw new Error('No Firefox browser window is open.');
-    return window.context;
+  // Firefox sends no load events over BiDi for extension and `about:` pages, which
+  // `page.goto` waits for; BiDi's own navigate command does wait for them.
+  const gotoPrivileged = async (page: Page, url: string): Promise<void> => {
+    await connection.send('browsingContext.navigate', {
+      context: contextOf(page),
+      url,
+      wait: 'complete',
+    });
   };
+
+  // The toolbar button, the shortcut and the context menu live in the browser window. BiDi
+  // reaches it directly only in Firefoxes newer than ESR 140 (`moz:scope: "chrome"`); a page
+  // of the browser's own, such as `about:config`, runs in the parent process with the
+  // browser's privileges, so scripts reach the window from a tab kept open behind the others.
+  const privileged = await browser.newPage();
+  await gotoPrivileged(privileged, 'about:config');
 
   /**
    * Runs `body` (the text of an async function body) in the front browser window, with
@@ -241,7 +259,7 @@ export async function launchFirefoxWithExtension(
     const response = await connection.send('script.callFunction', {
       functionDeclaration: declaration,
       arguments: args.map((value) => ({ type: 'string', value })),
-      target: { context: await chromeContext() },
+      target: { context: contextOf(privileged) },
       awaitPromise: true,
     });
     const result = response.result as {
@@ -276,16 +294,6 @@ export async function launchFirefoxWithExtension(
       JSON.stringify(target),
     );
 
-  // Firefox sends no load events over BiDi for extension and `about:` pages, which
-  // `page.goto` waits for; BiDi's own navigate command does wait for them.
-  const gotoPrivileged = async (page: Page, url: string): Promise<void> => {
-    await connection.send('browsingContext.navigate', {
-      context: contextOf(page),
-      url,
-      wait: 'complete',
-    });
-  };
-
   /** Whether the window still has Skilltrail's popup panel (it outlives the page briefly). */
   const popupShown = async (): Promise<boolean> =>
     (await inBrowserWindow(
@@ -293,13 +301,21 @@ export async function launchFirefoxWithExtension(
       return String(Boolean(ViewPopup.for(extension, win)));`,
     )) === 'true';
 
+  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await check().catch(() => false))) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
     await gotoPrivileged(page, `${origin}${path}`);
-    await page.waitForFunction(
-      (o) => location.origin === o && document.readyState === 'complete',
-      {},
-      origin,
+    await waitUntil(
+      () =>
+        page.evaluate((o) => location.origin === o && document.readyState === 'complete', origin),
+      `${path} to load`,
     );
     return page;
   };
@@ -352,13 +368,6 @@ export async function launchFirefoxWithExtension(
     ((await (
       await popupDriver()
     ).evaluate(`browser.extension.getViews({ type: 'popup' }).length === 0`)) as boolean);
-  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!(await check().catch(() => false))) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
   const waitInPopup = <A>(fn: PopupFn<A, boolean>, arg: A, what: string) =>
     waitUntil(() => inPopup(fn, arg), `${what} in the popup`);
 
@@ -487,8 +496,14 @@ export async function launchFirefoxWithExtension(
       ) as { url: string; title: string }[],
     backgroundState: () => inBrowserWindow(`return String(extension.backgroundState);`),
     close: async () => {
-      await browser.close();
-      await new Promise<void>((done) => proxy.close(() => done()));
+      // A Firefox that hangs while quitting is killed: the tests are over by then.
+      const firefox = browser.process();
+      const closed = browser.close().catch(() => undefined);
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 15_000))]);
+      if (firefox && firefox.exitCode === null && firefox.signalCode === null) {
+        firefox.kill('SIGKILL');
+      }
+      await proxy.close();
     },
   };
 }
