@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { firefoxPath } from './chromium';
 import { agreeOnWelcome } from './extension';
+import { waitForTruthy } from './pages';
 
 /** The Firefox build the tests drive: exactly what ships (`npm run test:e2e` makes it). */
 export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
@@ -301,21 +302,14 @@ export async function launchFirefoxWithExtension(
       return String(Boolean(ViewPopup.for(extension, win)));`,
     )) === 'true';
 
-  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!(await check().catch(() => false))) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
     await gotoPrivileged(page, `${origin}${path}`);
-    await waitUntil(
-      () =>
-        page.evaluate((o) => location.origin === o && document.readyState === 'complete', origin),
-      `${path} to load`,
+    await waitForTruthy(
+      page,
+      (o) => location.origin === o && document.readyState === 'complete',
+      { timeout: 10_000 },
+      origin,
     );
     return page;
   };
@@ -368,6 +362,13 @@ export async function launchFirefoxWithExtension(
     ((await (
       await popupDriver()
     ).evaluate(`browser.extension.getViews({ type: 'popup' }).length === 0`)) as boolean);
+  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await check().catch(() => false))) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   const waitInPopup = <A>(fn: PopupFn<A, boolean>, arg: A, what: string) =>
     waitUntil(() => inPopup(fn, arg), `${what} in the popup`);
 
