@@ -189,8 +189,7 @@ async function startMappingProxy(
  * Launches Firefox ESR (WebDriver BiDi, headless) with the built add-on installed.
  *
  * Firefox starts with `-remote-allow-system-access`: without it BiDi refuses to navigate a
- * tab to `moz-extension://` or to run scripts in the browser's own pages, and the toolbar
- * button, the shortcut and the context menu are reached from one of those.
+ * tab to `moz-extension://`.
  */
 export async function launchFirefoxWithExtension(
   options: FirefoxLaunchOptions = {},
@@ -245,6 +244,11 @@ export async function launchFirefoxWithExtension(
   // browser's privileges, so scripts reach the window from a tab kept open behind the others.
   const privileged = await browser.newPage();
   await gotoPrivileged(privileged, 'about:config');
+  if (!(await privileged.evaluate(() => 'Services' in globalThis))) {
+    throw new Error(
+      `${await browser.version()} runs no test script with the browser's privileges (in about:config), which the toolbar button, the shortcut and the context menu need; these tests need Firefox ESR 140 or later: apt-get install firefox-esr, or FIREFOX_PATH.`,
+    );
+  }
 
   /**
    * Runs `body` (the text of an async function body) in the front browser window, with
