@@ -396,6 +396,7 @@ function makeSession(
     skills: [...new Set(skills)],
     note,
     status,
+    provenance: 'measured',
     updatedAt: Math.min(end - 1, endedAt + (status === 'auto' ? 0 : between(rng, 0, 3 * DAY_MS))),
   };
   if (kind === 'search') session.engine = engine.id;

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
         skills: [skills[i % 5]!.id, skills[(i * 7 + 1) % 5]!.id],
         note: i % 5 === 0 ? `What I learned in session ${i}.` : '',
         status: 'kept',
+        provenance: 'measured',
         updatedAt: startedAt + pages * 120_000,
       });
       const searchId = kind === 'search' ? crypto.randomUUID() : undefined;

@@ -3,6 +3,7 @@ import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
 import type { Search, Session, Skill, Visit } from '../lib/model';
 import { isLinkable } from '../lib/url';
 import { t, uiLocale } from './i18n/i18n';
+import { PROVENANCE_KEYS } from './i18n/provenance-strings';
 
 const KIND_LABEL = {
   reading: 'kindReading',
@@ -45,6 +46,7 @@ export function SessionCard(props: SessionCardProps) {
       class={dismissed ? 'session-card is-dismissed' : 'session-card'}
       data-session-id={session.id}
       data-status={session.status}
+      data-provenance={session.provenance}
     >
       {leading ? (
         <div class="session-head">
@@ -55,6 +57,10 @@ export function SessionCard(props: SessionCardProps) {
         heading
       )}
       <p class="session-meta muted">
+        <span class="provenance" title={t(PROVENANCE_KEYS[session.provenance].how)}>
+          {t('sessionProvenanceLabel', t(PROVENANCE_KEYS[session.provenance].label))}
+        </span>
+        {' · '}
         {[
           dismissed ? t('notLearningBadge') : '',
           t(KIND_LABEL[session.kind]),
@@ -113,8 +119,11 @@ export function SessionCard(props: SessionCardProps) {
         </details>
       )}
       {session.note && (
-        <p class="session-note" dir="auto">
-          {session.note}
+        <p class="session-note" data-provenance="written">
+          <span class="provenance muted">{t(PROVENANCE_KEYS.written.label)} · </span>
+          <span class="note-text" dir="auto">
+            {session.note}
+          </span>
         </p>
       )}
       {children}

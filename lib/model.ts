@@ -1,3 +1,5 @@
+import type { SessionProvenance } from './provenance';
+
 /**
  * The records Skilltrail keeps. Every record has a stable UUID (exports, xAPI statement
  * ids and import de-duplication rely on it); times are epoch milliseconds.
@@ -27,6 +29,11 @@ export interface Session {
   skills: string[];
   note: string;
   status: SessionStatus;
+  /**
+   * How the learning was noticed (`lib/provenance.ts`): `measured` by the tracker, or
+   * `captured` by the learner's click; its `activeMs` is measured time in both.
+   */
+  provenance: SessionProvenance;
   updatedAt: number;
 }
 
@@ -112,6 +119,8 @@ export interface FollowUp {
   application: string;
   /** A link to the work: a document, a ticket, a pull request. */
   link?: string;
+  /** The learner's own words. */
+  provenance: 'written';
 }
 
 /**
@@ -136,4 +145,6 @@ export interface Endorsement {
   addedAt: number;
   /** The signed credential as JSON text, unchanged. */
   credential: string;
+  /** Someone else's signed words. */
+  provenance: 'vouched';
 }

@@ -5,6 +5,7 @@ import type { ReportText } from '../../lib/export/report';
 import { formatList, formatNumber } from '../../lib/format';
 import type { SessionKind } from '../../lib/model';
 import { t, type MessageKey } from './i18n';
+import { provenanceStrings } from './provenance-strings';
 
 /*
  * The words of the readable exports in the interface language. `lib/export` keeps English
@@ -88,6 +89,7 @@ export function reportStrings(locale: string): ReportText {
     noSkills: t('reportNoSkill'),
     noActivity: t('reportNoActivity'),
     kind: kinds(),
+    provenance: provenanceStrings().label,
     active: (d) => t('reportActive', d),
     scrolled: (pct) => t('reportScrolled', percent.format(pct / 100)),
     words: (n) => t('popupWords', n),
@@ -147,9 +149,30 @@ export function badgeStrings(locale: string): BadgeText {
       return t('badgeNarrative', [p.period, p.time, p.skill, formatList(parts, locale)]);
     },
     evidenceDescription: (p) =>
-      [p.kind, p.when, t('reportActive', p.active), pages(p.pages), p.site]
+      `${[p.kind, p.when, t('reportActive', p.active), pages(p.pages), p.site]
         .filter(Boolean)
-        .join(' · '),
+        .join(' · ')}. ${p.how}`,
+    provenanceHow: provenanceStrings().how,
+    provenanceLabel: provenanceStrings().label,
+    recordName: (skill, period) => t('recordName', [skill, period]),
+    recordDescription: (skill, period) => t('recordDescription', [skill, period]),
+    recordNarrative: (p) =>
+      t('recordNarrative', [
+        p.skill,
+        p.period,
+        p.measured,
+        p.stated ? t('recordNarrativeStated', p.stated) : '',
+        p.first,
+        p.latest,
+        p.sites === undefined ? '' : t('recordNarrativeSites', sites(p.sites)),
+        formatList(
+          p.counts.map(([label, n]) => t('recordEvidenceCount', [label, formatNumber(n, locale)])),
+          locale,
+        ),
+      ]),
+    recordMeasuredMinutes: t('recordMeasuredMinutes'),
+    recordStatedMinutes: t('recordStatedMinutes'),
+    recordCount: (label) => t('recordCount', label),
     searches: (queries) => t('badgeSearches', queries.map((q) => `“${q}”`).join(', ')),
     reflection: (text) => t('badgeReflection', text),
     recallName: (skill) => t('badgeRecallName', skill),
@@ -197,6 +220,7 @@ const CSV_COLUMN_KEY: Record<keyof CsvText['columns'], MessageKey> = {
   sessions: 'csvSessions',
   queries: 'csvQueries',
   note: 'csvNote',
+  provenance: 'csvProvenance',
 };
 
 /**

@@ -189,6 +189,7 @@ export async function checkEndorsement(
     comment: subject.endorsementComment.slice(0, ENDORSEMENT_LIMITS.comment),
     issuedAt,
     credential: text,
+    provenance: 'vouched',
   };
   if (typeof issuer.description === 'string') {
     endorsement.issuerDescription = issuer.description.slice(0, ENDORSEMENT_LIMITS.description);

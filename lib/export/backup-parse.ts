@@ -26,6 +26,7 @@ import {
   type ParseBackupResult,
   type Rule,
 } from './backup';
+import { sessionProvenanceBefore, VOUCHED, WRITTEN } from '../provenance';
 
 /**
  * The error a person is told about, with where it happened for support.
@@ -100,6 +101,20 @@ function breaker(rule: Rule): (v: unknown) => string | null {
             : notString;
     }
   }
+}
+
+/**
+ * Records from a file made before provenance was kept get it as the database's upgrade
+ * gives it: a kept session with a capture was captured, any other measured; follow-ups are
+ * written, endorsements vouched.
+ */
+function fillProvenance(out: Record<BackupTable, Record<string, unknown>[]>): void {
+  const captured = new Set(out.captures.map((c) => c.sessionId));
+  for (const s of out.sessions) {
+    s.provenance ??= sessionProvenanceBefore(s as { status: string }, captured.has(s.id));
+  }
+  for (const f of out.followUps) f.provenance ??= WRITTEN;
+  for (const e of out.endorsements) e.provenance ??= VOUCHED;
 }
 
 interface FieldCheck {
@@ -274,6 +289,7 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
     }
   }
 
+  fillProvenance(out);
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

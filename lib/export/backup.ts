@@ -9,10 +9,14 @@
  */
 import { MAX_FOLLOW_UP_SESSIONS } from '../followup/schedule';
 import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
+import { VOUCHED, WRITTEN } from '../provenance';
 
 export const BACKUP_FORMAT = 'skilltrail-backup';
-/** The version written. Version 1 (without follow-ups and endorsements) still restores. */
-export const BACKUP_VERSION = 2;
+/**
+ * The version written. Version 1 (without follow-ups and endorsements) and version 2
+ * (without provenance, filled in as the database's upgrade fills it) still restore.
+ */
+export const BACKUP_VERSION = 3;
 
 /** In import order: skills first, so sessions can be remapped onto existing skills. */
 export const BACKUP_TABLES = [
@@ -30,6 +34,7 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 export const VERSION_TABLES: Readonly<Record<number, readonly BackupTable[]>> = {
   1: BACKUP_TABLES.slice(0, 5),
   2: BACKUP_TABLES,
+  3: BACKUP_TABLES,
 };
 
 export interface BackupData {
@@ -202,6 +207,12 @@ const SESSION_FIELDS: Fields<Session> = {
   skills: { t: 'ids', maxItems: FIELD_LIMITS.skillsPerSession },
   note: str(FIELD_LIMITS.note),
   status: { t: 'enum', values: ['auto', 'kept', 'dismissed'] },
+  // Optional only so that files from before provenance restore; the reader fills it in.
+  provenance: {
+    t: 'enum',
+    values: ['measured', 'captured', 'stated', 'from-history'],
+    optional: true,
+  },
   updatedAt: time,
 };
 
@@ -267,6 +278,7 @@ const FOLLOW_UP_FIELDS: Fields<FollowUp> = {
   recall: str(FIELD_LIMITS.answer),
   application: str(FIELD_LIMITS.answer),
   link: str(FIELD_LIMITS.url, true),
+  provenance: { t: 'enum', values: [WRITTEN], optional: true },
 };
 
 const ENDORSEMENT_FIELDS: Fields<Endorsement> = {
@@ -281,6 +293,7 @@ const ENDORSEMENT_FIELDS: Fields<Endorsement> = {
   issuedAt: time,
   addedAt: time,
   credential: str(FIELD_LIMITS.credential),
+  provenance: { t: 'enum', values: [VOUCHED], optional: true },
 };
 
 export const TABLE_FIELDS: Readonly<Record<BackupTable, Readonly<Record<string, Field>>>> = {

@@ -31,6 +31,8 @@ export const CSV_COLUMNS = {
     'searches',
     'queries',
     'note',
+    // Last, so scripts that read columns by position keep working.
+    'provenance',
   ],
   totals: ['date', 'skill', 'active_seconds', 'active_minutes', 'sessions'],
 } as const;
@@ -124,6 +126,7 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
       start: true,
       end: true,
       kind: true,
+      provenance: true,
       skills: true,
       title: rules.titles,
       site: rules.sites,
@@ -146,6 +149,8 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
         start: start.replace('T', ' '),
         end: localIso(s.endedAt, tz).replace('T', ' '),
         kind: T.kind[s.kind],
+        // The vocabulary's own word in every language: scripts match it.
+        provenance: s.provenance,
         skills: s.skillIds
           .map((id) => names.get(id) ?? '')
           .filter(Boolean)

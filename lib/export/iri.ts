@@ -31,6 +31,11 @@ export const IRI = {
     searches: `${IRI_BASE}/extensions/searches`,
     /** A follow-up's link to the work where the skill was used. */
     workLink: `${IRI_BASE}/extensions/work-link`,
+    /**
+     * How the evidence was obtained, one word of `lib/provenance.ts` (`measured`,
+     * `captured`, `written`, `stated`, `from-history`, `vouched`), in `context.extensions`.
+     */
+    provenance: `${IRI_BASE}/extensions/provenance`,
   },
   verb: {
     /** A follow-up: what the learner still remembers some days on. */

@@ -16,6 +16,7 @@
  * labelled "Web search on google.com", never by its title.
  */
 import type { Session, SessionKind, Skill } from '../model';
+import type { SessionProvenance } from '../provenance';
 import type { ExportPrivacy } from '../settings/settings';
 import { sessionsInRange } from '../week/learning-sessions';
 import { summarise, type Summary, type SummaryData, type SummaryOptions } from '../week/summary';
@@ -111,7 +112,10 @@ export interface SharedSession {
   kind: SessionKind;
   startedAt: number;
   endedAt: number;
+  /** Measured time for `measured` and `captured` sessions (`lib/provenance.ts`). */
   activeMs: number;
+  /** How the learning was noticed: shared at every level, as it says how to weigh the rest. */
+  provenance: SessionProvenance;
   /** What this session may be called at this level; always set. */
   label: string;
   title?: string;
@@ -277,6 +281,7 @@ export function redactSessions(
       startedAt: s.startedAt,
       endedAt: s.endedAt,
       activeMs: finiteMs(s.activeMs),
+      provenance: s.provenance,
       label: label(s, site, rules, strings),
       skillIds: [...new Set(s.skills)].filter((id) => known.has(id)),
       pages: (pagesBy.get(s.id) ?? []).sort(

@@ -9,6 +9,7 @@
  */
 import { formatDuration, formatNumber } from '../format';
 import type { SessionKind } from '../model';
+import { PROVENANCE_TEXT } from '../provenance';
 import { isLinkable } from '../url';
 import { PRIVACY_TEXT, type SharedData, type SharedSession } from './privacy';
 
@@ -45,6 +46,8 @@ export const REPORT_TEXT = {
   skills: 'Skills',
   noSkills: 'no skill',
   noActivity: 'No learning recorded in this period.',
+  /** Where each piece of evidence came from, as the report labels it. */
+  provenance: PROVENANCE_TEXT.label,
   kind: { reading: 'Reading', search: 'Web search', watching: 'Watching' } as Record<
     SessionKind,
     string
@@ -234,15 +237,15 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
       sources: s.topSources.map((src) => `${src.site} (${dur(src.activeMs)})`),
       queries: s.queries,
       notes: s.notes.map((n) => ({
-        heading: `${dateTime(n.at, locale, tz)} — ${n.title}`,
+        heading: `${dateTime(n.at, locale, tz)} — ${n.title} · ${T.provenance.written}`,
         text: n.text,
       })),
       followUps: s.followUps.map((f) => {
         const item: ReportFollowUp = {
-          heading: T.followUpAsked(
+          heading: `${T.followUpAsked(
             dateTime(f.at, locale, tz),
             T.sessionsCount(f.sessionIds.length),
-          ),
+          )} · ${T.provenance.written}`,
         };
         if (f.recall) item.recall = f.recall;
         if (f.application) item.application = f.application;
@@ -251,7 +254,11 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
       }),
       endorsements: s.endorsements.map((e) => ({
         heading: T.endorsedBy(e.issuerName),
-        meta: [e.issuerDescription, T.endorsementSigned(dateOnly(e.issuedAt, locale, tz))]
+        meta: [
+          e.issuerDescription,
+          T.endorsementSigned(dateOnly(e.issuedAt, locale, tz)),
+          T.provenance.vouched,
+        ]
           .filter(Boolean)
           .join(' · '),
         comment: e.comment,
@@ -289,6 +296,7 @@ function reportSession(
 ): ReportSession {
   const names = s.skillIds.map((id) => skillName.get(id)).filter((n): n is string => !!n);
   const meta = [
+    T.provenance[s.provenance],
     T.kind[s.kind],
     T.active(formatDuration(s.activeMs, locale)),
     `${T.skills}: ${names.length ? names.join(', ') : T.noSkills}`,

@@ -7,6 +7,7 @@ import type { SkilltrailDb } from '../store/db';
 import { sessionsBetween } from '../store/sessions';
 import { newId } from '../ids';
 import type { FollowUp } from '../model';
+import { WRITTEN } from '../provenance';
 import type { Settings } from '../settings/settings';
 import { isWebUrl } from '../url';
 import { dueFollowUp, followUpWindow, type DueFollowUp } from './schedule';
@@ -75,6 +76,7 @@ async function record(
       sessionIds: [...due.sessionIds],
       at: now,
       ...fields,
+      provenance: WRITTEN,
     };
     if (followUp.link === undefined) delete followUp.link;
     await db.followUps.add(followUp);

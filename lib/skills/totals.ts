@@ -3,12 +3,13 @@
  * each weekly goal is. Pure over arrays, with a thin database wrapper.
  */
 import type { Session, Skill, Visit } from '../model';
+import { measuredMs } from '../provenance';
 import type { SkilltrailDb } from '../store/db';
 
 /** What the learner has done for one skill. */
 export interface SkillTotals {
   skillId: string;
-  /** Sum of the active time of its sessions. */
+  /** Sum of the measured active time of its sessions (never stated or estimated time). */
   activeMs: number;
   sessions: number;
   /** Distinct pages read (canonical URLs); search results pages are not sources. */
@@ -33,7 +34,16 @@ export interface TotalsOptions {
 
 type TotalsSession = Pick<
   Session,
-  'id' | 'kind' | 'startedAt' | 'endedAt' | 'activeMs' | 'url' | 'domain' | 'skills' | 'status'
+  | 'id'
+  | 'kind'
+  | 'startedAt'
+  | 'endedAt'
+  | 'activeMs'
+  | 'url'
+  | 'domain'
+  | 'skills'
+  | 'status'
+  | 'provenance'
 >;
 
 /**
@@ -79,7 +89,7 @@ export function skillTotals(
     if (s.kind !== 'search' && s.url) pages.push({ url: s.url, domain: s.domain });
     for (const skillId of new Set(s.skills)) {
       const a = accFor(skillId);
-      a.t.activeMs += s.activeMs;
+      a.t.activeMs += measuredMs(s);
       a.t.sessions += 1;
       a.t.firstAt = a.t.firstAt === null ? s.startedAt : Math.min(a.t.firstAt, s.startedAt);
       a.t.lastAt = a.t.lastAt === null ? s.endedAt : Math.max(a.t.lastAt, s.endedAt);

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
+import { sessionProvenanceBefore, VOUCHED, WRITTEN } from '../provenance';
 import type { OutboxEntry } from '../sync/outbox-entry';
 
 /** A small key-value record: install id, signing key, tracker state. */
@@ -50,6 +51,36 @@ export function openDb(name = DB_NAME): SkilltrailDb {
     followUps: 'id, skillId, at, *sessionIds',
     endorsements: 'id, &credentialId, skillId, addedAt',
   });
+  // v4 keeps with every piece of evidence where it came from (`lib/provenance.ts`). No
+  // index changes; the upgrade fills the records written before: a session with a capture
+  // the learner kept was captured, any other the tracker measured; a follow-up is written,
+  // an endorsement vouched.
+  db.version(4)
+    .stores({})
+    .upgrade(async (tx) => {
+      // The sessionId index alone: ten years of captures need not be read whole.
+      const captured = new Set(
+        (await tx.table<Capture, string>('captures').orderBy('sessionId').uniqueKeys()).map(String),
+      );
+      await tx
+        .table<Session, string>('sessions')
+        .toCollection()
+        .modify((s) => {
+          s.provenance ??= sessionProvenanceBefore(s, captured.has(s.id));
+        });
+      await tx
+        .table<FollowUp, string>('followUps')
+        .toCollection()
+        .modify((f) => {
+          f.provenance ??= WRITTEN;
+        });
+      await tx
+        .table<Endorsement, string>('endorsements')
+        .toCollection()
+        .modify((e) => {
+          e.provenance ??= VOUCHED;
+        });
+    });
   return db;
 }
 

@@ -37,6 +37,8 @@ export async function recordCapture(
         // A tracked search session keeps its own title; a reading session takes the article's.
         title: session.kind === 'search' ? session.title : shaped.title,
         status: session.status === 'dismissed' || options.automatic ? session.status : 'kept',
+        // The learner's click makes the page captured evidence; its measured time stays.
+        provenance: options.automatic ? session.provenance : 'captured',
         updatedAt: now,
       };
     } else {
@@ -52,6 +54,8 @@ export async function recordCapture(
         skills: [],
         note: '',
         status: options.automatic ? 'auto' : 'kept',
+        // A page the tracker captured on its own is what it measured.
+        provenance: options.automatic ? 'measured' : 'captured',
         updatedAt: now,
       };
     }

@@ -146,6 +146,7 @@ function toSessionRecord(session: OpenSession, visits: OpenVisit[], now: number)
     skills: [],
     note: '',
     status: 'auto',
+    provenance: 'measured',
     updatedAt: now,
   };
 }

@@ -3,6 +3,7 @@
  * 23 or 25 hours long; calendar dates, not 24-hour steps, make the days.
  */
 import type { Session, Visit } from '../model';
+import { measuredMs } from '../provenance';
 import { localDate, startOfLocalDay, weekOf } from '../time';
 
 /** A range longer than this is cut: a summary is a report, not an archive scan. */
@@ -103,7 +104,8 @@ export function splitOverDays(
   visits: readonly Visit[],
   days: readonly { start: number; end: number }[],
 ): Map<number, number> {
-  const total = safeMs(session.activeMs);
+  // Stated or estimated time is never added into measured time.
+  const total = measuredMs(session);
   const out = new Map<number, number>();
   const visitMs = visits.reduce((sum, v) => sum + safeMs(v.activeMs), 0);
   if (visitMs === 0) {

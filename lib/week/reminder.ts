@@ -1,4 +1,5 @@
 import type { Session } from '../model';
+import { measuredMs } from '../provenance';
 import type { Settings } from '../settings/settings';
 import { DAY_MS, localDate, startOfLocalDay, type Week } from '../time';
 
@@ -41,7 +42,7 @@ export function weekTotals(
     (s) => s.status !== 'dismissed' && s.startedAt >= week.start && s.startedAt < week.end,
   );
   return {
-    activeMs: counted.reduce((sum, s) => sum + s.activeMs, 0),
+    activeMs: counted.reduce((sum, s) => sum + measuredMs(s), 0),
     skills: new Set(counted.flatMap((s) => s.skills)).size,
     sessions: counted.length,
   };

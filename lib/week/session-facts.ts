@@ -3,6 +3,7 @@
  * sites and active time per day. The totals, the days and every skill add these up.
  */
 import type { Search, Session, Visit } from '../model';
+import { measuredMs } from '../provenance';
 import { domainOf } from '../url';
 import { dayIndex, safeMs, splitOverDays } from './days';
 
@@ -76,7 +77,7 @@ export function sessionFacts(
     const pageless = visits.length === 0 && session.kind !== 'search';
     if (pageless) {
       const site = siteOf(session.domain, session.url);
-      if (site) sources.set(site, { site, activeMs: safeMs(session.activeMs), pages: 1 });
+      if (site) sources.set(site, { site, activeMs: measuredMs(session), pages: 1 });
     }
     return {
       session,
@@ -104,7 +105,7 @@ export function factTotals(facts: readonly SessionFacts[]): {
   let pages = 0;
   let searches = 0;
   for (const f of facts) {
-    activeMs += safeMs(f.session.activeMs);
+    activeMs += measuredMs(f.session);
     pages += f.pages;
     searches += f.searches.length;
   }

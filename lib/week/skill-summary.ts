@@ -3,6 +3,7 @@
  * read on, its notes, answered follow-ups and endorsements, and its time per day.
  */
 import type { Endorsement, FollowUp, Skill } from '../model';
+import { countEvidence, noProvenanceCounts, statedMs, type ProvenanceCounts } from '../provenance';
 import { factTotals, type SessionFacts, type SourceStat } from './session-facts';
 
 export interface NoteSummary {
@@ -68,6 +69,13 @@ export interface SkillSummary {
   sourceDiversity: number;
   /** One entry per `Summary.days` entry. */
   perDay: DayShare[];
+  /** Its evidence by where it came from (`lib/provenance.ts`). */
+  byProvenance: ProvenanceCounts;
+  /** Time the learner stated, kept apart from `activeMs`, which is measured only. */
+  statedMs: number;
+  /** The first and latest evidence in the range: sessions and answered follow-ups. */
+  firstAt: number;
+  lastAt: number;
 }
 
 /** How many sites a skill lists as its top sources. */
@@ -128,8 +136,31 @@ export function skillSummary(
     endorsements: endorsementsOf(skill.id, endorsements),
     sourceDiversity: sources.size,
     perDay,
+    byProvenance: noProvenanceCounts(),
+    firstAt: 0,
+    lastAt: 0,
+    statedMs: facts.reduce((sum, f) => sum + statedMs(f.session), 0),
   };
   if (skill.uri) summary.uri = skill.uri;
+  summary.byProvenance = countEvidence({
+    sessions: facts.map((f) => f.session),
+    reflections: notes.length,
+    followUps: summary.followUps.length,
+    endorsements: summary.endorsements.length,
+  });
+  // A loop, not Math.min(...times): years of sessions would overflow the call's arguments.
+  let firstAt = Infinity;
+  let lastAt = -Infinity;
+  for (const f of facts) {
+    firstAt = Math.min(firstAt, f.session.startedAt);
+    lastAt = Math.max(lastAt, f.session.endedAt);
+  }
+  for (const f of summary.followUps) {
+    firstAt = Math.min(firstAt, f.at);
+    lastAt = Math.max(lastAt, f.at);
+  }
+  summary.firstAt = firstAt;
+  summary.lastAt = lastAt;
   return summary;
 }
 

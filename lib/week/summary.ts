@@ -4,7 +4,8 @@
  * dashboard read the same summary, so a figure never differs between two views.
  */
 import type { Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
-import { localDays, rangeLabel, safeMs } from './days';
+import { measuredMs } from '../provenance';
+import { localDays, rangeLabel } from './days';
 import { sessionsInRange } from './learning-sessions';
 import { factTotals, sessionFacts, type SessionFacts } from './session-facts';
 import { skillSummary, type SkillSummary } from './skill-summary';
@@ -106,7 +107,7 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
       if (f.skillIds.length === 0) d.untaggedMs += ms;
     }
     if (f.skillIds.length === 0) {
-      untagged.activeMs += safeMs(f.session.activeMs);
+      untagged.activeMs += measuredMs(f.session);
       untagged.sessions += 1;
     }
     for (const id of f.skillIds) {

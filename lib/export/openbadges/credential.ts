@@ -24,6 +24,8 @@ export interface OpenBadgeCredential {
     activityStartDate: string;
     activityEndDate: string;
     narrative: string;
+    /** A skill record's counts and minutes, each naming its `resultDescription`. */
+    result?: { type: string[]; resultDescription: string; value: string }[];
     achievement: {
       id: string;
       type: string[];
@@ -31,6 +33,13 @@ export interface OpenBadgeCredential {
       name: string;
       description: string;
       criteria: { narrative: string };
+      /** A skill record's results: counts by provenance and minutes, each described once. */
+      resultDescription?: {
+        id: string;
+        type: string[];
+        name: string;
+        resultType: string;
+      }[];
       alignment?: {
         type: string[];
         targetName: string;

@@ -5,6 +5,7 @@
  * holds the skill's totals only.
  */
 import { formatDuration } from '../../format';
+import { WRITTEN } from '../../provenance';
 import { isWebUrl } from '../../url';
 import type { FollowUpSummary } from '../../week/skill-summary';
 import type { SharedData, SharedSession } from '../privacy';
@@ -41,8 +42,11 @@ function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: Bad
       active: formatDuration(s.activeMs, locale),
       pages: s.pages.length || (s.kind !== 'search' ? 1 : 0),
       site: s.url ? undefined : s.site,
+      how: T.provenanceHow[s.provenance],
     }),
-    genre: T.kind[s.kind],
+    // The vocabulary's word (`lib/provenance.ts`), the same in every language, so a
+    // reader's software can tell measured from captured, written or vouched evidence.
+    genre: s.provenance,
   };
   const url = s.url && isWebUrl(s.url) ? new URL(s.url).href : '';
   if (url && url.length <= MAX_EVIDENCE_URL) item.id = url;
@@ -54,9 +58,6 @@ function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: Bad
   return item;
 }
 
-/** Evidence genres of follow-ups: fixed words a reader's software can match. */
-export const FOLLOW_UP_GENRE = { recall: 'Recall', application: 'Application' } as const;
-
 /**
  * A follow-up as evidence: one item for what stayed, one for where it was used.
  * @example const items = followUpEvidence(followUp, 'CSS', summary.timeZone, OB_TEXT);
@@ -67,17 +68,17 @@ export function followUpEvidence(
   tz: string | undefined,
   T: BadgeText,
 ) {
-  const description = T.followUpDescription({
+  const description = `${T.followUpDescription({
     when: localIso(f.at, tz).replace('T', ' ').slice(0, 16),
     sessions: f.sessionIds.length,
-  });
+  })}. ${T.provenanceHow.written}`;
   const items: BadgeEvidence[] = [];
   if (f.recall) {
     items.push({
       type: ['Evidence'],
       name: T.recallName(skill),
       description,
-      genre: FOLLOW_UP_GENRE.recall,
+      genre: WRITTEN,
       narrative: f.recall,
     });
   }
@@ -87,7 +88,7 @@ export function followUpEvidence(
       ...(f.link && isWebUrl(f.link) ? { id: new URL(f.link).href } : {}),
       name: T.applicationName(skill),
       description,
-      genre: FOLLOW_UP_GENRE.application,
+      genre: WRITTEN,
       ...(f.application ? { narrative: f.application } : {}),
     });
   }

@@ -1,5 +1,5 @@
 /**
- * Issuing a period's badges: each credential is signed twice, saying the same: an embedded
+ * Issuing a period's badges and skill records: each credential is signed twice, saying the same: an embedded
  * Data Integrity proof (`eddsa-rdfc-2022`, what wallets read), then a VC-JWT of that very
  * credential (what 1EdTech's validator and JOSE tools read).
  */
@@ -8,7 +8,7 @@ import type { DidKey } from '../../credentials/did-key';
 import type { SigningKey } from '../../credentials/keys';
 import { signCredential } from '../../credentials/vc-jwt';
 import type { SharedData } from '../privacy';
-import { buildBadges, type BadgeOptions } from './build';
+import { buildBadges, buildSkillRecord, type BadgeOptions } from './build';
 import type { OpenBadgeCredential } from './credential';
 
 export interface IssuedBadge {
@@ -43,9 +43,43 @@ export async function issueBadges(
   const issued: IssuedBadge[] = [];
   onProgress?.(0, built.length);
   for (const { skillId, credential } of built) {
-    const signed = await signDataIntegrity(credential, keys.didKey.signer, { now: options.now });
-    issued.push({ skillId, credential: signed, jws: await signCredential(signed, keys.jwtKey) });
+    issued.push(await signTwice(skillId, credential, keys, options.now));
     onProgress?.(issued.length, built.length);
+  }
+  return issued;
+}
+
+async function signTwice(
+  skillId: string,
+  credential: OpenBadgeCredential,
+  keys: BadgeKeys,
+  now: number,
+): Promise<IssuedBadge> {
+  const signed = await signDataIntegrity(credential, keys.didKey.signer, { now });
+  return { skillId, credential: signed, jws: await signCredential(signed, keys.jwtKey) };
+}
+
+/**
+ * Builds and signs the skill records of `skillIds` over the shared data's period, signed as
+ * badges are (Data Integrity, then VC-JWT); a skill with no evidence in it has none.
+ * @example const records = await issueSkillRecords(shared, [skill.id], keys, { now: Date.now() });
+ */
+export async function issueSkillRecords(
+  shared: SharedData,
+  skillIds: readonly string[],
+  keys: BadgeKeys,
+  options: Omit<BadgeOptions, 'issuerId'>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<IssuedBadge[]> {
+  const issued: IssuedBadge[] = [];
+  onProgress?.(0, skillIds.length);
+  for (const skillId of skillIds) {
+    const credential = await buildSkillRecord(shared, skillId, {
+      ...options,
+      issuerId: keys.didKey.did,
+    });
+    if (credential) issued.push(await signTwice(skillId, credential, keys, options.now));
+    onProgress?.(issued.length, skillIds.length);
   }
   return issued;
 }

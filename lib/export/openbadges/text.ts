@@ -1,3 +1,4 @@
+import { PROVENANCE_TEXT } from '../../provenance';
 import { REPORT_TEXT } from '../report';
 
 /**
@@ -38,10 +39,41 @@ export const OB_TEXT = {
     active: string;
     pages: number;
     site?: string;
+    how: string;
   }) =>
-    [p.kind, p.when, `${p.active} active`, `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}`, p.site]
+    `${[
+      p.kind,
+      p.when,
+      `${p.active} active`,
+      `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}`,
+      p.site,
+    ]
       .filter(Boolean)
-      .join(' · '),
+      .join(' · ')}. ${p.how}`,
+  /** How each kind of evidence was obtained, in plain words (criteria and evidence). */
+  provenanceHow: PROVENANCE_TEXT.how,
+  provenanceLabel: PROVENANCE_TEXT.label,
+  recordName: (skill: string, period: string) => `${skill} — skill record, ${period}`,
+  recordDescription: (skill: string, period: string) =>
+    `Self-asserted record of learning ${skill} in ${period}: the evidence Skilltrail holds, each piece with where it came from.`,
+  recordNarrative: (p: {
+    period: string;
+    skill: string;
+    measured: string;
+    stated?: string;
+    first: string;
+    latest: string;
+    sites?: number;
+    counts: readonly (readonly [string, number])[];
+  }) =>
+    `${p.skill}, ${p.period}: ${p.measured} of measured learning` +
+    `${p.stated ? ` (and ${p.stated} stated by the learner, not added in)` : ''}, ` +
+    `from ${p.first} to ${p.latest}` +
+    `${p.sites !== undefined ? ` on ${p.sites} ${p.sites === 1 ? 'site' : 'sites'}` : ''}. ` +
+    `Evidence: ${p.counts.map(([label, n]) => `${label}: ${n}`).join(', ')}.`,
+  recordMeasuredMinutes: 'Measured active time, in minutes',
+  recordStatedMinutes: 'Time stated by the learner, in minutes (not measured)',
+  recordCount: (label: string) => `Pieces of evidence: ${label}`,
   searches: (queries: string[]) => `Searches: ${queries.map((q) => `“${q}”`).join(', ')}`,
   reflection: (text: string) => `Reflection: ${text}`,
   recallName: (skill: string) => `What stayed of ${skill}`,

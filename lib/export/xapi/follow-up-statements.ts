@@ -3,6 +3,7 @@
  * skill, `result.response` the learner's words, `contextActivities.other` its sessions.
  */
 import { isWebUrl } from '../../url';
+import { WRITTEN } from '../../provenance';
 import { IRI } from '../iri';
 import type { SharedData } from '../privacy';
 import { isoWithOffset } from '../timestamps';
@@ -35,6 +36,7 @@ export async function followUpStatements(
           grouping: [periodActivity(summary.label)],
           category: [PROFILE_ACTIVITY],
         },
+        extensions: { [IRI.extension.provenance]: WRITTEN },
       };
       const parts = [
         { verb: XAPI_VERB.recalled, text: f.recall, link: undefined },

@@ -13,6 +13,7 @@
  * Below `full` queries and reflections are left out (the shared data no longer holds them).
  */
 import { weekOf } from '../../time';
+import { WRITTEN } from '../../provenance';
 import { IRI, IRI_BASE } from '../iri';
 import type { SharedPage, SharedSession, SharedSkill } from '../privacy';
 import { isoWithOffset } from '../timestamps';
@@ -67,8 +68,13 @@ export async function buildSessionStatements(
         category,
       },
     };
-    const withSite = (site: string | undefined) =>
-      site ? { ...context, extensions: { [IRI.extension.site]: site } } : context;
+    const withSite = (site: string | undefined) => ({
+      ...context,
+      extensions: {
+        [IRI.extension.provenance]: s.provenance,
+        ...(site ? { [IRI.extension.site]: site } : {}),
+      },
+    });
 
     const timed: { at: number; order: number; statement: XapiStatement }[] = [];
     for (const q of s.queries) {
@@ -91,7 +97,7 @@ export async function buildSessionStatements(
             },
           },
           result,
-          context,
+          context: withSite(undefined),
           timestamp: isoWithOffset(q.at, timeZone),
         },
       });
@@ -144,9 +150,11 @@ export async function buildSessionStatements(
         verb: XAPI_VERB.reflected,
         object: sessionActivity(s),
         result: { response: s.note },
-        context: first
-          ? { ...context, statement: { objectType: 'StatementRef', id: first.id } }
-          : context,
+        context: {
+          ...context,
+          extensions: { [IRI.extension.provenance]: WRITTEN },
+          ...(first ? { statement: { objectType: 'StatementRef', id: first.id } } : {}),
+        },
         timestamp: isoWithOffset(Math.max(s.startedAt, s.endedAt), timeZone),
       });
     }

@@ -111,6 +111,7 @@ export function sampleWeek(origin: string) {
       skills: [],
       note: '',
       status: 'kept',
+      provenance: 'measured',
       updatedAt: at(start, minutes),
       ...fields,
     };

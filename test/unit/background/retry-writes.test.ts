@@ -39,6 +39,7 @@ function session(id: string, title = id): Session {
     skills: [],
     note: '',
     status: 'auto',
+    provenance: 'measured',
     updatedAt: 2,
   };
 }

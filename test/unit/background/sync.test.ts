@@ -31,6 +31,7 @@ function session(id: string): Session {
     skills: [],
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: T0 + 300_000,
   };
 }

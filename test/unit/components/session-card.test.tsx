@@ -29,6 +29,7 @@ function session(patch: Partial<Session>): Session {
     skills: [],
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: 0,
     ...patch,
   };
@@ -54,7 +55,7 @@ describe('SessionCard shows page data as text', () => {
       session({ title: text, note: text, domain: text, skills: [skill.id] }),
     );
     expect(container.querySelector('.session-title')?.textContent).toBe(text);
-    expect(container.querySelector('.session-note')?.textContent).toBe(text);
+    expect(container.querySelector('.session-note .note-text')?.textContent).toBe(text);
     expect(container.textContent).toContain(skill.name);
     expect(container.querySelector('img, script, svg, b, [onerror], [onload]')).toBeNull();
     // Only the title link, to the web page itself.
@@ -94,5 +95,25 @@ describe('SessionCard links only web pages', () => {
     const { container } = renderCard(session({ title: '', domain: '', url: 'javascript:x' }));
     expect(container.querySelector('.session-title')?.textContent).toBe('javascript:x');
     expect(container.querySelector('a')).toBeNull();
+  });
+});
+
+describe('SessionCard says where the evidence came from', () => {
+  it.each([
+    ['measured', 'How it was recorded: Measured'],
+    ['captured', 'How it was recorded: Captured'],
+    ['stated', 'How it was recorded: Stated'],
+    ['from-history', 'How it was recorded: From history'],
+  ] as const)('a %s session is labelled so', (provenance, label) => {
+    const { container } = renderCard(session({ provenance }));
+    expect(container.querySelector('article')?.getAttribute('data-provenance')).toBe(provenance);
+    expect(container.querySelector('.session-meta .provenance')?.textContent).toBe(label);
+  });
+
+  it('labels a reflection as written', () => {
+    const { container } = renderCard(session({ note: 'Grid areas.' }));
+    const note = container.querySelector('.session-note');
+    expect(note?.getAttribute('data-provenance')).toBe('written');
+    expect(note?.textContent).toContain('Written');
   });
 });

@@ -87,6 +87,7 @@ describe('endorsements', () => {
       comment: 'Ada rebuilt our pricing page with **grid**; clean and accessible.',
       issuedAt: NOW,
       credential: text,
+      provenance: 'vouched',
     });
   }, 30_000);
 

@@ -84,6 +84,7 @@ describe('the Settings view', () => {
       skills: [],
       note: '',
       status: 'kept',
+      provenance: 'measured',
       updatedAt: 2,
     });
     await db().meta.put({ key: 'installId', value: 'x' });

@@ -42,6 +42,7 @@ function session(id: string, skills: string[], extra: Partial<Session> = {}): Se
     skills,
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: NOW,
     ...extra,
   };

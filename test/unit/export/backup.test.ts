@@ -47,6 +47,7 @@ const ENDORSEMENT: Endorsement = {
   issuedAt: Date.UTC(2026, 10, 29, 18),
   addedAt: Date.UTC(2026, 10, 29, 19),
   credential: '{"type":["VerifiableCredential","EndorsementCredential"]}',
+  provenance: 'vouched',
 };
 
 async function seeded(): Promise<SkilltrailDb> {
@@ -85,7 +86,7 @@ async function dump(db: SkilltrailDb): Promise<BackupData> {
 function documentOf(data: BackupData): Record<string, unknown> {
   return {
     format: 'skilltrail-backup',
-    version: 2,
+    version: 3,
     exportedAt: new Date(NOW).toISOString(),
     data: {
       skills: data.skills,
@@ -99,9 +100,25 @@ function documentOf(data: BackupData): Record<string, unknown> {
   };
 }
 
-/** The same data as the first release wrote it: version 1, five tables. */
+/** The same data as version 2 wrote it: no provenance on any record. */
+function documentV2Of(data: BackupData): Record<string, unknown> {
+  const strip = <T extends object>(list: T[]) =>
+    list.map((r) => {
+      const { provenance: _, ...rest } = r as T & { provenance?: unknown };
+      return rest;
+    });
+  const doc = documentOf({
+    ...data,
+    sessions: strip(data.sessions) as BackupData['sessions'],
+    followUps: strip(data.followUps) as BackupData['followUps'],
+    endorsements: strip(data.endorsements) as BackupData['endorsements'],
+  });
+  return { ...doc, version: 2 };
+}
+
+/** The same data as the first release wrote it: version 1, five tables, no provenance. */
 function documentV1Of(data: BackupData): Record<string, unknown> {
-  const doc = documentOf(data) as { version: number; data: Record<string, unknown> };
+  const doc = documentV2Of(data) as { version: number; data: Record<string, unknown> };
   delete doc.data.followUps;
   delete doc.data.endorsements;
   return { ...doc, version: 1 };
@@ -138,7 +155,7 @@ describe('exportBackup', () => {
     const doc = JSON.parse(await textOf(file)) as Rec;
     expect(doc).toMatchObject({
       format: 'skilltrail-backup',
-      version: 2,
+      version: 3,
       exportedAt: '2026-11-30T08:00:00.000Z',
     });
     expect(Object.keys(doc.data as Rec).sort()).toEqual([...BACKUP_TABLES].sort());
@@ -312,6 +329,38 @@ describe('round trip', () => {
     });
     expect(await target.sessions.count()).toBe(9);
     expect(await target.followUps.count()).toBe(0);
+    // Kept with a capture: captured; any other: measured, as the database upgrade decides.
+    const captured = new Set(data.captures.map((c) => c.sessionId));
+    for (const s of await target.sessions.toArray()) {
+      expect(s.provenance).toBe(
+        captured.has(s.id) && s.status !== 'auto' ? 'captured' : 'measured',
+      );
+    }
+  });
+
+  it('restores a version 2 file, giving each record the provenance it had no field for', async () => {
+    const data = weekFixture().data;
+    const text = JSON.stringify(documentV2Of({ ...data, endorsements: [ENDORSEMENT] }));
+    expect(validateSchema(JSON.parse(text))).toBe(true);
+    const target = freshDb();
+    const result = await restoreBackup(target, text);
+    expect(result.ok).toBe(true);
+    expect(
+      new Set((await target.sessions.toArray()).map((s) => s.provenance)).has(undefined as never),
+    ).toBe(false);
+    expect((await target.followUps.toArray()).every((f) => f.provenance === 'written')).toBe(true);
+    expect((await target.endorsements.toArray()).map((e) => e.provenance)).toEqual(['vouched']);
+  });
+
+  it('keeps each session’s provenance through a version 3 round trip', async () => {
+    const db = await seeded();
+    const session = (await db.sessions.toArray())[0]!;
+    await db.sessions.put({ ...session, provenance: 'stated' });
+    const data = await dump(db);
+    const target = freshDb();
+    const result = await restoreBackup(target, backupFile(data, { now: NOW }).content);
+    expect(result.ok).toBe(true);
+    expect((await target.sessions.get(session.id))!.provenance).toBe('stated');
   });
 
   it('refuses a version 1 file holding a table only version 2 has', () => {
@@ -375,7 +424,17 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
     ['null', 'null', 'not-backup'],
     ['an array', '[]', 'not-backup'],
     ['another format', fixtureBackupText((b) => (b.format = 'other-app')), 'not-backup'],
-    ['version 3', fixtureBackupText((b) => (b.version = 3)), 'unsupported-version'],
+    ['version 4', fixtureBackupText((b) => (b.version = 4)), 'unsupported-version'],
+    [
+      'a session with an unknown provenance',
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.provenance = 'rumoured')),
+      'invalid-field',
+    ],
+    [
+      'a follow-up said to be vouched',
+      fixtureBackupText((b) => (dataOf(b).followUps[0]!.provenance = 'vouched')),
+      'invalid-field',
+    ],
     [
       'version 2 without follow-ups',
       fixtureBackupText((b) => delete (dataOf(b) as Rec).followUps),
@@ -658,7 +717,8 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
 describe('docs/backup.schema.json agrees with the reader', () => {
   it('rejects the structural hostile cases the reader rejects', () => {
     const samples = [
-      fixtureBackupText((b) => (b.version = 3)),
+      fixtureBackupText((b) => (b.version = 4)),
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.provenance = 'rumoured')),
       fixtureBackupText((b) => (b.format = 'x')),
       fixtureBackupText((b) => (dataOf(b).sessions[0]!.activeMs = '1')),
       fixtureBackupText((b) => (dataOf(b).sessions[0]!.kind = 'hacking')),

@@ -66,6 +66,8 @@ describe('exportCsv', () => {
       active_seconds: '540',
       active_minutes: '9',
       pages: '2',
+      // How it was obtained: the vocabulary's word.
+      provenance: 'measured',
     });
     expect(row(2)).toMatchObject({
       queries: 'css grid vs flexbox; css grid auto-fill vs auto-fit',
@@ -95,6 +97,7 @@ describe('exportCsv', () => {
         'active_minutes',
         'pages',
         'searches',
+        'provenance',
       ],
     ],
     [
@@ -111,6 +114,7 @@ describe('exportCsv', () => {
         'active_minutes',
         'pages',
         'searches',
+        'provenance',
       ],
     ],
   ] as const)('leaves out the columns %s withholds', (level, header) => {

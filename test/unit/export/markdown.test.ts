@@ -11,6 +11,21 @@ function markdown(level: PrivacyLevel = 'full', now?: number) {
 }
 
 describe('exportMarkdown', () => {
+  it('says how each session, reflection and follow-up was obtained', () => {
+    const f = weekFixture();
+    const sessions = f.data.sessions.map((s, i) =>
+      i === 0 ? { ...s, provenance: 'captured' as const } : s,
+    );
+    const shared = prepareExport(
+      { ...f.data, sessions },
+      { ...f.week, timeZone: f.timeZone, weekStart: 1, level: 'full' },
+    );
+    const { content } = exportMarkdown(shared);
+    expect(content).toMatch(/\nCaptured · (Reading|Web search|Watching) · /);
+    expect(content).toMatch(/\nMeasured · (Reading|Web search|Watching) · /);
+    expect(content).toContain(' · Written*');
+  });
+
   it('names the file after the ISO week', () => {
     const file = markdown();
     expect(file.filename).toBe('skilltrail-2026-W48.md');
@@ -35,7 +50,7 @@ describe('exportMarkdown', () => {
     const { content } = markdown();
     const css = content.slice(content.indexOf('### CSS'), content.indexOf('## By day'));
     expect(css).toContain('**Follow-ups**');
-    expect(css).toContain('*Sun, Nov 29, 08:30 PM, on 1 session*');
+    expect(css).toContain('*Sun, Nov 29, 08:30 PM, on 1 session · Written*');
     expect(css).toContain(
       'What stayed:\n\n> Grid areas name regions; \\<b\\>subgrid\\</b\\> passes',
     );

@@ -46,6 +46,8 @@ describe('follow-ups in the database', () => {
       sessionIds: due!.sessionIds,
       at: now,
       status: 'answered',
+      // The learner's own words.
+      provenance: 'written',
       recall: 'Grid areas.',
       application: 'Pricing page',
       link: 'https://example.org/pr/1',

@@ -22,6 +22,7 @@ function session(id: string, startedAt: number, extra: Partial<Session> = {}): S
     skills: ['k-css'],
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: startedAt,
     ...extra,
   };

@@ -29,6 +29,7 @@ function session(id: string, skills: string[], extra: Partial<Session> = {}): Se
     skills,
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: T0,
     ...extra,
   };

@@ -14,7 +14,8 @@ const V1_SCHEMA = {
   meta: 'key',
 };
 
-const session: Session = {
+// Written before provenance was kept (Dexie version 4 fills it in).
+const session: Omit<Session, 'provenance'> = {
   id: 's-1',
   kind: 'reading',
   startedAt: 1_700_000_000_000,
@@ -87,8 +88,9 @@ async function fillV1(old: Dexie): Promise<void> {
 async function openAndCheckV1(name: string) {
   const db = openDb(name);
   await db.open();
-  expect(db.verno).toBe(3);
-  expect(await db.sessions.get('s-1')).toEqual(session);
+  expect(db.verno).toBe(4);
+  // Kept, with a capture: the learner captured it.
+  expect(await db.sessions.get('s-1')).toEqual({ ...session, provenance: 'captured' });
   expect(await db.visits.get('v-1')).toEqual(visit);
   expect(await db.searches.get('q-1')).toEqual(search);
   expect(await db.skills.get('k-css')).toEqual(skill);
@@ -96,6 +98,59 @@ async function openAndCheckV1(name: string) {
   expect(await db.meta.get('installId')).toEqual({ key: 'installId', value: 'u-3f9c2a71' });
   return db;
 }
+
+describe('database upgrade from version 3', () => {
+  it('gives every session, follow-up and endorsement written before its provenance', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    names.push(name);
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_SCHEMA);
+    v3.version(2).stores({ outbox: 'id, sessionId, [state+queuedAt]' });
+    v3.version(3).stores({
+      followUps: 'id, skillId, at, *sessionIds',
+      endorsements: 'id, &credentialId, skillId, addedAt',
+    });
+    await fillV1(v3);
+    const tracked = { ...session, id: 's-2', url: 'https://example.org/b', status: 'auto' };
+    // Kept (tagged) but never captured: the tracker measured it.
+    const tagged = { ...session, id: 's-3', url: 'https://example.org/c', status: 'kept' };
+    // Captured by the tracker on its own (the reading threshold): still measured.
+    const automatic = { ...session, id: 's-4', url: 'https://example.org/d', status: 'auto' };
+    await v3.table('sessions').bulkAdd([tracked, tagged, automatic]);
+    await v3.table('captures').add({ ...capture, id: 'c-4', url: automatic.url, sessionId: 's-4' });
+    const followUp = {
+      id: 'f-1',
+      skillId: 'k-css',
+      sessionIds: ['s-1'],
+      at: 1_700_600_000_000,
+      status: 'answered',
+      recall: 'Grid areas.',
+      application: 'Our pricing page.',
+    };
+    await v3.table('followUps').add(followUp);
+    const endorsement = {
+      id: 'e-1',
+      credentialId: 'urn:uuid:e',
+      skillId: 'k-css',
+      subjectId: 'https://skilltrail.app/xapi/skills/k-css',
+      issuerName: 'Grace',
+      comment: 'Good work.',
+      issuedAt: 1,
+      addedAt: 2,
+      credential: '{}',
+    };
+    await v3.table('endorsements').add(endorsement);
+    v3.close();
+
+    const db = await openAndCheckV1(name);
+    expect(await db.sessions.get('s-2')).toEqual({ ...tracked, provenance: 'measured' });
+    expect(await db.sessions.get('s-3')).toEqual({ ...tagged, provenance: 'measured' });
+    expect(await db.sessions.get('s-4')).toEqual({ ...automatic, provenance: 'measured' });
+    expect(await db.followUps.get('f-1')).toEqual({ ...followUp, provenance: 'written' });
+    expect(await db.endorsements.get('e-1')).toEqual({ ...endorsement, provenance: 'vouched' });
+    db.close();
+  });
+});
 
 describe('database upgrade from version 2', () => {
   it('keeps every v2 record, the outbox too, and adds empty follow-ups and endorsements', async () => {
@@ -123,6 +178,7 @@ describe('database upgrade from version 2', () => {
       sessionIds: ['s-1'],
       at: 1_700_600_000_000,
       status: 'answered',
+      provenance: 'written',
       recall: 'Grid areas.',
       application: '',
     });

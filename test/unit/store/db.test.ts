@@ -61,10 +61,50 @@ describe('recordCapture', () => {
       skills: [],
       note: '',
       status: 'auto',
+      provenance: 'measured',
       updatedAt: 2,
     });
     const { session } = await recordCapture(db, page, { now: 1000, currentSessionId: 's1' });
     expect(session).toMatchObject({ id: 's1', kind: 'search', title: 'css grid', status: 'kept' });
+  });
+});
+
+describe('recordCapture says where the evidence came from', () => {
+  it('a page the learner captures is captured evidence', async () => {
+    const { session } = await recordCapture(freshDb(), page, { now: 1000 });
+    expect(session.provenance).toBe('captured');
+  });
+
+  it('a page the tracker captured on its own stays measured, until the learner captures it', async () => {
+    const db = freshDb();
+    const { session } = await recordCapture(db, page, { now: 1000, automatic: true });
+    expect(session.provenance).toBe('measured');
+    const again = await recordCapture(db, page, { now: 2000, automatic: true });
+    expect(again.session.provenance).toBe('measured');
+    const clicked = await recordCapture(db, page, { now: 3000 });
+    expect(clicked.session.provenance).toBe('captured');
+    expect((await db.sessions.get(session.id))!.provenance).toBe('captured');
+  });
+
+  it('a tracked session the learner captures becomes captured and keeps its measured time', async () => {
+    const db = freshDb();
+    await db.sessions.add({
+      id: 's1',
+      kind: 'reading',
+      startedAt: 1,
+      endedAt: 2,
+      activeMs: 90_000,
+      title: 'Grid',
+      url: page.url,
+      domain: 'a.org',
+      skills: [],
+      note: '',
+      status: 'auto',
+      provenance: 'measured',
+      updatedAt: 2,
+    });
+    const { session } = await recordCapture(db, page, { now: 1000, currentSessionId: 's1' });
+    expect(session).toMatchObject({ id: 's1', provenance: 'captured', activeMs: 90_000 });
   });
 });
 

@@ -68,6 +68,8 @@ describe('adding an endorsement to the record', () => {
       comment: MENTOR_COMMENT,
       addedAt: NOW,
       credential: css.text,
+      // Someone else's signed words.
+      provenance: 'vouched',
     });
     const bySkill = await endorsementsBySkill(db);
     expect(bySkill.get(CSS.id)?.map((e) => e.credentialId)).toEqual([css.credential.id]);

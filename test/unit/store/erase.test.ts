@@ -23,6 +23,7 @@ function session(id: string, url: string, kind: Session['kind'] = 'reading'): Se
     skills: [],
     note: '',
     status: 'auto',
+    provenance: 'measured',
     updatedAt: 2,
   };
 }

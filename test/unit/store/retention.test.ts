@@ -32,6 +32,7 @@ function session(id: string, startedAt: number, endedAt = startedAt + 60_000): S
     skills: [],
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: endedAt,
   };
 }

@@ -265,6 +265,7 @@ describe('reading the database', () => {
     skills: ['css'],
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: NOW,
   };
 

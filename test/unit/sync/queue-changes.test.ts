@@ -36,6 +36,7 @@ function session(id: string, patch: Partial<Session> = {}): Session {
     skills: [],
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: T0 + 5 * MIN,
     ...patch,
   };

@@ -124,4 +124,14 @@ describe('records', () => {
       activeMs: 160_000,
     });
   });
+
+  it('stores what it records as measured, and a captured session stays captured as it measures on', () => {
+    const store = { sessions: new Map(), visits: new Map(), searches: new Map() };
+    const first = runTrace([...start(1, ARTICLE), [60, tick], [100, tick]], { store });
+    const [id, session] = [...store.sessions.entries()][0]!;
+    expect(session.provenance).toBe('measured');
+    store.sessions.set(id, { ...session, provenance: 'captured' });
+    runTrace([[160, tick]], { state: first.state, store });
+    expect(store.sessions.get(id)).toMatchObject({ provenance: 'captured', activeMs: 160_000 });
+  });
 });

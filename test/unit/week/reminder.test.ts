@@ -37,6 +37,7 @@ describe('weekTotals', () => {
       skills,
       note: '',
       status,
+      provenance: 'measured',
       updatedAt: 0,
     });
     const sessions = [

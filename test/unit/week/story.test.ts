@@ -48,6 +48,7 @@ function session(startedAt: number, fields: Partial<Session> = {}): Session {
     skills: [],
     note: '',
     status: 'kept',
+    provenance: 'measured',
     updatedAt: startedAt,
     ...fields,
   };

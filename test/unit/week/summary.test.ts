@@ -26,6 +26,7 @@ function session(id: string, startedAt: number, activeMs: number, extra: Partial
     skills: [],
     note: '',
     status: 'auto',
+    provenance: 'measured',
     updatedAt: startedAt,
     ...extra,
   } satisfies Session;

@@ -15,8 +15,9 @@ describe('Open Badges evidence', () => {
       type: ['Evidence'],
       id: 'https://developer.mozilla.org/en-US/docs/Web/CSS/CSS_grid_layout',
       name: 'CSS grid layout - CSS | MDN',
-      description: 'Reading · 2026-11-23 09:15 · 9 min active · 2 pages',
-      genre: 'Reading',
+      description:
+        'Reading · 2026-11-23 09:15 · 9 min active · 2 pages. Measured by Skilltrail: the tab in front, the window focused, the learner not idle.',
+      genre: 'measured',
       narrative:
         'Reflection: Grid areas name regions; grid-template-areas draws the layout as text.',
     });
@@ -28,8 +29,9 @@ describe('Open Badges evidence', () => {
       {
         type: ['Evidence'],
         name: 'What stayed of CSS',
-        description: 'Written 2026-11-29 20:30, some days after 1 session',
-        genre: 'Recall',
+        description:
+          'Written 2026-11-29 20:30, some days after 1 session. Written by the learner: a reflection or a follow-up answer, in their own words.',
+        genre: 'written',
         narrative:
           'Grid areas name regions; <b>subgrid</b> passes tracks down.\nminmax() sets limits.',
       },
@@ -37,8 +39,9 @@ describe('Open Badges evidence', () => {
         type: ['Evidence'],
         id: 'https://github.com/example/site/pull/42',
         name: 'Where CSS was used',
-        description: 'Written 2026-11-29 20:30, some days after 1 session',
-        genre: 'Application',
+        description:
+          'Written 2026-11-29 20:30, some days after 1 session. Written by the learner: a reflection or a follow-up answer, in their own words.',
+        genre: 'written',
         narrative: 'Rebuilt the *pricing* page layout with grid | no floats left',
       },
     ]);
@@ -46,7 +49,7 @@ describe('Open Badges evidence', () => {
     const frontEnd = (await weekBadges(learner.keys, 'full')).find(
       (b) => b.skillId === SKILL.frontEnd,
     )!.credential;
-    expect(frontEnd.evidence!.map((e) => e.genre)).not.toContain('Recall');
+    expect(frontEnd.evidence!.map((e) => e.genre)).not.toContain('written');
     const titles = (await weekBadges(learner.keys, 'titles')).find(
       (b) => b.skillId === SKILL.css,
     )!.credential;
@@ -54,8 +57,8 @@ describe('Open Badges evidence', () => {
     expect(titles.evidence![0]).toEqual({
       type: ['Evidence'],
       name: 'CSS grid layout - CSS | MDN',
-      description: 'Reading · 2026-11-23 09:15 · 9 min active · 2 pages · developer.mozilla.org',
-      genre: 'Reading',
+      description: `Reading · 2026-11-23 09:15 · 9 min active · 2 pages · developer.mozilla.org. Measured by Skilltrail: the tab in front, the window focused, the learner not idle.`,
+      genre: 'measured',
     });
     const sites = (await weekBadges(learner.keys, 'sites')).find(
       (b) => b.skillId === SKILL.css,

@@ -1,6 +1,6 @@
 import xapiValidation from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
-import { IRI_BASE } from '../../../../lib/export/iri';
+import { IRI, IRI_BASE } from '../../../../lib/export/iri';
 import { PRIVACY_LEVELS } from '../../../../lib/export/privacy';
 import type { XapiStatement } from '../../../../lib/export/xapi/statement';
 import { ACTOR, get, weekStatements } from '../../../fixtures/week-statements';
@@ -50,4 +50,20 @@ describe('xAPI statements', () => {
     const full = new Set((await weekStatements('full')).map((s) => s.id));
     for (const s of await weekStatements('titles')) expect(full.has(s.id)).toBe(false);
   });
+
+  it.each(['full', 'titles', 'sites'] as const)(
+    'says at %s how each piece of evidence was obtained, in a context extension',
+    async (level) => {
+      const list = await weekStatements(level);
+      const provenanceOf = (s: XapiStatement) =>
+        get(s, 'context', 'extensions', IRI.extension.provenance);
+      const verb = (s: XapiStatement) => get(s, 'verb', 'id') as string;
+      const bySession = list.filter((s) => /read|watched|searched/.test(verb(s)));
+      expect(bySession.length).toBeGreaterThan(0);
+      for (const s of bySession) expect(provenanceOf(s)).toBe('measured');
+      const words = list.filter((s) => /reflected|recalled|applied/.test(verb(s)));
+      if (level === 'full') expect(words.length).toBeGreaterThan(0);
+      for (const s of words) expect(provenanceOf(s)).toBe('written');
+    },
+  );
 });
