@@ -3,7 +3,9 @@ import type { VerifyErrorKey } from '../lib/credentials/vc-jwt';
 import type { EndorsementErrorKey } from '../lib/credentials/endorsement';
 import type { EndorsementVerdict, ProofForm } from '../lib/credentials/verify';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { isProvenance } from '../lib/provenance';
 import { t, type MessageKey } from './i18n/i18n';
+import { PROVENANCE_KEYS } from './i18n/provenance-strings';
 
 const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, MessageKey> = {
   malformed: 'verifyErrorMalformed',
@@ -94,6 +96,7 @@ export function CredentialResult({ position, check, locale }: CredentialResultPr
           [t('verifyAchievementDescription'), view.achievement.description],
           [t('verifyCriteria'), view.achievement.criteria],
           [t('verifyNarrative'), view.narrative],
+          [t('verifyResults'), view.results.map((r) => `${r.name}: ${r.value}`).join('; ')],
           [
             t('verifyAlignment'),
             view.alignments
@@ -178,6 +181,12 @@ export function CredentialResult({ position, check, locale }: CredentialResultPr
               {view.evidence.map((e, i) => (
                 <li key={i}>
                   <strong>{e.name || e.genre || e.id}</strong>
+                  {isProvenance(e.genre) && (
+                    <span class="muted" data-provenance={e.genre}>
+                      {' · '}
+                      {t(PROVENANCE_KEYS[e.genre].label)}
+                    </span>
+                  )}
                   {e.description && <p>{e.description}</p>}
                   {e.narrative && <p class="narrative">{e.narrative}</p>}
                   {e.id && <p class="muted address">{e.id}</p>}

@@ -11,6 +11,7 @@
  * Node only (a developer and CI tool): it is never imported by the extension, so Ajv here
  * never reaches the extension bundle.
  */
+import { describeCredential } from '../lib/credentials/badge-view';
 import { parseBadgesFile } from '../lib/credentials/badges-file';
 import { checkCredential, type EndorsementVerdict } from '../lib/credentials/verify';
 
@@ -153,6 +154,9 @@ export async function runVerify(args: readonly string[], io: VerifyIo): Promise<
       io.out(`    achievement: ${printable(achievement.name)}`);
     if (typeof subject.narrative === 'string')
       io.out(`    narrative: ${printable(subject.narrative)}`);
+    for (const r of describeCredential(c).results) {
+      io.out(`    result:    ${printable(r.name)}: ${printable(r.value)}`);
+    }
     const evidence = Array.isArray(c.evidence) ? (c.evidence as unknown[]) : [];
     io.out(`    evidence (${evidence.length}):`);
     for (const e of evidence) {

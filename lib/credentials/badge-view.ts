@@ -37,6 +37,11 @@ export interface CredentialView {
   /** `credentialSchema` ids the credential names. */
   schemas: string[];
   evidence: EvidenceView[];
+  /**
+   * What a skill record counts (`credentialSubject.result`): each value with the name of the
+   * `resultDescription` it names, e.g. "Pieces of evidence: Measured" and "12".
+   */
+  results: { name: string; value: string }[];
   /** Evidence entries beyond `MAX_EVIDENCE_SHOWN`. */
   evidenceHidden: number;
 }
@@ -51,6 +56,24 @@ function text(v: unknown): string {
 
 function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined ? [] : [v];
+}
+
+function resultsOf(
+  subject: Record<string, unknown>,
+  achievement: Record<string, unknown>,
+): { name: string; value: string }[] {
+  const names = new Map(
+    list(achievement.resultDescription)
+      .slice(0, 50)
+      .map((d) => [text(obj(d).id), text(obj(d).name)]),
+  );
+  return list(subject.result)
+    .slice(0, 50)
+    .map((r) => ({
+      name: names.get(text(obj(r).resultDescription)) || text(obj(r).resultDescription),
+      value: text(obj(r).value),
+    }))
+    .filter((r) => r.value);
 }
 
 /**
@@ -103,6 +126,7 @@ export function describeCredential(credential: unknown): CredentialView {
         genre: text(item.genre),
       };
     }),
+    results: resultsOf(subject, achievement),
     evidenceHidden: Math.max(0, evidence.length - MAX_EVIDENCE_SHOWN),
   };
 }

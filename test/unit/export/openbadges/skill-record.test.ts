@@ -21,6 +21,8 @@ import { signedEndorsement } from '../../../fixtures/endorsement';
 import { itWithSchema, OB_SCHEMA_PATH, obSchemaText } from '../../../fixtures/ob-schema';
 import { SKILL, uid, weekFixture } from '../../../fixtures/week';
 import type { BadgeKeys } from '../../../../lib/export/openbadges/issue';
+import { describeCredential } from '../../../../lib/credentials/badge-view';
+import { runVerify, type VerifyIo } from '../../../../tools/run-verify';
 
 let keys: BadgeKeys;
 let endorsement: Endorsement;
@@ -178,4 +180,21 @@ describe('a skill record', () => {
     },
     60_000,
   );
+
+  it('the Verify view and npm run verify read its counts, and its signature holds', async () => {
+    const css = (await records()).find((r) => r.skillId === SKILL.css)!.credential;
+    expect(describeCredential(css).results).toContainEqual({
+      name: 'Pieces of evidence: Captured',
+      value: '1',
+    });
+    const out: string[] = [];
+    const io: VerifyIo = {
+      readFile: async () => JSON.stringify(css),
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      schemaNote: 'not in this test',
+    };
+    expect(await runVerify(['css-record.json'], io)).toBe(0);
+    expect(out.join('\n')).toContain('result:    Measured active time, in minutes: 21');
+  }, 60_000);
 });
