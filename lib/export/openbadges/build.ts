@@ -29,6 +29,14 @@ export interface BadgeOptions {
   strings?: BadgeText;
 }
 
+/**
+ * Sessions a skill record lists, strongest first; its counts and totals cover every one.
+ * Twenty skills of ten years stay one page a reader opens in a moment.
+ */
+export const MAX_RECORD_EVIDENCE = 12;
+/** Follow-up answers a skill record lists of each kind (where it was used, what stayed). */
+export const MAX_RECORD_FOLLOW_UPS = 5;
+
 /** What a credential is of: one skill's week (or other period), or its record. */
 export type CredentialForm = 'badge' | 'record';
 
@@ -66,10 +74,15 @@ function recordEvidence(
     .flatMap((f) => followUpEvidence(f, skill.name, shared.summary.timeZone, T));
   const applied = followUps.filter((e) => e.name === T.applicationName(skill.name));
   const recalled = followUps.filter((e) => e.name !== T.applicationName(skill.name));
-  const listed = evidenceList([...reflected, ...rest], shared, locale, T);
+  const listed = evidenceList([...reflected, ...rest], shared, locale, T, MAX_RECORD_EVIDENCE);
   const reflections = listed.filter((e) => e.narrative);
   const others = listed.filter((e) => !e.narrative);
-  return [...applied, ...reflections, ...recalled, ...others];
+  return [
+    ...applied.slice(0, MAX_RECORD_FOLLOW_UPS),
+    ...reflections,
+    ...recalled.slice(0, MAX_RECORD_FOLLOW_UPS),
+    ...others,
+  ];
 }
 
 /**

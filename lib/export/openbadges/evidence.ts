@@ -105,12 +105,13 @@ export function evidenceList(
   shared: SharedData,
   locale: string,
   T: BadgeText,
+  max = MAX_EVIDENCE,
 ): BadgeEvidence[] {
   const out: BadgeEvidence[] = [];
   const encoder = new TextEncoder();
   let bytes = 0;
   for (const s of sessions) {
-    if (out.length === MAX_EVIDENCE) break;
+    if (out.length === max) break;
     const item = evidenceOf(s, shared, locale, T);
     bytes += encoder.encode(JSON.stringify(item)).length;
     if (bytes > MAX_EVIDENCE_BYTES) break;
@@ -121,7 +122,7 @@ export function evidenceList(
     out.push({
       type: ['Evidence'],
       name: T.moreEvidence(more),
-      description: T.moreEvidenceWhy(MAX_EVIDENCE),
+      description: T.moreEvidenceWhy(max),
       genre: T.summaryGenre,
     });
   }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import '../../../../components/skills.css';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { AddEndorsement } from '../../../../components/AddEndorsement';
+import { PortfolioPanel } from '../../../../components/PortfolioPanel';
 import { SkillRow } from '../../../../components/SkillRow';
 import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
 import { TaxonomyImport } from '../../../../components/TaxonomyImport';
@@ -108,6 +109,12 @@ function SkillLibrary({ settings }: { settings: Settings }) {
     revealAfterAdd.current = skillId;
   };
   const totalsOf = new Map(data.totals.map((x) => [x.skillId, x]));
+  const portfolioSkills = sorted.flatMap((s) => {
+    const totals = totalsOf.get(s.id);
+    return totals && totals.sessions > 0
+      ? [{ id: s.id, name: s.name, sessions: totals.sessions, measuredMs: totals.activeMs }]
+      : [];
+  });
   const goalOf = new Map(data.goals.map((g) => [g.skillId, g]));
 
   return (
@@ -124,6 +131,22 @@ function SkillLibrary({ settings }: { settings: Settings }) {
           <AddEndorsement
             onAdd={(file) => addEndorsement(db(), file, Date.now())}
             onAdded={showSkill}
+          />
+        </section>
+      )}
+
+      {portfolioSkills.length > 0 && (
+        <section aria-labelledby="skills-portfolio-heading">
+          <h2 id="skills-portfolio-heading">{t('portfolioHeading')}</h2>
+          <PortfolioPanel
+            skills={portfolioSkills}
+            defaultLevel={settings.exportPrivacy}
+            learnerName={settings.learnerName}
+            locale={locale}
+            onSave={async (skillIds, level, from) => {
+              const { savePortfolio } = await import('./portfolio');
+              return savePortfolio(skillIds, level, settings, locale, from);
+            }}
           />
         </section>
       )}

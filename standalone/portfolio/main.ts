@@ -1,0 +1,213 @@
+/**
+ * The script of the portfolio page (`lib/portfolio/page-html.ts`): it runs from a file on
+ * the reader's disk or a web server, with no extension. It shows each skill record from
+ * the page's data block, checks the learner's signature on it and each endorsement's own
+ * signature, and saves a record as a file a wallet imports. Everything it shows is
+ * written as text.
+ */
+import { verifyDataIntegrity } from '../../lib/credentials/data-integrity';
+import { formatDuration, formatNumber } from '../../lib/format';
+import { PORTFOLIO_DATA_ID, type PortfolioPageData } from '../../lib/portfolio/page-html';
+import { recordView, type RecordView } from '../../lib/portfolio/record-view';
+import type { PortfolioPageText } from '../../lib/portfolio/text';
+import { isWebUrl } from '../../lib/url';
+
+type Children = (Node | string | null | undefined | false)[];
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: Children
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+const fill = (s: string, ...values: string[]) =>
+  values.reduce((out, v, i) => out.replace(`$${i + 1}`, v), s);
+
+function readData(): PortfolioPageData | null {
+  try {
+    const data = JSON.parse(document.getElementById(PORTFOLIO_DATA_ID)?.textContent ?? '');
+    return data && typeof data === 'object' && data.text && Array.isArray(data.records)
+      ? data
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Whether the credential's proof holds and was made by its issuer's own key. */
+async function holds(credential: unknown): Promise<boolean> {
+  try {
+    const issuer = obj(credential).issuer;
+    const issuerId = typeof issuer === 'string' ? issuer : text(obj(issuer).id);
+    const r = await verifyDataIntegrity(credential);
+    return r.ok && !!issuerId && r.signer === issuerId;
+  } catch {
+    return false;
+  }
+}
+
+function verdict(
+  check: Promise<boolean>,
+  T: PortfolioPageText,
+  words: { ok: string; bad: string },
+): HTMLElement {
+  const p = el('p', { class: 'status', role: 'status', 'data-signature': 'checking' }, T.checking);
+  void check.then((ok) => {
+    p.textContent = ok ? words.ok : words.bad;
+    p.className = ok ? 'status ok' : 'status bad';
+    p.dataset.signature = ok ? 'holds' : 'changed';
+  });
+  return p;
+}
+
+function saveFile(name: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function countsList(view: RecordView, T: PortfolioPageText, lang: string): HTMLElement {
+  const items = Object.entries(view.counts)
+    .filter(([, n]) => n > 0)
+    .map(([p, n]) =>
+      el(
+        'li',
+        { 'data-provenance': p, 'data-count': String(n) },
+        `${T.provenance.label[p as keyof typeof T.provenance.label]}: ${formatNumber(n, lang)}`,
+      ),
+    );
+  return el(
+    'ul',
+    { class: 'counts' },
+    ...items,
+    el(
+      'li',
+      { 'data-measured-minutes': String(view.measuredMinutes) },
+      fill(T.measuredTime, formatDuration(view.measuredMinutes * 60_000, lang)),
+    ),
+  );
+}
+
+function evidenceSection(view: RecordView, T: PortfolioPageText): HTMLElement {
+  if (view.evidence.length === 0 && view.other.length === 0) {
+    return el('p', { class: 'muted' }, T.noEvidence);
+  }
+  const item = (e: RecordView['other'][number]) =>
+    el(
+      'li',
+      {},
+      e.id && isWebUrl(e.id)
+        ? el('a', { href: e.id, rel: 'noopener noreferrer', dir: 'auto' }, e.name || e.id)
+        : el('span', { dir: 'auto' }, e.name),
+      e.description && el('br'),
+      e.description && el('span', { class: 'meta', dir: 'auto' }, e.description),
+      e.narrative && el('blockquote', { dir: 'auto' }, e.narrative),
+    );
+  return el(
+    'div',
+    { class: 'evidence' },
+    ...view.evidence.map((g) =>
+      el(
+        'section',
+        { class: 'provenance', 'data-provenance': g.provenance },
+        el('h4', {}, T.provenance.label[g.provenance]),
+        el('p', { class: 'muted' }, T.provenance.how[g.provenance]),
+        el('ul', {}, ...g.items.map(item)),
+      ),
+    ),
+    view.other.length > 0 && el('ul', { class: 'muted' }, ...view.other.map(item)),
+  );
+}
+
+function endorsementsSection(credential: unknown, T: PortfolioPageText): HTMLElement | null {
+  const list = obj(credential).endorsement;
+  const endorsements = (Array.isArray(list) ? list : list ? [list] : []).slice(0, 50);
+  if (endorsements.length === 0) return null;
+  return el(
+    'section',
+    { class: 'endorsements' },
+    el('h3', {}, T.endorsementsHeading),
+    el('p', { class: 'muted' }, T.endorserNote),
+    ...endorsements.map((e) => {
+      const issuer = obj(obj(e).issuer);
+      return el(
+        'article',
+        { class: 'endorsement' },
+        el('p', { dir: 'auto' }, el('strong', {}, fill(T.endorsedBy, text(issuer.name)))),
+        text(issuer.description) &&
+          el('p', { class: 'meta', dir: 'auto' }, text(issuer.description)),
+        el('blockquote', { dir: 'auto' }, text(obj(obj(e).credentialSubject).endorsementComment)),
+        verdict(holds(e), T, { ok: T.endorsementHolds, bad: T.endorsementChanged }),
+      );
+    }),
+  );
+}
+
+function recordSection(
+  record: PortfolioPageData['records'][number],
+  index: number,
+  T: PortfolioPageText,
+  lang: string,
+): HTMLElement {
+  const view = recordView(record.credential);
+  const id = `record-${index}`;
+  const save = el('button', { type: 'button', class: 'save' }, T.saveForWallet);
+  save.addEventListener('click', () =>
+    saveFile(record.filename, `${JSON.stringify(record.credential, null, 2)}\n`),
+  );
+  return el(
+    'section',
+    { class: 'record', 'aria-labelledby': id, 'data-skill': view.skill || record.skill },
+    el('h2', { id, dir: 'auto' }, view.skill || record.skill),
+    verdict(holds(record.credential), T, { ok: T.recordHolds, bad: T.recordChanged }),
+    el('p', { dir: 'auto' }, view.narrative),
+    view.first && el('p', { class: 'meta' }, fill(T.span, view.first, view.latest)),
+    el('h3', {}, T.countsHeading),
+    countsList(view, T, lang),
+    el('h3', {}, T.evidenceHeading),
+    evidenceSection(view, T),
+    endorsementsSection(record.credential, T),
+    el(
+      'details',
+      {},
+      el('summary', {}, T.criteriaHeading),
+      el('p', { dir: 'auto' }, view.criteria),
+    ),
+    el('p', {}, save),
+  );
+}
+
+function main(): void {
+  const root = document.getElementById('page')!;
+  const data = readData();
+  if (!data) {
+    root.append(el('p', { class: 'status bad', role: 'alert' }, 'This file is damaged.'));
+    return;
+  }
+  const T = data.text;
+  root.append(
+    el('p', {}, T.intro),
+    el('p', { class: 'muted' }, T.selfIssued),
+    el('p', { class: 'meta' }, T.privacy),
+    ...data.records.map((r, i) => recordSection(r, i, T, data.lang)),
+    el('footer', { class: 'muted' }, el('p', {}, T.proves), el('p', {}, T.doesNotProve)),
+  );
+}
+
+main();
