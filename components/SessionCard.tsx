@@ -30,6 +30,9 @@ export function SessionCard(props: SessionCardProps) {
   const locale = uiLocale();
   const title = session.title || session.domain || session.url;
   const dismissed = session.status === 'dismissed';
+  // Every stored session has one (Dexie version 4); a record written around the store lacks it.
+  const provenance = PROVENANCE_KEYS[session.provenance] as
+    (typeof PROVENANCE_KEYS)[keyof typeof PROVENANCE_KEYS] | undefined;
   const heading = (
     <h3 class="session-title" dir="auto">
       {isLinkable(session.url) ? (
@@ -57,10 +60,14 @@ export function SessionCard(props: SessionCardProps) {
         heading
       )}
       <p class="session-meta muted">
-        <span class="provenance" title={t(PROVENANCE_KEYS[session.provenance].how)}>
-          {t('sessionProvenanceLabel', t(PROVENANCE_KEYS[session.provenance].label))}
-        </span>
-        {' · '}
+        {provenance && (
+          <>
+            <span class="provenance" title={t(provenance.how)}>
+              {t('sessionProvenanceLabel', t(provenance.label))}
+            </span>
+            {' · '}
+          </>
+        )}
         {[
           dismissed ? t('notLearningBadge') : '',
           t(KIND_LABEL[session.kind]),

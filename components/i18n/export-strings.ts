@@ -161,10 +161,10 @@ export function badgeStrings(locale: string): BadgeText {
         p.skill,
         p.period,
         p.measured,
-        p.stated ? t('recordNarrativeStated', p.stated) : '',
+        (p.sites === undefined ? '' : t('recordNarrativeSites', sites(p.sites))) +
+          (p.stated ? t('recordNarrativeStated', p.stated) : ''),
         p.first,
         p.latest,
-        p.sites === undefined ? '' : t('recordNarrativeSites', sites(p.sites)),
         formatList(
           p.counts.map(([label, n]) => t('recordEvidenceCount', [label, formatNumber(n, locale)])),
           locale,

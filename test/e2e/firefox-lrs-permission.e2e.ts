@@ -123,6 +123,7 @@ describe('Firefox: connecting an LRS asks to send browsing activity and search t
           skills: [],
           note: '',
           status: 'kept',
+          provenance: 'measured',
           updatedAt: Date.now() - 2 * 3_600_000,
         },
       ],

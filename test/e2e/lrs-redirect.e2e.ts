@@ -96,6 +96,7 @@ function redirectJourney(name: string, launch: () => Promise<Browsing>): void {
             skills: [],
             note: '',
             status: 'kept',
+            provenance: 'measured',
             updatedAt: Date.now() - 2 * hour,
           },
         ],

@@ -104,6 +104,7 @@ describe('the week: review, correct and export', () => {
       skills: [],
       note: '',
       status: 'auto',
+      provenance: 'measured',
       updatedAt: at(minutesAgo),
       ...fields,
     });
@@ -272,6 +273,7 @@ describe('the week: review, correct and export', () => {
       title: 'Typography basics, revisited',
       note: 'Line length matters most.',
       status: 'kept',
+      provenance: 'measured',
     });
 
     // Bulk: add Design to the search session and the suggestion-tagged one.

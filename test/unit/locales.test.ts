@@ -174,6 +174,12 @@ describe('locales', () => {
     }
   });
 
+  it.each(locales)('%s never writes $n$, which Chrome reads as a named placeholder', (locale) => {
+    for (const [key, value] of Object.entries(messages[locale]!)) {
+      expect(value.message, `${locale}/${key}`).not.toMatch(/\$\d\$/);
+    }
+  });
+
   it('has a message for every key the UI asks for', () => {
     const missing = scans.flatMap((s) => s.keys).filter((k) => !(k.text in messages.en!));
     expect(missing).toEqual([]);

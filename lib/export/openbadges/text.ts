@@ -67,9 +67,9 @@ export const OB_TEXT = {
     counts: readonly (readonly [string, number])[];
   }) =>
     `${p.skill}, ${p.period}: ${p.measured} of measured learning` +
+    `${p.sites !== undefined ? ` on ${p.sites} ${p.sites === 1 ? 'site' : 'sites'}` : ''}` +
     `${p.stated ? ` (and ${p.stated} stated by the learner, not added in)` : ''}, ` +
-    `from ${p.first} to ${p.latest}` +
-    `${p.sites !== undefined ? ` on ${p.sites} ${p.sites === 1 ? 'site' : 'sites'}` : ''}. ` +
+    `from ${p.first} to ${p.latest}. ` +
     `Evidence: ${p.counts.map(([label, n]) => `${label}: ${n}`).join(', ')}.`,
   recordMeasuredMinutes: 'Measured active time, in minutes',
   recordStatedMinutes: 'Time stated by the learner, in minutes (not measured)',

@@ -61,6 +61,7 @@ export async function seedSkillWithActivity(
         skills: [skillId],
         note: 'Grid areas name parts of a layout.',
         status: 'kept',
+        provenance: 'measured',
         updatedAt: startedAt,
       },
     ],

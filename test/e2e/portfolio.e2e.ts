@@ -1,0 +1,148 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_TITLE } from '../fixtures/week';
+import { blocking, runAxe } from './harness/a11y';
+import {
+  cspViolations,
+  expectStrictCsp,
+  pageWithAlteredScript,
+  watchCspViolations,
+} from './harness/endorsement-request';
+import {
+  type ExtensionSession,
+  launchWithExtension,
+  profileDownloadingTo,
+} from './harness/extension';
+import { downloaded, waitForTruthy } from './harness/pages';
+import {
+  expectedCounts,
+  expectRecordsPassIndependentCheckers,
+  pageWithEditedEvidence,
+  portfolioChecked,
+  putPortfolioWeek,
+  readPortfolio,
+} from './harness/portfolio';
+
+const PORTFOLIO = /^skilltrail-portfolio-.*\.html$/;
+
+async function openFromDisk(ext: ExtensionSession, path: string, width = 1280): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  await watchCspViolations(page);
+  await page.goto(`file://${path}`);
+  return page;
+}
+
+describe('the portfolio: saved from the Skills view, it checks itself from disk (Chromium)', () => {
+  let ext: ExtensionSession;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  let portfolio: { path: string; text: string };
+
+  beforeAll(async () => {
+    ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('saves one page holding a signed record per skill, at the privacy level chosen', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await putPortfolioWeek(dashboard);
+    await dashboard.reload();
+    await dashboard.waitForSelector('[data-portfolio-save]');
+    await dashboard.click('.portfolio-panel input[value="full"]');
+    await dashboard.click('[data-portfolio-save]');
+    portfolio = await downloaded(downloads, PORTFOLIO);
+    await waitForTruthy(
+      dashboard,
+      () =>
+        document.querySelector('[data-portfolio-status]')?.getAttribute('data-portfolio-status') ===
+        'done',
+    );
+    expectStrictCsp(portfolio.text);
+    expect(portfolio.text).not.toContain(HOSTILE_TITLE);
+    // LinkedIn's link for each record, said plainly to be self-issued, opened only by a click.
+    const links = await dashboard.$$eval('[data-linkedin]', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    const first = new URL(links[0]!);
+    expect(first.origin + first.pathname).toBe('https://www.linkedin.com/profile/add');
+    expect(first.searchParams.get('organizationName')).toMatch(/^Self-issued by /);
+    expect(first.searchParams.get('certId')).toMatch(/^urn:uuid:/);
+    await dashboard.type('.linkedin input[type="url"]', 'http://ada.example/p.html');
+    await waitForTruthy(dashboard, () => !!document.querySelector('.linkedin .error')?.textContent);
+    await dashboard.click('.linkedin input[type="url"]', { count: 3 });
+    await dashboard.type('.linkedin input[type="url"]', 'https://ada.example/p.html');
+    await waitForTruthy(dashboard, () =>
+      (document.querySelector('[data-linkedin]') as HTMLAnchorElement | null)?.href.includes(
+        'certUrl=https%3A%2F%2Fada.example%2Fp.html',
+      ),
+    );
+    await dashboard.close();
+  });
+
+  it('each record passes the independent checkers', async () => {
+    await expectRecordsPassIndependentCheckers(portfolio.text);
+  }, 120_000);
+
+  it('opens from disk, offline, and shows each skill with its counts by provenance and every signature holding', async () => {
+    const page = await openFromDisk(ext, portfolio.path);
+    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+    const shown = await page.evaluate(readPortfolio);
+    const expected = await expectedCounts();
+    expect(shown.map((r) => r.skill).sort()).toEqual([...expected.keys()].sort());
+    for (const record of shown) {
+      expect(record.signature, record.skill).toBe('holds');
+      expect(record.counts, record.skill).toEqual(expected.get(record.skill));
+      for (const e of record.endorsements) expect(e).toBe('holds');
+    }
+    expect(shown.find((r) => r.skill === 'CSS')!.endorsements).toEqual(['holds']);
+    const body = await page.$eval('body', (b) => b.innerText);
+    expect(body).toContain('Signature holds — issued by the learner’s own key');
+    expect(body).toContain(HOSTILE_TITLE);
+    expect(await page.$$('img, iframe, object')).toHaveLength(0);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(blocking(await runAxe(page))).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('fits a phone’s width', async () => {
+    const page = await openFromDisk(ext, portfolio.path, 360);
+    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+    ).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it('with one character of one evidence text changed, shows only that record as changed', async () => {
+    const skill = pageWithEditedEvidence(portfolio.text, join(scratch, 'edited.html'));
+    const page = await openFromDisk(ext, join(scratch, 'edited.html'));
+    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+    const shown = await page.evaluate(readPortfolio);
+    for (const record of shown) {
+      expect(record.signature, record.skill).toBe(record.skill === skill ? 'changed' : 'holds');
+    }
+    expect(await page.$eval('body', (b) => b.innerText)).toContain('Changed since it was signed');
+    await page.close();
+  }, 120_000);
+
+  it('runs its script only because of its hash: one changed byte and the CSP refuses it', async () => {
+    const page = await openFromDisk(
+      ext,
+      pageWithAlteredScript(portfolio.text, join(scratch, 'altered.html')),
+    );
+    await waitForTruthy(
+      page,
+      () => (window as unknown as { violations: string[] }).violations.length > 0,
+    );
+    expect(await page.$('section.record')).toBeNull();
+    await page.close();
+  });
+});
