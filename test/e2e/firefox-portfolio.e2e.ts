@@ -1,0 +1,101 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_TITLE } from '../fixtures/week';
+import {
+  cspViolations,
+  expectStrictCsp,
+  pageWithAlteredScript,
+  watchCspViolations,
+} from './harness/endorsement-request';
+import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { downloaded, waitForTruthy } from './harness/pages';
+import {
+  expectedCounts,
+  expectRecordsPassIndependentCheckers,
+  pageWithEditedEvidence,
+  portfolioChecked,
+  putPortfolioWeek,
+  readPortfolio,
+} from './harness/portfolio';
+
+const PORTFOLIO = /^skilltrail-portfolio-.*\.html$/;
+
+describe('Firefox: the portfolio, saved from the Skills view, checks itself from disk', () => {
+  let ext: FirefoxSession;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  let portfolio: { path: string; text: string };
+
+  /** A plain tab on a file, recording every CSP violation the page reports. */
+  async function openFromDisk(path: string): Promise<Page> {
+    const page = await ext.newTab();
+    await watchCspViolations(page);
+    await page.goto(`file://${path}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    ext = await launchFirefoxWithExtension({ prefs: downloadPrefs(downloads) });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('saves one page holding a signed record per skill', async () => {
+    const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
+    await putPortfolioWeek(dashboard);
+    // Written behind Dexie's back: the view reads them when it loads again.
+    await ext.gotoPrivileged(dashboard, 'about:blank');
+    await ext.gotoPrivileged(dashboard, `${ext.origin}/dashboard.html#/skills`);
+    await dashboard.waitForSelector('[data-portfolio-save]');
+    await dashboard.click('.portfolio-panel input[value="full"]');
+    await dashboard.click('[data-portfolio-save]');
+    portfolio = await downloaded(downloads, PORTFOLIO);
+    expectStrictCsp(portfolio.text);
+    expect(portfolio.text).not.toContain(HOSTILE_TITLE);
+    await waitForTruthy(dashboard, () => document.querySelectorAll('[data-linkedin]').length > 0);
+    await dashboard.close();
+    await expectRecordsPassIndependentCheckers(portfolio.text);
+  }, 120_000);
+
+  it('opens from disk and shows each skill with its counts by provenance and every signature holding', async () => {
+    const page = await openFromDisk(portfolio.path);
+    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+    const shown = await page.evaluate(readPortfolio);
+    const expected = await expectedCounts();
+    expect(shown.map((r) => r.skill).sort()).toEqual([...expected.keys()].sort());
+    for (const record of shown) {
+      expect(record.signature, record.skill).toBe('holds');
+      expect(record.counts, record.skill).toEqual(expected.get(record.skill));
+    }
+    expect(shown.find((r) => r.skill === 'CSS')!.endorsements).toEqual(['holds']);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('with one character of one evidence text changed, shows only that record as changed', async () => {
+    const skill = pageWithEditedEvidence(portfolio.text, join(scratch, 'edited.html'));
+    const page = await openFromDisk(join(scratch, 'edited.html'));
+    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+    for (const record of await page.evaluate(readPortfolio)) {
+      expect(record.signature, record.skill).toBe(record.skill === skill ? 'changed' : 'holds');
+    }
+    await page.close();
+  }, 120_000);
+
+  it('runs its script only because of its hash', async () => {
+    const page = await openFromDisk(
+      pageWithAlteredScript(portfolio.text, join(scratch, 'altered.html')),
+    );
+    await waitForTruthy(
+      page,
+      () => (window as unknown as { violations: string[] }).violations.length > 0,
+    );
+    expect(await page.$('section.record')).toBeNull();
+    await page.close();
+  });
+});
