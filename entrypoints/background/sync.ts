@@ -3,7 +3,7 @@ import { db } from '../../lib/store/db';
 import type { Settings } from '../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import type { FetchLike } from '../../lib/sync/lrs-exchange';
-import { rescanAllSessions } from '../../lib/sync/queue-changes';
+import { rescanAllSessions } from '../../lib/store/outbox-changes';
 import {
   lrsConfig,
   lrsPermissions,
@@ -16,9 +16,9 @@ import {
   pauseSync,
   resumeSync,
   syncNow,
-  type SyncResult,
-} from '../../lib/sync/sync-now';
-import { queueSessionChanges } from '../../lib/sync/session-statements';
+} from '../../lib/store/outbox-delivery';
+import type { SyncResult } from '../../lib/sync/sync-status';
+import { queueSessionChanges } from '../../lib/store/session-statements';
 
 /** Looks for changed sessions and sends the outbox; survives the worker being stopped. */
 export const SYNC_TICK_ALARM = 'lrs-sync-tick';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import type { Session, Skill } from '../../../lib/model';
-import { addSkillToSessions, removeSkillFromSessions } from '../../../lib/skills/bulk-tag';
+import { addSkillToSessions, removeSkillFromSessions } from '../../../lib/store/bulk-tag';
 import {
   cleanAliases,
   deleteSkill,

@@ -14,15 +14,15 @@ import { loadSettings, watchSettings } from '../../../../lib/settings/store';
 import { db } from '../../../../lib/store/db';
 import { testConnection } from '../../../../lib/sync/lrs-client';
 import type { FetchLike } from '../../../../lib/sync/lrs-exchange';
-import { retryFailed } from '../../../../lib/sync/outbox';
-import { queueSessionChanges } from '../../../../lib/sync/session-statements';
+import { retryFailed } from '../../../../lib/store/outbox';
+import { queueSessionChanges } from '../../../../lib/store/session-statements';
 import {
   DEFAULT_SYNC_SETTINGS,
   lrsConfig,
   type SyncSettings as Settings,
 } from '../../../../lib/sync/sync-config';
 import { loadSyncSettings, updateSyncSettings } from '../../../../lib/sync/sync-settings';
-import { resumeSync, syncNow, syncStatus } from '../../../../lib/sync/sync-now';
+import { resumeSync, syncNow, syncStatus } from '../../../../lib/store/outbox-delivery';
 
 const platformFetch: FetchLike = (url, init) => fetch(url, init);
 

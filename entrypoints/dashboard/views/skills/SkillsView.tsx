@@ -12,7 +12,7 @@ import { addEndorsement, endorsementsBySkill } from '../../../../lib/store/endor
 import { sessionsBetween } from '../../../../lib/store/sessions';
 import { formatNumber } from '../../../../lib/format';
 import type { Settings } from '../../../../lib/settings/settings';
-import { answeredBySkill } from '../../../../lib/followup/record';
+import { answeredBySkill } from '../../../../lib/followup/answer';
 import { deleteSkill, mergeSkills, renameSkill, updateSkill } from '../../../../lib/skills/library';
 import { goalProgress, loadSkillTotals } from '../../../../lib/skills/totals';
 import { rankSkillMatches } from '../../../../lib/skills/names';

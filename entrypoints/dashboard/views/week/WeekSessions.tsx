@@ -7,11 +7,11 @@ import { SessionFilters } from '../../../../components/SessionFilters';
 import { formatNumber } from '../../../../lib/format';
 import type { Skill } from '../../../../lib/model';
 import { sendRequest } from '../../../../lib/messages';
-import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/skills/bulk-tag';
+import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/store/bulk-tag';
 import { ensureSkill } from '../../../../lib/skills/names';
 import { deleteSession, setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
 import { db } from '../../../../lib/store/db';
-import { loadSuggestionHistory } from '../../../../lib/suggest/history';
+import { loadSuggestionHistory } from '../../../../lib/store/suggestion-history';
 import { suggest, type Suggestion } from '../../../../lib/suggest/rank';
 import {
   addToSuggestionIndex,

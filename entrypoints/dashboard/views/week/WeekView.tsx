@@ -7,7 +7,7 @@ import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { DayChart, SkillChart } from '../../../../components/WeekChart';
 import { WeekPicker } from '../../../../components/WeekPicker';
 import { WeekTotals } from '../../../../components/WeekTotals';
-import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/followup/record';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/store/follow-ups';
 import type { Settings } from '../../../../lib/settings/settings';
 import { db } from '../../../../lib/store/db';
 import { shiftWeek, weekFromKey, weekOf, type Week } from '../../../../lib/time';

@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import {
-  answerFollowUp,
-  answeredBySkill,
-  checkAnswer,
-  dismissFollowUp,
-  loadDueFollowUp,
-} from '../../../lib/followup/record';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../lib/store/follow-ups';
+import { answeredBySkill, checkAnswer } from '../../../lib/followup/answer';
 import { deleteSkill, mergeSkills } from '../../../lib/skills/library';
 import { eraseSessions } from '../../../lib/store/erase';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';

@@ -4,11 +4,11 @@
  * tracker, popup and dashboard each write from theirs, so the database is the one place
  * every change shows (`updatedAt`).
  */
-import type { SkilltrailDb } from '../store/db';
+import type { SkilltrailDb } from './db';
 import type { Session } from '../model';
 import { queueSessions, type QueueResult, type SessionStatements } from './outbox';
-import { inScope, type SyncScope } from './sync-config';
-import type { XapiStatement } from './statement';
+import { inScope, type SyncScope } from '../sync/sync-config';
+import type { XapiStatement } from '../sync/statement';
 
 const WATERMARK_KEY = 'syncWatermark';
 
