@@ -12,7 +12,6 @@ import {
 } from '../../lib/messages';
 import { Handoff } from '../../lib/capture/handoff';
 import type { Capture, Session, Skill } from '../../lib/model';
-import { skillsByRecentUse } from '../../lib/skills/names';
 import { db } from '../../lib/store/db';
 import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
@@ -20,6 +19,7 @@ import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
 import { defineWriter, loadQueue, writeOrKeep } from './retry-writes';
 import { currentSessionIdForTab } from './tracker-state';
+import { skillsByRecentUse } from '../../lib/store/skills';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
 const storeCapture = defineWriter(

@@ -11,12 +11,7 @@ import {
   type SyncSettings,
 } from '../../lib/sync/sync-config';
 import { loadSyncSettings, watchSyncSettings } from '../../lib/sync/sync-settings';
-import {
-  loadSyncState,
-  pauseSync,
-  resumeSync,
-  syncNow,
-} from '../../lib/store/outbox-delivery';
+import { loadSyncState, pauseSync, resumeSync, syncNow } from '../../lib/store/outbox-delivery';
 import type { SyncResult } from '../../lib/sync/sync-status';
 import { queueSessionChanges } from '../../lib/store/session-statements';
 

@@ -14,11 +14,11 @@ import type { CaptureBlockReason } from '../../lib/messages';
 import type { Capture, Search, Session, Skill, Visit } from '../../lib/model';
 import { tagSession } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
-import { ensureSkill, skillsByRecentUse } from '../../lib/skills/names';
 import { suggestForSession } from '../../lib/store/suggestion-history';
 import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../lib/store/follow-ups';
 import { neverRecordSite } from './never-record';
 import { captureOf, type Opening, type Phase, type PopupTab } from './opening';
+import { ensureSkill, skillsByRecentUse } from '../../lib/store/skills';
 
 const BLOCKED_MESSAGES: Record<CaptureBlockReason, MessageKey> = {
   'browser-page': 'blockedBrowserPage',

@@ -6,8 +6,8 @@ import { t, uiLocale } from '../../components/i18n/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { useSettings } from '../../components/hooks/use-settings';
 import { db } from '../../lib/store/db';
-import { ensureSkill } from '../../lib/skills/names';
-import { addStarterSkills, localizeStarterSkill, STARTER_SKILLS } from '../../lib/skills/starter';
+import { localizeStarterSkill, STARTER_SKILLS } from '../../lib/skills/starter';
+import { ensureSkill, addStarterSkills } from '../../lib/store/skills';
 
 /** Typed skills are separated by commas (or new lines, when pasted). */
 function ownSkillNames(text: string): string[] {

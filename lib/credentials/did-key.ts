@@ -7,8 +7,7 @@
  * Firefox 129); nothing here needs the extension.
  */
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import type { SkilltrailDb } from '../store/db';
-import { dexieKeyStore, type KeyStore } from './keys';
+import type { KeyStore } from './keys';
 
 /** The `meta` key under which the Ed25519 key pair is stored. */
 export const DID_KEY_META = 'did-key';
@@ -84,12 +83,11 @@ export async function didKeyFromPair(pair: CryptoKeyPair): Promise<DidKey> {
 
 /**
  * The learner's Ed25519 `did:key`, made on first use (private key not extractable) and kept
- * in `meta` under `did-key` (or the given store). Every later and every concurrent first call
+ * where `keys` says (`didKeyStore`, `meta` under `did-key`, in the extension). Every later and every concurrent first call
  * answers the same key.
- * @example const key = await getOrCreateDidKey(db()); key.did // 'did:key:z6Mk…'
+ * @example const key = await getOrCreateDidKey(didKeyStore(db())); key.did // 'did:key:z6Mk…'
  */
-export async function getOrCreateDidKey(store: SkilltrailDb | KeyStore): Promise<DidKey> {
-  const keys = 'saveIfAbsent' in store ? store : dexieKeyStore(store, DID_KEY_META, 'Ed25519');
+export async function getOrCreateDidKey(keys: KeyStore): Promise<DidKey> {
   let pair = await keys.load();
   if (!pair) {
     const fresh = (await crypto.subtle.generateKey(ED25519, false, [

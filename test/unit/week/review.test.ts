@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { deleteSession, setSessionDismissed, tagSession } from '../../../lib/store/sessions';
-import {
-  filterReview,
-  loadWeek,
-  NO_FILTER,
-  reviewOrder,
-  sitesInReview,
-  suggestionContextOf,
-  UNTAGGED,
-} from '../../../lib/week/review';
+import { filterReview, NO_FILTER, reviewOrder, sitesInReview, suggestionContextOf, UNTAGGED } from '../../../lib/week/review';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
+import { loadWeek } from '../../../lib/store/week';
 
 const S = (n: number) => uid(0x100 + n);
 

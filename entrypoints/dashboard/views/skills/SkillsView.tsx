@@ -13,12 +13,18 @@ import { sessionsBetween } from '../../../../lib/store/sessions';
 import { formatNumber } from '../../../../lib/format';
 import type { Settings } from '../../../../lib/settings/settings';
 import { answeredBySkill } from '../../../../lib/followup/answer';
-import { deleteSkill, mergeSkills, renameSkill, updateSkill } from '../../../../lib/skills/library';
-import { goalProgress, loadSkillTotals } from '../../../../lib/skills/totals';
+import { goalProgress } from '../../../../lib/skills/totals';
 import { rankSkillMatches } from '../../../../lib/skills/names';
-import { addStarterSkills } from '../../../../lib/skills/starter';
-import { importTaxonomy } from '../../../../lib/skills/taxonomy-import';
 import { weekOf } from '../../../../lib/time';
+import {
+  deleteSkill,
+  importTaxonomy,
+  mergeSkills,
+  renameSkill,
+  updateSkill,
+  addStarterSkills,
+  loadSkillTotals,
+} from '../../../../lib/store/skills';
 
 /** Below this many skills the starter list is offered: a new library, not a curated one. */
 const FEW_SKILLS = 5;

@@ -9,7 +9,8 @@ import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy
 import type { Skill } from '../../../../lib/model';
 import type { Settings } from '../../../../lib/settings/settings';
 import { db } from '../../../../lib/store/db';
-import { loadWeek } from '../../../../lib/week/review';
+import { didKeyStore } from '../../../../lib/store/keys';
+import { loadWeek } from '../../../../lib/store/week';
 
 /**
  * Saves the endorsement request page for `skill`: the learner's signed credential for the
@@ -43,7 +44,7 @@ export async function saveEndorsementRequest(
       import('../../../../lib/credentials/data-integrity'),
       import('virtual:standalone/endorsement-request'),
     ]);
-  const key = await getOrCreateDidKey(database);
+  const key = await getOrCreateDidKey(didKeyStore(database));
   const credentials = await buildBadgeCredentials(shared, {
     issuerId: key.did,
     learnerName: settings.learnerName,

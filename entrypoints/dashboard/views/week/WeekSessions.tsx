@@ -8,7 +8,6 @@ import { formatNumber } from '../../../../lib/format';
 import type { Skill } from '../../../../lib/model';
 import { sendRequest } from '../../../../lib/messages';
 import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/store/bulk-tag';
-import { ensureSkill } from '../../../../lib/skills/names';
 import { deleteSession, setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
 import { db } from '../../../../lib/store/db';
 import { loadSuggestionHistory } from '../../../../lib/store/suggestion-history';
@@ -29,6 +28,7 @@ import {
   type ReviewItem,
   type WeekData,
 } from '../../../../lib/week/review';
+import { ensureSkill } from '../../../../lib/store/skills';
 
 /** Sessions rendered at first; "Show more" adds as many again. A busy week stays quick. */
 const PAGE_SIZE = 50;

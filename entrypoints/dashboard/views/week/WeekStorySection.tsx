@@ -6,7 +6,8 @@ import { sessionsBetween } from '../../../../lib/store/sessions';
 import { summarise, type Summary } from '../../../../lib/week/summary';
 import { shiftWeek, type Week } from '../../../../lib/time';
 import type { WeekData } from '../../../../lib/week/review';
-import { loadStreakSessions, weekStory } from '../../../../lib/week/story';
+import { weekStory } from '../../../../lib/week/story';
+import { loadStreakSessions } from '../../../../lib/store/week';
 
 export interface WeekStorySectionProps {
   week: Week;

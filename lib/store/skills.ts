@@ -1,0 +1,348 @@
+/**
+ * The skill library in the database: find or add a skill, rename, edit, merge and delete
+ * one, add starter skills and a taxonomy, read the totals. Each write is one transaction;
+ * what a change may be is decided in lib/skills/ (names, library, starter, taxonomy-import,
+ * totals), which never opens the database.
+ */
+import type { SkilltrailDb } from './db';
+import { newId } from '../ids';
+import type { Session, Skill } from '../model';
+import {
+  cleanAliases,
+  type MergeResult,
+  notFound,
+  setOptional,
+  type SkillChange,
+  type SkillPatch,
+  validateSkillPatch,
+} from '../skills/library';
+import { cleanSkillName, SKILL_COLOURS, skillKey } from '../skills/names';
+import { localizeStarterSkill, STARTER_SKILLS, starterSkillKeys } from '../skills/starter';
+import {
+  planTaxonomyImport,
+  readTaxonomyCsv,
+  type TaxonomyImportResult,
+} from '../skills/taxonomy-import';
+import { skillTotals, type SkillTotals } from '../skills/totals';
+
+/**
+ * Renames a skill. Atomic; idempotent (the same name again changes nothing but the time).
+ * The key stays unique: a name whose key belongs to another skill is refused as a
+ * `conflict` naming that skill, so the caller can offer to merge the two instead.
+ * A change of case or accents only ("css" → "CSS") is a plain rename.
+ * @example
+ * const r = await renameSkill(db, id, 'Front-end development', Date.now());
+ * if (!r.ok && r.reason === 'conflict') await mergeSkills(db, [id], r.conflict!.id, Date.now());
+ */
+export async function renameSkill(
+  db: SkilltrailDb,
+  skillId: string,
+  name: string,
+  now: number,
+): Promise<SkillChange> {
+  const clean = cleanSkillName(name);
+  const key = skillKey(clean);
+  if (!key)
+    return { ok: false, reason: 'invalid', field: 'name', message: 'A skill needs a name.' };
+  return db.transaction('rw', db.skills, async (): Promise<SkillChange> => {
+    const skill = await db.skills.get(skillId);
+    if (!skill) return notFound(skillId);
+    const holder = await db.skills.where('key').equals(key).first();
+    if (holder && holder.id !== skillId) {
+      return {
+        ok: false,
+        reason: 'conflict',
+        field: 'name',
+        conflict: holder,
+        message: `“${holder.name}” already exists: merge the two skills instead?`,
+      };
+    }
+    const next: Skill = {
+      ...skill,
+      name: clean,
+      key,
+      // The new name may have been an alias; a skill is not its own alias.
+      aliases: cleanAliases(skill.aliases, key),
+      updatedAt: now,
+    };
+    await db.skills.put(next);
+    return { ok: true, skill: next };
+  });
+}
+
+/**
+ * Edits a skill's colour, aliases, framework URI, description or weekly goal. Validates
+ * everything first (nothing is written if any field is bad). Atomic and idempotent.
+ * An empty string or `null` clears `uri`, `description` and `goalMinutes`.
+ * @example await updateSkill(db, id, { uri: 'http://data.europa.eu/esco/skill/…', goalMinutes: 120 }, Date.now())
+ */
+export async function updateSkill(
+  db: SkilltrailDb,
+  skillId: string,
+  patch: SkillPatch,
+  now: number,
+): Promise<SkillChange> {
+  const problem = validateSkillPatch(patch);
+  if (problem) return { ok: false, reason: 'invalid', ...problem };
+  return db.transaction('rw', db.skills, async (): Promise<SkillChange> => {
+    const skill = await db.skills.get(skillId);
+    if (!skill) return notFound(skillId);
+    const next: Skill = { ...skill, updatedAt: now };
+    if (patch.colour !== undefined) next.colour = patch.colour.toLowerCase();
+    if (patch.aliases !== undefined) next.aliases = cleanAliases(patch.aliases, skill.key);
+    if (patch.uri !== undefined) setOptional(next, 'uri', patch.uri?.trim());
+    if (patch.description !== undefined)
+      setOptional(next, 'description', patch.description?.trim());
+    if (patch.goalMinutes !== undefined)
+      setOptional(next, 'goalMinutes', patch.goalMinutes ?? undefined);
+    await db.skills.put(next);
+    return { ok: true, skill: next };
+  });
+}
+
+/** Sessions tagged with any of `skillIds`, each once. */
+async function sessionsWithAny(db: SkilltrailDb, skillIds: readonly string[]): Promise<Session[]> {
+  if (skillIds.length === 0) return [];
+  // A multi-entry index yields a session once per matching skill; keep one.
+  const found = await db.sessions
+    .where('skills')
+    .anyOf([...skillIds])
+    .toArray();
+  return [...new Map(found.map((s) => [s.id, s])).values()];
+}
+
+/**
+ * Merges skills into `targetId`: every session tagged with a source is tagged with the
+ * target instead (once, in the position of its first tag), source names and aliases become
+ * aliases of the target, a URI, description or goal the target lacks is taken from the
+ * first source that has one, and the sources are deleted. Nothing else is lost.
+ * Atomic (one transaction over skills and sessions) and idempotent: sources already gone
+ * are skipped, and `targetId` among the sources is ignored.
+ * @example await mergeSkills(db, [jsId, ecmaId], javascriptId, Date.now())
+ */
+export async function mergeSkills(
+  db: SkilltrailDb,
+  sourceIds: readonly string[],
+  targetId: string,
+  now: number,
+): Promise<MergeResult> {
+  const tables = [db.skills, db.sessions, db.followUps, db.endorsements];
+  return db.transaction('rw', tables, async (): Promise<MergeResult> => {
+    const target = await db.skills.get(targetId);
+    if (!target)
+      return { ok: false, reason: 'not-found', message: `No skill has the id ${targetId}.` };
+    const wanted = [...new Set(sourceIds)].filter((id) => id !== targetId);
+    const sources = (await db.skills.bulkGet(wanted)).filter((s): s is Skill => s !== undefined);
+    const ids = new Set(sources.map((s) => s.id));
+    if (ids.size === 0) return { ok: true, skill: target, sessionsChanged: 0, merged: [] };
+
+    const next: Skill = {
+      ...target,
+      // No cap here: a merge must not lose a name the learner used (edits are capped instead).
+      aliases: cleanAliases(
+        [...target.aliases, ...sources.flatMap((s) => [s.name, ...s.aliases])],
+        target.key,
+      ),
+      updatedAt: now,
+    };
+    for (const s of sources) {
+      next.uri ??= s.uri;
+      next.description ??= s.description;
+      next.goalMinutes ??= s.goalMinutes;
+    }
+    for (const field of ['uri', 'description', 'goalMinutes'] as const) {
+      if (next[field] === undefined) delete next[field];
+    }
+
+    const sessions = await sessionsWithAny(db, [...ids]);
+    const changed = sessions.map((session) => ({
+      ...session,
+      skills: [...new Set(session.skills.map((id) => (ids.has(id) ? targetId : id)))],
+      updatedAt: now,
+    }));
+    await db.sessions.bulkPut(changed);
+    // What stayed and who vouched for it go with the sessions to the merged skill.
+    await db.followUps
+      .where('skillId')
+      .anyOf([...ids])
+      .modify({ skillId: targetId });
+    await db.endorsements
+      .where('skillId')
+      .anyOf([...ids])
+      .modify({ skillId: targetId });
+    await db.skills.bulkDelete([...ids]);
+    await db.skills.put(next);
+    return { ok: true, skill: next, sessionsChanged: changed.length, merged: [...ids] };
+  });
+}
+
+/**
+ * Deletes a skill, its follow-ups and endorsements, and takes it off every session; the
+ * sessions keep their other skills (and stay, even with none left: a session is the
+ * learner's record, not the skill's).
+ * Atomic; idempotent (deleting a deleted skill changes nothing).
+ * @example const { sessionsChanged } = await deleteSkill(db, id, Date.now())
+ */
+export async function deleteSkill(
+  db: SkilltrailDb,
+  skillId: string,
+  now: number,
+): Promise<{ deleted: boolean; sessionsChanged: number }> {
+  const tables = [db.skills, db.sessions, db.followUps, db.endorsements];
+  return db.transaction('rw', tables, async () => {
+    const skill = await db.skills.get(skillId);
+    const sessions = await sessionsWithAny(db, [skillId]);
+    await db.sessions.bulkPut(
+      sessions.map((s) => ({
+        ...s,
+        skills: s.skills.filter((id) => id !== skillId),
+        updatedAt: now,
+      })),
+    );
+    // Follow-ups and endorsements are about this skill: they go with it.
+    await db.followUps.where('skillId').equals(skillId).delete();
+    await db.endorsements.where('skillId').equals(skillId).delete();
+    if (skill) await db.skills.delete(skillId);
+    return { deleted: skill !== undefined, sessionsChanged: sessions.length };
+  });
+}
+
+/**
+ * Every skill, most recently updated first: the order the skill picker offers them in.
+ * Read whole and sorted here: a reversed walk of the `updatedAt` index is a cursor step
+ * per skill.
+ */
+export async function skillsByRecentUse(db: SkilltrailDb): Promise<Skill[]> {
+  const all = await db.skills.toArray();
+  return all.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/**
+ * The skill named `name`, created if no skill has its key. Atomic and idempotent: two
+ * calls with "CSS" and " css " give one skill.
+ * @example const css = await ensureSkill(db, 'CSS', Date.now())
+ */
+export async function ensureSkill(db: SkilltrailDb, name: string, now: number): Promise<Skill> {
+  const clean = cleanSkillName(name);
+  const key = skillKey(clean);
+  if (!key) throw new Error('A skill needs a name.');
+  return db.transaction('rw', db.skills, async () => {
+    const found = await db.skills.where('key').equals(key).first();
+    if (found) return found;
+    const count = await db.skills.count();
+    const skill: Skill = {
+      id: newId(),
+      name: clean,
+      key,
+      aliases: [],
+      colour: SKILL_COLOURS[count % SKILL_COLOURS.length]!,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.skills.add(skill);
+    return skill;
+  });
+}
+
+/**
+ * Adds the starter skills named `names` (any spelling of their names, in any language;
+ * unknown names are skipped) to the library, named in `options.locale` (English by
+ * default). A starter the learner already has, under its name in any language, is left as
+ * the learner has it. Atomic and idempotent: adding the same names again adds nothing.
+ * Returns the new skills.
+ * @example await addStarterSkills(db, ['Python', 'Communication'], Date.now())
+ * @example await addStarterSkills(db, ['Comunicación'], Date.now(), { locale: 'es' }) // [{ name: 'Comunicación', … }]
+ */
+export async function addStarterSkills(
+  db: SkilltrailDb,
+  names: readonly string[],
+  now: number,
+  options: { locale?: string } = {},
+): Promise<Skill[]> {
+  const wanted = new Set(names.map(skillKey));
+  const picked = STARTER_SKILLS.filter((s) => starterSkillKeys(s).some((k) => wanted.has(k)));
+  return db.transaction('rw', db.skills, async () => {
+    let count = await db.skills.count();
+    // One look-up for every name the picked starters go by, in every language.
+    const held = new Set(
+      (await db.skills.where('key').anyOf(picked.flatMap(starterSkillKeys)).toArray()).map(
+        (s) => s.key,
+      ),
+    );
+    const added: Skill[] = [];
+    for (const starter of picked) {
+      if (starterSkillKeys(starter).some((k) => held.has(k))) continue;
+      const text = localizeStarterSkill(starter, options.locale ?? 'en');
+      const name = cleanSkillName(text.name);
+      const key = skillKey(name);
+      added.push({
+        id: newId(),
+        name,
+        key,
+        aliases: cleanAliases(text.aliases, key),
+        description: text.description,
+        colour: SKILL_COLOURS[count++ % SKILL_COLOURS.length]!,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await db.skills.bulkAdd(added);
+    return added;
+  });
+}
+
+/**
+ * Imports a taxonomy CSV into the skill library. All or nothing: if any row is bad,
+ * nothing is written and every problem is returned. A row whose name (key) or URI
+ * matches an existing skill fills in what that skill lacks — URI, description, aliases
+ * (added to its own) — and never overwrites what the learner set; other rows add skills.
+ * Atomic (one transaction) and idempotent: importing the same file again changes nothing.
+ * @example
+ * const result = await importTaxonomy(db, await file.text(), Date.now());
+ * if (!result.ok) showProblems(result.problems); // [{ row: 7, line: 7, code: 'missing-name', reason: 'The name is missing.' }]
+ */
+export async function importTaxonomy(
+  db: SkilltrailDb,
+  text: string,
+  now: number,
+): Promise<TaxonomyImportResult> {
+  const { rows, problems, ignoredColumns } = readTaxonomyCsv(text);
+  if (problems.length > 0) return { ok: false, problems, ignoredColumns };
+  return db.transaction('rw', db.skills, async () => {
+    const plan = planTaxonomyImport(rows, await db.skills.toArray(), now);
+    await db.skills.bulkAdd(plan.added);
+    await db.skills.bulkPut(plan.updated);
+    return {
+      ok: true as const,
+      added: plan.added.length,
+      updated: plan.updated.length,
+      unchanged: plan.unchanged,
+      ignoredColumns,
+    };
+  });
+}
+
+/**
+ * `skillTotals` read from the database, every skill listed. One read-only transaction, so
+ * the figures agree with each other.
+ * @example const totals = await loadSkillTotals(db, { start: week.start, end: week.end })
+ */
+export async function loadSkillTotals(
+  db: SkilltrailDb,
+  range: { start?: number; end?: number } = {},
+): Promise<SkillTotals[]> {
+  return db.transaction('r', db.sessions, db.visits, db.skills, async () => {
+    const { start, end } = range;
+    const sessions =
+      start !== undefined || end !== undefined
+        ? await db.sessions
+            .where('startedAt')
+            .between(start ?? -Infinity, end ?? Infinity, true, false)
+            .toArray()
+        : await db.sessions.toArray();
+    const ids = sessions.filter((s) => s.kind === 'search' && s.skills.length > 0).map((s) => s.id);
+    const visits = ids.length > 0 ? await db.visits.where('sessionId').anyOf(ids).toArray() : [];
+    const skillIds = (await db.skills.toCollection().primaryKeys()) as string[];
+    return skillTotals(sessions, { visits, start, end, skillIds });
+  });
+}
