@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../lib/messages';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import { eraseSite } from '../../lib/store/erase';
 import { loadSettings, updateSettings } from '../../lib/settings/store';
 import { addSite } from '../../lib/settings/site-list';

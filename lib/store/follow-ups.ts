@@ -97,3 +97,11 @@ export async function dismissFollowUp(
 ): Promise<FollowUp | null> {
   return record(db, due, { status: 'dismissed', recall: '', application: '' }, now);
 }
+
+/**
+ * Every follow-up, asked or answered. Read-only.
+ * @example answeredBySkill(await allFollowUps(db)).get(skillId)
+ */
+export async function allFollowUps(db: SkilltrailDb): Promise<FollowUp[]> {
+  return db.followUps.toArray();
+}

@@ -143,3 +143,21 @@ async function voidDeletedSessions(db: SkilltrailDb, now: number): Promise<Queue
 export async function rescanAllSessions(db: SkilltrailDb): Promise<void> {
   await db.meta.delete(WATERMARK_KEY);
 }
+
+/** The general settings the statements are built from, as last used. */
+const STATEMENT_SETTINGS_KEY = 'syncStatementSettings';
+
+/**
+ * Remembers the settings the statements are built from; when they differ from those last
+ * remembered, every session is looked at again (`rescanAllSessions`). Idempotent: the
+ * same settings again change nothing.
+ */
+export async function rescanIfStatementSettingsChanged(
+  db: SkilltrailDb,
+  used: Record<string, unknown>,
+): Promise<void> {
+  const before = (await db.meta.get(STATEMENT_SETTINGS_KEY))?.value;
+  if (JSON.stringify(before) === JSON.stringify(used)) return;
+  await db.meta.put({ key: STATEMENT_SETTINGS_KEY, value: used });
+  if (before !== undefined) await rescanAllSessions(db);
+}

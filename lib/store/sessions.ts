@@ -1,7 +1,8 @@
 import type { SkilltrailDb } from './db';
 import { type EraseCounts, eraseSessions } from './erase';
 import { newId } from '../ids';
-import type { Capture, Session } from '../model';
+import type { Capture, Search, Session, Skill, Visit } from '../model';
+import { skillsByRecentUse } from './skills';
 import { domainOf } from '../url';
 
 /**
@@ -136,4 +137,41 @@ export async function setSessionDismissed(
     await db.sessions.put(next);
     return next;
   });
+}
+
+/** A captured session as the popup shows it: the session, its capture, pages and queries, and the skills to pick from. */
+export interface CapturedSession {
+  session?: Session;
+  capture?: Capture;
+  skills: Skill[];
+  searches: Search[];
+  visits: Visit[];
+}
+
+/**
+ * A session, one capture of it, its queries and pages (oldest first) and the skills by
+ * recent use. Read-only; a live query re-runs it when any of these change.
+ * @example const shown = await loadCapturedSession(db, sessionId, captureId)
+ */
+export async function loadCapturedSession(
+  db: SkilltrailDb,
+  sessionId: string,
+  captureId: string,
+): Promise<CapturedSession> {
+  const [session, capture, skills, searches, visits] = await Promise.all([
+    db.sessions.get(sessionId),
+    db.captures.get(captureId),
+    skillsByRecentUse(db),
+    db.searches.where('sessionId').equals(sessionId).sortBy('at'),
+    db.visits.where('sessionId').equals(sessionId).sortBy('startedAt'),
+  ]);
+  return { session, capture, skills, searches, visits };
+}
+
+/**
+ * Sessions tagged with a skill, oldest first. Read-only, by the `skills` index.
+ * @example (await sessionsWithSkill(db, skillId))[0]?.startedAt
+ */
+export async function sessionsWithSkill(db: SkilltrailDb, skillId: string): Promise<Session[]> {
+  return db.sessions.where('skills').equals(skillId).sortBy('startedAt');
 }

@@ -346,3 +346,19 @@ export async function loadSkillTotals(
     return skillTotals(sessions, { visits, start, end, skillIds });
   });
 }
+
+/**
+ * Every skill, oldest first (the order the learner added them). Read-only.
+ * @example (await skillsByCreation(db)).map((s) => s.name)
+ */
+export async function skillsByCreation(db: SkilltrailDb): Promise<Skill[]> {
+  return (await db.skills.toArray()).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * Every skill, in no order. Read-only.
+ * @example (await allSkills(db)).length
+ */
+export async function allSkills(db: SkilltrailDb): Promise<Skill[]> {
+  return db.skills.toArray();
+}

@@ -11,7 +11,7 @@ import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { t } from '../../../../components/i18n/i18n';
 import type { ExportPrivacy } from '../../../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { testConnection } from '../../../../lib/sync/lrs-client';
 import type { FetchLike } from '../../../../lib/sync/lrs-exchange';
 import { retryFailed } from '../../../../lib/store/outbox';

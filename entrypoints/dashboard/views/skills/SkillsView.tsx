@@ -7,9 +7,10 @@ import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
 import { TaxonomyImport } from '../../../../components/TaxonomyImport';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { useSettings } from '../../../../components/hooks/use-settings';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { addEndorsement, endorsementsBySkill } from '../../../../lib/store/endorsements';
 import { sessionsBetween } from '../../../../lib/store/sessions';
+import { allFollowUps } from '../../../../lib/store/follow-ups';
 import { formatNumber } from '../../../../lib/format';
 import type { Settings } from '../../../../lib/settings/settings';
 import { answeredBySkill } from '../../../../lib/followup/answer';
@@ -17,6 +18,7 @@ import { goalProgress } from '../../../../lib/skills/totals';
 import { rankSkillMatches } from '../../../../lib/skills/names';
 import { weekOf } from '../../../../lib/time';
 import {
+  allSkills,
   deleteSkill,
   importTaxonomy,
   mergeSkills,
@@ -61,10 +63,10 @@ function SkillLibrary({ settings }: { settings: Settings }) {
   const data = useLiveQuery(async () => {
     const database = db();
     const [skills, totals, weekSessions, followUps, endorsements] = await Promise.all([
-      database.skills.toArray(),
+      allSkills(database),
       loadSkillTotals(database),
       sessionsBetween(database, week.start, week.end),
-      database.followUps.toArray(),
+      allFollowUps(database),
       endorsementsBySkill(database),
     ]);
     return {

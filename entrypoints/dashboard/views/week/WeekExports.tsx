@@ -18,7 +18,7 @@ import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy
 import { exportWeekAsXapi } from '../../../../lib/export/xapi/file';
 import type { Settings } from '../../../../lib/settings/settings';
 import { exportBackup, restoreBackup } from '../../../../lib/store/backup';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { didKeyStore, signingKeyStore } from '../../../../lib/store/keys';
 import { getOrCreateInstallId } from '../../../../lib/store/install-id';
 import type { Week } from '../../../../lib/time';

@@ -9,7 +9,7 @@ import type { Skill } from '../../../../lib/model';
 import { sendRequest } from '../../../../lib/messages';
 import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/store/bulk-tag';
 import { deleteSession, setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { loadSuggestionHistory } from '../../../../lib/store/suggestion-history';
 import { suggest, type Suggestion } from '../../../../lib/suggest/rank';
 import {

@@ -9,7 +9,7 @@ import { WeekPicker } from '../../../../components/WeekPicker';
 import { WeekTotals } from '../../../../components/WeekTotals';
 import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/store/follow-ups';
 import type { Settings } from '../../../../lib/settings/settings';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { shiftWeek, weekFromKey, weekOf, type Week } from '../../../../lib/time';
 import { type WeekData } from '../../../../lib/week/review';
 import { summarise } from '../../../../lib/week/summary';
