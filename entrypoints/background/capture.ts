@@ -17,13 +17,13 @@ import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
-import { defineWriter, loadQueue, writeOrKeep } from './retry-writes';
+import { CAPTURE_WRITER, defineWriter, loadQueue, writeOrKeep } from './retry-writes';
 import { currentSessionIdForTab } from '../../lib/store/tracker';
 import { skillsByRecentUse } from '../../lib/store/skills';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
 const storeCapture = defineWriter(
-  'capture',
+  CAPTURE_WRITER,
   (
     database,
     p: {

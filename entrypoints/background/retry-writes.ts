@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { storageItem } from '../../lib/settings/storage-item';
 import { db, type SkilltrailDb } from '../../lib/store/records';
-import { eraseEverything } from '../../lib/store/erase';
+import { eraseEverything, eraseSessions, eraseSite, type EraseCounts } from '../../lib/store/erase';
+import { sessionUrls } from '../../lib/store/sessions';
 import { putTrackedRecords, type RecordTable } from '../../lib/store/tracker';
 import { newId } from '../../lib/ids';
 import {
   errorLabel,
+  forgetCaptures,
   type ForgetRecords,
   forgetRecords,
   isRetryableWriteError,
@@ -27,6 +29,9 @@ import {
  * one aborted transaction, so nothing already stored is touched, and nothing is deleted
  * to make room.
  */
+
+/** The name the capture writer is kept under (`capture.ts`). */
+export const CAPTURE_WRITER = 'capture';
 
 /** A named database write whose payload can wait in memory and be replayed later. */
 export interface Writer<P, R> {
@@ -256,16 +261,37 @@ async function drained(): Promise<void> {
   await notify('unsavedDone');
 }
 
+/** Forgets waiting tracker rows and captures of deleted sessions or of a site. Run serially. */
+async function forgetWaiting(forget: ForgetRecords): Promise<void> {
+  const queue = await loadQueue();
+  const rows = forgetRecords(queue, putRecords.name, forget);
+  const rest = forgetCaptures(rows, CAPTURE_WRITER, forget);
+  if (rest.length !== queue.length || rest.some((w, i) => w !== queue[i])) await saveQueue(rest);
+  if (rest.length === 0 && queue.length > 0) await browser.alarms.clear(RETRY_ALARM);
+}
+
 /**
- * Forgets the waiting rows of sessions the learner deleted (by id, or every one of a
- * site), so no replay brings them back.
+ * Deletes sessions with their pages, queries and captures, and every waiting write that
+ * would bring them back (tracker rows, captures of their pages), in one turn of the write
+ * queue: no replay can land between the two. Idempotent.
  */
-export function forgetWaitingSessions(forget: ForgetRecords): Promise<void> {
+export function deleteSessionsEverywhere(sessionIds: readonly string[]): Promise<EraseCounts> {
   return serially(async () => {
-    const queue = await loadQueue();
-    const rest = forgetRecords(queue, putRecords.name, forget);
-    if (rest.length !== queue.length || rest.some((w, i) => w !== queue[i])) await saveQueue(rest);
-    if (rest.length === 0 && queue.length > 0) await browser.alarms.clear(RETRY_ALARM);
+    const urls = await sessionUrls(db(), sessionIds);
+    await forgetWaiting({ sessionIds, urls });
+    return eraseSessions(db(), sessionIds);
+  });
+}
+
+/**
+ * "Never record this site": forgets every waiting write of the site (it was not recorded
+ * yet, and now may not be) and, when the learner asked, deletes its records, in one turn of
+ * the write queue. Idempotent.
+ */
+export function forgetSiteEverywhere(site: string, eraseRecords: boolean): Promise<void> {
+  return serially(async () => {
+    await forgetWaiting({ site });
+    if (eraseRecords) await eraseSite(db(), site, Date.now());
   });
 }
 

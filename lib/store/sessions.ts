@@ -175,3 +175,11 @@ export async function loadCapturedSession(
 export async function sessionsWithSkill(db: SkilltrailDb, skillId: string): Promise<Session[]> {
   return db.sessions.where('skills').equals(skillId).sortBy('startedAt');
 }
+
+/**
+ * The page URLs of some sessions (those still stored). Read-only.
+ * @example await sessionUrls(db, [id]) // ['https://example.org/guide']
+ */
+export async function sessionUrls(db: SkilltrailDb, ids: readonly string[]): Promise<string[]> {
+  return (await db.sessions.bulkGet([...ids])).flatMap((s) => (s ? [s.url] : []));
+}

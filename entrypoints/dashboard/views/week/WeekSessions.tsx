@@ -8,7 +8,7 @@ import { formatNumber } from '../../../../lib/format';
 import type { Skill } from '../../../../lib/model';
 import { sendRequest } from '../../../../lib/messages';
 import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/store/bulk-tag';
-import { deleteSession, setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
+import { setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
 import { db } from '../../../../lib/store/records';
 import { loadSuggestionHistory } from '../../../../lib/store/suggestion-history';
 import { suggest, type Suggestion } from '../../../../lib/suggest/rank';
@@ -237,11 +237,11 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                     );
                   }}
                   onDelete={async () => {
-                    await deleteSession(db(), item.session.id);
-                    // A tracker write waiting for disk space must not bring it back.
-                    await sendRequest(browser.runtime, 'forget-waiting', {
+                    // One call to the worker: the records and every write waiting for disk
+                    // space that would bring them back go together.
+                    await sendRequest(browser.runtime, 'delete-sessions', {
                       sessionIds: [item.session.id],
-                    }).catch(() => undefined);
+                    });
                     setEditing((open) => (open === item.session.id ? null : open));
                     setMessage(t('deletedMessage', item.session.title));
                     // The card is gone: keep the keyboard in the list rather than on the page body.
