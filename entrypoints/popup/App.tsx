@@ -203,8 +203,8 @@ function CapturedSession({
         initialSkills={session.skills}
         initialNote={session.note}
         onCreateSkill={(name) => ensureSkill(db(), name, Date.now())}
-        onSave={async (ids, note) => {
-          await tagSession(db(), sessionId, { skills: ids, note, now: Date.now() });
+        onSave={async (ids, note, _title, opened) => {
+          await tagSession(db(), sessionId, { skills: ids, note, opened, now: Date.now() });
         }}
         suggestions={(add, selected) => (
           <SuggestedSkills

@@ -126,7 +126,7 @@ export async function mergeSkills(
   targetId: string,
   now: number,
 ): Promise<MergeResult> {
-  const tables = [db.skills, db.sessions, db.followUps, db.endorsements];
+  const tables = [db.skills, db.sessions, db.followUps, db.endorsements, db.meta];
   return db.transaction('rw', tables, async (): Promise<MergeResult> => {
     const target = await db.skills.get(targetId);
     if (!target)
@@ -171,6 +171,7 @@ export async function mergeSkills(
       .anyOf([...ids])
       .modify({ skillId: targetId });
     await db.skills.bulkDelete([...ids]);
+    await rememberMerge(db, [...ids], targetId);
     await db.skills.put(next);
     return { ok: true, skill: next, sessionsChanged: changed.length, merged: [...ids] };
   });
@@ -361,4 +362,35 @@ export async function skillsByCreation(db: SkilltrailDb): Promise<Skill[]> {
  */
 export async function allSkills(db: SkilltrailDb): Promise<Skill[]> {
   return db.skills.toArray();
+}
+
+/** The `meta` row mapping each skill merged away to the skill it was merged into. */
+const MERGED_SKILLS_KEY = 'mergedSkills';
+
+/**
+ * Remembers that `sources` were merged into `target` (and what was merged into a source
+ * now leads to `target`), so a screen opened before the merge saves its tags onto the
+ * target. Run inside the merge's transaction; idempotent.
+ */
+async function rememberMerge(db: SkilltrailDb, sources: string[], target: string): Promise<void> {
+  const before = ((await db.meta.get(MERGED_SKILLS_KEY))?.value ?? {}) as Record<string, string>;
+  const merged: Record<string, string> = {};
+  for (const [from, to] of Object.entries(before))
+    merged[from] = sources.includes(to) ? target : to;
+  for (const source of sources) if (source !== target) merged[source] = target;
+  delete merged[target];
+  await db.meta.put({ key: MERGED_SKILLS_KEY, value: merged });
+}
+
+/**
+ * Skill ids as they are now: one merged away becomes the skill it was merged into; one
+ * deleted (or never stored) is dropped; each once, in order. Read inside the caller's
+ * transaction (over skills and meta).
+ * @example await currentSkillIds(db, [mergedAwayId]) // [targetId]
+ */
+export async function currentSkillIds(db: SkilltrailDb, ids: readonly string[]): Promise<string[]> {
+  const merged = ((await db.meta.get(MERGED_SKILLS_KEY))?.value ?? {}) as Record<string, string>;
+  const mapped = [...new Set(ids.map((id) => merged[id] ?? id))];
+  const present = await db.skills.bulkGet(mapped);
+  return mapped.filter((_, i) => present[i] !== undefined);
 }

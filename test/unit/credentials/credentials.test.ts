@@ -115,7 +115,10 @@ describe('signing key', () => {
   it('is made once and kept in the meta table (IndexedDB stores the CryptoKey)', async () => {
     const db = openDb(`keys-${Math.random()}`);
     opened.push(db);
-    const [a, b] = await Promise.all([getOrCreateSigningKey(signingKeyStore(db)), getOrCreateSigningKey(signingKeyStore(db))]);
+    const [a, b] = await Promise.all([
+      getOrCreateSigningKey(signingKeyStore(db)),
+      getOrCreateSigningKey(signingKeyStore(db)),
+    ]);
     expect(a.did).toBe(b.did);
     const again = await getOrCreateSigningKey(signingKeyStore(db));
     expect(again.did).toBe(a.did);

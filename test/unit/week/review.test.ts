@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { deleteSession, setSessionDismissed, tagSession } from '../../../lib/store/sessions';
-import { filterReview, NO_FILTER, reviewOrder, sitesInReview, suggestionContextOf, UNTAGGED } from '../../../lib/week/review';
+import {
+  filterReview,
+  NO_FILTER,
+  reviewOrder,
+  sitesInReview,
+  suggestionContextOf,
+  UNTAGGED,
+} from '../../../lib/week/review';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
 import { loadWeek } from '../../../lib/store/week';
 

@@ -3,7 +3,13 @@ import { openDb } from '../../../lib/store/db';
 import type { Session, Skill } from '../../../lib/model';
 import { summarise, type SummaryData } from '../../../lib/week/summary';
 import { shiftWeek, weekOf } from '../../../lib/time';
-import { reflectionStreak, MIN_GROWTH_MS, skillsThatGrew, STORY_REFLECTIONS, weekStory } from '../../../lib/week/story';
+import {
+  reflectionStreak,
+  MIN_GROWTH_MS,
+  skillsThatGrew,
+  STORY_REFLECTIONS,
+  weekStory,
+} from '../../../lib/week/story';
 import { loadStreakSessions } from '../../../lib/store/week';
 
 const MIN = 60_000;

@@ -220,11 +220,12 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                     learn(item, [...item.session.skills, skillId]);
                     setMessage(t('taggedWith', [item.session.title, skillName(skillId)]));
                   }}
-                  onSave={async (title, skills, note) => {
+                  onSave={async (title, skills, note, opened) => {
                     await tagSession(db(), item.session.id, {
                       title,
                       skills,
                       note,
+                      opened,
                       now: Date.now(),
                     });
                     learn(item, skills);
