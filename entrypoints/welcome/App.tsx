@@ -7,7 +7,8 @@ import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { useSettings } from '../../components/hooks/use-settings';
 import { db } from '../../lib/store/records';
 import { localizeStarterSkill, STARTER_SKILLS } from '../../lib/skills/starter';
-import { addStarterSkills, ensureSkill, skillsByCreation } from '../../lib/store/skills';
+import { ensureSkill, skillsByCreation } from '../../lib/store/skills';
+import { addStarterSkills } from '../../lib/store/skill-imports';
 
 /** Typed skills are separated by commas (or new lines, when pasted). */
 function ownSkillNames(text: string): string[] {

@@ -7,7 +7,8 @@ import {
   localizeStarterSkill,
   starterSkillKeys,
 } from '../../../lib/skills/starter';
-import { ensureSkill, addStarterSkills } from '../../../lib/store/skills';
+import { ensureSkill } from '../../../lib/store/skills';
+import { addStarterSkills } from '../../../lib/store/skill-imports';
 
 const NOW = Date.UTC(2026, 0, 5);
 

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { skillKey } from '../../../lib/skills/names';
 import { STARTER_SKILLS } from '../../../lib/skills/starter';
-import { ensureSkill, addStarterSkills } from '../../../lib/store/skills';
+import { ensureSkill } from '../../../lib/store/skills';
+import { addStarterSkills } from '../../../lib/store/skill-imports';
 
 const NOW = Date.UTC(2026, 0, 5);
 

@@ -20,13 +20,12 @@ import { weekOf } from '../../../../lib/time';
 import {
   allSkills,
   deleteSkill,
-  importTaxonomy,
   mergeSkills,
   renameSkill,
   updateSkill,
-  addStarterSkills,
   loadSkillTotals,
 } from '../../../../lib/store/skills';
+import { addStarterSkills, importTaxonomy } from '../../../../lib/store/skill-imports';
 
 /** Below this many skills the starter list is offered: a new library, not a curated one. */
 const FEW_SKILLS = 5;
