@@ -8,12 +8,7 @@ import type { LrsConfig } from '../../lib/sync/lrs-endpoint';
 import type { FetchLike } from '../../lib/sync/lrs-exchange';
 import { queueSession, queueSessions } from '../../lib/store/outbox';
 import { VOIDED_VERB } from '../../lib/sync/statement';
-import {
-  resumeSync,
-  syncNow,
-  syncStatus,
-  type SyncOptions,
-} from '../../lib/store/outbox-delivery';
+import { resumeSync, syncNow, syncStatus, type SyncOptions } from '../../lib/store/outbox-delivery';
 import type { SyncResult } from '../../lib/sync/sync-status';
 import { startFaultProxy, type FaultProxy } from '../lrs/fault-proxy';
 import { startLrs, type RunningLrs } from '../lrs/start';
