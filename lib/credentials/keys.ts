@@ -44,7 +44,10 @@ export interface KeyStore {
   saveIfAbsent(pair: CryptoKeyPair): Promise<CryptoKeyPair>;
 }
 
-/** Whether a stored value is a key pair of `algorithm` that can sign. */
+/**
+ * Whether a stored value is a key pair of `algorithm` that can sign.
+ * @example isUsablePair(await crypto.subtle.generateKey(RS256_KEY_PARAMS, false, ['sign', 'verify']), 'RSASSA-PKCS1-v1_5') // true
+ */
 export function isUsablePair(v: unknown, algorithm: string): v is CryptoKeyPair {
   if (!v || typeof v !== 'object') return false;
   const { privateKey, publicKey } = v as Partial<CryptoKeyPair>;
