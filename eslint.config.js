@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Page data must never reach the DOM as markup: no innerHTML-style sinks anywhere.
@@ -19,6 +21,24 @@ const noHtmlSinks = [
 ];
 
 // The walls between the rooms (README, "Where things live").
+// lib/store/ is the one door to the database: nothing else imports Dexie or the schema.
+const NO_DATABASE = {
+  group: ['dexie', 'dexie/*', '**/store/db', '**/store/db.ts'],
+  message:
+    'Read and write records through a named function of lib/store/; pass the handle from lib/store/records.',
+};
+const TABLES = 'sessions|visits|searches|skills|captures|meta|outbox|followUps|endorsements';
+// No file outside lib/store/ names a table of the database handle.
+const noTableAccess = [
+  {
+    selector: `MemberExpression[object.type='CallExpression'][object.callee.name='db'][property.name=/^(${TABLES}|transaction|table)$/]`,
+    message: 'Only lib/store/ names tables: call a named function of lib/store/.',
+  },
+  {
+    selector: `MemberExpression[object.name=/^(db|database)$/][property.name=/^(${TABLES}|transaction|table)$/]`,
+    message: 'Only lib/store/ names tables: call a named function of lib/store/.',
+  },
+];
 const NO_STORE = {
   group: ['**/store/*', '**/lib/store'],
   message:
@@ -36,10 +56,49 @@ const LIB_WALLS = [
   },
 ];
 
-export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench/results/', 'test/lrs/node_modules/'] },
+/** The project's own hooks that take a dependency list, as useEffect does (components/hooks/). */
+const HOOKS_WITH_DEPENDENCIES = ['useLiveQuery'];
+
+export default defineConfig(
+  {
+    ignores: [
+      '.output/',
+      '.wxt/',
+      'node_modules/',
+      'bench/results/',
+      'test/lrs/node_modules/',
+      // Files written to break a rule, which test/unit/lint-config.test.ts lints on purpose.
+      'test/fixtures/lint/',
+    ],
+  },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    // Type-aware: a promise nobody awaits (a write the worker may stop before) or one passed
+    // where a callback's result is ignored is an error. An intended fire-and-forget says
+    // `void` and why.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Preact's hooks follow React's rules.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // A warning until the effects that run once on purpose say so: it reports 22 today.
+      'react-hooks/exhaustive-deps': [
+        'warn',
+        { additionalHooks: `^(${HOOKS_WITH_DEPENDENCIES.join('|')})$` },
+      ],
+    },
+  },
   {
     languageOptions: {
       globals: {
@@ -60,17 +119,39 @@ export default tseslint.config(
     },
   },
   {
+    // The fake browser is typed as Chrome's, whose APIs each have a callback form: an async
+    // mock of one reads as a promise where a void callback goes.
+    files: ['test/**/*.{ts,tsx}'],
+    ignores: ['test/fixtures/lint/**'],
+    rules: {
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
+    },
+  },
+  {
     files: ['lib/**/*.ts'],
     rules: {
       // lib/ is pure: data and a clock in, data out. Preact, the browser, the pages and the
-      // worker stay outside.
-      'no-restricted-imports': ['error', { patterns: LIB_WALLS }],
+      // worker stay outside; only lib/store/ opens the database, and the rooms that decide
+      // take records from whoever calls them.
+      'no-restricted-imports': ['error', { patterns: [...LIB_WALLS, NO_DATABASE, NO_STORE] }],
     },
+  },
+  {
+    files: ['lib/**/*.ts', 'entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['lib/store/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlSinks, ...noTableAccess] },
+  },
+  {
+    files: ['lib/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: LIB_WALLS }] },
   },
   {
     // The one door from lib/ to the extension's storage, which every context shares
     // (settings, LRS settings, the writes waiting): where WXT's storage items stood.
-    files: ['lib/store/storage-item.ts'],
+    files: ['lib/settings/storage-item.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -89,8 +170,18 @@ export default tseslint.config(
     files: ['components/**/*.{ts,tsx}'],
     rules: {
       // Components take data and callbacks from their page; they never open the database.
-      'no-restricted-imports': ['error', { patterns: [NO_STORE] }],
+      'no-restricted-imports': ['error', { patterns: [NO_STORE, NO_DATABASE] }],
     },
+  },
+  {
+    // The one hook that watches records: a page hands it a query of lib/store/.
+    files: ['components/hooks/use-live-query.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DATABASE] }] },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}'],
+    ignores: ['entrypoints/background/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DATABASE] }] },
   },
   {
     files: ['entrypoints/background/**/*.ts'],
@@ -102,6 +193,7 @@ export default tseslint.config(
           patterns: [
             { group: ['preact', 'preact/*'], message: 'The worker renders nothing.' },
             { group: ['**/components/**'], message: 'Components are UI; the worker has none.' },
+            NO_DATABASE,
           ],
         },
       ],

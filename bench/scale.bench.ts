@@ -74,7 +74,7 @@ interface BenchApi {
   openDb: typeof import('../lib/store/db').openDb;
   generateData: typeof import('./generate-data').generateData;
   generateSkills: typeof import('./generate-data').generateSkills;
-  loadWeek: typeof import('../lib/week/review').loadWeek;
+  loadWeek: typeof import('../lib/store/week').loadWeek;
   reviewOrder: typeof import('../lib/week/review').reviewOrder;
   filterReview: typeof import('../lib/week/review').filterReview;
   NO_FILTER: typeof import('../lib/week/review').NO_FILTER;
@@ -96,7 +96,8 @@ const pageEntry = () => {
   return `
 export { openDb } from ${at('lib/store/db.ts')};
 export { generateData, generateSkills } from ${at('bench/generate-data.ts')};
-export { loadWeek, reviewOrder, filterReview, NO_FILTER } from ${at('lib/week/review.ts')};
+export { reviewOrder, filterReview, NO_FILTER } from ${at('lib/week/review.ts')};
+export { loadWeek } from ${at('lib/store/week.ts')};
 export { summarise } from ${at('lib/week/summary.ts')};
 `;
 };
@@ -787,6 +788,7 @@ async function main(): Promise<void> {
         value: summaryMs,
         unit: 'ms',
         floor: { name: "IndexedDB's own read of the week's records", value: readMs },
+        pairs: s.map((x, i) => [x.totalMs, reads[i]!] as const),
         limit: RATIOS.summary,
       });
     }
@@ -833,6 +835,7 @@ async function main(): Promise<void> {
           name: "an empty extension page + IndexedDB's own read of the week",
           value: floorMs,
         },
+        pairs: renders.map((r, i) => [r, empties[i]! + reads[i]!] as const),
         limit: RATIOS.weekView,
       });
     }
@@ -883,6 +886,7 @@ async function main(): Promise<void> {
             name: "a raw scan of the week's records for the same words, the found painted as a plain list",
             value: scanMs,
           },
+          pairs: searches.map((ms, i) => [ms, scans[i]!] as const),
           limit: RATIOS.search,
         });
       }
@@ -971,6 +975,7 @@ async function main(): Promise<void> {
         value: popupTotal,
         unit: 'ms',
         floor: { name: "an empty extension's popup opened by the same click", value: emptyMs },
+        pairs: p.map((x, i) => [x.totalMs, empties[i]!] as const),
         limit: RATIOS.popup,
       });
       await tab.close();

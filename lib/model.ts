@@ -148,3 +148,13 @@ export interface Endorsement {
   /** Someone else's signed words. */
   provenance: 'vouched';
 }
+
+/**
+ * What a session's editing screen showed when it opened (or last saved): the base the
+ * learner's changes are made on, so a save changes only those (`tagSession`).
+ */
+export interface OpenedFields {
+  skills: readonly string[];
+  note: string;
+  title?: string;
+}

@@ -2,7 +2,6 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Skill } from '../../../lib/model';
-import { deleteSkill, mergeSkills } from '../../../lib/skills/library';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
   addEndorsement,
@@ -17,6 +16,7 @@ import {
   signedEndorsement,
   type SignedEndorsement,
 } from '../../fixtures/endorsement';
+import { deleteSkill, mergeSkills } from '../../../lib/store/skills';
 
 const NOW = Date.now();
 

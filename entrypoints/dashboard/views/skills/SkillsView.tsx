@@ -8,18 +8,25 @@ import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
 import { TaxonomyImport } from '../../../../components/TaxonomyImport';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { useSettings } from '../../../../components/hooks/use-settings';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { addEndorsement, endorsementsBySkill } from '../../../../lib/store/endorsements';
 import { sessionsBetween } from '../../../../lib/store/sessions';
+import { allFollowUps } from '../../../../lib/store/follow-ups';
 import { formatNumber } from '../../../../lib/format';
 import type { Settings } from '../../../../lib/settings/settings';
-import { answeredBySkill } from '../../../../lib/followup/record';
-import { deleteSkill, mergeSkills, renameSkill, updateSkill } from '../../../../lib/skills/library';
-import { goalProgress, loadSkillTotals } from '../../../../lib/skills/totals';
+import { answeredBySkill } from '../../../../lib/followup/answer';
+import { goalProgress } from '../../../../lib/skills/totals';
 import { rankSkillMatches } from '../../../../lib/skills/names';
-import { addStarterSkills } from '../../../../lib/skills/starter';
-import { importTaxonomy } from '../../../../lib/skills/taxonomy-import';
 import { weekOf } from '../../../../lib/time';
+import {
+  allSkills,
+  deleteSkill,
+  mergeSkills,
+  renameSkill,
+  updateSkill,
+  loadSkillTotals,
+} from '../../../../lib/store/skills';
+import { addStarterSkills, importTaxonomy } from '../../../../lib/store/skill-imports';
 
 /** Below this many skills the starter list is offered: a new library, not a curated one. */
 const FEW_SKILLS = 5;
@@ -56,10 +63,10 @@ function SkillLibrary({ settings }: { settings: Settings }) {
   const data = useLiveQuery(async () => {
     const database = db();
     const [skills, totals, weekSessions, followUps, endorsements] = await Promise.all([
-      database.skills.toArray(),
+      allSkills(database),
       loadSkillTotals(database),
       sessionsBetween(database, week.start, week.end),
-      database.followUps.toArray(),
+      allFollowUps(database),
       endorsementsBySkill(database),
     ]);
     return {

@@ -6,7 +6,8 @@ import { portfolioFilename, recordFilename } from '../../../../lib/portfolio/fil
 import { portfolioPageHtml } from '../../../../lib/portfolio/page-html';
 import { recordScope } from '../../../../lib/portfolio/scope';
 import type { Settings } from '../../../../lib/settings/settings';
-import { db } from '../../../../lib/store/db';
+import { didKeyStore } from '../../../../lib/store/keys';
+import { db } from '../../../../lib/store/records';
 import { loadSkillRecordData } from '../../../../lib/store/skill-records';
 
 /** A skill record as saved, with what the LinkedIn link needs. */
@@ -52,7 +53,7 @@ export async function savePortfolio(
       import('../../../../lib/credentials/data-integrity'),
       import('virtual:standalone/portfolio'),
     ]);
-  const key = await getOrCreateDidKey(database);
+  const key = await getOrCreateDidKey(didKeyStore(database));
   // Most measured time first, as the summary ranks skills. The page holds the JSON
   // credentials, which wallets read, so only the Data Integrity proof is made.
   const issued = [];
