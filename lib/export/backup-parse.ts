@@ -26,6 +26,7 @@ import {
   type ParseBackupResult,
   type Rule,
 } from './backup';
+import { wrappedIdentityProblem, type WrappedIdentity } from '../credentials/wrapped-identity';
 
 /**
  * The error a person is told about, with where it happened for support.
@@ -136,7 +137,7 @@ function strayKey(
   return null;
 }
 
-const ROOT_KEYS = { format: true, version: true, exportedAt: true, data: true };
+const ROOT_KEYS = { format: true, version: true, exportedAt: true, identity: true, data: true };
 /**
  * Why the record `value` of `table` is refused, or `null`. A record that passes holds
  * only known keys with valid values, so the parsed object itself can be stored.
@@ -218,6 +219,10 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   ) {
     return fail('invalid-field', 'exportedAt: not an ISO 8601 instant');
   }
+  if (root.identity !== undefined) {
+    const problem = wrappedIdentityProblem(root.identity);
+    if (problem) return fail('bad-identity', `identity.${problem}`);
+  }
   const data = root.data;
   if (!isPlainObject(data)) return fail('invalid-field', 'data: not an object');
   const strayInData = strayKey(Object.fromEntries(tables.map((t) => [t, true])), data, 'data.');
@@ -278,6 +283,7 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt,
+    ...(root.identity !== undefined ? { identity: root.identity as WrappedIdentity } : {}),
     data: out as unknown as BackupData,
   };
   return { ok: true, backup, counts };

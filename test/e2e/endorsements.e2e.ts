@@ -10,6 +10,7 @@ import {
   addEndorsementFile,
   expectBadgeEmbedsEndorsements,
   expectVerifyViewNamesEndorser,
+  learnerKeyShown,
   MENTOR,
   MENTOR_COMMENT,
   seedSkillWithActivity,
@@ -29,6 +30,8 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const files = mkdtempSync(join(tmpdir(), 'skilltrail-endorsements-'));
   let skillId = '';
+  /** The learner's did:key, as the Skills view shows it. */
+  let learnerDid = '';
   let added: Awaited<ReturnType<typeof writeEndorsementFile>>;
 
   beforeAll(async () => {
@@ -42,6 +45,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
     skillId = await seedSkillWithActivity(dashboard, 'CSS');
     // Written past Dexie, so the view reads them afresh.
     await dashboard.reload();
+    learnerDid = (await learnerKeyShown(dashboard)).did;
   });
 
   afterAll(async () => {
@@ -49,7 +53,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   });
 
   it('adds a signed endorsement with the file chooser and shows it under the skill, once', async () => {
-    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
     added = file;
     expect(await addEndorsementFile(dashboard, file.path)).toBe(
       `Added: ${MENTOR.name} endorses CSS.`,
@@ -71,7 +75,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   });
 
   it('refuses an endorsement whose comment was edited after signing, and stores nothing', async () => {
-    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
     const edited = writeEditedEndorsementFile(files, file.text, 'The best engineer I ever met.');
     expect(await addEndorsementFile(dashboard, edited)).toBe(
       'The signature on this endorsement does not hold: it was changed after it was signed, or never signed. Nothing was changed.',

@@ -4,12 +4,13 @@
  */
 import { OB_CONTEXT } from '../../credentials/ob-context';
 import { formatDuration } from '../../format';
-import { nameUuid, skillIri, UUID_NAMESPACE } from '../iri';
+import { learnerAchievementId } from '../../credentials/learner-binding';
+import { nameUuid, UUID_NAMESPACE } from '../iri';
 import type { SharedData } from '../privacy';
 import { isoWithOffset } from '../timestamps';
 import { alignmentOf } from './alignment';
 import { OB_CREDENTIAL_SCHEMA, type OpenBadgeCredential } from './credential';
-import { embeddedEndorsements } from './endorsements';
+import { embeddedEndorsements, mergedAchievementIds } from './endorsements';
 import { evidenceList, followUpEvidence } from './evidence';
 import { OB_TEXT, type BadgeText } from './text';
 
@@ -91,7 +92,7 @@ export async function buildBadges(
           notes: shared.rules.notes ? s.notes.length : undefined,
         }),
         achievement: {
-          id: skillIri(skill.id),
+          id: learnerAchievementId(options.issuerId, skill.id),
           type: ['Achievement'],
           achievementType: 'Competency',
           name: skill.name,
@@ -107,6 +108,9 @@ export async function buildBadges(
       ...s.followUps.flatMap((f) => followUpEvidence(f, skill.name, summary.timeZone, T)),
     ];
     if (evidence.length) credential.evidence = evidence;
+    const otherIdentifier = mergedAchievementIds(s.endorsements, credential);
+    if (otherIdentifier.length)
+      credential.credentialSubject.achievement.otherIdentifier = otherIdentifier;
     const endorsement = await embeddedEndorsements(s.endorsements, credential, options.now);
     if (endorsement.length) credential.endorsement = endorsement;
     out.push({ skillId: skill.id, credential });
