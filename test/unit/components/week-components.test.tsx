@@ -110,7 +110,8 @@ describe('ImportBackup', () => {
     render(<ImportBackup locale="en" onImport={onImport} />);
     choose('{}');
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Restored 5/));
-    expect(onImport).toHaveBeenCalledWith('{}', expect.any(Function));
+    // No passphrase typed: the restore is asked to open no key.
+    expect(onImport).toHaveBeenCalledWith('{}', expect.any(Function), '');
     expect(screen.getByRole('status').textContent).toContain('1 records were already here');
     expect(screen.getByRole('status').textContent).toContain('1 follow-ups, 0 endorsements');
   });

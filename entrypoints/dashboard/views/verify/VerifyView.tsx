@@ -9,19 +9,33 @@ import { formatNumber } from '../../../../lib/format';
 const MAX_CREDENTIALS = 200;
 
 type State =
-  | { kind: 'idle' | 'checking' }
+  | { kind: 'idle' }
+  | { kind: 'checking'; done?: number; total?: number }
   | { kind: 'error'; detail: string }
   | { kind: 'done'; fileName: string; checks: CredentialCheck[]; skipped: number };
 
-/** Checks every credential of a badges text: signature, issuer key, claims and validity now. */
-async function checkAll(text: string, fileName: string): Promise<State> {
+/** A task boundary: the page paints and answers input between two credentials. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Checks every credential of a badges text: signature, issuer key, claims and validity now,
+ * one at a time with a task boundary between them, telling how far it is.
+ */
+async function checkAll(
+  text: string,
+  fileName: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<State> {
   const parsed = parseBadgesFile(text);
   if (!parsed.ok) return { kind: 'error', detail: parsed.message };
   // The JSON-LD stack loads only here, when a learner checks badges.
   const { checkCredential } = await import('../../../../lib/credentials/verify');
   const now = Date.now();
   const checks: CredentialCheck[] = [];
-  for (const item of parsed.credentials.slice(0, MAX_CREDENTIALS)) {
+  const items = parsed.credentials.slice(0, MAX_CREDENTIALS);
+  for (const [i, item] of items.entries()) {
+    onProgress(i, items.length);
+    await nextTask();
     const v = await checkCredential(item, { now });
     checks.push(
       v.status === 'invalid'
@@ -65,7 +79,11 @@ export function VerifyView(_: { params: string[] }) {
       return;
     }
     try {
-      setState(await checkAll(await file.text(), file.name));
+      setState(
+        await checkAll(await file.text(), file.name, (done, total) =>
+          setState({ kind: 'checking', done, total }),
+        ),
+      );
     } catch (error) {
       setState({ kind: 'error', detail: error instanceof Error ? error.message : String(error) });
     }
@@ -126,6 +144,16 @@ export function VerifyView(_: { params: string[] }) {
           </p>
         )}
       </div>
+      {/* Outside the live region: a reader hears "Checking" once, not every credential. */}
+      {state.kind === 'checking' && state.total !== undefined && state.total > 1 && (
+        <p class="muted">
+          <progress max={state.total} value={state.done} aria-label={t('verifyChecking')} />{' '}
+          {t('verifyProgress', [
+            formatNumber(state.done ?? 0, locale),
+            formatNumber(state.total, locale),
+          ])}
+        </p>
+      )}
       {state.kind === 'done' && (
         <>
           {state.checks.map((check, i) => (

@@ -457,3 +457,23 @@ describe('a did:key issuer whose key did not sign is forged', () => {
     });
   }, 60_000);
 });
+
+describe('an endorsement stored before it expired', () => {
+  it('is marked expired in the Markdown and printable reports', async () => {
+    const f = weekFixture();
+    const expired = { ...records[0]!, expiresAt: f.now - 86_400_000 };
+    const data = prepareExport(
+      { ...f.data, endorsements: [expired] },
+      { ...f.week, timeZone: f.timeZone, weekStart: 1, level: 'full' },
+    );
+    const md = exportMarkdown(data, { now: f.now }).content;
+    expect(md).toMatch(/Signed [^·\n]+ · Expired /);
+    expect(exportHtml(data, { now: f.now }).content).toContain('Expired ');
+    // Not yet past it: no mark.
+    const live = prepareExport(
+      { ...f.data, endorsements: [{ ...expired, expiresAt: f.now + 86_400_000 }] },
+      { ...f.week, timeZone: f.timeZone, weekStart: 1, level: 'full' },
+    );
+    expect(exportMarkdown(live, { now: f.now }).content).not.toContain('Expired');
+  });
+});
