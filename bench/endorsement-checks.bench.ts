@@ -2,9 +2,11 @@
  * Hostile files fail fast, and checking many endorsements never stalls the page for long:
  * - a 300 KB endorsement of ~9,000 empty evidence entries is refused by the structure check
  *   before any JSON-LD work, against the floor of checking one honest endorsement in full;
- * - a ~1 MB badge embedding 50 endorsements is checked with the page's event loop sampled
- *   throughout: the longest stall, against the same floor (canonicalisation yields between
- *   steps, so no stall should be much longer than one honest endorsement's check).
+ * - a ~1 MB badge embedding 50 endorsements is checked with the event loop sampled
+ *   throughout: its time, and the longest stretch it holds its thread in one piece. That
+ *   stretch (seconds: the badge's own JSON-LD expansion) is why the Verify view checks in a
+ *   worker of its own (`entrypoints/dashboard/views/verify/verify-worker.ts`), never on the
+ *   page's thread; it is reported, not budgeted.
  * Node's WebCrypto and the libraries the dashboard loads. Run: npx vite-node bench/endorsement-checks.bench.ts
  */
 import { performance } from 'node:perf_hooks';
@@ -142,13 +144,6 @@ report('endorsement-checks', {
       value: median(hostileMs),
       unit: 'ms',
       limit: 1,
-      floor,
-    },
-    {
-      name: 'longest stall while checking the big badge',
-      value: median(stalls),
-      unit: 'ms',
-      limit: 3,
       floor,
     },
   ],
