@@ -267,6 +267,55 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     }
   });
 
+  it('moves to a new computer with a backup under a passphrase: the same key, and the endorsement still counts', async () => {
+    const PASSPHRASE = 'correct horse battery staple';
+    const weekView = await ext.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+    await weekView.waitForSelector('.backup-key input[type="password"]');
+    const [key, again] = await weekView.$$('.backup-key input[type="password"]');
+    await key!.type(PASSPHRASE);
+    await again!.type(PASSPHRASE);
+    await weekView.click('[data-export="backup"]');
+    const backup = await downloaded(downloads, `skilltrail-${FIXTURE_WEEK}.json`);
+    expect(JSON.parse(backup.text).identity).toMatchObject({ did: learner.did });
+    expect(backup.text).not.toMatch(/"d":/);
+    await weekView.close();
+
+    const elsewhere = mkdtempSync(join(tmpdir(), 'skilltrail-new-computer-'));
+    const fresh = await launchWithExtension({ userDataDir: profileDownloadingTo(elsewhere) });
+    try {
+      const page = await fresh.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+      const file = await page.waitForSelector('.import-backup input[type="file"]');
+      await file!.uploadFile(backup.path);
+      await page.waitForSelector('.import-backup .error');
+      expect(await page.$eval('.import-backup .error', (e) => e.textContent)).toBe(
+        'This backup carries your signing key: type the passphrase you chose for it, then choose the file again. Nothing was changed.',
+      );
+      await page.type('.import-backup input[type="password"]', PASSPHRASE);
+      await file!.uploadFile(backup.path);
+      await page.waitForSelector('.import-backup .ok', { timeout: 60_000 });
+      expect(await page.$eval('.import-backup .ok', (e) => e.textContent)).toContain(
+        '1 endorsements',
+      );
+      await page.close();
+
+      const skills = await fresh.openExtensionPage('/dashboard.html#/skills');
+      expect((await learnerKeyShown(skills)).did).toBe(learner.did);
+      await skills.waitForSelector(`[data-skill-id="${SKILL.frontEnd}"] .endorsement-list li`);
+      await skills.close();
+      // Its badge there carries the endorsement, and verifies.
+      const week = await fresh.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+      await week.waitForSelector('[data-export="badges"]');
+      await week.click('[data-export="badges"]');
+      const badges = await downloaded(elsewhere, `skilltrail-${FIXTURE_WEEK}-badges.json`);
+      const signed = await downloaded(downloads, ENDORSEMENT);
+      await expectBadgeEmbedsEndorsements(badges.text, 'Front-end development', [
+        JSON.parse(signed.text) as object,
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('tells an endorser whose browser has no Ed25519 what to do', async () => {
     const page = await openFromDisk(ext, request.path, true);
     await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 30_000 });
