@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -82,6 +82,25 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
     );
     expect(await readStore<Endorsement>(dashboard, 'endorsements')).toHaveLength(1);
     expect(await dashboard.$$('.endorsement-list li')).toHaveLength(1);
+  });
+
+  it('refuses a hostile endorsement of 9,000 empty evidence entries at once, before any JSON-LD work', async () => {
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
+    const hostile = join(files, 'skilltrail-endorsement-hostile.json');
+    writeFileSync(
+      hostile,
+      JSON.stringify({
+        ...file.credential,
+        evidence: Array.from({ length: 9_000 }, () => ({ type: ['Evidence'], name: '' })),
+      }),
+    );
+    const started = Date.now();
+    expect(await addEndorsementFile(dashboard, hostile)).toBe(
+      'This file is not an endorsement: it holds far more than one does. Nothing was changed.',
+    );
+    // It took 7.6 s of the page's thread before; the verdict's polling is part of this.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await readStore<Endorsement>(dashboard, 'endorsements')).toHaveLength(1);
   });
 
   it('exports the skill’s badge with the endorsement inside, and the Verify view names the endorser', async () => {
