@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Page data must never reach the DOM as markup: no innerHTML-style sinks anywhere.
@@ -36,10 +38,49 @@ const LIB_WALLS = [
   },
 ];
 
-export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench/results/', 'test/lrs/node_modules/'] },
+/** The project's own hooks that take a dependency list, as useEffect does (components/hooks/). */
+const HOOKS_WITH_DEPENDENCIES = ['useLiveQuery'];
+
+export default defineConfig(
+  {
+    ignores: [
+      '.output/',
+      '.wxt/',
+      'node_modules/',
+      'bench/results/',
+      'test/lrs/node_modules/',
+      // Files written to break a rule, which test/unit/lint-config.test.ts lints on purpose.
+      'test/fixtures/lint/',
+    ],
+  },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    // Type-aware: a promise nobody awaits (a write the worker may stop before) or one passed
+    // where a callback's result is ignored is an error. An intended fire-and-forget says
+    // `void` and why.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Preact's hooks follow React's rules.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // A warning until the effects that run once on purpose say so: it reports 22 today.
+      'react-hooks/exhaustive-deps': [
+        'warn',
+        { additionalHooks: `^(${HOOKS_WITH_DEPENDENCIES.join('|')})$` },
+      ],
+    },
+  },
   {
     languageOptions: {
       globals: {
@@ -56,6 +97,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The fake browser is typed as Chrome's, whose APIs each have a callback form: an async
+    // mock of one reads as a promise where a void callback goes.
+    files: ['test/**/*.{ts,tsx}'],
+    ignores: ['test/fixtures/lint/**'],
+    rules: {
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
       ],
     },
   },

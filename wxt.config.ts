@@ -5,7 +5,8 @@ import { LRS_DATA_COLLECTION } from './lib/sync/sync-config';
 import { standaloneScripts } from './tools/standalone-script';
 import { thirdPartyNotices } from './tools/third-party-notices';
 
-// Debian's Chromium, when present, is the browser `npm run dev` opens.
+// Debian's Chromium, when present, is the browser `npm run dev` opens (through web-ext, which
+// WXT runs the development browser with); Firefox ESR the one `npm run dev:firefox` opens.
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -56,6 +57,9 @@ export default defineConfig({
       ...(existsSync(firefox) ? { firefox } : {}),
     },
     chromiumArgs: [
+      // Chromium refuses to start as root with its sandbox on (a container, a VM, a cloud
+      // box): there it starts as the tests start theirs (test/e2e/harness/extension.ts).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -312,6 +312,7 @@ async function main(): Promise<void> {
         value: medians.capture,
         unit: 'ms',
         floor: { name: 'the capture request alone', value: medians.background },
+        pairs: perPage.map((p) => [p.capture, p.background] as const),
         limit: CLICK_RATIO,
       },
       {
@@ -319,6 +320,7 @@ async function main(): Promise<void> {
         value: medians.background,
         unit: 'ms',
         floor: { name: 'Readability alone on the same page', value: medians.readability },
+        pairs: perPage.map((p) => [p.background, p.readability] as const),
         limit: REQUEST_RATIO,
       },
     ],

@@ -17,6 +17,13 @@ export interface Budget {
   atLeast?: boolean;
   /** What `value` is compared with: the same work without Skilltrail's code around it. */
   floor?: { name: string; value: number };
+  /**
+   * The same work measured with and without, pair by pair (a page, a round): then the ratio
+   * judged is the median of the pairs' own ratios, and `value` and `floor` (the medians of
+   * each side) are only shown. Two medians of a spread of pages are each some other page's
+   * figure, so their ratio compares different work.
+   */
+  pairs?: readonly (readonly [value: number, floor: number])[];
 }
 
 export interface BenchReport {
@@ -54,7 +61,7 @@ export function machine(): Record<string, string | number> {
 
 /** A budget's outcome, as printed and as kept in the JSON. */
 export function judge(b: Budget) {
-  const ratio = b.floor ? b.value / b.floor.value : undefined;
+  const ratio = b.pairs ? pairedRatio(b.pairs) : b.floor ? b.value / b.floor.value : undefined;
   const measured = ratio ?? b.value;
   const pass = b.atLeast ? measured >= b.limit : measured <= b.limit;
   return {
@@ -63,6 +70,7 @@ export function judge(b: Budget) {
     figure: b.value,
     unit: b.unit,
     ...(ratio !== undefined ? { ratio } : {}),
+    ...(b.pairs ? { ratioOf: `median of ${b.pairs.length} paired ratios` } : {}),
     budget: b.limit,
     budgetKind: b.floor ? 'ratio' : 'absolute',
     atLeast: b.atLeast ?? false,
@@ -82,7 +90,7 @@ export function report(name: string, { rows, budgets, extra }: BenchReport): boo
     const op = j.atLeast ? '≥' : '≤';
     const line =
       j.ratio !== undefined
-        ? `${j.name}: ${round(j.figure)} ${j.unit} against ${j.floorName} ${round(j.floor!)} ${j.unit} = ${round(j.ratio)} × (budget ${op} ${j.budget} ×)`
+        ? `${j.name}: ${round(j.figure)} ${j.unit} against ${j.floorName} ${round(j.floor!)} ${j.unit}${j.ratioOf ? `; ${j.ratioOf}` : ''} = ${round(j.ratio)} × (budget ${op} ${j.budget} ×)`
         : `${j.name}: ${round(j.figure)} ${j.unit} (budget ${op} ${j.budget} ${j.unit})`;
     console.log(`${j.pass ? 'PASS' : 'FAIL'}  ${line}`);
   }
@@ -103,4 +111,13 @@ export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * The median of each pair's `value / floor`: how much more the same work took, page by page
+ * or round by round.
+ * @example pairedRatio([[110, 100], [300, 290], [52, 50]]) // 1.04
+ */
+export function pairedRatio(pairs: readonly (readonly [value: number, floor: number])[]): number {
+  return median(pairs.map(([value, floor]) => value / floor));
 }

@@ -787,6 +787,7 @@ async function main(): Promise<void> {
         value: summaryMs,
         unit: 'ms',
         floor: { name: "IndexedDB's own read of the week's records", value: readMs },
+        pairs: s.map((x, i) => [x.totalMs, reads[i]!] as const),
         limit: RATIOS.summary,
       });
     }
@@ -833,6 +834,7 @@ async function main(): Promise<void> {
           name: "an empty extension page + IndexedDB's own read of the week",
           value: floorMs,
         },
+        pairs: renders.map((r, i) => [r, empties[i]! + reads[i]!] as const),
         limit: RATIOS.weekView,
       });
     }
@@ -883,6 +885,7 @@ async function main(): Promise<void> {
             name: "a raw scan of the week's records for the same words, the found painted as a plain list",
             value: scanMs,
           },
+          pairs: searches.map((ms, i) => [ms, scans[i]!] as const),
           limit: RATIOS.search,
         });
       }
@@ -971,6 +974,7 @@ async function main(): Promise<void> {
         value: popupTotal,
         unit: 'ms',
         floor: { name: "an empty extension's popup opened by the same click", value: emptyMs },
+        pairs: p.map((x, i) => [x.totalMs, empties[i]!] as const),
         limit: RATIOS.popup,
       });
       await tab.close();

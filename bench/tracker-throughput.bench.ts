@@ -113,6 +113,8 @@ report('tracker-throughput', {
       value: us(rate),
       unit: 'µs',
       floor: { name: 'a JSON round trip of the same event', value: us(floorRate) },
+      // Each round's tracker run against the round trip beside it.
+      pairs: cpuRates.map((r, i) => [1e6 / r, 1e6 / floorRates[i]!] as const),
       limit: RATIO,
     },
   ],

@@ -73,7 +73,10 @@ export async function ensureAlarms(settings: SyncSettings): Promise<void> {
     return;
   }
   if (!(await browser.alarms.get(SYNC_TICK_ALARM))) {
-    browser.alarms.create(SYNC_TICK_ALARM, { periodInMinutes: TICK_MINUTES, delayInMinutes: 1 });
+    await browser.alarms.create(SYNC_TICK_ALARM, {
+      periodInMinutes: TICK_MINUTES,
+      delayInMinutes: 1,
+    });
   }
 }
 
@@ -85,7 +88,7 @@ async function onSettingsChanged(next: SyncSettings, before: SyncSettings): Prom
   if (change.reconnect) await resumeSync(db());
   await ensureAlarms(next);
   if (next.enabled && (change.reconnect || change.rebuild)) {
-    browser.alarms.create(SYNC_RETRY_ALARM, { when: Date.now() + SOON_MS });
+    await browser.alarms.create(SYNC_RETRY_ALARM, { when: Date.now() + SOON_MS });
   }
 }
 
@@ -127,9 +130,11 @@ export async function runSync(now: () => number = Date.now): Promise<SyncResult 
 async function scheduleAfter(result: SyncResult, now: number): Promise<void> {
   if (result.busy) return;
   if (result.retryAt !== undefined && !result.paused) {
-    browser.alarms.create(SYNC_RETRY_ALARM, { when: Math.max(result.retryAt, now + SOON_MS) });
+    await browser.alarms.create(SYNC_RETRY_ALARM, {
+      when: Math.max(result.retryAt, now + SOON_MS),
+    });
   } else if (result.pending > 0 && !result.paused) {
-    browser.alarms.create(SYNC_RETRY_ALARM, { when: now + SOON_MS });
+    await browser.alarms.create(SYNC_RETRY_ALARM, { when: now + SOON_MS });
   } else {
     await browser.alarms.clear(SYNC_RETRY_ALARM);
   }

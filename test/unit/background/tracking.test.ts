@@ -4,6 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../lib/store/db';
 import { updateSettings } from '../../../lib/settings/store';
 
+/** The Chrome-typed fake takes a sendResponse too; the polyfill's listeners reply by returning. */
+const noReply = () => undefined;
+
 // The real tracker, watched: how many events of each kind the worker steps.
 vi.mock('../../../lib/tracking/tracker', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../lib/tracking/tracker')>();
@@ -56,7 +59,11 @@ function at(seconds: number) {
 
 async function heartbeat(seconds: number) {
   at(seconds);
-  await fakeBrowser.alarms.onAlarm.trigger({ name: 'tracker-heartbeat', scheduledTime: 0 });
+  await fakeBrowser.alarms.onAlarm.trigger({
+    name: 'tracker-heartbeat',
+    scheduledTime: 0,
+    persistAcrossSessions: false,
+  });
 }
 
 async function commit(tabId: number, url: string, transitionType = 'typed', seconds?: number) {
@@ -300,9 +307,13 @@ describe('registerTracking', () => {
     const ticks = () => vi.mocked(step).mock.calls.filter(([, e]) => e.type === 'tick').length;
     // Delivered as the browser does from an extension page (the fake sends no sender id).
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
-      const replies = await fakeBrowser.runtime.onMessage.trigger(message, {
-        id: fakeBrowser.runtime.id,
-      } as never);
+      const replies = await fakeBrowser.runtime.onMessage.trigger(
+        message,
+        {
+          id: fakeBrowser.runtime.id,
+        } as never,
+        noReply,
+      );
       return replies.find((r: unknown) => r !== undefined);
     });
     const before = ticks();
@@ -325,12 +336,17 @@ describe('registerTracking', () => {
       inputAt: T0 + 40_000,
       audible: false,
     };
-    await fakeBrowser.runtime.onMessage.trigger(evidence, { id: 'evil' } as never);
-    await fakeBrowser.runtime.onMessage.trigger(evidence, {
-      id: fakeBrowser.runtime.id,
-      tab: tabs.get(7),
-      frameId: 0,
-    } as never);
+    // The replies (none) are not looked at.
+    void (await fakeBrowser.runtime.onMessage.trigger(evidence, { id: 'evil' } as never, noReply));
+    void (await fakeBrowser.runtime.onMessage.trigger(
+      evidence,
+      {
+        id: fakeBrowser.runtime.id,
+        tab: tabs.get(7),
+        frameId: 0,
+      } as never,
+      noReply,
+    ));
     await heartbeat(50);
     await settled();
     expect((await db().visits.toArray()).map((v) => v.maxScrollPct)).toEqual([62]);

@@ -196,13 +196,13 @@ describe('ImportBackup', () => {
     render(<ImportBackup locale="en" onImport={onImport} />);
     choose('{}');
     await waitFor(() => expect(report).toBeDefined());
-    act(() => report!({ done: 5000, total: 10_000 }));
+    await act(() => report!({ done: 5000, total: 10_000 }));
     expect(screen.getByRole('status').textContent).toBe('Restoring your records…');
     const bar = screen.getByRole('progressbar') as HTMLProgressElement;
     expect([bar.value, bar.max]).toEqual([5000, 10_000]);
     expect(bar.parentElement!.textContent).toContain('5,000 of 10,000 records');
     expect((screen.getByLabelText('Import backup') as HTMLInputElement).disabled).toBe(true);
-    act(() => finish!());
+    await act(() => finish!());
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toMatch(/^Restored 10,000 sessions/),
     );

@@ -98,6 +98,43 @@ describe('valid JSON-LD', () => {
     });
     expect(fetch).not.toHaveBeenCalled();
   });
+
+  it('resolves an Ed25519 did:key from the key alone, as the did:key method specifies', async () => {
+    // The did:key specification's first Ed25519 example.
+    const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+    const method = `${did}#${did.slice(8)}`;
+    expect((await documentLoader(did)).document).toEqual({
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: [
+        { id: method, type: 'Multikey', controller: did, publicKeyMultibase: did.slice(8) },
+      ],
+      authentication: [method],
+      assertionMethod: [method],
+      capabilityDelegation: [method],
+      capabilityInvocation: [method],
+    });
+    expect((await documentLoader(method)).document).toEqual({
+      '@context': 'https://w3id.org/security/multikey/v1',
+      id: method,
+      type: 'Multikey',
+      controller: did,
+      publicKeyMultibase: did.slice(8),
+    });
+    for (const url of [
+      did.slice(0, -1), // a key a character short
+      `${did}K`, // or long
+      `${did}#z6MkfzXu5KWApz4tEZpo98wMDDTAhiMpb5io5ZkaJya5Juxd`, // another key's fragment
+      `${method}#again`,
+      did.replace('doK', 'd0K'), // not base58
+    ]) {
+      await expect(documentLoader(url), url).rejects.toThrow();
+    }
+    // X25519 (key agreement) is not resolved at all.
+    await expect(
+      documentLoader('did:key:z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc'),
+    ).rejects.toThrow(/Not loaded/);
+  });
 });
 
 describe('Data Integrity proofs (eddsa-rdfc-2022)', () => {

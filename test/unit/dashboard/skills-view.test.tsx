@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SkillsView } from '../../../entrypoints/dashboard/views/skills/SkillsView';
 import { getOrCreateDidKey } from '../../../lib/credentials/did-key';
 import { db } from '../../../lib/store/db';
@@ -14,7 +14,9 @@ import {
   signedEndorsement,
 } from '../../fixtures/endorsement';
 
-const NOW = Date.now();
+// Mid-week: the sessions below, 30 minutes before, fall in the week the view shows (with the
+// real clock they fell in the week before during a week's first half hour).
+const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
 const MIN = 60_000;
 
 function skill(id: string, name: string, extra: Partial<Skill> = {}): Skill {
@@ -57,9 +59,13 @@ const row = (name: string) =>
   screen.getByRole('article', { name: new RegExp(`^${name}$`) }) as HTMLElement;
 
 beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW, shouldAdvanceTime: true });
   await Promise.all(db().tables.map((table) => table.clear()));
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('SkillsView', () => {
   it('lists every skill with its totals and its weekly goal in words', async () => {

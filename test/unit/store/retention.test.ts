@@ -200,7 +200,11 @@ describe('retention in the background', () => {
       expect(await runRetention(NOW)).toBe(0); // keeps everything by default
       await updateSettings({ retentionMonths: 12 });
       registerRetention();
-      await fakeBrowser.alarms.onAlarm.trigger({ name: RETENTION_ALARM, scheduledTime: NOW });
+      await fakeBrowser.alarms.onAlarm.trigger({
+        name: RETENTION_ALARM,
+        scheduledTime: NOW,
+        persistAcrossSessions: false,
+      });
       await vi.waitFor(async () => expect(await sharedDb().sessions.count()).toBe(2));
     } finally {
       vi.useRealTimers();

@@ -25,7 +25,8 @@ describe('the welcome page opens', () => {
     ['browser_update', 0],
   ] as const)('on %s: %i tab', async (reason, tabs) => {
     registerWelcome();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason, temporary: false });
+    // Firefox's browser_update (and its `temporary`) are outside the fake's Chrome types.
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: reason as 'update' });
     const open = await fakeBrowser.tabs.query({});
     expect(open.filter((t) => t.url?.endsWith('/welcome.html'))).toHaveLength(tabs);
   });
