@@ -21,6 +21,24 @@ const noHtmlSinks = [
 ];
 
 // The walls between the rooms (README, "Where things live").
+// lib/store/ is the one door to the database: nothing else imports Dexie or the schema.
+const NO_DATABASE = {
+  group: ['dexie', 'dexie/*', '**/store/db', '**/store/db.ts'],
+  message:
+    'Read and write records through a named function of lib/store/; pass the handle from lib/store/records.',
+};
+const TABLES = 'sessions|visits|searches|skills|captures|meta|outbox|followUps|endorsements';
+// No file outside lib/store/ names a table of the database handle.
+const noTableAccess = [
+  {
+    selector: `MemberExpression[object.type='CallExpression'][object.callee.name='db'][property.name=/^(${TABLES}|transaction|table)$/]`,
+    message: 'Only lib/store/ names tables: call a named function of lib/store/.',
+  },
+  {
+    selector: `MemberExpression[object.name=/^(db|database)$/][property.name=/^(${TABLES}|transaction|table)$/]`,
+    message: 'Only lib/store/ names tables: call a named function of lib/store/.',
+  },
+];
 const NO_STORE = {
   group: ['**/store/*', '**/lib/store'],
   message:
@@ -116,14 +134,24 @@ export default defineConfig(
     files: ['lib/**/*.ts'],
     rules: {
       // lib/ is pure: data and a clock in, data out. Preact, the browser, the pages and the
-      // worker stay outside.
-      'no-restricted-imports': ['error', { patterns: LIB_WALLS }],
+      // worker stay outside; only lib/store/ opens the database, and the rooms that decide
+      // take records from whoever calls them.
+      'no-restricted-imports': ['error', { patterns: [...LIB_WALLS, NO_DATABASE, NO_STORE] }],
     },
+  },
+  {
+    files: ['lib/**/*.ts', 'entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['lib/store/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlSinks, ...noTableAccess] },
+  },
+  {
+    files: ['lib/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: LIB_WALLS }] },
   },
   {
     // The one door from lib/ to the extension's storage, which every context shares
     // (settings, LRS settings, the writes waiting): where WXT's storage items stood.
-    files: ['lib/store/storage-item.ts'],
+    files: ['lib/settings/storage-item.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -142,8 +170,18 @@ export default defineConfig(
     files: ['components/**/*.{ts,tsx}'],
     rules: {
       // Components take data and callbacks from their page; they never open the database.
-      'no-restricted-imports': ['error', { patterns: [NO_STORE] }],
+      'no-restricted-imports': ['error', { patterns: [NO_STORE, NO_DATABASE] }],
     },
+  },
+  {
+    // The one hook that watches records: a page hands it a query of lib/store/.
+    files: ['components/hooks/use-live-query.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DATABASE] }] },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}'],
+    ignores: ['entrypoints/background/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DATABASE] }] },
   },
   {
     files: ['entrypoints/background/**/*.ts'],
@@ -155,6 +193,7 @@ export default defineConfig(
           patterns: [
             { group: ['preact', 'preact/*'], message: 'The worker renders nothing.' },
             { group: ['**/components/**'], message: 'Components are UI; the worker has none.' },
+            NO_DATABASE,
           ],
         },
       ],

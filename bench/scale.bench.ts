@@ -74,7 +74,7 @@ interface BenchApi {
   openDb: typeof import('../lib/store/db').openDb;
   generateData: typeof import('./generate-data').generateData;
   generateSkills: typeof import('./generate-data').generateSkills;
-  loadWeek: typeof import('../lib/week/review').loadWeek;
+  loadWeek: typeof import('../lib/store/week').loadWeek;
   reviewOrder: typeof import('../lib/week/review').reviewOrder;
   filterReview: typeof import('../lib/week/review').filterReview;
   NO_FILTER: typeof import('../lib/week/review').NO_FILTER;
@@ -96,7 +96,8 @@ const pageEntry = () => {
   return `
 export { openDb } from ${at('lib/store/db.ts')};
 export { generateData, generateSkills } from ${at('bench/generate-data.ts')};
-export { loadWeek, reviewOrder, filterReview, NO_FILTER } from ${at('lib/week/review.ts')};
+export { reviewOrder, filterReview, NO_FILTER } from ${at('lib/week/review.ts')};
+export { loadWeek } from ${at('lib/store/week.ts')};
 export { summarise } from ${at('lib/week/summary.ts')};
 `;
 };

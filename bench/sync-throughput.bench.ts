@@ -21,10 +21,10 @@ import { openDb } from '../lib/store/db';
 import type { Search, Session, Skill, Visit } from '../lib/model';
 import { DEFAULT_SETTINGS } from '../lib/settings/settings';
 import type { FetchLike } from '../lib/sync/lrs-exchange';
-import { countByState } from '../lib/sync/outbox';
-import { queueSessionChanges } from '../lib/sync/session-statements';
+import { countByState } from '../lib/store/outbox';
+import { queueSessionChanges } from '../lib/store/session-statements';
 import { DEFAULT_SYNC_SETTINGS } from '../lib/sync/sync-config';
-import { syncNow } from '../lib/sync/sync-now';
+import { syncNow } from '../lib/store/outbox-delivery';
 import { startLrs } from '../test/lrs/start';
 import { report } from './report';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { DueFollowUp } from '../lib/followup/schedule';
-import { checkAnswer, type FollowUpAnswer } from '../lib/followup/record';
+import { checkAnswer, type FollowUpAnswer } from '../lib/followup/answer';
 import { formatDay } from '../lib/format';
 import './controls.css';
 import { t, type MessageKey } from './i18n/i18n';

@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../lib/format';
-import type { Skill } from '../lib/model';
+import type { OpenedFields, Skill } from '../lib/model';
 import type { Suggestion } from '../lib/suggest/rank';
 import type { ReviewItem } from '../lib/week/review';
 import { t } from './i18n/i18n';
@@ -20,7 +20,7 @@ export interface ReviewSessionProps {
   editing: boolean;
   onEdit: (open: boolean) => void;
   onTag: (skillId: string) => Promise<void>;
-  onSave: (title: string, skills: string[], note: string) => Promise<void>;
+  onSave: (title: string, skills: string[], note: string, opened: OpenedFields) => Promise<void>;
   onCreateSkill: (name: string) => Promise<Skill>;
   onDismiss: (dismissed: boolean) => Promise<void>;
   onDelete: () => Promise<void>;
@@ -129,7 +129,9 @@ function ReviewSessionCard(props: ReviewSessionProps) {
             initialNote={session.note}
             initialTitle={session.title}
             onCreateSkill={props.onCreateSkill}
-            onSave={(ids, note, nextTitle) => props.onSave(nextTitle ?? session.title, ids, note)}
+            onSave={(ids, note, nextTitle, opened) =>
+              props.onSave(nextTitle ?? session.title, ids, note, opened)
+            }
           />
         </div>
       )}

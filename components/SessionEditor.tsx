@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Skill } from '../lib/model';
+import type { OpenedFields, Skill } from '../lib/model';
 import { t } from './i18n/i18n';
 import { SkillPicker } from './SkillPicker';
 
@@ -10,7 +10,16 @@ export interface SessionEditorProps {
   /** When given, the session's title is editable too and `onSave` receives it. */
   initialTitle?: string;
   onCreateSkill: (name: string) => Promise<Skill>;
-  onSave: (skills: string[], note: string, title?: string) => Promise<void>;
+  /**
+   * `opened`: what the fields held when the screen showed them (or last saved), so the
+   * save changes only what the learner changed here.
+   */
+  onSave: (
+    skills: string[],
+    note: string,
+    title: string | undefined,
+    opened: OpenedFields,
+  ) => Promise<void>;
   /** Rendered between the skill field and the note, e.g. suggested skills. */
   suggestions?: (
     add: (id: string) => void,
@@ -33,6 +42,11 @@ export function SessionEditor(props: SessionEditorProps) {
   // A save reads what is on screen now, not what the last render saw: a key can come
   // before the render of the input just before it.
   const latest = useRef({ skills: selected, note, title });
+  const opened = useRef<OpenedFields>({
+    skills: [...initialSkills],
+    note: initialNote,
+    title: initialTitle,
+  });
   const setSelected = (ids: string[]) => {
     latest.current = { ...latest.current, skills: ids };
     setSelectedState(ids);
@@ -69,6 +83,7 @@ export function SessionEditor(props: SessionEditorProps) {
     setSelected([...initialSkills]);
     setNote(initialNote);
     setTitle(initialTitle ?? '');
+    opened.current = { skills: [...initialSkills], note: initialNote, title: initialTitle };
   }, [initialSkills.join(','), initialNote, initialTitle]);
 
   const save = async () => {
@@ -93,7 +108,8 @@ export function SessionEditor(props: SessionEditorProps) {
         initialTitle === undefined ? undefined : latest.current.title.trim() || initialTitle;
       const saving = shownKey();
       stored.current = saving;
-      await onSave(ids, text.trim(), nextTitle);
+      await onSave(ids, text.trim(), nextTitle, opened.current);
+      opened.current = { skills: [...ids], note: text.trim(), title: nextTitle };
       // "Saved" only while the screen still shows what was stored.
       setStatus({ kind: shownKey() === saving ? 'saved' : 'idle' });
     } catch (error) {

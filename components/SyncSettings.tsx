@@ -4,7 +4,7 @@ import { formatDateTime, formatNumber } from '../lib/format';
 import type { LrsError, LrsErrorCode } from '../lib/sync/lrs-errors';
 import type { ExportPrivacy } from '../lib/settings/settings';
 import { lrsPermissions, type SyncSettings as Settings } from '../lib/sync/sync-config';
-import type { SyncStatus } from '../lib/sync/sync-now';
+import type { SyncStatus } from '../lib/sync/sync-status';
 import { t, uiLocale } from './i18n/i18n';
 
 /**

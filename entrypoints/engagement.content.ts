@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendRequest } from '../lib/messages';
-import { isAudible, isReaderInput } from '../lib/tracking/engagement-signals';
+import { isAudible, isReaderInput, readingDepth } from '../lib/tracking/engagement-signals';
 
 /** What each engine adds to a media element about its audio. */
 type MediaExtras = { mozHasAudio?: boolean; webkitAudioDecodedByteCount?: number };
@@ -18,6 +18,8 @@ export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
     let inputAt = Date.now();
+    // The reader's own last gesture in the page; the depth moves only just after one.
+    let gestureAt = -Infinity;
     let lastSentAt = -Infinity;
     let timer: number | undefined;
     let url = location.href;
@@ -36,7 +38,7 @@ export default defineContentScript({
     const sameUrl = () => {
       if (location.href === url) return;
       url = location.href;
-      maxScrollPct = scrollPct();
+      maxScrollPct = readingDepth(0, scrollPct(), { now: Date.now(), readerInputAt: gestureAt });
     };
     const send = () => {
       timer = undefined;
@@ -57,15 +59,18 @@ export default defineContentScript({
       else timer = ctx.setTimeout(send, wait);
     };
     // Only the reader's own input counts: a page's script can dispatch events (untrusted)
-    // and scroll itself (trusted, so scrolling moves the depth only, never the input time).
+    // and scroll itself (trusted, yet no reading: it moves neither the input time nor,
+    // without a gesture of the reader's just before, the depth).
     const onInput = (event: Event) => {
       if (!isReaderInput(event)) return;
       inputAt = Date.now();
+      if (event.type !== 'visibilitychange') gestureAt = inputAt;
       schedule();
     };
     const onScroll = () => {
       sameUrl();
-      maxScrollPct = Math.max(maxScrollPct, scrollPct());
+      const now = Date.now();
+      maxScrollPct = readingDepth(maxScrollPct, scrollPct(), { now, readerInputAt: gestureAt });
       schedule();
     };
 

@@ -48,8 +48,10 @@ export interface MessageTable {
   'capture-tab': { request: { tabId: number }; response: CaptureResult };
   /** Engagement evidence from the optional content script, for the tab it runs in. */
   engagement: { request: EngagementEvidence; response: void };
-  /** Sessions were deleted in a page (by id, or a whole site): forget their waiting writes. */
-  'forget-waiting': { request: { sessionIds?: string[]; site?: string }; response: void };
+  /** Delete sessions, with every waiting write that would bring them back. */
+  'delete-sessions': { request: { sessionIds: string[] }; response: void };
+  /** "Never record this site": forget its waiting writes, and delete its records if asked. */
+  'forget-site': { request: { site: string; eraseRecords: boolean }; response: void };
   /** "Delete all my data": drop the waiting writes, then empty every table. */
   'erase-everything': { request: NoPayload; response: void };
 }
@@ -109,13 +111,17 @@ const READERS: { [K in RequestType]: (m: Record<string, unknown>) => Request<K> 
           audible: m.audible === true,
         }
       : null,
-  'forget-waiting': (m) => ({
-    type: 'forget-waiting',
-    ...(Array.isArray(m.sessionIds)
-      ? { sessionIds: m.sessionIds.filter((id): id is string => typeof id === 'string') }
-      : {}),
-    ...(typeof m.site === 'string' ? { site: m.site } : {}),
-  }),
+  'delete-sessions': (m) =>
+    Array.isArray(m.sessionIds)
+      ? {
+          type: 'delete-sessions',
+          sessionIds: m.sessionIds.filter((id): id is string => typeof id === 'string'),
+        }
+      : null,
+  'forget-site': (m) =>
+    typeof m.site === 'string'
+      ? { type: 'forget-site', site: m.site, eraseRecords: m.eraseRecords === true }
+      : null,
   'erase-everything': () => ({ type: 'erase-everything' }),
 };
 

@@ -144,3 +144,13 @@ export interface Endorsement {
   /** The signed credential as JSON text, unchanged. */
   credential: string;
 }
+
+/**
+ * What a session's editing screen showed when it opened (or last saved): the base the
+ * learner's changes are made on, so a save changes only those (`tagSession`).
+ */
+export interface OpenedFields {
+  skills: readonly string[];
+  note: string;
+  title?: string;
+}

@@ -7,6 +7,7 @@
  * subdomain, `{tld}` for a country domain (`com`, `de`, `co.uk`, `com.br` …).
  * Paths are regular expression sources matched against the whole path.
  */
+import { pageText } from './capture/page-text';
 
 export interface SearchEngine {
   /** Stable id, stored on sessions and searches. */
@@ -337,11 +338,13 @@ const COMPILED: readonly CompiledEngine[] = SEARCH_ENGINES.map((engine) => ({
 }));
 
 /**
- * A query as the learner meant it: NFC, whitespace collapsed and trimmed, bounded.
+ * A query as the learner meant it, cleaned as page titles are (`pageText`: no control or
+ * bidi characters, whitespace collapsed, trimmed), NFC, cut on whole characters.
  * @example normaliseQuery('  css\u00a0 grid ') // 'css grid'
+ * @example normaliseQuery('css\u0000\u202Egrid') // 'cssgrid'
  */
 export function normaliseQuery(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim();
+  return pageText(raw.normalize('NFC'), MAX_QUERY_LENGTH);
 }
 
 /** Decodes a path segment; malformed percent-encoding stays as typed instead of throwing. */

@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import { watchQuery } from '../../lib/store/live';
 import { useEffect, useState } from 'preact/hooks';
 
 /**
@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
+    const subscription = watchQuery(query, {
       next: setValue,
       error: (error: unknown) => console.error('Skilltrail query failed', error),
     });

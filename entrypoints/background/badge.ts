@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import { sessionsBetween } from '../../lib/store/sessions';
 import { formatDateTime } from '../../lib/format';
 import { isPaused, PAUSED_UNTIL_RESUMED } from '../../lib/settings/settings';

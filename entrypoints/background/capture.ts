@@ -12,18 +12,18 @@ import {
 } from '../../lib/messages';
 import { Handoff } from '../../lib/capture/handoff';
 import type { Capture, Session, Skill } from '../../lib/model';
-import { skillsByRecentUse } from '../../lib/skills/names';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
-import { defineWriter, loadQueue, writeOrKeep } from './retry-writes';
-import { currentSessionIdForTab } from './tracker-state';
+import { CAPTURE_WRITER, defineWriter, loadQueue, writeOrKeep } from './retry-writes';
+import { currentSessionIdForTab } from '../../lib/store/tracker';
+import { skillsByRecentUse } from '../../lib/store/skills';
 
 /** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
 const storeCapture = defineWriter(
-  'capture',
+  CAPTURE_WRITER,
   (
     database,
     p: {
@@ -90,7 +90,7 @@ async function storeExtracted(
   // it, while the page is read.
   const [extracted, sessionId] = await Promise.all([
     reading,
-    options.sessionId !== undefined ? options.sessionId : currentSessionIdForTab(tabId),
+    options.sessionId !== undefined ? options.sessionId : currentSessionIdForTab(db(), tabId),
     loadQueue(),
   ]);
   if (!extracted.ok) return extracted;

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { readRequest, type Request, type RequestType, type Response } from '../../lib/messages';
 import { captureForPopup } from './capture';
-import { eraseAllRecords, forgetWaitingSessions } from './retry-writes';
+import { deleteSessionsEverywhere, eraseAllRecords, forgetSiteEverywhere } from './retry-writes';
 import { trackEngagement } from './tracking';
 
 type Reply<T extends RequestType> = Response<T> | Promise<Response<T>>;
@@ -24,9 +24,15 @@ export const messageHandlers = {
     from: 'content-script',
     handle: ({ type: _, ...evidence }, tabId) => trackEngagement(tabId, evidence),
   },
-  'forget-waiting': {
+  'delete-sessions': {
     from: 'extension-page',
-    handle: ({ sessionIds, site }) => forgetWaitingSessions({ sessionIds, site }),
+    handle: async ({ sessionIds }) => {
+      await deleteSessionsEverywhere(sessionIds);
+    },
+  },
+  'forget-site': {
+    from: 'extension-page',
+    handle: ({ site, eraseRecords }) => forgetSiteEverywhere(site, eraseRecords),
   },
   'erase-everything': { from: 'extension-page', handle: () => eraseAllRecords() },
 } satisfies MessageHandlers;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import { formatDuration, formatNumber } from '../../lib/format';
 import { nextReminderAt, weekTotals } from '../../lib/week/reminder';
 import { sessionsBetween } from '../../lib/store/sessions';

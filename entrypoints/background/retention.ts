@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import { purgeExpired } from '../../lib/store/retention';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 

@@ -1,13 +1,13 @@
-import type { Table } from 'dexie';
 import { browser } from 'wxt/browser';
-import { storageItem } from '../../lib/store/storage-item';
-import { db, type SkilltrailDb } from '../../lib/store/db';
-import { eraseEverything } from '../../lib/store/erase';
-import type { Session } from '../../lib/model';
-import { mergeTrackedSession } from '../../lib/tracking/records';
+import { storageItem } from '../../lib/settings/storage-item';
+import { db, type SkilltrailDb } from '../../lib/store/records';
+import { eraseEverything, eraseSessions, eraseSite, type EraseCounts } from '../../lib/store/erase';
+import { sessionUrls } from '../../lib/store/sessions';
+import { putTrackedRecords, type RecordTable } from '../../lib/store/tracker';
 import { newId } from '../../lib/ids';
 import {
   errorLabel,
+  forgetCaptures,
   type ForgetRecords,
   forgetRecords,
   isRetryableWriteError,
@@ -30,6 +30,9 @@ import {
  * to make room.
  */
 
+/** The name the capture writer is kept under (`capture.ts`). */
+export const CAPTURE_WRITER = 'capture';
+
 /** A named database write whose payload can wait in memory and be replayed later. */
 export interface Writer<P, R> {
   name: string;
@@ -51,48 +54,8 @@ export function defineWriter<P, R>(
   return { name, run };
 }
 
-/** The tables `putRecords` may write (every record table but the outbox, which sync owns). */
-export type RecordTable = 'sessions' | 'visits' | 'searches' | 'skills' | 'captures' | 'meta';
-
-/**
- * Stores the tracker's writes in one transaction, as a merge with what is stored by then
- * (it may run long after it was planned, when there is room again): a session deleted
- * meanwhile stays deleted, with its pages and queries; the learner's skills, note, status
- * and title stay as they are; the tracker's times are its own. Idempotent.
- */
-export const putRecords = defineWriter('put-records', async (database, puts: RecordPuts) => {
-  // The typed table properties, not db.table(name): the same tables tests and callers hold.
-  const tableOf = (name: string) => database[name as RecordTable] as Table<unknown>;
-  const tables = [...new Set(puts.map((p) => p.table))].map(tableOf);
-  await database.transaction('rw', [...new Set([...tables, database.sessions])], async () => {
-    for (const { table, rows, fresh } of puts) {
-      if (table === 'sessions') {
-        const tracked = rows as Session[];
-        const stored = await database.sessions.bulkGet(tracked.map((s) => s.id));
-        const next = tracked.flatMap((row, i) => {
-          const existing = stored[i];
-          if (existing) {
-            const merged = mergeTrackedSession(existing, row);
-            return [{ ...merged, updatedAt: Math.max(existing.updatedAt, row.updatedAt) }];
-          }
-          // Without `fresh`, every row is new (a plain put).
-          return !fresh || fresh.includes(row.id) ? [row] : [];
-        });
-        await database.sessions.bulkPut(next);
-      } else if (table === 'visits' || table === 'searches') {
-        // Pages and queries only of sessions stored now (sessions are put first).
-        const list = rows as { sessionId: string }[];
-        const ids = [...new Set(list.map((r) => r.sessionId))];
-        const present = new Set(
-          (await database.sessions.bulkGet(ids)).flatMap((s) => (s ? [s.id] : [])),
-        );
-        await tableOf(table).bulkPut(list.filter((r) => present.has(r.sessionId)));
-      } else {
-        await tableOf(table).bulkPut(rows);
-      }
-    }
-  });
-});
+/** The tracker's writes that waited for room (`putTrackedRecords`). */
+export const putRecords = defineWriter('put-records', putTrackedRecords);
 
 export const RETRY_ALARM = 'pending-writes-retry';
 export const UNSAVED_NOTIFICATION = 'skilltrail-unsaved';
@@ -298,16 +261,37 @@ async function drained(): Promise<void> {
   await notify('unsavedDone');
 }
 
+/** Forgets waiting tracker rows and captures of deleted sessions or of a site. Run serially. */
+async function forgetWaiting(forget: ForgetRecords): Promise<void> {
+  const queue = await loadQueue();
+  const rows = forgetRecords(queue, putRecords.name, forget);
+  const rest = forgetCaptures(rows, CAPTURE_WRITER, forget);
+  if (rest.length !== queue.length || rest.some((w, i) => w !== queue[i])) await saveQueue(rest);
+  if (rest.length === 0 && queue.length > 0) await browser.alarms.clear(RETRY_ALARM);
+}
+
 /**
- * Forgets the waiting rows of sessions the learner deleted (by id, or every one of a
- * site), so no replay brings them back.
+ * Deletes sessions with their pages, queries and captures, and every waiting write that
+ * would bring them back (tracker rows, captures of their pages), in one turn of the write
+ * queue: no replay can land between the two. Idempotent.
  */
-export function forgetWaitingSessions(forget: ForgetRecords): Promise<void> {
+export function deleteSessionsEverywhere(sessionIds: readonly string[]): Promise<EraseCounts> {
   return serially(async () => {
-    const queue = await loadQueue();
-    const rest = forgetRecords(queue, putRecords.name, forget);
-    if (rest.length !== queue.length || rest.some((w, i) => w !== queue[i])) await saveQueue(rest);
-    if (rest.length === 0 && queue.length > 0) await browser.alarms.clear(RETRY_ALARM);
+    const urls = await sessionUrls(db(), sessionIds);
+    await forgetWaiting({ sessionIds, urls });
+    return eraseSessions(db(), sessionIds);
+  });
+}
+
+/**
+ * "Never record this site": forgets every waiting write of the site (it was not recorded
+ * yet, and now may not be) and, when the learner asked, deletes its records, in one turn of
+ * the write queue. Idempotent.
+ */
+export function forgetSiteEverywhere(site: string, eraseRecords: boolean): Promise<void> {
+  return serially(async () => {
+    await forgetWaiting({ site });
+    if (eraseRecords) await eraseSite(db(), site, Date.now());
   });
 }
 

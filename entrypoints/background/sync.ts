@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import type { Settings } from '../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 import type { FetchLike } from '../../lib/sync/lrs-exchange';
-import { rescanAllSessions } from '../../lib/sync/queue-changes';
+import {
+  rescanAllSessions,
+  rescanIfStatementSettingsChanged,
+} from '../../lib/store/outbox-changes';
 import {
   lrsConfig,
   lrsPermissions,
@@ -11,14 +14,9 @@ import {
   type SyncSettings,
 } from '../../lib/sync/sync-config';
 import { loadSyncSettings, watchSyncSettings } from '../../lib/sync/sync-settings';
-import {
-  loadSyncState,
-  pauseSync,
-  resumeSync,
-  syncNow,
-  type SyncResult,
-} from '../../lib/sync/sync-now';
-import { queueSessionChanges } from '../../lib/sync/session-statements';
+import { loadSyncState, pauseSync, resumeSync, syncNow } from '../../lib/store/outbox-delivery';
+import type { SyncResult } from '../../lib/sync/sync-status';
+import { queueSessionChanges } from '../../lib/store/session-statements';
 
 /** Looks for changed sessions and sends the outbox; survives the worker being stopped. */
 export const SYNC_TICK_ALARM = 'lrs-sync-tick';
@@ -47,9 +45,6 @@ export function registerSync(): void {
   watchSettings((next) => void onGeneralSettingsChanged(next));
 }
 
-/** The general settings the statements are built from, as last used. */
-const STATEMENT_SETTINGS_KEY = 'syncStatementSettings';
-
 /** Privacy, name, email or week start changed: every statement must be rebuilt. */
 async function onGeneralSettingsChanged(next: Settings): Promise<void> {
   const used = {
@@ -58,11 +53,7 @@ async function onGeneralSettingsChanged(next: Settings): Promise<void> {
     learnerEmail: next.learnerEmail,
     weekStart: next.weekStart,
   };
-  const database = db();
-  const before = (await database.meta.get(STATEMENT_SETTINGS_KEY))?.value;
-  if (JSON.stringify(before) === JSON.stringify(used)) return;
-  await database.meta.put({ key: STATEMENT_SETTINGS_KEY, value: used });
-  if (before !== undefined) await rescanAllSessions(database);
+  await rescanIfStatementSettingsChanged(db(), used);
 }
 
 /** The periodic alarm exists exactly while sync is on. */

@@ -1,20 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
-import { db, type MetaRecord } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
+import { applyTrackerEvent, type StepOutcome } from '../../lib/store/tracker';
 import type { EngagementEvidence } from '../../lib/messages';
-import type { Session } from '../../lib/model';
 import type { Settings } from '../../lib/settings/settings';
 import { watchSettings } from '../../lib/settings/store';
 import { HEARTBEAT_MS } from '../../lib/tracking/attention';
 import type { IdleState, TabSnapshot, TrackerEvent } from '../../lib/tracking/events';
-import { canAdopt, combineWrites, planWrites } from '../../lib/tracking/records';
 import { parseUrl } from '../../lib/url';
-import { restoreTrackerState, type TrackerState } from '../../lib/tracking/state';
-import { step, type StepResult } from '../../lib/tracking/tracker';
 import { forgetShownBadge, refreshBadge } from './badge';
 import { captureTab } from './capture';
 import { registerEngagement } from './engagement';
 import { type KeptPlan, writeThrough } from './retry-writes';
-import { TRACKER_STATE_KEY as STATE_KEY } from './tracker-state';
 import { keepWorkerSettings, workerSettings } from './worker-settings';
 import { heldWhileLoading, holdWhileLoading, loaded, releaseHeld } from './page-load-hold';
 
@@ -89,98 +85,23 @@ async function tabSnapshot(tabId: number): Promise<TabSnapshot | undefined> {
   return (tab && snapshotOf(tab)) ?? undefined;
 }
 
-/** Continues a session the learner captured before the tracker stored its own for the page. */
-async function adoptStoredSessions(
-  result: StepResult,
-  settings: Settings,
-  now: number,
-): Promise<StepResult> {
-  for (const id of result.writes.newSessionIds) {
-    const tracked = result.writes.sessions.find((s) => s.id === id);
-    if (!tracked || tracked.kind === 'search') continue;
-    const sameUrl = await db().sessions.where('url').equals(tracked.url).toArray();
-    const stored = sameUrl
-      .filter((s) => canAdopt(s, tracked, settings))
-      .sort((a, b) => b.endedAt - a.endedAt)[0];
-    if (!stored) continue;
-    const adopted = step(
-      result.state,
-      { type: 'session-adopted', sessionId: id, storedId: stored.id, activeMs: stored.activeMs },
-      settings,
-      now,
-    );
-    result = {
-      state: adopted.state,
-      writes: combineWrites(result.writes, adopted.writes, id),
-      captures: result.captures.map((c) =>
-        c.sessionId === id ? { ...c, sessionId: stored.id } : c,
-      ),
-    };
-  }
-  return result;
-}
-
-/** What the caller does after a step: capture pages that passed the threshold, refresh the badge. */
-type StepOutcome = { captures: StepResult['captures']; wrote: boolean };
-
 /**
- * Applies one event: reads the state, steps, writes the records and the next state in one
- * transaction (atomic: a failed write leaves the previous state). When the disk is full
- * the step's writes wait in memory (`pending-writes.ts`) and the next steps read through
- * them, so tracking carries on and is stored once there is room. Returns what to do after
- * the commit.
+ * Applies one event (`applyTrackerEvent`, one transaction). When the disk is full the
+ * step's writes wait in memory (`lib/store/pending-writes.ts`) and the next steps read
+ * through them, so tracking carries on and is stored once there is room. Returns what to
+ * do after the commit.
  */
 async function applyEvent(
   event: TrackerEvent,
   settings: Settings,
   now: number,
 ): Promise<StepOutcome> {
-  const database = db();
   let planned: KeptPlan<StepOutcome> | undefined;
   const outcome = await writeThrough<StepOutcome>(
     (waiting) =>
-      database.transaction(
-        'rw',
-        [database.sessions, database.visits, database.searches, database.meta],
-        async () => {
-          const saved =
-            (waiting.get('meta', STATE_KEY) as MetaRecord | undefined) ??
-            (await database.meta.get(STATE_KEY));
-          const state = restoreTrackerState(saved?.value);
-          const result = await adoptStoredSessions(
-            step(state, event, settings, now),
-            settings,
-            now,
-          );
-          const ids = result.writes.sessions.map((s) => s.id);
-          const existing = await database.sessions.bulkGet(ids);
-          const stored = new Map<string, Session | undefined>(
-            ids.map((id, i) => [id, (waiting.get('sessions', id) as Session) ?? existing[i]]),
-          );
-          const writes = planWrites(result.writes, stored);
-          const value = { captures: result.captures, wrote: writes.sessions.length > 0 };
-          planned = {
-            puts: [
-              // Sessions not stored yet; any other gone at the replay was deleted meanwhile.
-              {
-                table: 'sessions',
-                rows: writes.sessions,
-                fresh: ids.filter((_, i) => !existing[i]),
-              },
-              { table: 'visits', rows: writes.visits },
-              { table: 'searches', rows: writes.searches },
-              { table: 'meta', rows: [{ key: STATE_KEY, value: result.state }] },
-            ],
-            value,
-          };
-          waiting.beforeWrite();
-          if (writes.sessions.length) await database.sessions.bulkPut(writes.sessions);
-          if (writes.visits.length) await database.visits.bulkPut(writes.visits);
-          if (writes.searches.length) await database.searches.bulkPut(writes.searches);
-          await database.meta.put({ key: STATE_KEY, value: result.state satisfies TrackerState });
-          return value;
-        },
-      ),
+      applyTrackerEvent(db(), waiting, { event, settings, now }, (puts, value) => {
+        planned = { puts, value };
+      }),
     () => planned,
   );
   return outcome.value;

@@ -8,17 +8,17 @@ import { SessionEditor } from '../../components/SessionEditor';
 import { SuggestedSkills } from '../../components/SuggestedSkills';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { useSettings } from '../../components/hooks/use-settings';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import { readingMinutes } from '../../lib/format';
 import type { CaptureBlockReason } from '../../lib/messages';
 import type { Capture, Search, Session, Skill, Visit } from '../../lib/model';
-import { tagSession } from '../../lib/store/sessions';
+import { loadCapturedSession, tagSession } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
-import { ensureSkill, skillsByRecentUse } from '../../lib/skills/names';
-import { suggestForSession } from '../../lib/suggest/history';
-import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../lib/followup/record';
+import { suggestForSession } from '../../lib/store/suggestion-history';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../lib/store/follow-ups';
 import { neverRecordSite } from './never-record';
 import { captureOf, type Opening, type Phase, type PopupTab } from './opening';
+import { ensureSkill } from '../../lib/store/skills';
 
 const BLOCKED_MESSAGES: Record<CaptureBlockReason, MessageKey> = {
   'browser-page': 'blockedBrowserPage',
@@ -143,17 +143,10 @@ function CapturedSession({
 }) {
   const sessionId = stored.session.id;
   const captureId = stored.capture.id;
-  const live = useLiveQuery(async (): Promise<ShownSession> => {
-    const database = db();
-    const [session, capture, skills, searches, visits] = await Promise.all([
-      database.sessions.get(sessionId),
-      database.captures.get(captureId),
-      skillsByRecentUse(database),
-      database.searches.where('sessionId').equals(sessionId).sortBy('at'),
-      database.visits.where('sessionId').equals(sessionId).sortBy('startedAt'),
-    ]);
-    return { session, capture, skills, searches, visits };
-  }, [sessionId, captureId]);
+  const live = useLiveQuery(
+    (): Promise<ShownSession> => loadCapturedSession(db(), sessionId, captureId),
+    [sessionId, captureId],
+  );
   useEffect(onShown, []);
 
   const { session, capture, skills, searches = [], visits = [] }: ShownSession = live ?? stored;
@@ -210,8 +203,8 @@ function CapturedSession({
         initialSkills={session.skills}
         initialNote={session.note}
         onCreateSkill={(name) => ensureSkill(db(), name, Date.now())}
-        onSave={async (ids, note) => {
-          await tagSession(db(), sessionId, { skills: ids, note, now: Date.now() });
+        onSave={async (ids, note, _title, opened) => {
+          await tagSession(db(), sessionId, { skills: ids, note, opened, now: Date.now() });
         }}
         suggestions={(add, selected) => (
           <SuggestedSkills

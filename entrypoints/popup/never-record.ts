@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../lib/messages';
-import { db } from '../../lib/store/db';
-import { eraseSite } from '../../lib/store/erase';
 import { loadSettings, updateSettings } from '../../lib/settings/store';
 import { addSite } from '../../lib/settings/site-list';
 
@@ -14,8 +12,6 @@ export async function neverRecordSite(site: string, alsoDelete: boolean): Promis
   const added = addSite(excludedSites, site);
   // Already covered by an entry: the list stays as it is.
   if (added.ok) await updateSettings({ excludedSites: added.sites });
-  if (!alsoDelete) return;
-  await eraseSite(db(), site, Date.now());
-  // Writes from the site waiting for disk space must not bring it back.
-  await sendRequest(browser.runtime, 'forget-waiting', { site }).catch(() => undefined);
+  // One call: the site's waiting writes go with its records, so no replay brings them back.
+  await sendRequest(browser.runtime, 'forget-site', { site, eraseRecords: alsoDelete });
 }

@@ -4,7 +4,7 @@ import { sendRequest, type CaptureBlockReason } from '../../lib/messages';
 import type { Capture, Session, Skill } from '../../lib/model';
 import { captureHeld } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
-import { db } from '../../lib/store/db';
+import { db } from '../../lib/store/records';
 import { domainOf } from '../../lib/url';
 
 /** The tab the popup captures. */

@@ -5,9 +5,10 @@ import { PrivacyChoices } from '../../components/PrivacyChoices';
 import { t, uiLocale } from '../../components/i18n/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { useSettings } from '../../components/hooks/use-settings';
-import { db } from '../../lib/store/db';
-import { ensureSkill } from '../../lib/skills/names';
-import { addStarterSkills, localizeStarterSkill, STARTER_SKILLS } from '../../lib/skills/starter';
+import { db } from '../../lib/store/records';
+import { localizeStarterSkill, STARTER_SKILLS } from '../../lib/skills/starter';
+import { ensureSkill, skillsByCreation } from '../../lib/store/skills';
+import { addStarterSkills } from '../../lib/store/skill-imports';
 
 /** Typed skills are separated by commas (or new lines, when pasted). */
 function ownSkillNames(text: string): string[] {
@@ -31,10 +32,7 @@ export function App() {
     () => STARTER_SKILLS.map((s) => ({ key: s.name, ...localizeStarterSkill(s, locale) })),
     [locale],
   );
-  const skills = useLiveQuery(
-    async () => (await db().skills.toArray()).sort((a, b) => a.createdAt - b.createdAt),
-    [],
-  );
+  const skills = useLiveQuery(() => skillsByCreation(db()), []);
   const [picked, setPicked] = useState<string[]>([]);
   const [own, setOwn] = useState('');
   const [skillStatus, setSkillStatus] = useState<'idle' | 'saved' | 'error'>('idle');

@@ -7,9 +7,8 @@
  * Ed25519 (Chrome 137, Firefox 129); nothing here needs the extension.
  */
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import type { SkilltrailDb } from '../store/db';
 import { base64urlEncode } from './base64url';
-import { dexieKeyStore, type KeyStore } from './keys';
+import type { KeyStore } from './keys';
 
 /** The `meta` key under which the Ed25519 key pair is stored. */
 export const DID_KEY_META = 'did-key';
@@ -124,12 +123,11 @@ export async function didKeyFromPair(pair: CryptoKeyPair): Promise<DidKey> {
 
 /**
  * The learner's Ed25519 `did:key`, made on first use (extractable only for a backup under a
- * passphrase) and kept in `meta` under `did-key` (or the given store). Every later and every
- * concurrent first call answers the same key.
- * @example const key = await getOrCreateDidKey(db()); key.did // 'did:key:z6Mk…'
+ * passphrase) and kept where `keys` says (`didKeyStore`, `meta` under `did-key`, in the
+ * extension). Every later and every concurrent first call answers the same key.
+ * @example const key = await getOrCreateDidKey(didKeyStore(db())); key.did // 'did:key:z6Mk…'
  */
-export async function getOrCreateDidKey(store: SkilltrailDb | KeyStore): Promise<DidKey> {
-  const keys = 'saveIfAbsent' in store ? store : dexieKeyStore(store, DID_KEY_META, 'Ed25519');
+export async function getOrCreateDidKey(keys: KeyStore): Promise<DidKey> {
   let pair = await keys.load();
   if (!pair) {
     // Extractable only so a backup can carry it wrapped under the learner's passphrase

@@ -7,7 +7,6 @@
  * The learner's identifier is `did:jwk` of the public key: anyone holding a credential can
  * check that the issuer named in it is the key that signed it, with nothing hosted.
  */
-import type { SkilltrailDb } from '../store/db';
 import { base64urlFromText, base64urlToText, base64urlDecode } from './base64url';
 
 /** The `meta` key under which the key pair is stored. */
@@ -45,7 +44,11 @@ export interface KeyStore {
   saveIfAbsent(pair: CryptoKeyPair): Promise<CryptoKeyPair>;
 }
 
-function isUsablePair(v: unknown, algorithm: string): v is CryptoKeyPair {
+/**
+ * Whether a stored value is a key pair of `algorithm` that can sign.
+ * @example isUsablePair(await crypto.subtle.generateKey(RS256_KEY_PARAMS, false, ['sign', 'verify']), 'RSASSA-PKCS1-v1_5') // true
+ */
+export function isUsablePair(v: unknown, algorithm: string): v is CryptoKeyPair {
   if (!v || typeof v !== 'object') return false;
   const { privateKey, publicKey } = v as Partial<CryptoKeyPair>;
   return (
@@ -54,34 +57,6 @@ function isUsablePair(v: unknown, algorithm: string): v is CryptoKeyPair {
     privateKey.algorithm.name === algorithm &&
     privateKey.usages.includes('sign')
   );
-}
-
-/**
- * A key pair kept in the `meta` table: the RSA pair under `signing-key` unless another
- * name and algorithm are given (the Ed25519 `did:key` pair, `did-key.ts`).
- * @example const key = await getOrCreateSigningKey(dexieKeyStore(db()));
- */
-export function dexieKeyStore(
-  db: SkilltrailDb,
-  name: string = SIGNING_KEY_META,
-  algorithm: string = RS256_KEY_PARAMS.name,
-): KeyStore {
-  return {
-    async load() {
-      const value = (await db.meta.get(name))?.value;
-      return isUsablePair(value, algorithm) ? value : undefined;
-    },
-    async saveIfAbsent(pair) {
-      // Key generation is async WebCrypto, which would end an IndexedDB transaction, so it
-      // happens before this; the transaction only decides whose key wins a race.
-      return db.transaction('rw', db.meta, async () => {
-        const value = (await db.meta.get(name))?.value;
-        if (isUsablePair(value, algorithm)) return value;
-        await db.meta.put({ key: name, value: pair });
-        return pair;
-      });
-    },
-  };
 }
 
 /**
@@ -103,12 +78,11 @@ export function memoryKeyStore(): KeyStore {
 
 /**
  * The learner's signing key, made on first use (2048-bit RS256, private key not
- * extractable) and kept in `meta` (or the given store). Idempotent: every later call, and
+ * extractable) and kept where `keys` says (`lib/store/keys.ts` in the extension). Idempotent: every later call, and
  * every concurrent first call, answers the same key.
- * @example const key = await getOrCreateSigningKey(db()); key.did // 'did:jwk:eyJ…'
+ * @example const key = await getOrCreateSigningKey(signingKeyStore(db())); key.did // 'did:jwk:eyJ…'
  */
-export async function getOrCreateSigningKey(store: SkilltrailDb | KeyStore): Promise<SigningKey> {
-  const keys = 'saveIfAbsent' in store ? store : dexieKeyStore(store);
+export async function getOrCreateSigningKey(keys: KeyStore): Promise<SigningKey> {
   let pair = await keys.load();
   if (!pair) {
     const fresh = await crypto.subtle.generateKey(RS256_KEY_PARAMS, false, ['sign', 'verify']);

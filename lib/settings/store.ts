@@ -1,4 +1,4 @@
-import { normalisedItem } from '../store/storage-item';
+import { normalisedItem } from './storage-item';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 
 /** The settings storage item; `storage.local` so every extension context sees the same. */

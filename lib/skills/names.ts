@@ -1,5 +1,3 @@
-import type { SkilltrailDb } from '../store/db';
-import { newId } from '../ids';
 import type { Skill } from '../model';
 
 /** Colours for new skills, in turn; all reach 4.5:1 against white text. */
@@ -59,41 +57,4 @@ export function rankSkillMatches(query: string, skills: readonly Skill[], limit 
       a.skill.name.localeCompare(b.skill.name),
   );
   return scored.slice(0, limit).map((s) => s.skill);
-}
-
-/**
- * Every skill, most recently updated first: the order the skill picker offers them in.
- * Read whole and sorted here: a reversed walk of the `updatedAt` index is a cursor step
- * per skill.
- */
-export async function skillsByRecentUse(db: SkilltrailDb): Promise<Skill[]> {
-  const all = await db.skills.toArray();
-  return all.sort((a, b) => b.updatedAt - a.updatedAt);
-}
-
-/**
- * The skill named `name`, created if no skill has its key. Atomic and idempotent: two
- * calls with "CSS" and " css " give one skill.
- * @example const css = await ensureSkill(db, 'CSS', Date.now())
- */
-export async function ensureSkill(db: SkilltrailDb, name: string, now: number): Promise<Skill> {
-  const clean = cleanSkillName(name);
-  const key = skillKey(clean);
-  if (!key) throw new Error('A skill needs a name.');
-  return db.transaction('rw', db.skills, async () => {
-    const found = await db.skills.where('key').equals(key).first();
-    if (found) return found;
-    const count = await db.skills.count();
-    const skill: Skill = {
-      id: newId(),
-      name: clean,
-      key,
-      aliases: [],
-      colour: SKILL_COLOURS[count % SKILL_COLOURS.length]!,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await db.skills.add(skill);
-    return skill;
-  });
 }

@@ -4,11 +4,7 @@
  * In the six languages of the interface. Our own wording; no framework URIs (a learner or
  * organisation links ESCO or O*NET through the taxonomy import or the skill editor).
  */
-import type { SkilltrailDb } from '../store/db';
-import { newId } from '../ids';
-import type { Skill } from '../model';
-import { cleanAliases } from './library';
-import { SKILL_COLOURS, cleanSkillName, skillKey } from './names';
+import { skillKey } from './names';
 
 /** A starter skill's words in one language. */
 export interface StarterSkillText {
@@ -859,51 +855,4 @@ export function starterSkillKeys(starter: StarterSkill): string[] {
   return [
     ...new Set([starter.name, ...STARTER_LANGUAGES.map((l) => starter[l].name)].map(skillKey)),
   ];
-}
-
-/**
- * Adds the starter skills named `names` (any spelling of their names, in any language;
- * unknown names are skipped) to the library, named in `options.locale` (English by
- * default). A starter the learner already has, under its name in any language, is left as
- * the learner has it. Atomic and idempotent: adding the same names again adds nothing.
- * Returns the new skills.
- * @example await addStarterSkills(db, ['Python', 'Communication'], Date.now())
- * @example await addStarterSkills(db, ['Comunicación'], Date.now(), { locale: 'es' }) // [{ name: 'Comunicación', … }]
- */
-export async function addStarterSkills(
-  db: SkilltrailDb,
-  names: readonly string[],
-  now: number,
-  options: { locale?: string } = {},
-): Promise<Skill[]> {
-  const wanted = new Set(names.map(skillKey));
-  const picked = STARTER_SKILLS.filter((s) => starterSkillKeys(s).some((k) => wanted.has(k)));
-  return db.transaction('rw', db.skills, async () => {
-    let count = await db.skills.count();
-    // One look-up for every name the picked starters go by, in every language.
-    const held = new Set(
-      (await db.skills.where('key').anyOf(picked.flatMap(starterSkillKeys)).toArray()).map(
-        (s) => s.key,
-      ),
-    );
-    const added: Skill[] = [];
-    for (const starter of picked) {
-      if (starterSkillKeys(starter).some((k) => held.has(k))) continue;
-      const text = localizeStarterSkill(starter, options.locale ?? 'en');
-      const name = cleanSkillName(text.name);
-      const key = skillKey(name);
-      added.push({
-        id: newId(),
-        name,
-        key,
-        aliases: cleanAliases(text.aliases, key),
-        description: text.description,
-        colour: SKILL_COLOURS[count++ % SKILL_COLOURS.length]!,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    await db.skills.bulkAdd(added);
-    return added;
-  });
 }

@@ -9,7 +9,6 @@
  * (ESCO puts one per line inside a quoted field).
  */
 import { CsvParseError, detectCsvDelimiter, parseCsvRecords } from './csv-parse';
-import type { SkilltrailDb } from '../store/db';
 import { newId } from '../ids';
 import type { Skill } from '../model';
 import {
@@ -315,37 +314,6 @@ export function planTaxonomyImport(
     } else if (!changed.has(found.id)) unchanged++;
   }
   return { added, updated: [...changed.values()], unchanged };
-}
-
-/**
- * Imports a taxonomy CSV into the skill library. All or nothing: if any row is bad,
- * nothing is written and every problem is returned. A row whose name (key) or URI
- * matches an existing skill fills in what that skill lacks — URI, description, aliases
- * (added to its own) — and never overwrites what the learner set; other rows add skills.
- * Atomic (one transaction) and idempotent: importing the same file again changes nothing.
- * @example
- * const result = await importTaxonomy(db, await file.text(), Date.now());
- * if (!result.ok) showProblems(result.problems); // [{ row: 7, line: 7, code: 'missing-name', reason: 'The name is missing.' }]
- */
-export async function importTaxonomy(
-  db: SkilltrailDb,
-  text: string,
-  now: number,
-): Promise<TaxonomyImportResult> {
-  const { rows, problems, ignoredColumns } = readTaxonomyCsv(text);
-  if (problems.length > 0) return { ok: false, problems, ignoredColumns };
-  return db.transaction('rw', db.skills, async () => {
-    const plan = planTaxonomyImport(rows, await db.skills.toArray(), now);
-    await db.skills.bulkAdd(plan.added);
-    await db.skills.bulkPut(plan.updated);
-    return {
-      ok: true as const,
-      added: plan.added.length,
-      updated: plan.updated.length,
-      unchanged: plan.unchanged,
-      ignoredColumns,
-    };
-  });
 }
 
 /** The skill with what the row adds, or `null` when the row adds nothing. */

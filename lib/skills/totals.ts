@@ -3,7 +3,6 @@
  * each weekly goal is. Pure over arrays, with a thin database wrapper.
  */
 import type { Session, Skill, Visit } from '../model';
-import type { SkilltrailDb } from '../store/db';
 
 /** What the learner has done for one skill. */
 export interface SkillTotals {
@@ -95,31 +94,6 @@ export function skillTotals(
       (a, b) =>
         b.activeMs - a.activeMs || b.sessions - a.sessions || a.skillId.localeCompare(b.skillId),
     );
-}
-
-/**
- * `skillTotals` read from the database, every skill listed. One read-only transaction, so
- * the figures agree with each other.
- * @example const totals = await loadSkillTotals(db, { start: week.start, end: week.end })
- */
-export async function loadSkillTotals(
-  db: SkilltrailDb,
-  range: { start?: number; end?: number } = {},
-): Promise<SkillTotals[]> {
-  return db.transaction('r', db.sessions, db.visits, db.skills, async () => {
-    const { start, end } = range;
-    const sessions =
-      start !== undefined || end !== undefined
-        ? await db.sessions
-            .where('startedAt')
-            .between(start ?? -Infinity, end ?? Infinity, true, false)
-            .toArray()
-        : await db.sessions.toArray();
-    const ids = sessions.filter((s) => s.kind === 'search' && s.skills.length > 0).map((s) => s.id);
-    const visits = ids.length > 0 ? await db.visits.where('sessionId').anyOf(ids).toArray() : [];
-    const skillIds = (await db.skills.toCollection().primaryKeys()) as string[];
-    return skillTotals(sessions, { visits, start, end, skillIds });
-  });
 }
 
 /** Where a skill stands against its weekly goal. */

@@ -16,7 +16,7 @@ import { backupEndorsementProblem } from '../export/backup-endorsements';
 import { fail, parseBackup } from '../export/backup-parse';
 import type { Skill } from '../model';
 import type { SkilltrailDb } from './db';
-import { putLearnerKey, storedLearnerKey } from './identity';
+import { didKeyStore, replaceDidKey } from './keys';
 
 /** Thrown inside the restore's transaction to undo it with a reason for the learner. */
 class RestoreRefused extends Error {
@@ -93,7 +93,7 @@ export async function importBackup(
         if (identity) {
           if ((await db.endorsements.count()) > 0)
             throw new RestoreRefused(fail('other-identity', 'identity'));
-          await putLearnerKey(db, identity);
+          await replaceDidKey(db, identity);
         }
         const existing = await db.skills.toArray();
         const ids = new Set(existing.map((s) => s.id));
@@ -232,10 +232,10 @@ export async function restoreBackup(
     const opened = await unwrapIdentity(backup.identity, options.passphrase);
     if (!opened.ok) return fail(opened.key, opened.detail);
     learnerDid = opened.did;
-    const current = await storedLearnerKey(db);
+    const current = await didKeyStore(db).load();
     if (!current || (await didKeyOf(current.publicKey)) !== opened.did) identity = opened.pair;
   } else {
-    learnerDid = (await getOrCreateDidKey(db)).did;
+    learnerDid = (await getOrCreateDidKey(didKeyStore(db))).did;
   }
   const problem = await backupEndorsementProblem(
     backup,
@@ -261,8 +261,9 @@ async function backupIdentity(
     import('../credentials/did-key'),
     import('../credentials/key-backup'),
   ]);
-  await getOrCreateDidKey(db);
-  const pair = await storedLearnerKey(db);
+  const keys = didKeyStore(db);
+  await getOrCreateDidKey(keys);
+  const pair = await keys.load();
   if (!pair?.privateKey.extractable) throw new KeyNotMovable();
   return wrapIdentity(pair, passphrase);
 }

@@ -201,10 +201,34 @@ export function mergeRecordPuts(earlier: unknown, later: unknown): RecordPuts {
   });
 }
 
-/** Which waiting records to forget: those of some sessions, or of one site. */
+/** Which waiting records to forget: those of some sessions (by id, or their pages' URLs), or of one site. */
 export interface ForgetRecords {
   sessionIds?: readonly string[];
+  /** The URLs of the deleted sessions: a capture waiting for one would make its session anew. */
+  urls?: readonly string[];
   site?: string;
+}
+
+/**
+ * The queue without the waiting captures of deleted sessions (by session id or URL) or of
+ * a site, so a replay never makes again what the learner deleted or excluded.
+ * @example forgetCaptures(queue, 'capture', { site: 'example.org' })
+ */
+export function forgetCaptures(
+  queue: readonly PendingWrite[],
+  writer: string,
+  forget: ForgetRecords,
+): PendingWrite[] {
+  const ids = new Set(forget.sessionIds ?? []);
+  const urls = new Set(forget.urls ?? []);
+  return queue.filter((write) => {
+    if (write.writer !== writer) return true;
+    const p = (write.payload ?? {}) as { shaped?: { url?: unknown }; sessionId?: unknown };
+    const url = typeof p.shaped?.url === 'string' ? p.shaped.url : '';
+    if (typeof p.sessionId === 'string' && ids.has(p.sessionId)) return false;
+    if (urls.has(url)) return false;
+    return !(forget.site !== undefined && url && isExcluded(url, [forget.site]));
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { SkilltrailDb } from './db';
 import { type EraseCounts, eraseSessions } from './erase';
 import { newId } from '../ids';
-import type { Capture, Session } from '../model';
+import type { Capture, OpenedFields, Search, Session, Skill, Visit } from '../model';
+import { currentSkillIds, skillsByRecentUse } from './skills';
 import { domainOf } from '../url';
 
 /**
@@ -68,22 +69,41 @@ export async function recordCapture(
 }
 
 /**
- * Sets a session's skills and note (what the popup's Save does). Idempotent.
- * @example await tagSession(db, id, { skills: [skillId], note: 'Grid areas', now })
+ * Sets a session's skills, note and title (what Save does in the popup and the week view),
+ * merged by field with what is stored now: with `opened`, only what the learner changed on
+ * that screen changes (a skill added elsewhere since stays, one removed there goes; a note
+ * or title left as it was keeps the stored one), and a skill merged away since the screen
+ * opened becomes the skill it was merged into. Atomic (one transaction over sessions,
+ * skills and meta) and idempotent.
+ * @example await tagSession(db, id, { skills: [skillId], note: 'Grid areas', opened, now })
  */
 export async function tagSession(
   db: SkilltrailDb,
   sessionId: string,
-  patch: { skills?: string[]; note?: string; title?: string; now: number },
+  patch: { skills?: string[]; note?: string; title?: string; opened?: OpenedFields; now: number },
 ): Promise<Session | undefined> {
-  return db.transaction('rw', db.sessions, async () => {
+  return db.transaction('rw', [db.sessions, db.skills, db.meta], async () => {
     const session = await db.sessions.get(sessionId);
     if (!session) return undefined;
+    const { opened } = patch;
+    let skills = session.skills;
+    if (patch.skills && opened) {
+      const removed = new Set(opened.skills.filter((id) => !patch.skills!.includes(id)));
+      const added = patch.skills.filter((id) => !opened.skills.includes(id));
+      skills = await currentSkillIds(db, [
+        ...session.skills.filter((id) => !removed.has(id)),
+        ...added,
+      ]);
+    } else if (patch.skills) {
+      skills = await currentSkillIds(db, patch.skills);
+    }
+    const changed = <T>(value: T | undefined, base: T | undefined, stored: T): T =>
+      value === undefined || (opened && value === base) ? stored : value;
     const next: Session = {
       ...session,
-      skills: patch.skills ? [...new Set(patch.skills)] : session.skills,
-      note: patch.note ?? session.note,
-      title: patch.title ?? session.title,
+      skills,
+      note: changed(patch.note, opened?.note, session.note),
+      title: changed(patch.title, opened?.title, session.title),
       status: session.status === 'dismissed' ? 'dismissed' : 'kept',
       updatedAt: patch.now,
     };
@@ -136,4 +156,49 @@ export async function setSessionDismissed(
     await db.sessions.put(next);
     return next;
   });
+}
+
+/** A captured session as the popup shows it: the session, its capture, pages and queries, and the skills to pick from. */
+export interface CapturedSession {
+  session?: Session;
+  capture?: Capture;
+  skills: Skill[];
+  searches: Search[];
+  visits: Visit[];
+}
+
+/**
+ * A session, one capture of it, its queries and pages (oldest first) and the skills by
+ * recent use. Read-only; a live query re-runs it when any of these change.
+ * @example const shown = await loadCapturedSession(db, sessionId, captureId)
+ */
+export async function loadCapturedSession(
+  db: SkilltrailDb,
+  sessionId: string,
+  captureId: string,
+): Promise<CapturedSession> {
+  const [session, capture, skills, searches, visits] = await Promise.all([
+    db.sessions.get(sessionId),
+    db.captures.get(captureId),
+    skillsByRecentUse(db),
+    db.searches.where('sessionId').equals(sessionId).sortBy('at'),
+    db.visits.where('sessionId').equals(sessionId).sortBy('startedAt'),
+  ]);
+  return { session, capture, skills, searches, visits };
+}
+
+/**
+ * Sessions tagged with a skill, oldest first. Read-only, by the `skills` index.
+ * @example (await sessionsWithSkill(db, skillId))[0]?.startedAt
+ */
+export async function sessionsWithSkill(db: SkilltrailDb, skillId: string): Promise<Session[]> {
+  return db.sessions.where('skills').equals(skillId).sortBy('startedAt');
+}
+
+/**
+ * The page URLs of some sessions (those still stored). Read-only.
+ * @example await sessionUrls(db, [id]) // ['https://example.org/guide']
+ */
+export async function sessionUrls(db: SkilltrailDb, ids: readonly string[]): Promise<string[]> {
+  return (await db.sessions.bulkGet([...ids])).flatMap((s) => (s ? [s.url] : []));
 }

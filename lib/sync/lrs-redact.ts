@@ -7,14 +7,21 @@ import { basicAuth, type LrsConfig } from './lrs-endpoint';
 /** The longest detail an error carries. */
 export const MAX_DETAIL = 300;
 
-/** Each credential as an echo may spell it: as is, HTML-escaped, URL-encoded; longest first. */
+/** Percent escapes in lower case (`%2f`), as some servers write them. */
+function lowerEscapes(s: string): string {
+  return s.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+}
+
+/**
+ * Each credential as an echo may spell it: as is, HTML-escaped, URL-encoded (escapes in
+ * either case) or form-encoded (`+` for spaces); longest first.
+ */
 function secretForms(config: Pick<LrsConfig, 'key' | 'secret'>): string[] {
   const token = basicAuth(config).slice('Basic '.length);
-  const forms = [token, config.secret, config.key].flatMap((s) => [
-    s,
-    escapeHtml(s),
-    encodeURIComponent(s),
-  ]);
+  const forms = [token, config.secret, config.key].flatMap((s) => {
+    const encoded = [encodeURIComponent(s), new URLSearchParams({ s }).toString().slice(2)];
+    return [s, escapeHtml(s), ...encoded, ...encoded.map(lowerEscapes)];
+  });
   return [...new Set(forms.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
 }
 

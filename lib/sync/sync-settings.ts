@@ -1,4 +1,4 @@
-import { normalisedItem } from '../store/storage-item';
+import { normalisedItem } from '../settings/storage-item';
 import { normaliseSyncSettings, type SyncSettings } from './sync-config';
 
 /**

@@ -13,6 +13,27 @@ export function isReaderInput(event: { isTrusted: boolean }): boolean {
   return event.isTrusted === true;
 }
 
+/**
+ * How long after the reader's own input (a wheel turn, a key, a touch, a drag of the
+ * scroll bar) a scroll is still theirs: a wheel's momentum and a held key go on a while.
+ */
+export const SCROLL_AFTER_INPUT_MS = 1500;
+
+/**
+ * The reading depth after a scroll: deeper only when the reader moved the page. A page
+ * that scrolls itself (to the bottom, say) is trusted by the browser but is not reading,
+ * so a scroll with no input of the reader's just before leaves the depth as it was.
+ * @example readingDepth(10, 100, { now: 5000, readerInputAt: -Infinity }) // 10
+ * @example readingDepth(10, 40, { now: 5000, readerInputAt: 4800 }) // 40
+ */
+export function readingDepth(
+  depth: number,
+  scrolledTo: number,
+  at: { now: number; readerInputAt: number },
+): number {
+  return at.now - at.readerInputAt <= SCROLL_AFTER_INPUT_MS ? Math.max(depth, scrolledTo) : depth;
+}
+
 /** The parts of an `HTMLMediaElement` that tell whether it is heard. */
 export interface MediaState {
   paused: boolean;

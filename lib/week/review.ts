@@ -1,8 +1,7 @@
 /**
- * The dashboard's week review as data: one week's records read by index (never the whole
- * database), the order a learner reviews them in, and the search and filters over them.
+ * The dashboard's week review as data: one week's records (read by `loadWeek` in
+ * `lib/store/week.ts`), the order a learner reviews them in, and the search and filters over them.
  */
-import type { SkilltrailDb } from '../store/db';
 import type { Endorsement, FollowUp, Search, Session, SessionKind, Skill, Visit } from '../model';
 import type { SuggestionContext } from '../suggest/rank';
 import type { SummaryData } from './summary';
@@ -26,65 +25,6 @@ export interface WeekData extends SummaryData {
   followUps: FollowUp[];
   /** Every endorsement received (they are few; each belongs to a skill, not to a week). */
   endorsements: Endorsement[];
-}
-
-/**
- * How far before a session's start and after its last activity one of its pages or
- * queries may lie. The tracker keeps a session's `startedAt`/`endedAt` at its earliest and
- * latest active page or query; a page it opened but never showed can fall a little outside.
- */
-const RECORD_MARGIN_MS = 86_400_000;
-
-/**
- * The sessions that started in `[start, end)`, their visits and searches, and every skill.
- * One read transaction, by index, so the cost follows the week, not the size of the
- * history: sessions by `startedAt`, then visits and searches by their own time index over
- * the span those sessions cover (one range read each, kept when they belong to one of the
- * sessions). A lookup per session id (`anyOf`) walks a cursor and was several times slower
- * on a large history (bench/scale.bench.ts).
- * @example const data = await loadWeek(db(), week.start, week.end);
- */
-export async function loadWeek(db: SkilltrailDb, start: number, end: number): Promise<WeekData> {
-  const tables = [db.sessions, db.visits, db.searches, db.skills, db.followUps, db.endorsements];
-  return db.transaction('r', tables, async () => {
-    const sessions = await db.sessions
-      .where('startedAt')
-      .between(start, end, true, false)
-      .toArray();
-    if (sessions.length === 0) {
-      return {
-        sessions,
-        visits: [],
-        searches: [],
-        skills: await db.skills.toArray(),
-        followUps: [],
-        endorsements: await db.endorsements.toArray(),
-      };
-    }
-    const ids = new Set(sessions.map((s) => s.id));
-    const from = start - RECORD_MARGIN_MS;
-    const to = sessions.reduce((max, s) => Math.max(max, s.endedAt), end) + RECORD_MARGIN_MS;
-    const [visits, searches, skills, followUps, endorsements] = await Promise.all([
-      db.visits.where('startedAt').between(from, to, true, true).toArray(),
-      db.searches.where('at').between(from, to, true, true).toArray(),
-      db.skills.toArray(),
-      // Asked some days later, so found by the sessions they cover rather than by date.
-      db.followUps
-        .where('sessionIds')
-        .anyOf([...ids])
-        .distinct()
-        .toArray(),
-      db.endorsements.toArray(),
-    ]);
-    return {
-      sessions,
-      visits: visits.filter((v) => ids.has(v.sessionId)),
-      searches: searches.filter((q) => ids.has(q.sessionId)),
-      skills,
-      followUps,
-      endorsements,
-    };
-  });
 }
 
 function untagged(session: Session, known: ReadonlySet<string>): boolean {

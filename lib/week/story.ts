@@ -4,11 +4,10 @@
  * weeks in a row they wrote a reflection. Encouragement only: nothing here counts what is
  * missing or how long is left.
  */
-import type { SkilltrailDb } from '../store/db';
 import type { Session } from '../model';
 import { countsAsLearning, sessionsInRange } from './learning-sessions';
 import type { Summary } from './summary';
-import { shiftWeek, weekOf, type WeekOptions } from '../time';
+import { shiftWeek, weekOf } from '../time';
 
 /** Less than this more time than last week is noise, not growth. */
 export const MIN_GROWTH_MS = 60_000;
@@ -107,31 +106,6 @@ export function weekStory(input: {
       weekStart: input.weekStart,
     }),
   };
-}
-
-/**
- * One reflected session per week, going back from the week of `now` until a week without a
- * reflection (this week may have none yet): what `reflectionStreak` needs, read through the
- * `startedAt` index one week at a time, so the cost follows the streak, not the history.
- * @example const streak = reflectionStreak(await loadStreakSessions(db(), { now, weekStart: 1 }), { now, weekStart: 1 });
- */
-export async function loadStreakSessions(
-  db: SkilltrailDb,
-  options: WeekOptions & { now: number },
-): Promise<Session[]> {
-  const found: Session[] = [];
-  let week = weekOf(options.now, options);
-  for (let i = 0; i < MAX_STREAK_WEEKS; i++) {
-    const reflected = await db.sessions
-      .where('startedAt')
-      .between(week.start, week.end, true, false)
-      .filter((s) => countsAsLearning(s) && s.note.trim() !== '')
-      .first();
-    if (reflected) found.push(reflected);
-    else if (i > 0) break;
-    week = shiftWeek(week, -1, options);
-  }
-  return found;
 }
 
 /**

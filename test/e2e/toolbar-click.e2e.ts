@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
+import { waitForTruthy, waitForValue } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 /**
@@ -32,15 +33,28 @@ describe('the toolbar button in the shipped build', () => {
     await tab.bringToFront();
 
     const popup = await ext.openPopup(tab);
-    await popup.waitForSelector('.page-title');
-    expect(await popup.$eval('.page-title', (e) => e.textContent)).toBe(
+    await waitForTruthy(
+      popup,
+      (title) => document.querySelector('.page-title')?.textContent === title,
+      {},
       'Flexbox from the ground up',
     );
     // Readability ran in the page: the byline comes from its content, not the tab's title.
-    expect(await popup.$eval('.meta', (e) => e.textContent)).toMatch(/Ada Example/);
-    const captures = await readStore<{ url: string }>(popup, 'captures');
+    // The popup may show the page's address first, until the capture's reply arrives.
+    await waitForTruthy(popup, () =>
+      /Ada Example/.test(document.querySelector('.meta')?.textContent ?? ''),
+    );
+    const captures = await waitForValue(
+      () => readStore<{ url: string }>(popup, 'captures'),
+      (list) => list.length > 0,
+    );
     expect(captures.map((c) => c.url)).toEqual([`${server.origin}/flexbox`]);
-    expect(await readStore(popup, 'sessions')).toHaveLength(1);
+    expect(
+      await waitForValue(
+        () => readStore(popup, 'sessions'),
+        (l) => l.length > 0,
+      ),
+    ).toHaveLength(1);
     await popup.close();
   });
 
@@ -52,11 +66,16 @@ describe('the toolbar button in the shipped build', () => {
 
     const popup = await ext.openPopup(tab);
     await worker.woken();
-    await popup.waitForSelector('.page-title');
-    expect(await popup.$eval('.page-title', (e) => e.textContent)).toBe(
+    await waitForTruthy(
+      popup,
+      (title) => document.querySelector('.page-title')?.textContent === title,
+      {},
       'What subgrid adds to CSS grid',
     );
-    const captures = await readStore<{ url: string }>(popup, 'captures');
+    const captures = await waitForValue(
+      () => readStore<{ url: string }>(popup, 'captures'),
+      (list) => list.length > 1,
+    );
     expect(captures.map((c) => c.url).sort()).toEqual([
       `${server.origin}/flexbox`,
       `${server.origin}/subgrid`,

@@ -6,15 +6,10 @@ import { openDb, type SkilltrailDb } from '../../lib/store/db';
 import { testConnection } from '../../lib/sync/lrs-client';
 import type { LrsConfig } from '../../lib/sync/lrs-endpoint';
 import type { FetchLike } from '../../lib/sync/lrs-exchange';
-import { queueSession, queueSessions } from '../../lib/sync/outbox';
+import { queueSession, queueSessions } from '../../lib/store/outbox';
 import { VOIDED_VERB } from '../../lib/sync/statement';
-import {
-  resumeSync,
-  syncNow,
-  syncStatus,
-  type SyncOptions,
-  type SyncResult,
-} from '../../lib/sync/sync-now';
+import { resumeSync, syncNow, syncStatus, type SyncOptions } from '../../lib/store/outbox-delivery';
+import type { SyncResult } from '../../lib/sync/sync-status';
 import { startFaultProxy, type FaultProxy } from '../lrs/fault-proxy';
 import { startLrs, type RunningLrs } from '../lrs/start';
 import { learner, READ, SEARCHED, sessionStatement, skillIri } from './fixtures';

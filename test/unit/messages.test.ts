@@ -45,12 +45,12 @@ describe('readRequest', () => {
     ],
     [{ type: 'engagement', url: 42 }, null],
     [
-      { type: 'forget-waiting', sessionIds: ['a', 3, 'b'] },
-      { type: 'forget-waiting', sessionIds: ['a', 'b'] },
+      { type: 'delete-sessions', sessionIds: ['a', 3, 'b'] },
+      { type: 'delete-sessions', sessionIds: ['a', 'b'] },
     ],
     [
-      { type: 'forget-waiting', site: 'a.org', sessionIds: 'a' },
-      { type: 'forget-waiting', site: 'a.org' },
+      { type: 'forget-site', site: 'a.org', eraseRecords: 'yes' },
+      { type: 'forget-site', site: 'a.org', eraseRecords: false },
     ],
     [{ type: 'erase-everything', all: true }, { type: 'erase-everything' }],
     [{ type: 'current-session', tabId: 1 }, null],
@@ -79,7 +79,9 @@ describe('sendRequest', () => {
       sendRequest(runtime, 'capture-tab', { tabId: 1 }),
     ).resolves.toEqualTypeOf<CaptureResult>();
     expectTypeOf(sendRequest(runtime, 'erase-everything', {})).resolves.toBeVoid();
-    expectTypeOf(sendRequest(runtime, 'forget-waiting', { site: 'a.org' })).resolves.toBeVoid();
+    expectTypeOf(
+      sendRequest(runtime, 'forget-site', { site: 'a.org', eraseRecords: false }),
+    ).resolves.toBeVoid();
     // Never called: these lines exist for the type check only.
     const rejected = () => [
       // @ts-expect-error: a type the table does not hold

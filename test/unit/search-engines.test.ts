@@ -309,3 +309,20 @@ describe.skipIf(!haveMatomo)('agreement with Matomo SearchEngines.yml', () => {
     expect(compared).toBeGreaterThanOrEqual(20);
   });
 });
+
+describe('a query from a hostile results address', () => {
+  it('loses NUL and bidi controls, as page titles do', () => {
+    const url = `https://www.google.com/search?q=${encodeURIComponent('css\u0000 grid\u202Egnp.exe\u2066x')}`;
+    expect(parseSearchUrl(url)?.query).toBe('css gridgnp.exex');
+  });
+
+  it('is cut on whole characters: no half emoji at 500 UTF-16 units', () => {
+    const query = normaliseQuery(`${'a'.repeat(499)}😀 more`);
+    expect(query).toBe('a'.repeat(499));
+    expect(query).not.toMatch(/[\uD800-\uDBFF]$/);
+    const viaUrl = parseSearchUrl(
+      `https://duckduckgo.com/?q=${encodeURIComponent(`${'b'.repeat(499)}😀`)}`,
+    )?.query;
+    expect(viaUrl).toBe('b'.repeat(499));
+  });
+});

@@ -30,7 +30,7 @@ export interface BadgeKeys {
  * first, then the VC-JWT of the credential holding it (OB 3.0: an embedded proof is made
  * before the JWT). `onProgress` hears each badge as it is done.
  * @example
- * const keys = { didKey: await getOrCreateDidKey(db()), jwtKey: await getOrCreateSigningKey(db()) };
+ * const keys = { didKey: await getOrCreateDidKey(didKeyStore(db())), jwtKey: await getOrCreateSigningKey(signingKeyStore(db())) };
  * const badges = await issueBadges(shared, keys, { learnerName: settings.learnerName, now: Date.now() });
  */
 export async function issueBadges(

@@ -34,6 +34,26 @@ export async function waitForTruthy<Params extends unknown[], Func extends Evalu
   }
 }
 
+/**
+ * Reads `read()` until `holds` accepts its value (a record count, a stored row), then
+ * answers that value: the Node side's counterpart of `waitForTruthy`.
+ */
+export async function waitForValue<T>(
+  read: () => Promise<T>,
+  holds: (value: T) => boolean,
+  { timeout = 30_000, polling = 100 }: { timeout?: number; polling?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (holds(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeout} ms; last value: ${JSON.stringify(value)}`);
+    }
+    await new Promise((r) => setTimeout(r, polling));
+  }
+}
+
 /** The extension's settings as stored, read from one of its pages (Chromium or Firefox). */
 export async function storedSettings(page: Page): Promise<Record<string, unknown>> {
   return page.evaluate(async () => {

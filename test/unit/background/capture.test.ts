@@ -9,9 +9,9 @@ import {
 import { clickedTabOf } from '../../../lib/messages';
 import { PAUSED_UNTIL_RESUMED } from '../../../lib/settings/settings';
 import { updateSettings } from '../../../lib/settings/store';
-import { ensureSkill } from '../../../lib/skills/names';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
+import { ensureSkill } from '../../../lib/store/skills';
 
 /** What the capture script reports of a page. */
 const ARTICLE = {

@@ -44,7 +44,11 @@ beforeEach(() => {
       from: 'content-script',
       handle: (r, tabId) => void handlers.engagement(r, tabId),
     },
-    'forget-waiting': {
+    'delete-sessions': {
+      from: 'extension-page',
+      handle: async (r) => void (await handlers.forget(r)),
+    },
+    'forget-site': {
       from: 'extension-page',
       handle: async (r) => void (await handlers.forget(r)),
     },
@@ -68,9 +72,9 @@ describe('the background’s message listener', () => {
 
   it('takes deletions from the dashboard, also when it is open in a tab', async () => {
     await send({ type: 'erase-everything' }, page('/dashboard.html', { tab }));
-    await send({ type: 'forget-waiting', sessionIds: ['s1'] }, page('/dashboard.html', { tab }));
+    await send({ type: 'delete-sessions', sessionIds: ['s1'] }, page('/dashboard.html', { tab }));
     expect(handlers.erase).toHaveBeenCalledTimes(1);
-    expect(handlers.forget).toHaveBeenCalledWith({ type: 'forget-waiting', sessionIds: ['s1'] });
+    expect(handlers.forget).toHaveBeenCalledWith({ type: 'delete-sessions', sessionIds: ['s1'] });
   });
 
   it('refuses page requests from a content script and from other extensions', async () => {

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureTab } from '../../../entrypoints/background/capture';
 import {
+  deleteSessionsEverywhere,
   eraseAllRecords,
-  forgetWaitingSessions,
+  forgetSiteEverywhere,
   putRecords,
   registerPendingWrites,
   RETRY_ALARM,
@@ -228,6 +229,46 @@ describe('a capture when the disk is full', () => {
     expect(await db().sessions.count()).toBe(1);
     expect((await db().captures.toArray())[0]).toMatchObject({ url: 'https://example.org/guide' });
   });
+
+  /** A capture of https://example.org/guide kept for later, in the stored session `s`. */
+  async function keptCapture() {
+    await db().sessions.put({ ...session('s'), url: 'https://example.org/guide' });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/guide', active: true });
+    Object.assign(fakeBrowser, {
+      scripting: { executeScript: vi.fn(async () => [{ result: undefined }]) },
+    });
+    const put = vi.spyOn(db().captures, 'put').mockRejectedValue(quotaExceeded());
+    expect(await captureTab(tab.id!, { sessionId: 's' })).toEqual({
+      ok: false,
+      reason: 'kept-for-later',
+    });
+    return put;
+  }
+
+  it('never comes back after its session is deleted: the disk is freed, nothing returns', async () => {
+    const put = await keptCapture();
+    await deleteSessionsEverywhere(['s']);
+    put.mockRestore();
+    await fireRetryAlarm();
+    await retryPendingWrites();
+    expect(await countPendingWrites()).toBe(0);
+    expect(await db().captures.count()).toBe(0);
+    expect(await db().sessions.count()).toBe(0);
+  });
+
+  it('never comes back after "Never record this site", with or without deleting its records', async () => {
+    for (const eraseRecords of [false, true]) {
+      await eraseEverything(db());
+      const put = await keptCapture();
+      await forgetSiteEverywhere('example.org', eraseRecords);
+      put.mockRestore();
+      await fireRetryAlarm();
+      await retryPendingWrites();
+      expect(await countPendingWrites()).toBe(0);
+      expect(await db().captures.count()).toBe(0);
+      expect(await db().sessions.count()).toBe(eraseRecords ? 0 : 1);
+    }
+  });
 });
 
 describe('a replayed tracker write', () => {
@@ -297,7 +338,7 @@ describe('a replayed tracker write', () => {
       { table: 'sessions', rows: [session('fresh'), session('other')], fresh: ['fresh', 'other'] },
       { table: 'visits', rows: [visit('v1', 'fresh'), visit('v2', 'other')] },
     ]);
-    await forgetWaitingSessions({ sessionIds: ['fresh'] });
+    await deleteSessionsEverywhere(['fresh']);
     await fireRetryAlarm();
     await vi.waitFor(async () => expect(await countPendingWrites()).toBe(0));
     expect(await db().sessions.get('fresh')).toBeUndefined();
@@ -305,7 +346,7 @@ describe('a replayed tracker write', () => {
     expect(await db().sessions.get('other')).toBeDefined();
     // "Never record this site" drops what waits from the site, by domain.
     await keptStep([{ table: 'sessions', rows: [session('site')], fresh: ['site'] }]);
-    await forgetWaitingSessions({ site: 'example.org' });
+    await forgetSiteEverywhere('example.org', false);
     expect(await countPendingWrites()).toBe(0);
   });
 

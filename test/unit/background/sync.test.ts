@@ -10,7 +10,7 @@ import { db } from '../../../lib/store/db';
 import type { Session } from '../../../lib/model';
 import { DEFAULT_SYNC_SETTINGS } from '../../../lib/sync/sync-config';
 import { updateSyncSettings } from '../../../lib/sync/sync-settings';
-import { loadSyncState, syncStatus } from '../../../lib/sync/sync-now';
+import { loadSyncState, syncStatus } from '../../../lib/store/outbox-delivery';
 import { fakeLrs, type FakeLrs } from '../../lrs/fake-lrs';
 
 const ENDPOINT = 'https://lrs.example.org/xAPI';

@@ -21,7 +21,7 @@ const { step } = await import('../../../lib/tracking/tracker');
 const { saveSettings } = await import('../../../components/hooks/use-settings');
 const { registerTracking, trackingSettled } =
   await import('../../../entrypoints/background/tracking');
-const { currentSessionIdForTab } = await import('../../../entrypoints/background/tracker-state');
+const { currentSessionIdForTab } = await import('../../../lib/store/tracker');
 const { syncEngagementScript } = await import('../../../entrypoints/background/engagement');
 const { registerMessageHandlers } = await import('../../../entrypoints/background/messages');
 
@@ -140,7 +140,7 @@ describe('registerTracking', () => {
     const sessions = await db().sessions.toArray();
     expect(sessions).toMatchObject([{ kind: 'reading', url: ARTICLE, activeMs: 130_000 }]);
     expect(await db().visits.count()).toBe(1);
-    expect(await currentSessionIdForTab(7)).toBe(sessions[0]!.id);
+    expect(await currentSessionIdForTab(db(), 7)).toBe(sessions[0]!.id);
     await vi.waitFor(
       async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'),
       PATIENCE,
@@ -204,8 +204,8 @@ describe('registerTracking', () => {
     await heartbeat(60);
     await heartbeat(100);
     await settled();
-    expect(await currentSessionIdForTab(7)).toBe((await db().sessions.toArray())[0]!.id);
-    expect(await currentSessionIdForTab(99)).toBeNull();
+    expect(await currentSessionIdForTab(db(), 7)).toBe((await db().sessions.toArray())[0]!.id);
+    expect(await currentSessionIdForTab(db(), 99)).toBeNull();
   });
 
   it('links a result opened in a new tab and captures it where host access allows', async () => {

@@ -34,7 +34,9 @@ describe('SessionEditor', () => {
       createdAt: 0,
       updatedAt: 0,
     });
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith(['stats'], '', undefined));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith(['stats'], '', undefined, expect.anything()),
+    );
   });
 
   const made = (id: string, name: string): Skill => ({
@@ -62,7 +64,9 @@ describe('SessionEditor', () => {
     const input = screen.getByRole('combobox', { name: 'Skill' });
     fireEvent.input(input, { target: { value: 'Statistics' } });
     fireEvent.keyDown(input, { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith(['new'], '', undefined));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith(['new'], '', undefined, expect.anything()),
+    );
     expect(onCreateSkill).toHaveBeenCalledWith('Statistics');
     await screen.findByText('Saved');
   });
@@ -83,7 +87,9 @@ describe('SessionEditor', () => {
       target: { value: 'Stat' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith(['stats'], '', undefined));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith(['stats'], '', undefined, expect.anything()),
+    );
   });
 
   it('shows "Saved" only when what is on screen is what was stored', async () => {
@@ -101,7 +107,9 @@ describe('SessionEditor', () => {
     const note = screen.getByRole('textbox', { name: 'What did you learn?' });
     fireEvent.input(note, { target: { value: 'first' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith([], 'first', undefined));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith([], 'first', undefined, expect.anything()),
+    );
     // Typed while the save was on its way: not stored, so not "Saved".
     fireEvent.input(note, { target: { value: 'first, and more' } });
     stored();
@@ -123,7 +131,9 @@ describe('SessionEditor', () => {
     fireEvent.input(input, { target: { value: 'A' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith(['a'], '', undefined));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith(['a'], '', undefined, expect.anything()),
+    );
     fireEvent.input(input, { target: { value: 'B' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     // The store now holds the first save; the screen keeps the second skill.

@@ -91,7 +91,9 @@ describe('SuggestedSkills', () => {
     expect(screen.getByText('Added CSS.').getAttribute('role')).toBe('status');
 
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith(['css'], '', undefined));
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith(['css'], '', undefined, expect.anything()),
+    );
   });
 
   it('never suggests what is already chosen, and returns focus to the skill field at the end', async () => {

@@ -1,6 +1,7 @@
 import { compactVerify, importJWK } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
+import { signingKeyStore } from '../../../lib/store/keys';
 import {
   base64urlDecode,
   base64urlEncode,
@@ -114,9 +115,12 @@ describe('signing key', () => {
   it('is made once and kept in the meta table (IndexedDB stores the CryptoKey)', async () => {
     const db = openDb(`keys-${Math.random()}`);
     opened.push(db);
-    const [a, b] = await Promise.all([getOrCreateSigningKey(db), getOrCreateSigningKey(db)]);
+    const [a, b] = await Promise.all([
+      getOrCreateSigningKey(signingKeyStore(db)),
+      getOrCreateSigningKey(signingKeyStore(db)),
+    ]);
     expect(a.did).toBe(b.did);
-    const again = await getOrCreateSigningKey(db);
+    const again = await getOrCreateSigningKey(signingKeyStore(db));
     expect(again.did).toBe(a.did);
     const stored = (await db.meta.get(SIGNING_KEY_META))!.value as CryptoKeyPair;
     expect(stored.privateKey).toBeInstanceOf(CryptoKey);
@@ -130,7 +134,7 @@ describe('signing key', () => {
     const db = openDb(`keys-${Math.random()}`);
     opened.push(db);
     await db.meta.put({ key: SIGNING_KEY_META, value: { privateKey: 'not a key' } });
-    const k = await getOrCreateSigningKey(db);
+    const k = await getOrCreateSigningKey(signingKeyStore(db));
     expect((await db.meta.get(SIGNING_KEY_META))!.value).toMatchObject({
       privateKey: k.privateKey,
     });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SkillsView } from '../../../entrypoints/dashboard/views/skills/SkillsView';
 import { getOrCreateDidKey } from '../../../lib/credentials/did-key';
 import { db } from '../../../lib/store/db';
+import { didKeyStore } from '../../../lib/store/keys';
 import type { Session, Skill } from '../../../lib/model';
 import { skillKey } from '../../../lib/skills/names';
 import {
@@ -280,7 +281,7 @@ describe('SkillsView', () => {
 
   it('adds an endorsement from its file and shows it under its skill; a copy or an edited file adds nothing', async () => {
     await seed([skill('css', 'CSS'), skill('sql', 'SQL')]);
-    const learnerDid = (await getOrCreateDidKey(db())).did;
+    const learnerDid = (await getOrCreateDidKey(didKeyStore(db()))).did;
     const { text } = await signedEndorsement({ learnerDid, skillId: 'css', skillName: 'CSS' });
     render(<SkillsView params={[]} />);
     const input = (await screen.findByLabelText('Add endorsement')) as HTMLInputElement;

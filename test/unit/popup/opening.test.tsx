@@ -7,10 +7,10 @@ import { startOpening } from '../../../entrypoints/popup/opening';
 import type { CaptureResult } from '../../../lib/messages';
 import { PAUSED_UNTIL_RESUMED } from '../../../lib/settings/settings';
 import { updateSettings } from '../../../lib/settings/store';
-import { ensureSkill } from '../../../lib/skills/names';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
 import { recordCapture } from '../../../lib/store/sessions';
+import { ensureSkill } from '../../../lib/store/skills';
 
 afterEach(cleanup);
 

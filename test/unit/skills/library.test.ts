@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import type { Session, Skill } from '../../../lib/model';
-import { addSkillToSessions, removeSkillFromSessions } from '../../../lib/skills/bulk-tag';
+import { addSkillToSessions, removeSkillFromSessions } from '../../../lib/store/bulk-tag';
+import { cleanAliases, isFrameworkUri } from '../../../lib/skills/library';
+import { goalProgress, skillTotals } from '../../../lib/skills/totals';
 import {
-  cleanAliases,
   deleteSkill,
-  isFrameworkUri,
+  ensureSkill,
   mergeSkills,
   renameSkill,
   updateSkill,
-} from '../../../lib/skills/library';
-import { goalProgress, loadSkillTotals, skillTotals } from '../../../lib/skills/totals';
-import { ensureSkill } from '../../../lib/skills/names';
+  loadSkillTotals,
+} from '../../../lib/store/skills';
 
 const T0 = Date.UTC(2026, 2, 2, 9); // a Monday
 const MIN = 60_000;

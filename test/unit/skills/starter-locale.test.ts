@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import { ensureSkill, skillKey } from '../../../lib/skills/names';
+import { skillKey } from '../../../lib/skills/names';
 import {
   STARTER_LANGUAGES,
   STARTER_SKILLS,
-  addStarterSkills,
   localizeStarterSkill,
   starterSkillKeys,
 } from '../../../lib/skills/starter';
+import { ensureSkill } from '../../../lib/store/skills';
+import { addStarterSkills } from '../../../lib/store/skill-imports';
 
 const NOW = Date.UTC(2026, 0, 5);
 

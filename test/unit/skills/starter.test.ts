@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import { ensureSkill, skillKey } from '../../../lib/skills/names';
-import { STARTER_SKILLS, addStarterSkills } from '../../../lib/skills/starter';
+import { skillKey } from '../../../lib/skills/names';
+import { STARTER_SKILLS } from '../../../lib/skills/starter';
+import { ensureSkill } from '../../../lib/store/skills';
+import { addStarterSkills } from '../../../lib/store/skill-imports';
 
 const NOW = Date.UTC(2026, 0, 5);
 

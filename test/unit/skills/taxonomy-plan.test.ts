@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import { updateSkill } from '../../../lib/skills/library';
-import { ensureSkill } from '../../../lib/skills/names';
-import {
-  importTaxonomy,
-  planTaxonomyImport,
-  readTaxonomyCsv,
-} from '../../../lib/skills/taxonomy-import';
+import { planTaxonomyImport, readTaxonomyCsv } from '../../../lib/skills/taxonomy-import';
+import { ensureSkill, updateSkill } from '../../../lib/store/skills';
+import { importTaxonomy } from '../../../lib/store/skill-imports';
 
 const NOW = Date.UTC(2026, 0, 5);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/store/db';
 import { recordCapture, sessionsBetween, tagSession } from '../../../lib/store/sessions';
-import { ensureSkill, rankSkillMatches, skillKey } from '../../../lib/skills/names';
+import { rankSkillMatches, skillKey } from '../../../lib/skills/names';
+import { ensureSkill } from '../../../lib/store/skills';
 
 const freshDb = () => openDb(`test-${crypto.randomUUID()}`);
 const page = {

@@ -6,7 +6,6 @@ import { memoryKeyStore } from '../../../lib/credentials/keys';
 import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
 import { skillIri } from '../../../lib/export/iri';
 import type { Skill } from '../../../lib/model';
-import { deleteSkill, mergeSkills } from '../../../lib/skills/library';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
   addEndorsement,
@@ -21,6 +20,7 @@ import {
   signedEndorsement,
   type SignedEndorsement,
 } from '../../fixtures/endorsement';
+import { deleteSkill, mergeSkills } from '../../../lib/store/skills';
 
 const NOW = Date.now();
 

@@ -10,7 +10,7 @@ import type { BackupData } from '../../../lib/export/backup';
 import type { Endorsement, Skill } from '../../../lib/model';
 import { exportBackup, restoreBackup } from '../../../lib/store/backup';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import { storedLearnerKey } from '../../../lib/store/identity';
+import { didKeyStore } from '../../../lib/store/keys';
 import { signedEndorsement } from '../../fixtures/endorsement';
 
 const NOW = Date.now();
@@ -220,7 +220,7 @@ describe('the signing key moves with the learner, under their passphrase', () =>
     expect(await fresh.endorsements.count()).toBe(0);
     const r = await restoreBackup(fresh, file, undefined, { passphrase: PASSPHRASE });
     expect(r).toMatchObject({ ok: true, added: { endorsements: 1 } });
-    const key = await storedLearnerKey(fresh);
+    const key = await didKeyStore(fresh).load();
     expect(await didKeyOf(key!.publicKey)).toBe(adaDid);
   }, 60_000);
 
@@ -260,6 +260,6 @@ describe('the signing key moves with the learner, under their passphrase', () =>
       ok: false,
       key: 'other-identity',
     });
-    expect(await didKeyOf((await storedLearnerKey(other))!.publicKey)).toBe(malloryDid);
+    expect(await didKeyOf((await didKeyStore(other).load())!.publicKey)).toBe(malloryDid);
   }, 60_000);
 });

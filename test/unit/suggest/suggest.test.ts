@@ -5,7 +5,7 @@ import {
   loadSuggestionContext,
   loadSuggestionHistory,
   suggestForSession,
-} from '../../../lib/suggest/history';
+} from '../../../lib/store/suggestion-history';
 import { suggest, type SuggestionContext } from '../../../lib/suggest/rank';
 import {
   addToSuggestionIndex,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isAudible,
   isReaderInput,
+  readingDepth,
   type MediaState,
 } from '../../../lib/tracking/engagement-signals';
 
@@ -37,5 +38,17 @@ describe('engagement signals', () => {
     // Stalled (no data to play): not playing, whatever `paused` says.
     expect(isAudible({ ...heard, readyState: 2 })).toBe(false);
     expect(isAudible({ ...heard, webkitAudioDecodedByteCount: undefined })).toBe(false);
+  });
+});
+
+describe('reading depth from a page that scrolls itself', () => {
+  it('stays where the reader left it when the page scrolls to the bottom on its own', () => {
+    expect(readingDepth(0, 100, { now: 10_000, readerInputAt: -Infinity })).toBe(0);
+    expect(readingDepth(20, 100, { now: 10_000, readerInputAt: 1_000 })).toBe(20);
+  });
+
+  it('follows the reader’s own scrolling, never going back up', () => {
+    expect(readingDepth(20, 45, { now: 10_000, readerInputAt: 9_500 })).toBe(45);
+    expect(readingDepth(45, 30, { now: 10_000, readerInputAt: 9_900 })).toBe(45);
   });
 });

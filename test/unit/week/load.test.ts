@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { exportMarkdown } from '../../../lib/export/markdown';
 import { prepareExport } from '../../../lib/export/privacy';
-import { loadWeek } from '../../../lib/week/review';
 import { weekFixture } from '../../fixtures/week';
+import { loadWeek } from '../../../lib/store/week';
 
 let db: SkilltrailDb | undefined;
 afterEach(async () => {

@@ -3,7 +3,6 @@ import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { deleteSession, setSessionDismissed, tagSession } from '../../../lib/store/sessions';
 import {
   filterReview,
-  loadWeek,
   NO_FILTER,
   reviewOrder,
   sitesInReview,
@@ -11,6 +10,7 @@ import {
   UNTAGGED,
 } from '../../../lib/week/review';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
+import { loadWeek } from '../../../lib/store/week';
 
 const S = (n: number) => uid(0x100 + n);
 

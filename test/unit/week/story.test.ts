@@ -4,13 +4,13 @@ import type { Session, Skill } from '../../../lib/model';
 import { summarise, type SummaryData } from '../../../lib/week/summary';
 import { shiftWeek, weekOf } from '../../../lib/time';
 import {
-  loadStreakSessions,
   reflectionStreak,
   MIN_GROWTH_MS,
   skillsThatGrew,
   STORY_REFLECTIONS,
   weekStory,
 } from '../../../lib/week/story';
+import { loadStreakSessions } from '../../../lib/store/week';
 
 const MIN = 60_000;
 const timeZone = 'Europe/Berlin';

@@ -9,7 +9,7 @@ import { RetentionSettings } from '../../../../components/RetentionSettings';
 import { SyncSection } from './SyncSection';
 import { useSettings } from '../../../../components/hooks/use-settings';
 import { sendRequest } from '../../../../lib/messages';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { eraseEverything } from '../../../../lib/store/erase';
 import { weekdayName } from '../../../../lib/format';
 

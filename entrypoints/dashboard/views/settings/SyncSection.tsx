@@ -11,18 +11,18 @@ import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { t } from '../../../../components/i18n/i18n';
 import type { ExportPrivacy } from '../../../../lib/settings/settings';
 import { loadSettings, watchSettings } from '../../../../lib/settings/store';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { testConnection } from '../../../../lib/sync/lrs-client';
 import type { FetchLike } from '../../../../lib/sync/lrs-exchange';
-import { retryFailed } from '../../../../lib/sync/outbox';
-import { queueSessionChanges } from '../../../../lib/sync/session-statements';
+import { retryFailed } from '../../../../lib/store/outbox';
+import { queueSessionChanges } from '../../../../lib/store/session-statements';
 import {
   DEFAULT_SYNC_SETTINGS,
   lrsConfig,
   type SyncSettings as Settings,
 } from '../../../../lib/sync/sync-config';
 import { loadSyncSettings, updateSyncSettings } from '../../../../lib/sync/sync-settings';
-import { resumeSync, syncNow, syncStatus } from '../../../../lib/sync/sync-now';
+import { resumeSync, syncNow, syncStatus } from '../../../../lib/store/outbox-delivery';
 
 const platformFetch: FetchLike = (url, init) => fetch(url, init);
 

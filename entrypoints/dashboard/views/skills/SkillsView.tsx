@@ -7,18 +7,25 @@ import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
 import { TaxonomyImport } from '../../../../components/TaxonomyImport';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { useSettings } from '../../../../components/hooks/use-settings';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { addEndorsement, endorsementsBySkill } from '../../../../lib/store/endorsements';
 import { sessionsBetween } from '../../../../lib/store/sessions';
+import { allFollowUps } from '../../../../lib/store/follow-ups';
 import { formatNumber } from '../../../../lib/format';
 import type { Settings } from '../../../../lib/settings/settings';
-import { answeredBySkill } from '../../../../lib/followup/record';
-import { deleteSkill, mergeSkills, renameSkill, updateSkill } from '../../../../lib/skills/library';
-import { goalProgress, loadSkillTotals } from '../../../../lib/skills/totals';
+import { answeredBySkill } from '../../../../lib/followup/answer';
+import { goalProgress } from '../../../../lib/skills/totals';
 import { rankSkillMatches } from '../../../../lib/skills/names';
-import { addStarterSkills } from '../../../../lib/skills/starter';
-import { importTaxonomy } from '../../../../lib/skills/taxonomy-import';
 import { weekOf } from '../../../../lib/time';
+import {
+  allSkills,
+  deleteSkill,
+  mergeSkills,
+  renameSkill,
+  updateSkill,
+  loadSkillTotals,
+} from '../../../../lib/store/skills';
+import { addStarterSkills, importTaxonomy } from '../../../../lib/store/skill-imports';
 
 /** Below this many skills the starter list is offered: a new library, not a curated one. */
 const FEW_SKILLS = 5;
@@ -47,11 +54,12 @@ function useLearnerKey(): { did: string; fingerprint: string } | null {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [{ getOrCreateDidKey }, { keyFingerprint }] = await Promise.all([
+      const [{ getOrCreateDidKey }, { keyFingerprint }, { didKeyStore }] = await Promise.all([
         import('../../../../lib/credentials/did-key'),
         import('../../../../lib/credentials/fingerprint'),
+        import('../../../../lib/store/keys'),
       ]);
-      const { did } = await getOrCreateDidKey(db());
+      const { did } = await getOrCreateDidKey(didKeyStore(db()));
       const fingerprint = await keyFingerprint(did);
       if (live) setKey({ did, fingerprint });
     })().catch(() => undefined);
@@ -77,10 +85,10 @@ function SkillLibrary({ settings }: { settings: Settings }) {
   const data = useLiveQuery(async () => {
     const database = db();
     const [skills, totals, weekSessions, followUps, endorsements] = await Promise.all([
-      database.skills.toArray(),
+      allSkills(database),
       loadSkillTotals(database),
       sessionsBetween(database, week.start, week.end),
-      database.followUps.toArray(),
+      allFollowUps(database),
       endorsementsBySkill(database),
     ]);
     return {
@@ -151,8 +159,11 @@ function SkillLibrary({ settings }: { settings: Settings }) {
           <AddEndorsement
             onAdd={async (file) => {
               // Whose work it must be about: this browser's key, loaded on first use.
-              const { getOrCreateDidKey } = await import('../../../../lib/credentials/did-key');
-              const key = await getOrCreateDidKey(db());
+              const [{ getOrCreateDidKey }, { didKeyStore }] = await Promise.all([
+                import('../../../../lib/credentials/did-key'),
+                import('../../../../lib/store/keys'),
+              ]);
+              const key = await getOrCreateDidKey(didKeyStore(db()));
               return addEndorsement(db(), file, Date.now(), key.did);
             }}
             onAdded={showSkill}

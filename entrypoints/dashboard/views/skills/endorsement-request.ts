@@ -7,8 +7,10 @@ import { requestScope } from '../../../../lib/endorsement-request/scope';
 import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
 import type { Skill } from '../../../../lib/model';
 import type { Settings } from '../../../../lib/settings/settings';
-import { db } from '../../../../lib/store/db';
-import { loadWeek } from '../../../../lib/week/review';
+import { db } from '../../../../lib/store/records';
+import { didKeyStore } from '../../../../lib/store/keys';
+import { loadWeek } from '../../../../lib/store/week';
+import { sessionsWithSkill } from '../../../../lib/store/sessions';
 
 /**
  * Saves the endorsement request page for `skill`: the learner's signed credential for the
@@ -24,7 +26,7 @@ export async function saveEndorsementRequest(
 ): Promise<string | null> {
   const now = Date.now();
   const database = db();
-  const first = await database.sessions.where('skills').equals(skill.id).sortBy('startedAt');
+  const first = await sessionsWithSkill(database, skill.id);
   if (first.length === 0) return null;
   const scope = requestScope(await loadWeek(database, first[0]!.startedAt, now + 1), skill.id, now);
   if (!scope) return null;
@@ -48,7 +50,7 @@ export async function saveEndorsementRequest(
     import('../../../../lib/credentials/learner-binding'),
     import('virtual:standalone/endorsement-request'),
   ]);
-  const key = await getOrCreateDidKey(database);
+  const key = await getOrCreateDidKey(didKeyStore(database));
   const credentials = await buildBadgeCredentials(shared, {
     issuerId: key.did,
     learnerName: settings.learnerName,

@@ -18,7 +18,8 @@ import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy
 import { exportWeekAsXapi } from '../../../../lib/export/xapi/file';
 import type { Settings } from '../../../../lib/settings/settings';
 import { exportBackup, restoreBackup } from '../../../../lib/store/backup';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
+import { didKeyStore, signingKeyStore } from '../../../../lib/store/keys';
 import { getOrCreateInstallId } from '../../../../lib/store/install-id';
 import type { Week } from '../../../../lib/time';
 import type { WeekData } from '../../../../lib/week/review';
@@ -67,8 +68,8 @@ export function WeekExports({ week, data, settings, locale }: WeekExportsProps) 
       ]);
       // The keys are made once and kept in `meta`; every badge of this learner carries them.
       const keys = {
-        didKey: await getOrCreateDidKey(db()),
-        jwtKey: await getOrCreateSigningKey(db()),
+        didKey: await getOrCreateDidKey(didKeyStore(db())),
+        jwtKey: await getOrCreateSigningKey(signingKeyStore(db())),
       };
       const strings = badgeStrings(locale);
       const badges = await issueBadges(

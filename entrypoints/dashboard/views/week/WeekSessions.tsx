@@ -7,11 +7,10 @@ import { SessionFilters } from '../../../../components/SessionFilters';
 import { formatNumber } from '../../../../lib/format';
 import type { Skill } from '../../../../lib/model';
 import { sendRequest } from '../../../../lib/messages';
-import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/skills/bulk-tag';
-import { ensureSkill } from '../../../../lib/skills/names';
-import { deleteSession, setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
-import { db } from '../../../../lib/store/db';
-import { loadSuggestionHistory } from '../../../../lib/suggest/history';
+import { addSkillToSessions, removeSkillFromSessions } from '../../../../lib/store/bulk-tag';
+import { setSessionDismissed, tagSession } from '../../../../lib/store/sessions';
+import { db } from '../../../../lib/store/records';
+import { loadSuggestionHistory } from '../../../../lib/store/suggestion-history';
 import { suggest, type Suggestion } from '../../../../lib/suggest/rank';
 import {
   addToSuggestionIndex,
@@ -29,6 +28,7 @@ import {
   type ReviewItem,
   type WeekData,
 } from '../../../../lib/week/review';
+import { ensureSkill } from '../../../../lib/store/skills';
 
 /** Sessions rendered at first; "Show more" adds as many again. A busy week stays quick. */
 const PAGE_SIZE = 50;
@@ -220,11 +220,12 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                     learn(item, [...item.session.skills, skillId]);
                     setMessage(t('taggedWith', [item.session.title, skillName(skillId)]));
                   }}
-                  onSave={async (title, skills, note) => {
+                  onSave={async (title, skills, note, opened) => {
                     await tagSession(db(), item.session.id, {
                       title,
                       skills,
                       note,
+                      opened,
                       now: Date.now(),
                     });
                     learn(item, skills);
@@ -237,11 +238,11 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                     );
                   }}
                   onDelete={async () => {
-                    await deleteSession(db(), item.session.id);
-                    // A tracker write waiting for disk space must not bring it back.
-                    await sendRequest(browser.runtime, 'forget-waiting', {
+                    // One call to the worker: the records and every write waiting for disk
+                    // space that would bring them back go together.
+                    await sendRequest(browser.runtime, 'delete-sessions', {
                       sessionIds: [item.session.id],
-                    }).catch(() => undefined);
+                    });
                     setEditing((open) => (open === item.session.id ? null : open));
                     setMessage(t('deletedMessage', item.session.title));
                     // The card is gone: keep the keyboard in the list rather than on the page body.

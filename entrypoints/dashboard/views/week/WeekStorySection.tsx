@@ -1,12 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { WeekStory } from '../../../../components/WeekStory';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { sessionsBetween } from '../../../../lib/store/sessions';
 import { summarise, type Summary } from '../../../../lib/week/summary';
 import { shiftWeek, type Week } from '../../../../lib/time';
 import type { WeekData } from '../../../../lib/week/review';
-import { loadStreakSessions, weekStory } from '../../../../lib/week/story';
+import { weekStory } from '../../../../lib/week/story';
+import { loadStreakSessions } from '../../../../lib/store/week';
 
 export interface WeekStorySectionProps {
   week: Week;

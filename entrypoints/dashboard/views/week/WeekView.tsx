@@ -7,16 +7,17 @@ import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { DayChart, SkillChart } from '../../../../components/WeekChart';
 import { WeekPicker } from '../../../../components/WeekPicker';
 import { WeekTotals } from '../../../../components/WeekTotals';
-import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/followup/record';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/store/follow-ups';
 import type { Settings } from '../../../../lib/settings/settings';
-import { db } from '../../../../lib/store/db';
+import { db } from '../../../../lib/store/records';
 import { shiftWeek, weekFromKey, weekOf, type Week } from '../../../../lib/time';
-import { loadWeek, type WeekData } from '../../../../lib/week/review';
+import { type WeekData } from '../../../../lib/week/review';
 import { summarise } from '../../../../lib/week/summary';
 import { navigate } from '../../router';
 import { WeekExports } from './WeekExports';
 import { WeekSessions } from './WeekSessions';
 import { WeekStorySection } from './WeekStorySection';
+import { loadWeek } from '../../../../lib/store/week';
 
 /** The week the route names (`#/week/2026-W48`), or this week. */
 export function WeekView({ params }: { params: string[] }) {

@@ -4,11 +4,11 @@
  * tracker, popup and dashboard each write from theirs, so the database is the one place
  * every change shows (`updatedAt`).
  */
-import type { SkilltrailDb } from '../store/db';
+import type { SkilltrailDb } from './db';
 import type { Session } from '../model';
 import { queueSessions, type QueueResult, type SessionStatements } from './outbox';
-import { inScope, type SyncScope } from './sync-config';
-import type { XapiStatement } from './statement';
+import { inScope, type SyncScope } from '../sync/sync-config';
+import type { XapiStatement } from '../sync/statement';
 
 const WATERMARK_KEY = 'syncWatermark';
 
@@ -142,4 +142,22 @@ async function voidDeletedSessions(db: SkilltrailDb, now: number): Promise<Queue
  */
 export async function rescanAllSessions(db: SkilltrailDb): Promise<void> {
   await db.meta.delete(WATERMARK_KEY);
+}
+
+/** The general settings the statements are built from, as last used. */
+const STATEMENT_SETTINGS_KEY = 'syncStatementSettings';
+
+/**
+ * Remembers the settings the statements are built from; when they differ from those last
+ * remembered, every session is looked at again (`rescanAllSessions`). Idempotent: the
+ * same settings again change nothing.
+ */
+export async function rescanIfStatementSettingsChanged(
+  db: SkilltrailDb,
+  used: Record<string, unknown>,
+): Promise<void> {
+  const before = (await db.meta.get(STATEMENT_SETTINGS_KEY))?.value;
+  if (JSON.stringify(before) === JSON.stringify(used)) return;
+  await db.meta.put({ key: STATEMENT_SETTINGS_KEY, value: used });
+  if (before !== undefined) await rescanAllSessions(db);
 }

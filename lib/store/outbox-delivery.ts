@@ -4,12 +4,12 @@
  * call from any context at any time: a lease in the database keeps two runners (the
  * background alarm and a "Sync now" click) from sending the same batch twice.
  */
-import type { SkilltrailDb } from '../store/db';
-import { DEFAULT_BACKOFF, retryAt as nextRetryAt, type BackoffOptions } from './backoff';
-import { getStatement, postStatements } from './lrs-client';
-import type { LrsConfig } from './lrs-endpoint';
-import { isTransient, needsLearner, type LrsError } from './lrs-errors';
-import type { FetchLike } from './lrs-exchange';
+import type { SkilltrailDb } from './db';
+import { DEFAULT_BACKOFF, retryAt as nextRetryAt, type BackoffOptions } from '../sync/backoff';
+import { getStatement, postStatements } from '../sync/lrs-client';
+import type { LrsConfig } from '../sync/lrs-endpoint';
+import { isTransient, needsLearner, type LrsError } from '../sync/lrs-errors';
+import type { FetchLike } from '../sync/lrs-exchange';
 import {
   countByState,
   markAttempted,
@@ -18,8 +18,9 @@ import {
   nextPending,
   requeueForNewEndpoint,
 } from './outbox';
-import { type OutboxEntry } from './outbox-entry';
-import { sameStatement } from './statement';
+import { type OutboxEntry } from '../sync/outbox-entry';
+import { sameStatement } from '../sync/statement';
+import type { SyncResult, SyncState, SyncStatus } from '../sync/sync-status';
 
 /** xAPI leaves batch size to the LRS; 50 keeps requests small enough for any of them. */
 export const MAX_BATCH = 50;
@@ -29,47 +30,6 @@ const LEASE_MS = 90_000;
 
 const STATE_KEY = 'syncState';
 const LEASE_KEY = 'syncLease';
-
-/** The sync's memory between runs (in `meta`, so a stopped worker resumes where it was). */
-export interface SyncState {
-  /** Transient failures in a row, for back-off. */
-  failures: number;
-  /** No automatic attempt before this instant. */
-  retryAt?: number;
-  /** Set when the learner must act (credentials, endpoint); no automatic attempt until then. */
-  paused?: LrsError;
-  lastError?: LrsError & { at: number };
-  /** Last time the LRS accepted statements. */
-  lastSyncAt?: number;
-  /** The endpoint the `sent` entries went to. */
-  deliveredTo?: string;
-}
-
-export interface SyncStatus {
-  pending: number;
-  sent: number;
-  failed: number;
-  lastError?: LrsError & { at: number };
-  retryAt?: number;
-  paused?: LrsError;
-  lastSyncAt?: number;
-}
-
-export interface SyncResult {
-  /** Statements the LRS took in this run. */
-  sent: number;
-  /** Statements the LRS refused for good in this run. */
-  failed: number;
-  /** Statements still waiting after this run. */
-  pending: number;
-  lastError?: LrsError & { at: number };
-  /** When to try again, after a transient failure. */
-  retryAt?: number;
-  /** Syncing waits for the learner (see `lastError`). */
-  paused: boolean;
-  /** Another runner held the lease: nothing was done. */
-  busy: boolean;
-}
 
 export interface SyncOptions {
   /** The learner asked: run despite a pause or a pending back-off. */

@@ -2,11 +2,11 @@
  * Reading what suggestions need from the database: the recent tagged history and the
  * context of the session being tagged. Read-only.
  */
-import type { SkilltrailDb } from '../store/db';
+import type { SkilltrailDb } from './db';
 import type { Session } from '../model';
 import { DAY_MS } from '../time';
-import { buildSuggestionIndex, type SuggestionHistory } from './skill-index';
-import { suggest, type Suggestion, type SuggestionContext } from './rank';
+import { buildSuggestionIndex, type SuggestionHistory } from '../suggest/skill-index';
+import { suggest, type Suggestion, type SuggestionContext } from '../suggest/rank';
 
 /** Tagged sessions `loadSuggestionHistory` reads by default: plenty for good suggestions, bounded for a fast popup. */
 export const SUGGESTION_HISTORY_LIMIT = 2000;

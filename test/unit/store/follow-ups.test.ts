@@ -1,15 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
-import {
-  answerFollowUp,
-  answeredBySkill,
-  checkAnswer,
-  dismissFollowUp,
-  loadDueFollowUp,
-} from '../../../lib/followup/record';
-import { deleteSkill, mergeSkills } from '../../../lib/skills/library';
+import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../lib/store/follow-ups';
+import { answeredBySkill, checkAnswer } from '../../../lib/followup/answer';
 import { eraseSessions } from '../../../lib/store/erase';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
+import { deleteSkill, mergeSkills } from '../../../lib/store/skills';
 
 let db: SkilltrailDb | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storageItem } from '../../../lib/store/storage-item';
+import { storageItem } from '../../../lib/settings/storage-item';
 
 beforeEach(() => fakeBrowser.reset());
 

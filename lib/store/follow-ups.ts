@@ -3,16 +3,13 @@
  * Answering and dismissing are atomic and checked again inside the transaction, so two
  * open pages (the popup and the week view) never record the same prompt twice.
  */
-import type { SkilltrailDb } from '../store/db';
-import { sessionsBetween } from '../store/sessions';
+import type { SkilltrailDb } from './db';
+import { sessionsBetween } from './sessions';
 import { newId } from '../ids';
 import type { FollowUp } from '../model';
 import type { Settings } from '../settings/settings';
-import { isWebUrl } from '../url';
-import { dueFollowUp, followUpWindow, type DueFollowUp } from './schedule';
-
-/** Longest answer kept, per field; the backup format allows the same. */
-export const FOLLOW_UP_LIMITS = { text: 10_000, link: 16_384 } as const;
+import { checkAnswer, FOLLOW_UP_LIMITS, type FollowUpAnswer } from '../followup/answer';
+import { dueFollowUp, followUpWindow, type DueFollowUp } from '../followup/schedule';
 
 type Schedule = Pick<Settings, 'followUpsEnabled' | 'followUpDays'>;
 
@@ -36,27 +33,6 @@ export async function loadDueFollowUp(
     ]);
     return dueFollowUp({ sessions, followUps, skills }, { ...settings, now, timeZone });
   });
-}
-
-export interface FollowUpAnswer {
-  recall: string;
-  application: string;
-  link: string;
-}
-
-export type AnswerCheck = { ok: true } | { ok: false; reason: 'empty' | 'link' };
-
-/**
- * Whether an answer can be saved: something written, and a link (if any) to a web page.
- * @example checkAnswer({ recall: '', application: '', link: '' }) // { ok: false, reason: 'empty' }
- */
-export function checkAnswer(answer: FollowUpAnswer): AnswerCheck {
-  if (!answer.recall.trim() && !answer.application.trim()) return { ok: false, reason: 'empty' };
-  const link = answer.link.trim();
-  if (link && (!isWebUrl(link) || link.length > FOLLOW_UP_LIMITS.link)) {
-    return { ok: false, reason: 'link' };
-  }
-  return { ok: true };
 }
 
 async function record(
@@ -123,16 +99,9 @@ export async function dismissFollowUp(
 }
 
 /**
- * Answered follow-ups by skill, newest first, for each skill's history.
- * @example answeredBySkill(await db().followUps.toArray()).get(skillId)
+ * Every follow-up, asked or answered. Read-only.
+ * @example answeredBySkill(await allFollowUps(db)).get(skillId)
  */
-export function answeredBySkill(followUps: readonly FollowUp[]): Map<string, FollowUp[]> {
-  const out = new Map<string, FollowUp[]>();
-  for (const f of [...followUps].sort((a, b) => b.at - a.at)) {
-    if (f.status !== 'answered') continue;
-    const list = out.get(f.skillId);
-    if (list) list.push(f);
-    else out.set(f.skillId, [f]);
-  }
-  return out;
+export async function allFollowUps(db: SkilltrailDb): Promise<FollowUp[]> {
+  return db.followUps.toArray();
 }

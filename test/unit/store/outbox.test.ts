@@ -9,7 +9,7 @@ import {
   queueSession,
   queueSessions,
   retryFailed,
-} from '../../../lib/sync/outbox';
+} from '../../../lib/store/outbox';
 import { VOIDED_VERB, type XapiStatement } from '../../../lib/sync/statement';
 
 const actor = { objectType: 'Agent', mbox: 'mailto:ada@example.org' };

@@ -2,12 +2,12 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import type { Session } from '../../../lib/model';
-import { countByState, markSent, nextPending } from '../../../lib/sync/outbox';
+import { countByState, markSent, nextPending } from '../../../lib/store/outbox';
 import {
   queueChangedSessions,
   rescanAllSessions,
   type ChangeScanOptions,
-} from '../../../lib/sync/queue-changes';
+} from '../../../lib/store/outbox-changes';
 import { derivedId, VOIDED_VERB } from '../../../lib/sync/statement';
 
 const MIN = 60_000;

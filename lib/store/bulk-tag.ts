@@ -2,7 +2,7 @@
  * Tagging many sessions at once, from the dashboard's selection. Each is one transaction.
  */
 import type { Session } from '../model';
-import type { SkilltrailDb } from '../store/db';
+import type { SkilltrailDb } from './db';
 
 /**
  * Tags many sessions with one skill (the dashboard's bulk action). Sessions already tagged,

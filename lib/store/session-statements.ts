@@ -3,16 +3,16 @@
  * `lib/export/xapi/` exactly as a file export builds them (same ids, same privacy
  * redaction), with the identity the learner chose for the LRS.
  */
-import type { SkilltrailDb } from '../store/db';
-import { getOrCreateInstallId } from '../store/install-id';
+import type { SkilltrailDb } from './db';
+import { getOrCreateInstallId } from './install-id';
 import { redactSessions, shareSkills } from '../export/privacy';
 import { buildSessionStatements } from '../export/xapi/session-statements';
 import type { XapiActorOptions } from '../export/xapi/actor';
 import type { Session } from '../model';
 import type { Settings } from '../settings/settings';
-import { queueChangedSessions, type ChangeScanResult } from './queue-changes';
-import type { SyncSettings } from './sync-config';
-import type { XapiStatement } from './statement';
+import { queueChangedSessions, type ChangeScanResult } from './outbox-changes';
+import type { SyncSettings } from '../sync/sync-config';
+import type { XapiStatement } from '../sync/statement';
 
 /** What the statements depend on besides the sessions themselves. */
 export type StatementSettings = Pick<

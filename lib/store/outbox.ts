@@ -4,7 +4,7 @@
  * changes a queued statement: its old statements are voided and a new revision queued.
  */
 import { Dexie } from 'dexie';
-import type { SkilltrailDb } from '../store/db';
+import type { SkilltrailDb } from './db';
 import {
   contentHash,
   derivedId,
@@ -12,8 +12,8 @@ import {
   revisionId,
   voidingStatement,
   type XapiStatement,
-} from './statement';
-import type { OutboxEntry, OutboxState } from './outbox-entry';
+} from '../sync/statement';
+import type { OutboxEntry, OutboxState } from '../sync/outbox-entry';
 
 export interface SessionStatements {
   sessionId: string;

@@ -2,9 +2,9 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import type { LrsConfig } from '../../../lib/sync/lrs-endpoint';
-import { markAttempted, queueSession, queueSessions } from '../../../lib/sync/outbox';
+import { markAttempted, queueSession, queueSessions } from '../../../lib/store/outbox';
 import { VOIDED_VERB, type XapiStatement } from '../../../lib/sync/statement';
-import { resumeSync, syncNow, syncStatus } from '../../../lib/sync/sync-now';
+import { resumeSync, syncNow, syncStatus } from '../../../lib/store/outbox-delivery';
 import { fakeLrs, type FakeLrs } from '../../lrs/fake-lrs';
 
 const config: LrsConfig = {
