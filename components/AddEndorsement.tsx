@@ -11,6 +11,10 @@ const REFUSED: Record<EndorsementErrorKey, MessageKey> = {
   'not-issuer': 'endorsementNotIssuer',
   'foreign-subject': 'endorsementForeign',
   'not-yet-valid': 'endorsementNotYetValid',
+  'too-complex': 'endorsementTooComplex',
+  'earlier-version': 'endorsementEarlierVersion',
+  'someone-else': 'endorsementSomeoneElse',
+  expired: 'endorsementExpired',
 };
 
 type Status =

@@ -19,6 +19,7 @@ const VERIFY_ERROR_MESSAGE: Record<VerifyErrorKey, MessageKey> = {
   dates: 'verifyErrorDates',
   'not-yet-valid': 'verifyErrorNotYetValid',
   expired: 'verifyErrorExpired',
+  forged: 'verifyErrorForged',
 };
 
 /** Why an embedded endorsement does not hold. */
@@ -30,6 +31,10 @@ const ENDORSEMENT_ERROR_MESSAGE: Record<EndorsementErrorKey, MessageKey> = {
   'not-issuer': 'endorsementNotIssuer',
   'foreign-subject': 'verifyEndorsementOtherSubject',
   'not-yet-valid': 'endorsementNotYetValid',
+  'too-complex': 'endorsementTooComplex',
+  'earlier-version': 'endorsementEarlierVersion',
+  'someone-else': 'endorsementSomeoneElse',
+  expired: 'endorsementExpired',
 };
 
 const PROOF_LABEL: Record<ProofForm, MessageKey> = {
@@ -112,6 +117,7 @@ export function CredentialResult({ position, check, locale }: CredentialResultPr
       class={`credential is-${check.status}`}
       data-valid={check.status === 'valid' ? 'true' : 'false'}
       data-status={check.status}
+      data-key={check.status === 'invalid' ? check.key : ''}
       data-proof={check.proof ?? ''}
     >
       <h2>{name}</h2>
@@ -215,7 +221,12 @@ function Endorsements({ items, locale }: { items: readonly EndorsementVerdict[];
       <h3>{t('skillEndorsements', formatNumber(items.length, locale))}</h3>
       <ol class="endorsements">
         {items.map((e, i) => (
-          <li key={i} class={`endorsement is-${e.status}`} data-status={e.status}>
+          <li
+            key={i}
+            class={`endorsement is-${e.status}`}
+            data-status={e.status}
+            data-key={e.key ?? ''}
+          >
             <strong dir="auto">{t('endorsedBy', e.issuerName)}</strong>
             {e.status === 'valid' ? (
               <p class="verdict ok">

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
+import { MIN_PASSPHRASE_LENGTH } from '../lib/credentials/wrapped-identity';
 import type { ExportFile, ExportParts } from '../lib/export/file';
 import type { PrivacyLevel, SharedData } from '../lib/export/privacy';
 import { formatDateTime, formatDuration, formatNumber } from '../lib/format';
@@ -46,8 +47,11 @@ export interface ExportPanelProps {
   exporters: Partial<Record<ExportFormat, (progress: ExportProgress) => Promise<ExportFile[]>>>;
   /** The printable report of `shared`. */
   report: () => ExportFile;
-  /** The whole database as a backup file: not redacted, it restores everything. */
-  backup: () => Promise<ExportParts>;
+  /**
+   * The whole database as a backup file: not redacted, it restores everything. With a
+   * `passphrase`, it carries the learner's signing key locked with it.
+   */
+  backup: (passphrase?: string) => Promise<ExportParts>;
   /** Shown under the export status: what the last export made, e.g. each badge's file. */
   results?: ComponentChildren;
   /** Shown under the backup button, e.g. the import control. */
@@ -68,6 +72,8 @@ export function ExportPanel(props: ExportPanelProps) {
     props;
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
 
   const save = async (
     build: ((progress: ExportProgress) => Promise<(ExportFile | ExportParts)[]>) | undefined,
@@ -81,9 +87,25 @@ export function ExportPanel(props: ExportPanelProps) {
     } catch (error) {
       setStatus({
         kind: 'error',
-        text: t('exportFailed', error instanceof Error ? error.message : String(error)),
+        text:
+          error instanceof Error && error.name === 'KeyNotMovable'
+            ? t('backupKeyNotMovable')
+            : t('exportFailed', error instanceof Error ? error.message : String(error)),
       });
     }
+  };
+
+  /** The backup, with the key when a passphrase is given twice and long enough. */
+  const saveBackup = () => {
+    if (passphrase && passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      setStatus({ kind: 'error', text: t('backupKeyTooShort') });
+      return;
+    }
+    if (passphrase !== again) {
+      setStatus({ kind: 'error', text: t('backupKeyMismatch') });
+      return;
+    }
+    void save(async () => [await backup(passphrase || undefined)]);
   };
 
   const print = () => {
@@ -165,12 +187,34 @@ export function ExportPanel(props: ExportPanelProps) {
       <p id={`${id}-backup`} class="muted">
         {t('backupExplain')}
       </p>
+      <div class="backup-key">
+        <label for={`${id}-key`}>{t('backupKeyLabel')}</label>
+        <p id={`${id}-key-hint`} class="muted">
+          {t('backupKeyHint')}
+        </p>
+        <input
+          id={`${id}-key`}
+          type="password"
+          autocomplete="new-password"
+          aria-describedby={`${id}-key-hint`}
+          value={passphrase}
+          onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)}
+        />
+        <label for={`${id}-key-again`}>{t('backupKeyAgain')}</label>
+        <input
+          id={`${id}-key-again`}
+          type="password"
+          autocomplete="new-password"
+          value={again}
+          onInput={(e) => setAgain((e.target as HTMLInputElement).value)}
+        />
+      </div>
       <button
         type="button"
         data-export="backup"
         aria-describedby={`${id}-backup`}
         disabled={status.kind === 'busy'}
-        onClick={() => void save(async () => [await backup()])}
+        onClick={saveBackup}
       >
         {t('exportBackup')}
       </button>

@@ -16,6 +16,12 @@ const ERROR_MESSAGE: Record<BackupErrorKey, MessageKey> = {
   'duplicate-id': 'backupErrorDuplicateId',
   'duplicate-key': 'backupErrorDuplicateKey',
   'orphan-record': 'backupErrorOrphan',
+  'orphan-skill': 'backupErrorOrphanSkill',
+  'endorsement-refused': 'backupErrorEndorsement',
+  'needs-passphrase': 'backupErrorNeedsPassphrase',
+  'wrong-passphrase': 'backupErrorWrongPassphrase',
+  'bad-identity': 'backupErrorBadIdentity',
+  'other-identity': 'backupErrorOtherIdentity',
   'write-failed': 'backupErrorWriteFailed',
 };
 
@@ -24,10 +30,14 @@ const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export interface ImportBackupProps {
   locale: string;
-  /** Checks the whole text, then imports it in one transaction, or changes nothing. */
+  /**
+   * Checks the whole text, then imports it in one transaction, or changes nothing.
+   * `passphrase` opens the signing key the backup carries, if it carries one.
+   */
   onImport: (
     text: string,
     onProgress: (progress: ImportProgress) => void,
+    passphrase: string,
   ) => Promise<ImportBackupResult>;
 }
 
@@ -41,6 +51,7 @@ type Status =
 export function ImportBackup({ locale, onImport }: ImportBackupProps) {
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [passphrase, setPassphrase] = useState('');
   const n = (v: number) => formatNumber(v, locale);
 
   const restore = async (input: HTMLInputElement) => {
@@ -52,8 +63,10 @@ export function ImportBackup({ locale, onImport }: ImportBackupProps) {
         setStatus({ kind: 'error', text: t('backupErrorTooLarge') });
         return;
       }
-      const result = await onImport(await file.text(), (progress) =>
-        setStatus({ kind: 'restoring', ...progress }),
+      const result = await onImport(
+        await file.text(),
+        (progress) => setStatus({ kind: 'restoring', ...progress }),
+        passphrase,
       );
       if (result.ok) {
         const { added, skipped } = result;
@@ -97,6 +110,14 @@ export function ImportBackup({ locale, onImport }: ImportBackupProps) {
 
   return (
     <div class="import-backup">
+      <label for={`${id}-passphrase`}>{t('importKeyLabel')}</label>
+      <input
+        id={`${id}-passphrase`}
+        type="password"
+        autocomplete="current-password"
+        value={passphrase}
+        onInput={(e) => setPassphrase((e.target as HTMLInputElement).value)}
+      />
       <label for={id}>{t('importBackup')}</label>
       <p id={`${id}-hint`} class="muted">
         {t('importBackupHint')}

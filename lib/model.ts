@@ -79,6 +79,11 @@ export interface Skill {
   colour: string;
   /** Weekly target in minutes, if the learner set one. */
   goalMinutes?: number;
+  /**
+   * Ids of skills merged into this one (on a merge, or a restore that matched by name):
+   * endorsements of those skills' achievements still count for this one.
+   */
+  mergedIds?: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -142,6 +147,8 @@ export interface Endorsement {
   comment: string;
   /** The credential's `validFrom`. */
   issuedAt: number;
+  /** The credential's `validUntil`, when it has one: after it, the endorsement is expired. */
+  expiresAt?: number;
   addedAt: number;
   /** The signed credential as JSON text, unchanged. */
   credential: string;

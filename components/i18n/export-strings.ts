@@ -111,6 +111,7 @@ function endorsementStrings() {
     endorsements: t('endorsementsHeading'),
     endorsedBy: (name: string) => t('endorsedBy', name),
     endorsementSigned: (when: string) => t('endorsementSigned', when),
+    endorsementExpired: (when: string) => t('endorsementExpiredMark', when),
     endorsementNote: t('reportEndorsementNote'),
   };
 }

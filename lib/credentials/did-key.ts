@@ -1,10 +1,10 @@
 /**
  * The learner's Ed25519 identity as a `did:key`: the key pair is made once in WebCrypto
- * with the private key non-extractable and kept in IndexedDB like the RSA key
- * (`keys.ts`); the `did:key` is spelled from the public key alone, so anyone holding a
- * credential resolves it offline. Signing goes through `crypto.subtle.sign`: the private
- * key never leaves WebCrypto. Works in any page with WebCrypto Ed25519 (Chrome 137,
- * Firefox 129); nothing here needs the extension.
+ * and kept in IndexedDB like the RSA key (`keys.ts`). The `did:key` is spelled from the
+ * public key alone, so anyone holding a credential resolves it offline. Signing goes
+ * through `crypto.subtle.sign`; the private key leaves WebCrypto only wrapped under the
+ * learner's passphrase, into a backup (`key-backup.ts`). Works in any page with WebCrypto
+ * Ed25519 (Chrome 137, Firefox 129); nothing here needs the extension.
  */
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { base64urlEncode } from './base64url';
@@ -122,15 +122,17 @@ export async function didKeyFromPair(pair: CryptoKeyPair): Promise<DidKey> {
 }
 
 /**
- * The learner's Ed25519 `did:key`, made on first use (private key not extractable) and kept
- * where `keys` says (`didKeyStore`, `meta` under `did-key`, in the extension). Every later and every concurrent first call
- * answers the same key.
+ * The learner's Ed25519 `did:key`, made on first use (extractable only for a backup under a
+ * passphrase) and kept where `keys` says (`didKeyStore`, `meta` under `did-key`, in the
+ * extension). Every later and every concurrent first call answers the same key.
  * @example const key = await getOrCreateDidKey(didKeyStore(db())); key.did // 'did:key:z6Mk…'
  */
 export async function getOrCreateDidKey(keys: KeyStore): Promise<DidKey> {
   let pair = await keys.load();
   if (!pair) {
-    const fresh = (await crypto.subtle.generateKey(ED25519, false, [
+    // Extractable only so a backup can carry it wrapped under the learner's passphrase
+    // (`key-backup.ts`): the identity endorsements are bound to must move with the learner.
+    const fresh = (await crypto.subtle.generateKey(ED25519, true, [
       'sign',
       'verify',
     ])) as CryptoKeyPair;

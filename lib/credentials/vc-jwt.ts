@@ -106,7 +106,8 @@ export type VerifyErrorKey =
   | 'jsonld'
   | 'dates'
   | 'not-yet-valid'
-  | 'expired';
+  | 'expired'
+  | 'forged';
 
 /** What a person is told, per failure (English for now; one place to translate). */
 export const VERIFY_ERROR_TEXT: Readonly<Record<VerifyErrorKey, string>> = {
@@ -122,6 +123,7 @@ export const VERIFY_ERROR_TEXT: Readonly<Record<VerifyErrorKey, string>> = {
   dates: 'The credential’s validFrom or validUntil is not a date.',
   'not-yet-valid': 'The credential is not valid yet.',
   expired: 'The credential has expired.',
+  forged: 'Forged: the key the issuer’s DID names did not sign this credential.',
 };
 
 export type VerifyResult =

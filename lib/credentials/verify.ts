@@ -5,16 +5,20 @@
  * - `valid`: the signature holds, the period includes `now`, and the key that signed is the
  *   issuer's own (a `did:key` or `did:jwk` issuer that is the signing key, or a VC-JWT whose
  *   payload carries such a Data Integrity proof);
- * - `issuer-unconfirmed`: the signature holds but nothing ties the key to the issuer named,
- *   so the credential is never shown as that organisation's;
- * - `invalid`: why not.
+ * - `issuer-unconfirmed`: the signature holds but nothing ties the key to the issuer named
+ *   (a `did:web` is never fetched), so the credential is never shown as that organisation's;
+ * - `invalid`: why not — `forged` when the issuer is a `did:key` or `did:jwk`, which names
+ *   its own key, and another key signed: that is provably not the issuer's.
  *
  * A credential that holds also has each endorsement it embeds checked on its own: its
- * author's proof, that the author's key signed it, and that it is about this credential or
- * its achievement. What an endorser says of themselves is only their claim.
+ * author's proof, that the author's key signed it, its dates, and that it is about one of
+ * this credential's achievement ids, qualified by the DID that signed the credential
+ * (`learner-binding.ts`). What an endorser says of themselves is only their claim.
  */
 import { verifyDataIntegrity } from './data-integrity';
 import { checkEndorsement, type EndorsementErrorKey } from './endorsement';
+import { badgeAchievementIds } from './learner-binding';
+import { CREDENTIAL_STRUCTURE, structureProblem } from './structure-limits';
 import { decodeCompactJws } from './jws';
 import { validityDetail, validityProblem } from './validity';
 import {
@@ -51,19 +55,18 @@ function text(v: unknown): string {
 
 /**
  * Checks each endorsement `credential` embeds (`endorsement`): valid only when its own proof
- * holds, by its issuer's key, about this credential or its achievement. Never throws.
- * @example (await checkEmbeddedEndorsements(badge, Date.now())).every((e) => e.status === 'valid')
+ * holds, by its issuer's key, inside its dates, about one of this credential's achievement
+ * ids qualified by `signer` (the DID whose key signed the credential). Never throws.
+ * @example (await checkEmbeddedEndorsements(badge, Date.now(), v.signer)).every((e) => e.status === 'valid')
  */
 export async function checkEmbeddedEndorsements(
   credential: Record<string, unknown>,
   now: number,
+  signer: string,
 ): Promise<EndorsementVerdict[]> {
   const list = [credential.endorsement ?? []].flat().slice(0, MAX_ENDORSEMENTS_CHECKED);
-  const subject = credential.credentialSubject as { achievement?: { id?: unknown } } | undefined;
-  const subjects = new Map<string, string>();
-  if (typeof credential.id === 'string') subjects.set(credential.id, credential.id);
-  const achievementId = subject?.achievement?.id;
-  if (typeof achievementId === 'string') subjects.set(achievementId, achievementId);
+  const ids = badgeAchievementIds(credential, signer);
+  const subjects = new Map(ids.map((id) => [id, id]));
   const out: EndorsementVerdict[] = [];
   for (const item of list) {
     const e = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
@@ -80,7 +83,7 @@ export async function checkEmbeddedEndorsements(
       ),
       validFrom: text(e.validFrom),
     };
-    const r = await checkEndorsement(JSON.stringify(item) ?? '', subjects, now);
+    const r = await checkEndorsement(JSON.stringify(item) ?? '', subjects, now, signer);
     out.push(
       r.ok
         ? { status: 'valid', ...claims }
@@ -131,6 +134,8 @@ async function checkDataIntegrity(
   credential: Record<string, unknown>,
   now: number,
 ): Promise<CredentialVerdict> {
+  const tooBig = structureProblem(credential, CREDENTIAL_STRUCTURE);
+  if (tooBig) return invalid('data-integrity', 'malformed', tooBig, null);
   if (!isKnownCredential(credential)) {
     return invalid(
       'data-integrity',
@@ -146,9 +151,11 @@ async function checkDataIntegrity(
   const problem = validityProblem(credential, now);
   if (problem) return invalid('data-integrity', problem, validityDetail(credential), credential);
   const issuer = issuerId(credential.issuer) ?? '';
+  if (selfCertifying(issuer) && result.signer !== issuer)
+    return invalid('data-integrity', 'forged', `${result.signer} ≠ ${issuer}`, credential);
   return {
-    status: selfCertifying(issuer) && result.signer === issuer ? 'valid' : 'issuer-unconfirmed',
-    endorsements: await checkEmbeddedEndorsements(credential, now),
+    status: selfCertifying(issuer) ? 'valid' : 'issuer-unconfirmed',
+    endorsements: await checkEmbeddedEndorsements(credential, now, result.signer),
     proof: 'data-integrity',
     credential,
     issuerId: issuer,
@@ -169,9 +176,11 @@ async function checkVcJwt(jws: string, now: number): Promise<CredentialVerdict> 
     const inner = await checkDataIntegrity(r.credential, now);
     if (inner.status === 'valid') signer = inner.signer;
   }
+  if (selfCertifying(iss) && iss !== signer)
+    return invalid('vc-jwt', 'forged', `${signer} ≠ ${iss}`, r.credential);
   return {
-    status: selfCertifying(iss) && iss === signer ? 'valid' : 'issuer-unconfirmed',
-    endorsements: await checkEmbeddedEndorsements(r.credential, now),
+    status: selfCertifying(iss) ? 'valid' : 'issuer-unconfirmed',
+    endorsements: await checkEmbeddedEndorsements(r.credential, now, signer),
     proof: 'vc-jwt',
     credential: r.credential,
     issuerId: iss,

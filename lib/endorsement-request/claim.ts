@@ -3,7 +3,7 @@
  * embedded in it (an Open Badges `OpenBadgeCredential`, as the badge export makes it):
  * only text, whatever the file holds, and links only to web pages. The endorsement is of
  * the credential's achievement, the skill itself, so it stays the learner's across weeks:
- * `subjectId` is what `checkEndorsement` matches (`skillIri` of the skill).
+ * `subjectId` is what `checkEndorsement` matches (`learnerAchievementId` of the learner and skill).
  */
 import { isWebUrl } from '../url';
 

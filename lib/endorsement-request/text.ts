@@ -15,6 +15,12 @@ export interface RequestPageText {
   noEvidence: string;
   selfAsserted: string;
   checking: string;
+  /** `$1`: the learner's key fingerprint (`keyFingerprint`). */
+  fingerprint: string;
+  /** Heading over the exact statement the endorser's signature will carry. */
+  willSay: string;
+  /** The request names a skill of another key than the one that signed it. */
+  notTheirs: string;
   /** `$1`: the learner's key (`did:key:…`). */
   signatureHolds: string;
   signatureFails: string;

@@ -2,6 +2,7 @@
  * Writing a backup file: the document's text, table by table, with every record as the
  * format allows it, so a file Skilltrail writes is one it can read back.
  */
+import type { WrappedIdentity } from '../credentials/wrapped-identity';
 import { SKILL_COLOURS } from '../skills/names';
 import { weekOf } from '../time';
 import {
@@ -76,11 +77,13 @@ export class BackupText {
   private tables = 0;
   private records = 0;
 
-  constructor(now: number) {
+  /** `identity`: the learner's key under their passphrase, when the backup carries it. */
+  constructor(now: number, identity?: WrappedIdentity) {
     const head = JSON.stringify({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: new Date(now).toISOString(),
+      ...(identity ? { identity } : {}),
     });
     this.parts = [`${head.slice(0, -1)},"data":{`];
   }

@@ -27,6 +27,7 @@ import {
   type Rule,
 } from './backup';
 import { sessionProvenanceBefore, VOUCHED, WRITTEN } from '../provenance';
+import { wrappedIdentityProblem, type WrappedIdentity } from '../credentials/wrapped-identity';
 
 /**
  * The error a person is told about, with where it happened for support.
@@ -151,7 +152,7 @@ function strayKey(
   return null;
 }
 
-const ROOT_KEYS = { format: true, version: true, exportedAt: true, data: true };
+const ROOT_KEYS = { format: true, version: true, exportedAt: true, identity: true, data: true };
 /**
  * Why the record `value` of `table` is refused, or `null`. A record that passes holds
  * only known keys with valid values, so the parsed object itself can be stored.
@@ -233,6 +234,10 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
   ) {
     return fail('invalid-field', 'exportedAt: not an ISO 8601 instant');
   }
+  if (root.identity !== undefined) {
+    const problem = wrappedIdentityProblem(root.identity);
+    if (problem) return fail('bad-identity', `identity.${problem}`);
+  }
   const data = root.data;
   if (!isPlainObject(data)) return fail('invalid-field', 'data: not an object');
   const strayInData = strayKey(Object.fromEntries(tables.map((t) => [t, true])), data, 'data.');
@@ -294,6 +299,7 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt,
+    ...(root.identity !== undefined ? { identity: root.identity as WrappedIdentity } : {}),
     data: out as unknown as BackupData,
   };
   return { ok: true, backup, counts };

@@ -8,6 +8,7 @@
  * (import, export) `lib/store/backup.ts`.
  */
 import { MAX_FOLLOW_UP_SESSIONS } from '../followup/schedule';
+import type { WrappedIdentity } from '../credentials/wrapped-identity';
 import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
 import { VOUCHED, WRITTEN } from '../provenance';
 
@@ -52,6 +53,8 @@ export interface Backup {
   version: typeof BACKUP_VERSION;
   /** ISO 8601 instant the file was made. */
   exportedAt: string;
+  /** The learner's signing key under their passphrase, when they chose to carry it. */
+  identity?: WrappedIdentity;
   data: BackupData;
 }
 
@@ -94,6 +97,8 @@ export const FIELD_LIMITS = {
   uri: 4096,
   colour: 64,
   skillsPerSession: 500,
+  /** Skills merged into one, over its life. */
+  mergedIds: 10_000,
   meta: 2000,
   lang: 64,
   excerpt: 100_000,
@@ -131,6 +136,12 @@ export type BackupErrorKey =
   | 'duplicate-id'
   | 'duplicate-key'
   | 'orphan-record'
+  | 'orphan-skill'
+  | 'endorsement-refused'
+  | 'needs-passphrase'
+  | 'wrong-passphrase'
+  | 'bad-identity'
+  | 'other-identity'
   | 'write-failed';
 
 /** What a person is told, per error (English for now; one place to translate). */
@@ -146,6 +157,15 @@ export const BACKUP_ERROR_TEXT: Readonly<Record<BackupErrorKey, string>> = {
   'duplicate-id': 'Two records in this backup share one id.',
   'duplicate-key': 'Two records in this backup share a value that must be unique.',
   'orphan-record': 'A page, search or capture in this backup belongs to no session in it.',
+  'orphan-skill':
+    'A follow-up or endorsement in this backup is about a skill that is neither in it nor in your record.',
+  'endorsement-refused': 'An endorsement in this backup does not hold.',
+  'needs-passphrase':
+    'This backup carries your signing key: type the passphrase you chose for it, then choose the file again.',
+  'wrong-passphrase': 'This passphrase does not open the key in this backup.',
+  'bad-identity': 'The signing key in this backup is damaged.',
+  'other-identity':
+    'This backup carries another signing key, and your record already has endorsements bound to this browser’s key.',
   'write-failed': 'The backup could not be saved; nothing was changed.',
 };
 
@@ -250,6 +270,7 @@ const SKILL_FIELDS: Fields<Skill> = {
   description: str(FIELD_LIMITS.description, true),
   colour: { t: 'colour' },
   goalMinutes: { t: 'num', min: 0, max: 7 * 24 * 60, optional: true },
+  mergedIds: { t: 'ids', maxItems: FIELD_LIMITS.mergedIds, optional: true },
   createdAt: time,
   updatedAt: time,
 };
@@ -291,6 +312,7 @@ const ENDORSEMENT_FIELDS: Fields<Endorsement> = {
   issuerEmail: str(FIELD_LIMITS.email, true),
   comment: str(FIELD_LIMITS.note),
   issuedAt: time,
+  expiresAt: { t: 'num', min: 0, max: 8.64e15, optional: true },
   addedAt: time,
   credential: str(FIELD_LIMITS.credential),
   provenance: { t: 'enum', values: [VOUCHED], optional: true },

@@ -1,8 +1,9 @@
 /**
- * The identifiers Skilltrail mints: one IRI base for xAPI statements, Open Badges
- * achievements and the learner's account, and the name-based UUIDs of exported records.
- * None of these may ever change between versions: a Learning Record Store or a badge
- * verifier matches records by them.
+ * The identifiers Skilltrail mints: one IRI base for xAPI statements and the learner's
+ * account, and the name-based UUIDs of exported records. (Open Badges achievements are
+ * named by the learner's `did:key` instead: `lib/credentials/learner-binding.ts`.) None of
+ * these may ever change between versions: a Learning Record Store or a badge verifier
+ * matches records by them.
  */
 
 /** The one base of every IRI Skilltrail mints. Never change it. */

@@ -66,6 +66,7 @@ export const REPORT_TEXT = {
   endorsements: 'Endorsements',
   endorsedBy: (name: string) => `Endorsed by ${name} (as they describe themselves)`,
   endorsementSigned: (when: string) => `Signed ${when}`,
+  endorsementExpired: (when: string) => `Expired ${when}`,
   endorsementNote:
     'An endorsement says only what its author wrote; their name and role are their own claim. Each is signed by its author, and the skill’s Open Badges credentials carry it with that signature.',
 };
@@ -257,6 +258,10 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
         meta: [
           e.issuerDescription,
           T.endorsementSigned(dateOnly(e.issuedAt, locale, tz)),
+          // Past its validUntil (at export time, or the period's end without one): it no longer counts.
+          e.expiresAt !== undefined && e.expiresAt < (options.now ?? summary.end)
+            ? T.endorsementExpired(dateOnly(e.expiresAt, locale, tz))
+            : '',
           T.provenance.vouched,
         ]
           .filter(Boolean)

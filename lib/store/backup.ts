@@ -11,9 +11,19 @@ import {
   type ImportProgress,
 } from '../export/backup';
 import { backupFilename, BackupText, type BackupFileOptions } from '../export/backup-file';
+import type { WrappedIdentity } from '../credentials/wrapped-identity';
+import { backupEndorsementProblem } from '../export/backup-endorsements';
 import { fail, parseBackup } from '../export/backup-parse';
 import type { Skill } from '../model';
 import type { SkilltrailDb } from './db';
+import { didKeyStore, replaceDidKey } from './keys';
+
+/** Thrown inside the restore's transaction to undo it with a reason for the learner. */
+class RestoreRefused extends Error {
+  constructor(readonly error: ReturnType<typeof fail>) {
+    super(error.detail);
+  }
+}
 
 function zeroCounts(): Record<BackupTable, number> {
   return Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
@@ -28,8 +38,13 @@ const IMPORT_CHUNK = 5000;
  * existing record always wins, so importing a file twice adds nothing the second time.
  * A skill whose key the database already has is not added; the sessions of the file that
  * name it are pointed at the existing skill. A capture whose URL is already captured is
- * skipped. Answers how many records each table gained and how many were already there;
- * `onProgress` hears how far it is as it writes (ten heavy years take a minute or more).
+ * skipped; a skill matched by key keeps the file's skill's id among its `mergedIds`, so its
+ * endorsements still count. A follow-up or endorsement whose skill is in neither the file
+ * nor the database refuses the whole file. `identity`: the learner's key the file brought,
+ * made this browser's key in the same transaction (refused if the record already has
+ * endorsements, bound to the key it replaces). Answers how many records each table gained
+ * and how many were already there; `onProgress` hears how far it is as it writes (ten heavy
+ * years take a minute or more).
  * @example
  * const r = await importBackup(db(), parsed.backup, ({ done, total }) => show(done, total));
  * if (r.ok) toast(`${r.added.sessions} sessions restored`);
@@ -38,6 +53,7 @@ export async function importBackup(
   db: SkilltrailDb,
   backup: Backup,
   onProgress?: (progress: ImportProgress) => void,
+  identity?: CryptoKeyPair,
 ): Promise<ImportBackupResult> {
   const added = zeroCounts();
   const skipped = zeroCounts();
@@ -63,17 +79,34 @@ export async function importBackup(
   try {
     await db.transaction(
       'rw',
-      [db.skills, db.sessions, db.visits, db.searches, db.captures, db.followUps, db.endorsements],
+      [
+        db.skills,
+        db.sessions,
+        db.visits,
+        db.searches,
+        db.captures,
+        db.followUps,
+        db.endorsements,
+        db.meta,
+      ],
       async () => {
+        if (identity) {
+          if ((await db.endorsements.count()) > 0)
+            throw new RestoreRefused(fail('other-identity', 'identity'));
+          await replaceDidKey(db, identity);
+        }
         const existing = await db.skills.toArray();
         const ids = new Set(existing.map((s) => s.id));
         const byKey = new Map(existing.map((s) => [s.key, s.id]));
         const remap = new Map<string, string>();
+        /** Skills of the file matched by key to a skill of the database, by that skill. */
+        const absorbed = new Map<string, Skill[]>();
         const skills: Skill[] = [];
         for (const s of data.skills) {
           const target = ids.has(s.id) ? s.id : byKey.get(s.key);
           if (target !== undefined) {
             remap.set(s.id, target);
+            if (target !== s.id) absorbed.set(target, [...(absorbed.get(target) ?? []), s]);
             continue;
           }
           skills.push(s);
@@ -81,6 +114,26 @@ export async function importBackup(
           byKey.set(s.key, s.id);
         }
         await write(db.skills, 'skills', skills);
+        // A skill matched by name keeps the ids it absorbed: their endorsements still count.
+        for (const [target, sources] of absorbed) {
+          const skill = await db.skills.get(target);
+          if (!skill) continue;
+          const ids = new Set(skill.mergedIds ?? []);
+          for (const s of sources) for (const id of [s.id, ...(s.mergedIds ?? [])]) ids.add(id);
+          ids.delete(target);
+          await db.skills.put({ ...skill, mergedIds: [...ids] });
+        }
+        const orphan = (skillId: string) => !ids.has(remap.get(skillId) ?? skillId);
+        const lostFollowUp = data.followUps.findIndex((f) => orphan(f.skillId));
+        if (lostFollowUp >= 0)
+          throw new RestoreRefused(
+            fail('orphan-skill', `data.followUps[${lostFollowUp}].skillId: no such skill`),
+          );
+        const lostEndorsement = data.endorsements.findIndex((e) => orphan(e.skillId));
+        if (lostEndorsement >= 0)
+          throw new RestoreRefused(
+            fail('orphan-skill', `data.endorsements[${lostEndorsement}].skillId: no such skill`),
+          );
 
         const sessions = (await newRecords(db.sessions, data.sessions)).map((s) => ({
           ...s,
@@ -129,6 +182,7 @@ export async function importBackup(
       },
     );
   } catch (e) {
+    if (e instanceof RestoreRefused) return e.error;
     return fail(
       'write-failed',
       e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : 'unknown',
@@ -147,18 +201,79 @@ async function newRecords<T extends { id: string }>(
   return records.filter((_, i) => found[i] === undefined);
 }
 
+export interface RestoreOptions {
+  /** Opens the signing key the backup carries, if it carries one. */
+  passphrase?: string;
+  now?: number;
+}
+
 /**
- * Parses and imports in one call, for the dashboard's "Import a backup": a file that does
- * not parse changes nothing.
- * @example const r = await restoreBackup(db(), await file.text()); if (!r.ok) alert(r.message);
+ * Parses, checks and imports in one call, for the dashboard's "Import a backup": a file
+ * that does not parse, whose key the passphrase does not open, or with one follow-up or
+ * endorsement that may not be restored (`backupEndorsementProblem`) changes nothing. The
+ * endorsements must be the learner's whose key the file brings, or else this browser's.
+ * @example const r = await restoreBackup(db(), await file.text(), show, { passphrase }); if (!r.ok) alert(r.message);
  */
 export async function restoreBackup(
   db: SkilltrailDb,
   text: string,
   onProgress?: (progress: ImportProgress) => void,
+  options: RestoreOptions = {},
 ): Promise<ImportBackupResult> {
   const parsed = parseBackup(text);
-  return parsed.ok ? importBackup(db, parsed.backup, onProgress) : parsed;
+  if (!parsed.ok) return parsed;
+  const { backup } = parsed;
+  const { didKeyOf, getOrCreateDidKey } = await import('../credentials/did-key');
+  let learnerDid: string;
+  let identity: CryptoKeyPair | undefined;
+  if (backup.identity) {
+    if (!options.passphrase) return fail('needs-passphrase', 'identity');
+    const { unwrapIdentity } = await import('../credentials/key-backup');
+    const opened = await unwrapIdentity(backup.identity, options.passphrase);
+    if (!opened.ok) return fail(opened.key, opened.detail);
+    learnerDid = opened.did;
+    const current = await didKeyStore(db).load();
+    if (!current || (await didKeyOf(current.publicKey)) !== opened.did) identity = opened.pair;
+  } else {
+    learnerDid = (await getOrCreateDidKey(didKeyStore(db))).did;
+  }
+  const problem = await backupEndorsementProblem(
+    backup,
+    await db.skills.toArray(),
+    learnerDid,
+    options.now ?? Date.now(),
+  );
+  if (problem) return problem;
+  return importBackup(db, backup, onProgress, identity);
+}
+
+/**
+ * The learner's key wrapped under `passphrase` for a backup, or nothing without one (the
+ * key then stays in this browser only). Throws when the stored key was made by an earlier
+ * version that could not let it out.
+ */
+async function backupIdentity(
+  db: SkilltrailDb,
+  passphrase: string | undefined,
+): Promise<WrappedIdentity | undefined> {
+  if (!passphrase) return undefined;
+  const [{ getOrCreateDidKey }, { wrapIdentity }] = await Promise.all([
+    import('../credentials/did-key'),
+    import('../credentials/key-backup'),
+  ]);
+  const keys = didKeyStore(db);
+  await getOrCreateDidKey(keys);
+  const pair = await keys.load();
+  if (!pair?.privateKey.extractable) throw new KeyNotMovable();
+  return wrapIdentity(pair, passphrase);
+}
+
+/** The stored key was made non-extractable by an earlier version: it cannot go in a backup. */
+export class KeyNotMovable extends Error {
+  constructor() {
+    super('This browser’s signing key was made by an earlier version and cannot be moved.');
+    this.name = 'KeyNotMovable';
+  }
 }
 
 /**
@@ -179,9 +294,9 @@ const EXPORT_CHUNK = 10_000;
  */
 export async function exportBackup(
   db: SkilltrailDb,
-  options: BackupFileOptions,
+  options: BackupFileOptions & { passphrase?: string },
 ): Promise<ExportParts> {
-  const text = new BackupText(options.now);
+  const text = new BackupText(options.now, await backupIdentity(db, options.passphrase));
   const size = options.chunkSize ?? EXPORT_CHUNK;
   const parts: Blob[] = [];
   await db.transaction(

@@ -5,7 +5,7 @@
  */
 import type { SkilltrailDb } from './db';
 import type { AddEndorsementResult } from '../credentials/endorsement';
-import { skillIri } from '../export/iri';
+import { learnerAchievementId } from '../credentials/learner-binding';
 import { newId } from '../ids';
 import type { Endorsement } from '../model';
 
@@ -16,25 +16,35 @@ export interface EndorsementFile {
 }
 
 /**
- * Every id the learner may be endorsed for, with the skill it belongs to: each skill's
- * achievement id, as its badges name it.
- * @example (await endorsableSubjects(db())).get(skillIri(skill.id)) // skill.id
+ * Every achievement id the learner `learnerDid` may be endorsed for, with the skill it
+ * belongs to: each skill's, as its badges name it, and each of the skills merged into it.
+ * @example (await endorsableSubjects(db(), key.did)).get(learnerAchievementId(key.did, skill.id)) // skill.id
  */
-export async function endorsableSubjects(db: SkilltrailDb): Promise<Map<string, string>> {
-  const ids = (await db.skills.toCollection().primaryKeys()) as string[];
-  return new Map(ids.map((id) => [skillIri(id), id]));
+export async function endorsableSubjects(
+  db: SkilltrailDb,
+  learnerDid: string,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await db.skills.each((skill) => {
+    for (const merged of skill.mergedIds ?? [])
+      out.set(learnerAchievementId(learnerDid, merged), skill.id);
+    out.set(learnerAchievementId(learnerDid, skill.id), skill.id);
+  });
+  return out;
 }
 
 /**
- * Checks an endorsement file and, when it holds, stores it under its skill. The check
- * (JSON-LD and proofs) loads on first use. A file already added (by its credential id) is
- * stored once and answered `already-added`. Never throws for a bad file.
- * @example const r = await addEndorsement(db(), input.files[0], Date.now());
+ * Checks an endorsement file for the learner `learnerDid` (their `did:key`) and, when it
+ * holds, stores it under its skill. The check (JSON-LD and proofs) loads on first use. A
+ * file already added (by its credential id) is stored once and answered `already-added`.
+ * Never throws for a bad file.
+ * @example const r = await addEndorsement(db(), input.files[0], Date.now(), key.did);
  */
 export async function addEndorsement(
   db: SkilltrailDb,
   file: EndorsementFile,
   now: number,
+  learnerDid: string,
 ): Promise<AddEndorsementResult> {
   const { checkEndorsement, ENDORSEMENT_ERROR_TEXT, MAX_ENDORSEMENT_BYTES } =
     await import('../credentials/endorsement');
@@ -46,7 +56,12 @@ export async function addEndorsement(
       detail: `${file.size} bytes`,
     };
   }
-  const checked = await checkEndorsement(await file.text(), await endorsableSubjects(db), now);
+  const checked = await checkEndorsement(
+    await file.text(),
+    await endorsableSubjects(db, learnerDid),
+    now,
+    learnerDid,
+  );
   if (!checked.ok) return checked;
   const endorsement: Endorsement = { id: newId(), ...checked.endorsement, addedAt: now };
   return db.transaction(

@@ -49,3 +49,13 @@ export function signingKeyStore(db: SkilltrailDb): KeyStore {
 export function didKeyStore(db: SkilltrailDb): KeyStore {
   return keyPairInMeta(db, DID_KEY_META, 'Ed25519');
 }
+
+/**
+ * Makes `pair` the learner's `did:key` pair, inside the caller's transaction (which must
+ * include `meta`): what a restore does with the key its backup brings, under the learner's
+ * passphrase, on a new computer.
+ * @example await db.transaction('rw', db.meta, () => replaceDidKey(db, opened.pair));
+ */
+export async function replaceDidKey(db: SkilltrailDb, pair: CryptoKeyPair): Promise<void> {
+  await db.meta.put({ key: DID_KEY_META, value: pair });
+}

@@ -110,7 +110,8 @@ async function sessionsWithAny(db: SkilltrailDb, skillIds: readonly string[]): P
  * Merges skills into `targetId`: every session tagged with a source is tagged with the
  * target instead (once, in the position of its first tag), source names and aliases become
  * aliases of the target, a URI, description or goal the target lacks is taken from the
- * first source that has one, and the sources are deleted. Nothing else is lost.
+ * first source that has one, the sources' ids are kept in `mergedIds` (their endorsements
+ * still count), and the sources are deleted. Nothing else is lost.
  * Atomic (one transaction over skills and sessions) and idempotent: sources already gone
  * are skipped, and `targetId` among the sources is ignored.
  * @example await mergeSkills(db, [jsId, ecmaId], javascriptId, Date.now())
@@ -140,6 +141,13 @@ export async function mergeSkills(
       ),
       updatedAt: now,
     };
+    // The sources' ids stay the merged skill's: endorsements of them still count for it.
+    next.mergedIds = [
+      ...new Set([
+        ...(target.mergedIds ?? []),
+        ...sources.flatMap((s) => [s.id, ...(s.mergedIds ?? [])]),
+      ]),
+    ];
     for (const s of sources) {
       next.uri ??= s.uri;
       next.description ??= s.description;

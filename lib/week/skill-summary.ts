@@ -29,13 +29,15 @@ export interface FollowUpSummary {
 export interface EndorsementSummary {
   id: string;
   credentialId: string;
-  /** What it endorses: the skill's achievement id, or one badge's id. */
+  /** What it endorses: the achievement id of the skill, or of one merged into it. */
   subjectId: string;
   /** The endorser's name and description of themselves, as they gave them. */
   issuerName: string;
   issuerDescription?: string;
   comment: string;
   issuedAt: number;
+  /** Its `validUntil`, when it has one. */
+  expiresAt?: number;
   /** The signed credential as received, JSON text. */
   credential: string;
 }
@@ -182,6 +184,7 @@ function endorsementsOf(
         credential: e.credential,
       };
       if (e.issuerDescription) item.issuerDescription = e.issuerDescription;
+      if (e.expiresAt !== undefined) item.expiresAt = e.expiresAt;
       return item;
     });
 }

@@ -7,7 +7,9 @@
  */
 import { signDataIntegrity, verifyDataIntegrity } from '../../lib/credentials/data-integrity';
 import { didKeyFromPair, ED25519 } from '../../lib/credentials/did-key';
-import { buildEndorsement } from '../../lib/credentials/endorsement';
+import { buildEndorsement, endorsementStatement } from '../../lib/credentials/endorsement';
+import { keyFingerprint } from '../../lib/credentials/fingerprint';
+import { achievementOwner } from '../../lib/credentials/learner-binding';
 import { claimOf, fill, type Claim } from '../../lib/endorsement-request/claim';
 import {
   FIELD_LIMITS,
@@ -50,7 +52,12 @@ function formatDate(day: string, lang: string): string {
   }
 }
 
-function claimSection(claim: Claim, T: RequestPageText, lang: string): HTMLElement {
+function claimSection(
+  claim: Claim,
+  T: RequestPageText,
+  lang: string,
+  fingerprint: HTMLElement,
+): HTMLElement {
   const evidence = claim.evidence.length
     ? el(
         'ul',
@@ -73,7 +80,8 @@ function claimSection(claim: Claim, T: RequestPageText, lang: string): HTMLEleme
     'section',
     { 'aria-labelledby': 'claim-heading', class: 'claim' },
     el('h2', { id: 'claim-heading' }, T.claimHeading),
-    el('p', { class: 'meta' }, fill(T.learner, claim.learner)),
+    el('p', { class: 'meta', dir: 'auto', id: 'learner' }, fill(T.learner, claim.learner)),
+    fingerprint,
     claim.from &&
       el(
         'p',
@@ -121,10 +129,20 @@ async function hasEd25519(): Promise<boolean> {
   }
 }
 
+/** The statement the endorsement carries, as the endorser's name is typed. */
+function statementOf(claim: Claim, endorser: string): string {
+  return endorsementStatement({
+    endorser: endorser.trim() || '…',
+    learner: claim.learner,
+    learnerId: claim.learnerId,
+    skill: claim.skill,
+  });
+}
+
 function endorsementForm(
   claim: Claim,
   T: RequestPageText,
-  signatureHolds: Promise<boolean>,
+  verdict: Promise<'holds' | 'fails' | 'not-theirs'>,
 ): HTMLElement {
   const status = el('p', { role: 'status', class: 'status', id: 'sign-status' });
   const inputs = new Map<EndorserField, HTMLInputElement | HTMLTextAreaElement>();
@@ -158,8 +176,24 @@ function endorsementForm(
       error,
     );
   });
+  const statement = el('blockquote', { id: 'will-say', lang: 'en', dir: 'ltr' });
+  const subject = el('p', { class: 'muted address', id: 'will-say-subject' }, claim.subjectId);
+  const showStatement = () => {
+    statement.textContent = statementOf(claim, inputs.get('name')!.value);
+  };
+  inputs.get('name')!.addEventListener('input', showStatement);
+  showStatement();
   const button = el('button', { type: 'submit', id: 'sign' }, T.sign);
-  const form = el('form', { novalidate: '', id: 'endorse-form' }, ...rows, button, status);
+  const form = el(
+    'form',
+    { novalidate: '', id: 'endorse-form' },
+    ...rows,
+    el('p', {}, T.willSay),
+    statement,
+    subject,
+    button,
+    status,
+  );
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -185,8 +219,9 @@ function endorsementForm(
         inputs.get(read.problems[0]!.field)!.focus();
         return;
       }
-      if (!(await signatureHolds)) {
-        status.textContent = T.signatureFails;
+      const v = await verdict;
+      if (v !== 'holds') {
+        status.textContent = v === 'not-theirs' ? T.notTheirs : T.signatureFails;
         status.className = 'status bad';
         return;
       }
@@ -208,6 +243,7 @@ function endorsementForm(
         const unsigned = buildEndorsement({
           subjectId: claim.subjectId,
           subjectName: claim.skill,
+          learnerName: claim.learner,
           issuerId: key.did,
           endorser: read.endorser,
           comment: read.comment,
@@ -239,9 +275,17 @@ function endorsementForm(
   );
 }
 
-async function checkSignature(credential: unknown, claim: Claim): Promise<boolean> {
+/**
+ * Whether the request is the learner's own: their key signed it, and the skill it asks
+ * about is one of that key's (a request signed by one key for another's skill is forged).
+ */
+async function checkSignature(
+  credential: unknown,
+  claim: Claim,
+): Promise<'holds' | 'fails' | 'not-theirs'> {
+  if (achievementOwner(claim.subjectId) !== claim.learnerId) return 'not-theirs';
   const result = await verifyDataIntegrity(credential);
-  return result.ok && result.signer === claim.learnerId;
+  return result.ok && result.signer === claim.learnerId ? 'holds' : 'fails';
 }
 
 function main(): void {
@@ -260,17 +304,27 @@ function main(): void {
   }
   const T = data.text;
   const signature = el('p', { class: 'status', role: 'status', id: 'signature' }, T.checking);
-  const holds = checkSignature(data.credential, claim).catch(() => false);
-  void holds.then((ok) => {
-    signature.textContent = ok ? fill(T.signatureHolds, claim.learnerId) : T.signatureFails;
+  const verdict = checkSignature(data.credential, claim).catch(() => 'fails' as const);
+  void verdict.then((v) => {
+    const ok = v === 'holds';
+    signature.textContent = ok
+      ? fill(T.signatureHolds, claim.learnerId)
+      : v === 'not-theirs'
+        ? T.notTheirs
+        : T.signatureFails;
     signature.className = ok ? 'status ok' : 'status bad';
-    signature.dataset.signature = ok ? 'holds' : 'fails';
+    signature.dataset.signature = v;
+  });
+  const fingerprint = el('p', { class: 'meta', id: 'fingerprint' });
+  void keyFingerprint(claim.learnerId).then((f) => {
+    fingerprint.textContent = fill(T.fingerprint, f);
+    fingerprint.dataset.fingerprint = f;
   });
   root.append(
     el('p', {}, T.intro),
     signature,
-    claimSection(claim, T, data.lang),
-    endorsementForm(claim, T, holds),
+    claimSection(claim, T, data.lang, fingerprint),
+    endorsementForm(claim, T, verdict),
     el('footer', { class: 'muted' }, T.footer),
   );
 }

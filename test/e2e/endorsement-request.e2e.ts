@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyFingerprint } from '../../lib/credentials/fingerprint';
 import { HOSTILE_TITLE, SKILL } from '../fixtures/week';
 import {
   cspViolations,
@@ -11,6 +12,7 @@ import {
   expectValidEndorsement,
   pageWithAlteredScript,
   pageWithEditedClaim,
+  pageWithForeignSkill,
   putFixtureWeek,
   watchCspViolations,
 } from './harness/endorsement-request';
@@ -24,6 +26,7 @@ import {
   addEndorsementFile,
   expectBadgeEmbedsEndorsements,
   expectVerifyViewNamesEndorser,
+  learnerKeyShown,
   writeEditedEndorsementFile,
 } from './harness/endorsement';
 import { downloaded } from './harness/pages';
@@ -59,6 +62,8 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
   let request: { path: string; text: string };
+  /** The learner's did:key and the fingerprint the Skills view shows them. */
+  let learner: { did: string; text: string };
 
   beforeAll(async () => {
     // A fresh profile of its own: the harness answers the welcome page it opens.
@@ -75,6 +80,8 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     await dashboard.reload();
     const row = `[data-skill-id="${SKILL.frontEnd}"]`;
     await dashboard.waitForSelector(`${row} [data-ask-endorsement]`);
+    learner = await learnerKeyShown(dashboard);
+    expect(learner.text).toContain(await keyFingerprint(learner.did));
     // A skill without sessions has nothing to be endorsed for.
     expect(
       await dashboard.$(`[data-skill-id="${SKILL.gardening}"] [data-ask-endorsement]`),
@@ -104,6 +111,15 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     expect(body).toContain('<script>alert(1)</script>');
     expect(await page.$$('img, iframe, object')).toHaveLength(0);
     expect(body).toContain('Your endorsement says only what you write here.');
+    // Whose work: the learner's name, and the fingerprint their own Skills view shows them.
+    expect(await page.$eval('#learner', (e) => e.textContent)).toBe('Learner: Skilltrail learner');
+    const fingerprint = await keyFingerprint(learner.did);
+    await page.waitForSelector(`#fingerprint[data-fingerprint="${fingerprint}"]`);
+    expect(await page.$eval('#fingerprint', (e) => e.textContent)).toContain(fingerprint);
+    // What the signature will say, before it is made.
+    expect(await page.$eval('#will-say-subject', (e) => e.textContent)).toBe(
+      `${learner.did}/skills/${SKILL.frontEnd}`,
+    );
 
     // Required fields and a broken email are named, next to their fields.
     await page.click('#sign');
@@ -114,6 +130,9 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
     await page.type('#field-name', 'Grace Mentor');
+    expect(await page.$eval('#will-say', (e) => e.textContent)).toBe(
+      `Grace Mentor endorses Skilltrail learner (${learner.did}) for the skill “Front-end development”.`,
+    );
     await page.type('#field-email', 'grace@');
     await page.type('#field-comment', COMMENT);
     await page.click('#sign');
@@ -130,9 +149,10 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     await page.close();
 
     const signed = await downloaded(downloads, ENDORSEMENT);
-    const credential = await expectValidEndorsement(signed.text, SKILL.frontEnd);
+    const credential = await expectValidEndorsement(signed.text, SKILL.frontEnd, learner.did);
     expect(credential).toMatchObject({
       type: ['VerifiableCredential', 'EndorsementCredential'],
+      description: `Grace Mentor endorses Skilltrail learner (${learner.did}) for the skill “Front-end development”.`,
       issuer: {
         type: ['Profile'],
         name: 'Grace Mentor',
@@ -141,6 +161,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
       },
       credentialSubject: {
         type: ['EndorsementSubject'],
+        id: `${learner.did}/skills/${SKILL.frontEnd}`,
         endorsementComment: COMMENT,
       },
     });
@@ -206,6 +227,93 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
     expect(await page.$eval('#sign-status', (e) => e.textContent)).toContain('does not hold');
     expect(await page.$('#endorse-form[data-signed]')).toBeNull();
     await page.close();
+  });
+
+  it('says a request forged with the learner’s skill but signed by another key is not theirs, and will not sign', async () => {
+    const page = await openFromDisk(
+      ext,
+      await pageWithForeignSkill(request.text, join(scratch, 'forged.html')),
+    );
+    await page.waitForSelector('#signature[data-signature="not-theirs"]', { timeout: 30_000 });
+    expect(await page.$eval('#signature', (e) => e.textContent)).toContain(
+      'This request is not what it claims',
+    );
+    await page.type('#field-name', 'Grace Mentor');
+    await page.type('#field-comment', 'Looks fine.');
+    await page.click('#sign');
+    await page.waitForFunction(() => document.getElementById('sign-status')?.textContent);
+    expect(await page.$eval('#sign-status', (e) => e.textContent)).toContain('Do not endorse it.');
+    expect(await page.$('#endorse-form[data-signed]')).toBeNull();
+    await page.close();
+  });
+
+  it('a second learner, in a fresh profile with a skill of the same id, cannot add the endorsement: someone else’s work', async () => {
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    const other = await launchWithExtension({
+      userDataDir: profileDownloadingTo(mkdtempSync(join(tmpdir(), 'skilltrail-other-'))),
+    });
+    try {
+      const dashboard = await other.openExtensionPage('/dashboard.html#/skills');
+      await putFixtureWeek(dashboard);
+      await dashboard.reload();
+      await dashboard.waitForSelector(`[data-skill-id="${SKILL.frontEnd}"]`);
+      expect((await learnerKeyShown(dashboard)).did).not.toBe(learner.did);
+      expect(await addEndorsementFile(dashboard, signed.path)).toBe(
+        'This endorsement is about someone else’s work. Nothing was changed.',
+      );
+      expect(await readStore(dashboard, 'endorsements')).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('moves to a new computer with a backup under a passphrase: the same key, and the endorsement still counts', async () => {
+    const PASSPHRASE = 'correct horse battery staple';
+    const weekView = await ext.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+    await weekView.waitForSelector('.backup-key input[type="password"]');
+    const [key, again] = await weekView.$$('.backup-key input[type="password"]');
+    await key!.type(PASSPHRASE);
+    await again!.type(PASSPHRASE);
+    await weekView.click('[data-export="backup"]');
+    const backup = await downloaded(downloads, `skilltrail-${FIXTURE_WEEK}.json`);
+    expect(JSON.parse(backup.text).identity).toMatchObject({ did: learner.did });
+    expect(backup.text).not.toMatch(/"d":/);
+    await weekView.close();
+
+    const elsewhere = mkdtempSync(join(tmpdir(), 'skilltrail-new-computer-'));
+    const fresh = await launchWithExtension({ userDataDir: profileDownloadingTo(elsewhere) });
+    try {
+      const page = await fresh.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+      const file = await page.waitForSelector('.import-backup input[type="file"]');
+      await file!.uploadFile(backup.path);
+      await page.waitForSelector('.import-backup .error');
+      expect(await page.$eval('.import-backup .error', (e) => e.textContent)).toBe(
+        'This backup carries your signing key: type the passphrase you chose for it, then choose the file again. Nothing was changed.',
+      );
+      await page.type('.import-backup input[type="password"]', PASSPHRASE);
+      await file!.uploadFile(backup.path);
+      await page.waitForSelector('.import-backup .ok', { timeout: 60_000 });
+      expect(await page.$eval('.import-backup .ok', (e) => e.textContent)).toContain(
+        '1 endorsements',
+      );
+      await page.close();
+
+      const skills = await fresh.openExtensionPage('/dashboard.html#/skills');
+      expect((await learnerKeyShown(skills)).did).toBe(learner.did);
+      await skills.waitForSelector(`[data-skill-id="${SKILL.frontEnd}"] .endorsement-list li`);
+      await skills.close();
+      // Its badge there carries the endorsement, and verifies.
+      const week = await fresh.openExtensionPage(`/dashboard.html#/week/${FIXTURE_WEEK}`);
+      await week.waitForSelector('[data-export="badges"]');
+      await week.click('[data-export="badges"]');
+      const badges = await downloaded(elsewhere, `skilltrail-${FIXTURE_WEEK}-badges.json`);
+      const signed = await downloaded(downloads, ENDORSEMENT);
+      await expectBadgeEmbedsEndorsements(badges.text, 'Front-end development', [
+        JSON.parse(signed.text) as object,
+      ]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('tells an endorser whose browser has no Ed25519 what to do', async () => {

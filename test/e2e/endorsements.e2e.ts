@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -10,6 +10,7 @@ import {
   addEndorsementFile,
   expectBadgeEmbedsEndorsements,
   expectVerifyViewNamesEndorser,
+  learnerKeyShown,
   MENTOR,
   MENTOR_COMMENT,
   seedSkillWithActivity,
@@ -29,6 +30,8 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const files = mkdtempSync(join(tmpdir(), 'skilltrail-endorsements-'));
   let skillId = '';
+  /** The learner's did:key, as the Skills view shows it. */
+  let learnerDid = '';
   let added: Awaited<ReturnType<typeof writeEndorsementFile>>;
 
   beforeAll(async () => {
@@ -42,6 +45,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
     skillId = await seedSkillWithActivity(dashboard, 'CSS');
     // Written past Dexie, so the view reads them afresh.
     await dashboard.reload();
+    learnerDid = (await learnerKeyShown(dashboard)).did;
   });
 
   afterAll(async () => {
@@ -49,7 +53,7 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   });
 
   it('adds a signed endorsement with the file chooser and shows it under the skill, once', async () => {
-    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
     added = file;
     expect(await addEndorsementFile(dashboard, file.path)).toBe(
       `Added: ${MENTOR.name} endorses CSS.`,
@@ -71,13 +75,32 @@ describe('endorsements: a signed file from a mentor joins the record, an edited 
   });
 
   it('refuses an endorsement whose comment was edited after signing, and stores nothing', async () => {
-    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
     const edited = writeEditedEndorsementFile(files, file.text, 'The best engineer I ever met.');
     expect(await addEndorsementFile(dashboard, edited)).toBe(
       'The signature on this endorsement does not hold: it was changed after it was signed, or never signed. Nothing was changed.',
     );
     expect(await readStore<Endorsement>(dashboard, 'endorsements')).toHaveLength(1);
     expect(await dashboard.$$('.endorsement-list li')).toHaveLength(1);
+  });
+
+  it('refuses a hostile endorsement of 9,000 empty evidence entries at once, before any JSON-LD work', async () => {
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
+    const hostile = join(files, 'skilltrail-endorsement-hostile.json');
+    writeFileSync(
+      hostile,
+      JSON.stringify({
+        ...file.credential,
+        evidence: Array.from({ length: 9_000 }, () => ({ type: ['Evidence'], name: '' })),
+      }),
+    );
+    const started = Date.now();
+    expect(await addEndorsementFile(dashboard, hostile)).toBe(
+      'This file is not an endorsement: it holds far more than one does. Nothing was changed.',
+    );
+    // It took 7.6 s of the page's thread before; the verdict's polling is part of this.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await readStore<Endorsement>(dashboard, 'endorsements')).toHaveLength(1);
   });
 
   it('exports the skill’s badge with the endorsement inside, and the Verify view names the endorser', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyFingerprint } from '../../lib/credentials/fingerprint';
 import { HOSTILE_TITLE, SKILL } from '../fixtures/week';
 import {
   cspViolations,
@@ -11,6 +12,7 @@ import {
   expectValidEndorsement,
   pageWithAlteredScript,
   pageWithEditedClaim,
+  pageWithForeignSkill,
   putFixtureWeek,
   watchCspViolations,
 } from './harness/endorsement-request';
@@ -20,6 +22,7 @@ import {
   addEndorsementFile,
   expectBadgeEmbedsEndorsements,
   expectVerifyViewNamesEndorser,
+  learnerKeyShown,
   writeEditedEndorsementFile,
 } from './harness/endorsement';
 import { downloaded, waitForTruthy } from './harness/pages';
@@ -36,6 +39,8 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
   let request: { path: string; text: string };
+  /** The learner's did:key and the fingerprint the Skills view shows them. */
+  let learner: { did: string; text: string };
 
   /** A plain tab on a file, recording every CSP violation the page reports. */
   async function openFromDisk(path: string): Promise<Page> {
@@ -61,6 +66,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     await ext.gotoPrivileged(dashboard, `${ext.origin}/dashboard.html#/skills`);
     const row = `[data-skill-id="${SKILL.frontEnd}"]`;
     await dashboard.waitForSelector(`${row} [data-ask-endorsement]`);
+    learner = await learnerKeyShown(dashboard);
     await dashboard.click(`${row} [data-ask-endorsement]`);
     await dashboard.click(`${row} .endorsement-request input[value="full"]`);
     await dashboard.click(`${row} [data-endorse-save]`);
@@ -75,6 +81,16 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 60_000 });
     expect(await page.$eval('body', (b) => b.textContent)).toContain(HOSTILE_TITLE);
     expect(await page.$$('img, iframe, object')).toHaveLength(0);
+    // Whose work: the learner's name and the fingerprint their Skills view shows them.
+    expect(await page.$eval('#learner', (e) => e.textContent)).toBe('Learner: Skilltrail learner');
+    const fingerprint = await keyFingerprint(learner.did);
+    expect(learner.text).toContain(fingerprint);
+    expect(
+      await waitForTruthy(page, () => document.getElementById('fingerprint')?.dataset.fingerprint),
+    ).toBe(fingerprint);
+    expect(await page.$eval('#will-say-subject', (e) => e.textContent)).toBe(
+      `${learner.did}/skills/${SKILL.frontEnd}`,
+    );
     await page.click('#sign');
     await waitForTruthy(page, () => document.getElementById('field-comment-error')?.textContent);
     await page.type('#field-name', 'Grace Mentor');
@@ -86,7 +102,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     await page.close();
 
     const signed = await downloaded(downloads, ENDORSEMENT);
-    const credential = await expectValidEndorsement(signed.text, SKILL.frontEnd);
+    const credential = await expectValidEndorsement(signed.text, SKILL.frontEnd, learner.did);
     expect(credential).toMatchObject({
       issuer: { name: 'Grace Mentor', description: 'Tech lead, Example Ltd' },
       credentialSubject: { endorsementComment: COMMENT },
@@ -134,5 +150,41 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
     );
     await edited.waitForSelector('#signature[data-signature="fails"]', { timeout: 60_000 });
     await edited.close();
+  });
+
+  it('says a request forged with the learner’s skill but signed by another key is not theirs', async () => {
+    const forged = await openFromDisk(
+      await pageWithForeignSkill(request.text, join(scratch, 'forged.html')),
+    );
+    await forged.waitForSelector('#signature[data-signature="not-theirs"]', { timeout: 60_000 });
+    await forged.type('#field-name', 'Grace Mentor');
+    await forged.type('#field-comment', 'Looks fine.');
+    await forged.click('#sign');
+    expect(
+      await waitForTruthy(forged, () => document.getElementById('sign-status')?.textContent),
+    ).toContain('Do not endorse it.');
+    expect(await forged.$('#endorse-form[data-signed]')).toBeNull();
+    await forged.close();
+  });
+
+  it('a second learner, in a fresh profile with a skill of the same id, cannot add the endorsement: someone else’s work', async () => {
+    const signed = await downloaded(downloads, ENDORSEMENT);
+    const other = await launchFirefoxWithExtension({
+      prefs: downloadPrefs(mkdtempSync(join(tmpdir(), 'skilltrail-other-'))),
+    });
+    try {
+      let dashboard = await other.openExtensionPage('/dashboard.html#/skills');
+      await putFixtureWeek(dashboard);
+      await dashboard.close();
+      dashboard = await other.openExtensionPage('/dashboard.html#/skills');
+      await dashboard.waitForSelector(`[data-skill-id="${SKILL.frontEnd}"]`);
+      expect((await learnerKeyShown(dashboard)).did).not.toBe(learner.did);
+      expect(await addEndorsementFile(dashboard, signed.path)).toBe(
+        'This endorsement is about someone else’s work. Nothing was changed.',
+      );
+      expect(await readStore(dashboard, 'endorsements')).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
   });
 });

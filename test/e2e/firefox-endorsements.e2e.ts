@@ -10,6 +10,7 @@ import {
   addEndorsementFile,
   expectBadgeEmbedsEndorsements,
   expectVerifyViewNamesEndorser,
+  learnerKeyShown,
   MENTOR,
   MENTOR_COMMENT,
   seedSkillWithActivity,
@@ -25,6 +26,8 @@ describe('Firefox: a signed endorsement joins the record, an edited one does not
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const files = mkdtempSync(join(tmpdir(), 'skilltrail-endorsements-'));
   let skillId = '';
+  /** The learner's did:key, as the Skills view shows it. */
+  let learnerDid = '';
   let added: Awaited<ReturnType<typeof writeEndorsementFile>>;
 
   beforeAll(async () => {
@@ -38,6 +41,7 @@ describe('Firefox: a signed endorsement joins the record, an edited one does not
     await dashboard.close();
     dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
     await dashboard.bringToFront();
+    learnerDid = (await learnerKeyShown(dashboard)).did;
   });
 
   afterAll(async () => {
@@ -45,7 +49,7 @@ describe('Firefox: a signed endorsement joins the record, an edited one does not
   });
 
   it('adds a signed endorsement with the file chooser and shows it under the skill, once', async () => {
-    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
     added = file;
     expect(await addEndorsementFile(dashboard, file.path)).toBe(
       `Added: ${MENTOR.name} endorses CSS.`,
@@ -67,7 +71,7 @@ describe('Firefox: a signed endorsement joins the record, an edited one does not
   });
 
   it('refuses an endorsement whose comment was edited after signing, and stores nothing', async () => {
-    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' });
+    const file = await writeEndorsementFile(files, { id: skillId, name: 'CSS' }, learnerDid);
     const edited = writeEditedEndorsementFile(files, file.text, 'The best engineer I ever met.');
     expect(await addEndorsementFile(dashboard, edited)).toBe(
       'The signature on this endorsement does not hold: it was changed after it was signed, or never signed. Nothing was changed.',

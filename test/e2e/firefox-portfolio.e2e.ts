@@ -11,6 +11,7 @@ import {
   watchCspViolations,
 } from './harness/endorsement-request';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import { learnerKeyShown } from './harness/endorsement';
 import { downloaded, waitForTruthy } from './harness/pages';
 import {
   expectedCounts,
@@ -28,6 +29,7 @@ describe('Firefox: the portfolio, saved from the Skills view, checks itself from
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
   let portfolio: { path: string; text: string };
+  let learnerDid: string;
 
   /** A plain tab on a file, recording every CSP violation the page reports. */
   async function openFromDisk(path: string): Promise<Page> {
@@ -51,6 +53,10 @@ describe('Firefox: the portfolio, saved from the Skills view, checks itself from
     // Written behind Dexie's back: the view reads them when it loads again.
     await ext.gotoPrivileged(dashboard, 'about:blank');
     await ext.gotoPrivileged(dashboard, `${ext.origin}/dashboard.html#/skills`);
+    learnerDid = (await learnerKeyShown(dashboard)).did;
+    await putPortfolioWeek(dashboard, learnerDid);
+    await ext.gotoPrivileged(dashboard, 'about:blank');
+    await ext.gotoPrivileged(dashboard, `${ext.origin}/dashboard.html#/skills`);
     await dashboard.waitForSelector('[data-portfolio-save]');
     await dashboard.click('.portfolio-panel input[value="full"]');
     await dashboard.click('[data-portfolio-save]');
@@ -66,7 +72,7 @@ describe('Firefox: the portfolio, saved from the Skills view, checks itself from
     const page = await openFromDisk(portfolio.path);
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     const shown = await page.evaluate(readPortfolio);
-    const expected = await expectedCounts();
+    const expected = await expectedCounts(learnerDid);
     expect(shown.map((r) => r.skill).sort()).toEqual([...expected.keys()].sort());
     for (const record of shown) {
       expect(record.signature, record.skill).toBe('holds');

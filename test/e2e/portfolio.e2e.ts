@@ -16,6 +16,7 @@ import {
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
+import { learnerKeyShown } from './harness/endorsement';
 import { downloaded, waitForTruthy } from './harness/pages';
 import {
   expectedCounts,
@@ -41,6 +42,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
   const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
   let portfolio: { path: string; text: string };
+  let learnerDid: string;
 
   beforeAll(async () => {
     ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
@@ -53,6 +55,9 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   it('saves one page holding a signed record per skill, at the privacy level chosen', async () => {
     const dashboard = await ext.openExtensionPage('/dashboard.html#/skills');
     await putPortfolioWeek(dashboard);
+    await dashboard.reload();
+    learnerDid = (await learnerKeyShown(dashboard)).did;
+    await putPortfolioWeek(dashboard, learnerDid);
     await dashboard.reload();
     await dashboard.waitForSelector('[data-portfolio-save]');
     await dashboard.click('.portfolio-panel input[value="full"]');
@@ -95,7 +100,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
     const page = await openFromDisk(ext, portfolio.path);
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     const shown = await page.evaluate(readPortfolio);
-    const expected = await expectedCounts();
+    const expected = await expectedCounts(learnerDid);
     expect(shown.map((r) => r.skill).sort()).toEqual([...expected.keys()].sort());
     for (const record of shown) {
       expect(record.signature, record.skill).toBe('holds');

@@ -9,12 +9,13 @@ import { OB_CONTEXT } from '../../credentials/ob-context';
 import { formatDuration } from '../../format';
 import { PROVENANCES, type ProvenanceCounts } from '../../provenance';
 import type { SkillSummary } from '../../week/skill-summary';
-import { nameUuid, skillIri, UUID_NAMESPACE } from '../iri';
+import { learnerAchievementId } from '../../credentials/learner-binding';
+import { nameUuid, UUID_NAMESPACE } from '../iri';
 import type { SharedData, SharedSession, SharedSkill } from '../privacy';
 import { isoWithOffset } from '../timestamps';
 import { alignmentOf } from './alignment';
 import { OB_CREDENTIAL_SCHEMA, type OpenBadgeCredential } from './credential';
-import { embeddedEndorsements } from './endorsements';
+import { embeddedEndorsements, mergedAchievementIds } from './endorsements';
 import { evidenceList, followUpEvidence } from './evidence';
 import { OB_TEXT, type BadgeText } from './text';
 
@@ -180,7 +181,7 @@ async function buildOne(
           searches: s.searches,
           notes: shared.rules.notes ? s.notes.length : undefined,
         });
-  const achievementId = skillIri(skill.id);
+  const achievementId = learnerAchievementId(options.issuerId, skill.id);
   const credential: OpenBadgeCredential = {
     '@context': [...OB_CONTEXT],
     id: `urn:uuid:${uuid}`,
@@ -229,6 +230,9 @@ async function buildOne(
           ...s.followUps.flatMap((f) => followUpEvidence(f, skill.name, summary.timeZone, T)),
         ];
   if (evidence.length) credential.evidence = evidence;
+  const otherIdentifier = mergedAchievementIds(s.endorsements, credential);
+  if (otherIdentifier.length)
+    credential.credentialSubject.achievement.otherIdentifier = otherIdentifier;
   const endorsement = await embeddedEndorsements(s.endorsements, credential, options.now);
   if (endorsement.length) credential.endorsement = endorsement;
   const achievement = credential.credentialSubject.achievement;

@@ -40,6 +40,8 @@ export interface OpenBadgeCredential {
         name: string;
         resultType: string;
       }[];
+      /** Ids of skills merged into this one, whose endorsements it carries. */
+      otherIdentifier?: { type: 'IdentifierEntry'; identifier: string; identifierType: string }[];
       alignment?: {
         type: string[];
         targetName: string;

@@ -10,8 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-core';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { signDataIntegrity } from '../../../lib/credentials/data-integrity';
+import { didKeyFromPair } from '../../../lib/credentials/did-key';
 import { checkEndorsement } from '../../../lib/credentials/endorsement';
-import { skillIri } from '../../../lib/export/iri';
+import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
+import { jsonForScript, REQUEST_DATA_ID } from '../../../lib/endorsement-request/page-html';
 import { weekFixture } from '../../fixtures/week';
 import { putRecords } from './dexie-reader';
 import { waitForTruthy } from './pages';
@@ -91,12 +94,13 @@ export function pageWithEditedClaim(html: string, path: string): string {
 }
 
 /**
- * Checks a signed endorsement of `skillId` with tools Skilltrail did not write and with its
- * own `checkEndorsement`; answers the credential.
+ * Checks a signed endorsement of the skill `skillId` of the learner `learnerDid` with tools
+ * Skilltrail did not write and with its own `checkEndorsement`; answers the credential.
  */
 export async function expectValidEndorsement(
   text: string,
   skillId: string,
+  learnerDid: string,
 ): Promise<Record<string, unknown>> {
   const credential = JSON.parse(text) as Record<string, unknown>;
   const fetch = globalThis.fetch;
@@ -106,15 +110,43 @@ export async function expectValidEndorsement(
     knownDIDRegistries: [],
   }).finally(() => (globalThis.fetch = fetch))) as { log?: { id: string; valid: boolean }[] };
   expect(core.log?.find((s) => s.id === 'valid_signature')?.valid).toBe(true);
-  const subjects = new Map([[skillIri(skillId), skillId]]);
-  const checked = await checkEndorsement(text, subjects, Date.now());
+  const subjects = new Map([[learnerAchievementId(learnerDid, skillId), skillId]]);
+  const checked = await checkEndorsement(text, subjects, Date.now(), learnerDid);
   expect(checked.ok, JSON.stringify(checked)).toBe(true);
   // One changed word, and neither accepts it.
   const edited = text.replace(/"endorsementComment": "/, '"endorsementComment": "Not ');
   expect(edited).not.toBe(text);
-  expect(await checkEndorsement(edited, subjects, Date.now())).toMatchObject({
+  expect(await checkEndorsement(edited, subjects, Date.now(), learnerDid)).toMatchObject({
     ok: false,
     key: 'bad-proof',
   });
   return credential;
+}
+
+/**
+ * A request page forged with someone's skill: the claim names the learner's achievement id
+ * (their `did:key` and skill), but is signed by another key, named as its issuer. Its own
+ * signature holds; only the binding shows it is not the learner's.
+ */
+export async function pageWithForeignSkill(html: string, path: string): Promise<string> {
+  const block = new RegExp(
+    `(<script type="application/json" id="${REQUEST_DATA_ID}">)([\\s\\S]*?)(</script>)`,
+  );
+  const m = block.exec(html)!;
+  const data = JSON.parse(m[2]!) as { credential: Record<string, unknown> };
+  const forger = await didKeyFromPair(
+    (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair,
+  );
+  const { proof: _, ...unsigned } = data.credential as Record<string, unknown> & {
+    issuer: Record<string, unknown>;
+    credentialSubject: Record<string, unknown>;
+  };
+  unsigned.issuer = { ...unsigned.issuer, id: forger.did };
+  unsigned.credentialSubject = { ...unsigned.credentialSubject, id: forger.did };
+  data.credential = await signDataIntegrity(unsigned, forger.signer);
+  writeFileSync(path, html.replace(m[0], `${m[1]}${jsonForScript(data)}${m[3]}`));
+  return path;
 }

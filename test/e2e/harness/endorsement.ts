@@ -70,15 +70,38 @@ export async function seedSkillWithActivity(
 }
 
 /**
+ * The learner's `did:key` and its fingerprint as the Skills view shows them (`page` must
+ * show `#/skills`): whose work an endorsement must be about.
+ */
+export async function learnerKeyShown(page: Page): Promise<{ did: string; text: string }> {
+  return (await waitForTruthy(
+    page,
+    () => {
+      const p = document.querySelector('.your-key');
+      const did = p?.getAttribute('data-did');
+      return did ? { did, text: p!.textContent ?? '' } : null;
+    },
+    { timeout: 30_000 },
+  ))!;
+}
+
+/**
  * Writes `skilltrail-endorsement-<skill>.json` into `dir`, signed as the mentor's page
- * signs it. Answers its path with the signed credential.
+ * signs it, for the skill of the learner `learnerDid`. Answers its path with the signed
+ * credential.
  */
 export async function writeEndorsementFile(
   dir: string,
   skill: { id: string; name: string },
+  learnerDid: string,
   options: { endorser?: Endorser; comment?: string; now?: number } = {},
 ): Promise<SignedEndorsement & { path: string }> {
-  const signed = await signedEndorsement({ skillId: skill.id, skillName: skill.name, ...options });
+  const signed = await signedEndorsement({
+    learnerDid,
+    skillId: skill.id,
+    skillName: skill.name,
+    ...options,
+  });
   const path = join(dir, `skilltrail-endorsement-${skill.name.toLowerCase()}.json`);
   writeFileSync(path, signed.text);
   return { ...signed, path };

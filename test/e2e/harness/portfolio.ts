@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { checkEndorsement } from '../../../lib/credentials/endorsement';
-import { skillIri } from '../../../lib/export/iri';
+import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
 import type { Endorsement } from '../../../lib/model';
 import { recordScope } from '../../../lib/portfolio/scope';
 import { summarise } from '../../../lib/week/summary';
@@ -21,13 +21,16 @@ import { putRecords } from './dexie-reader';
 const CAPTURED = uid(0x101);
 
 /** The fixture week as the database holds it, one page captured, with one endorsement. */
-export async function portfolioWeek() {
+export async function portfolioWeek(learnerDid?: string) {
   const f = weekFixture();
   const sessions = f.data.sessions.map((s) =>
     s.id === CAPTURED ? { ...s, provenance: 'captured' as const } : s,
   );
   expect(f.data.captures.some((c) => c.sessionId === CAPTURED)).toBe(true);
+  // The learner's key is known once the Skills view shows it: the endorsement comes then.
+  if (!learnerDid) return { ...f.data, sessions, endorsements: [] as Endorsement[] };
   const signed = await signedEndorsement({
+    learnerDid,
     skillId: SKILL.css,
     skillName: 'CSS',
     comment: 'Ada rebuilt our pricing page with grid.',
@@ -35,8 +38,9 @@ export async function portfolioWeek() {
   });
   const checked = await checkEndorsement(
     signed.text,
-    new Map([[skillIri(SKILL.css), SKILL.css]]),
+    new Map([[learnerAchievementId(learnerDid, SKILL.css), SKILL.css]]),
     Date.now(),
+    learnerDid,
   );
   if (!checked.ok) throw new Error(checked.message);
   const endorsement: Endorsement = {
@@ -48,8 +52,8 @@ export async function portfolioWeek() {
 }
 
 /** Writes the portfolio week into the extension's database from one of its pages. */
-export async function putPortfolioWeek(page: Page): Promise<void> {
-  const data = await portfolioWeek();
+export async function putPortfolioWeek(page: Page, learnerDid?: string): Promise<void> {
+  const data = await portfolioWeek(learnerDid);
   await putRecords(page, data as unknown as Record<string, unknown[]>);
 }
 
@@ -57,8 +61,10 @@ export async function putPortfolioWeek(page: Page): Promise<void> {
  * The counts by provenance each skill's record must show, worked out here from the records
  * with the week's own summary: skill name → non-zero counts.
  */
-export async function expectedCounts(): Promise<Map<string, Record<string, number>>> {
-  const data = await portfolioWeek();
+export async function expectedCounts(
+  learnerDid: string,
+): Promise<Map<string, Record<string, number>>> {
+  const data = await portfolioWeek(learnerDid);
   const ids = data.skills.map((s) => s.id);
   const scope = recordScope(data, ids, { now: Date.now() })!;
   const summary = summarise(scope.data, { start: scope.start, end: scope.end });

@@ -67,3 +67,38 @@ describe('CredentialResult: embedded endorsements', () => {
     expect(screen.queryByRole('heading', { name: /^Endorsements/ })).toBeNull();
   });
 });
+
+describe('CredentialResult: whose work, and forged issuers', () => {
+  it('says an endorsement lifted from another learner’s badge is about someone else’s work', () => {
+    render(
+      <CredentialResult
+        position={1}
+        locale="en"
+        check={check([endorser({ status: 'invalid', key: 'someone-else' })])}
+      />,
+    );
+    const item = document.querySelector('.endorsement')!;
+    expect(item.getAttribute('data-key')).toBe('someone-else');
+    expect(item.textContent).toContain('This endorsement is about someone else’s work.');
+  });
+
+  it('calls a credential whose did:key issuer did not sign it forged, not unconfirmed', () => {
+    render(
+      <CredentialResult
+        position={1}
+        locale="en"
+        check={{
+          status: 'invalid',
+          proof: 'data-integrity',
+          key: 'forged',
+          detail: 'did:key:z6MkOther ≠ did:key:z6MkLearner',
+          view: describeCredential({ name: 'CSS — week 2026-W48', id: 'urn:uuid:1' }),
+        }}
+      />,
+    );
+    const article = document.querySelector('.credential')!;
+    expect(article.getAttribute('data-key')).toBe('forged');
+    expect(screen.getByText(/^Not valid: forged/)).toBeTruthy();
+    expect(article.textContent).not.toContain('unconfirmed');
+  });
+});

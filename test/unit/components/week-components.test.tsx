@@ -17,7 +17,16 @@ const fx = weekFixture();
 const options = { start: fx.week.start, end: fx.week.end, timeZone: fx.timeZone, weekStart: 1 };
 const file = { filename: 'skilltrail-2026-W48.md', mimeType: 'text/markdown', content: '# x' };
 
-function panel(level: PrivacyLevel, exporters = {}) {
+function panel(
+  level: PrivacyLevel,
+  exporters = {},
+  backup: (
+    passphrase?: string,
+  ) => Promise<{ filename: string; mimeType: string; parts: string[] }> = async () => ({
+    ...file,
+    parts: [file.content],
+  }),
+) {
   const shared = prepareExport(fx.data, { ...options, level });
   return render(
     <ExportPanel
@@ -27,7 +36,7 @@ function panel(level: PrivacyLevel, exporters = {}) {
       locale="en"
       exporters={exporters}
       report={() => file}
-      backup={async () => ({ ...file, parts: [file.content] })}
+      backup={backup}
     />,
   );
 }
@@ -75,6 +84,32 @@ describe('ExportPanel', () => {
     );
     expect(click).toHaveBeenCalledOnce();
   });
+
+  it('saves the backup with the signing key only under a passphrase typed twice, 12 characters or more', async () => {
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const backup = vi.fn(async () => ({ ...file, parts: [file.content] }));
+    panel('full', {}, backup);
+    const save = screen.getByRole('button', { name: 'Export JSON backup' });
+    const key = screen.getByLabelText('Passphrase for your signing key (optional)');
+    const again = screen.getByLabelText('The same passphrase again');
+    const status = () => screen.getAllByRole('status')[0]?.textContent ?? '';
+    fireEvent.input(key, { target: { value: 'too short' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(status()).toBe('A passphrase needs at least 12 characters.'));
+    fireEvent.input(key, { target: { value: 'correct horse battery staple' } });
+    fireEvent.input(again, { target: { value: 'correct horse battery stapler' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(status()).toBe('The two passphrases differ.'));
+    expect(backup).not.toHaveBeenCalled();
+    fireEvent.input(again, { target: { value: 'correct horse battery staple' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(backup).toHaveBeenCalledWith('correct horse battery staple'));
+    // Without one, the backup carries no key.
+    fireEvent.input(key, { target: { value: '' } });
+    fireEvent.input(again, { target: { value: '' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(backup).toHaveBeenLastCalledWith(undefined));
+  });
 });
 
 describe('ImportBackup', () => {
@@ -110,9 +145,27 @@ describe('ImportBackup', () => {
     render(<ImportBackup locale="en" onImport={onImport} />);
     choose('{}');
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Restored 5/));
-    expect(onImport).toHaveBeenCalledWith('{}', expect.any(Function));
+    // No passphrase typed: the restore is asked to open no key.
+    expect(onImport).toHaveBeenCalledWith('{}', expect.any(Function), '');
     expect(screen.getByRole('status').textContent).toContain('1 records were already here');
     expect(screen.getByRole('status').textContent).toContain('1 follow-ups, 0 endorsements');
+    cleanup();
+    // A passphrase typed before choosing the file goes with it, to open the key it carries.
+    render(<ImportBackup locale="en" onImport={onImport} />);
+    fireEvent.input(
+      screen.getByLabelText('Passphrase of the key in the backup (only if you chose one)'),
+      {
+        target: { value: 'correct horse battery staple' },
+      },
+    );
+    choose('{}');
+    await waitFor(() =>
+      expect(onImport).toHaveBeenLastCalledWith(
+        '{}',
+        expect.any(Function),
+        'correct horse battery staple',
+      ),
+    );
   });
 
   const NONE = {

@@ -264,12 +264,12 @@ describe('signCredential and verifyCredential', () => {
     }
   });
 
-  it('never confirms a did:jwk issuer whose key did not sign', async () => {
+  it('calls a did:jwk issuer whose key did not sign forged', async () => {
     // Signed by `other`, but claiming to be issued by `key`'s did.
     const jws = await signCredential(credential(key), other);
     expect(await verifyCredential(jws)).toMatchObject({ ok: true, signer: other.did });
     const verdict = await checkCredential(jws, { now: Date.parse('2026-12-01T00:00:00Z') });
-    expect(verdict).toMatchObject({ status: 'issuer-unconfirmed', signer: other.did });
+    expect(verdict).toMatchObject({ status: 'invalid', key: 'forged' });
     const own = await checkCredential(await signCredential(credential(key), key), {
       now: Date.parse('2026-12-01T00:00:00Z'),
     });

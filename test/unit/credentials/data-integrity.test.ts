@@ -261,14 +261,15 @@ describe('honest verdicts, both proof forms', () => {
         issuerId: 'https://www.ox.ac.uk/',
       });
     }
-    // A did:key issuer that is another key than the one that signed.
+    // A did:key issuer that is another key than the one that signed: provably forged.
     const otherIssuer = await signDataIntegrity(
       { ...unsigned, issuer: { ...unsigned.issuer, id: anyKey.did } },
       keys.didKey.signer,
       { now: NOW },
     );
     expect(await checkCredential(otherIssuer, { now: NOW })).toMatchObject({
-      status: 'issuer-unconfirmed',
+      status: 'invalid',
+      key: 'forged',
     });
   }, 60_000);
 

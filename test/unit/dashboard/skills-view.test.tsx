@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SkillsView } from '../../../entrypoints/dashboard/views/skills/SkillsView';
+import { getOrCreateDidKey } from '../../../lib/credentials/did-key';
 import { db } from '../../../lib/store/db';
+import { didKeyStore } from '../../../lib/store/keys';
 import type { Session, Skill } from '../../../lib/model';
 import { skillKey } from '../../../lib/skills/names';
 import {
@@ -280,7 +282,8 @@ describe('SkillsView', () => {
 
   it('adds an endorsement from its file and shows it under its skill; a copy or an edited file adds nothing', async () => {
     await seed([skill('css', 'CSS'), skill('sql', 'SQL')]);
-    const { text } = await signedEndorsement({ skillId: 'css', skillName: 'CSS' });
+    const learnerDid = (await getOrCreateDidKey(didKeyStore(db()))).did;
+    const { text } = await signedEndorsement({ learnerDid, skillId: 'css', skillName: 'CSS' });
     render(<SkillsView params={[]} />);
     const input = (await screen.findByLabelText('Add endorsement')) as HTMLInputElement;
     const choose = (content: string) => {
@@ -314,6 +317,16 @@ describe('SkillsView', () => {
     choose('not json at all');
     await screen.findByText(
       /^This file is not an endorsement: it is not JSON.*Nothing was changed\.$/,
+    );
+    // Another learner's endorsement of a skill with this very id: not this learner's.
+    const lifted = await signedEndorsement({
+      learnerDid: 'did:key:z6MkjchhfUsD6mmvni8mCdXHw216Xrm9bQe2mBH1P5RDjVJG',
+      skillId: 'css',
+      skillName: 'CSS',
+    });
+    choose(lifted.text);
+    await screen.findByText(
+      /^This endorsement is about someone else’s work\..*Nothing was changed\.$/,
     );
     expect(await db().endorsements.count()).toBe(1);
   }, 60_000);

@@ -11,7 +11,7 @@ import {
 } from '../../../lib/endorsement-request/page-html';
 import type { RequestPageText } from '../../../lib/endorsement-request/text';
 import { buildBadgeCredentials } from '../../../lib/export/openbadges/build';
-import { skillIri } from '../../../lib/export/iri';
+import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
 import { prepareExport, type PrivacyLevel } from '../../../lib/export/privacy';
 import { HOSTILE_TITLE, SKILL, weekFixture } from '../../fixtures/week';
 
@@ -24,7 +24,10 @@ async function credentialAt(level: PrivacyLevel, skillId: string = SKILL.frontEn
   const f = weekFixture();
   const shared = prepareExport(f.data, { ...f.week, timeZone: f.timeZone, weekStart: 1, level });
   const all = await buildBadgeCredentials(shared, { issuerId: 'did:key:z6MkLearner', now: f.now });
-  return all.find((c) => c.credentialSubject.achievement.id === skillIri(skillId))!;
+  return all.find(
+    (c) =>
+      c.credentialSubject.achievement.id === learnerAchievementId('did:key:z6MkLearner', skillId),
+  )!;
 }
 
 const text = new Proxy({} as RequestPageText, {
@@ -32,9 +35,9 @@ const text = new Proxy({} as RequestPageText, {
 });
 
 describe('the request page’s claim', () => {
-  it('endorses the skill’s achievement, the id checkEndorsement matches', async () => {
+  it('endorses the skill’s achievement, which names the learner’s key: the id checkEndorsement matches', async () => {
     const claim = claimOf(await credentialAt('full'))!;
-    expect(claim.subjectId).toBe(skillIri(SKILL.frontEnd));
+    expect(claim.subjectId).toBe(`did:key:z6MkLearner/skills/${SKILL.frontEnd}`);
     expect(claim).toMatchObject({
       skill: 'Front-end development',
       learner: 'Skilltrail learner',

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { didKeyOf } from '../../../lib/credentials/did-key';
+import { checkEndorsement } from '../../../lib/credentials/endorsement';
+import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
+import { signedEndorsement } from '../../fixtures/endorsement';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
   BACKUP_LIMITS,
@@ -25,9 +29,14 @@ const validateSchema = ajv.compile(schema);
 const NOW = Date.UTC(2026, 10, 30, 8);
 const opened: SkilltrailDb[] = [];
 
-function freshDb(): SkilltrailDb {
+/** This learner's signing key: every database here is one of their browsers. */
+let LEARNER: CryptoKeyPair;
+let LEARNER_DID: string;
+
+async function freshDb(): Promise<SkilltrailDb> {
   const db = openDb(`backup-test-${Math.random().toString(36).slice(2)}`);
   opened.push(db);
+  await db.meta.put({ key: 'did-key', value: LEARNER });
   return db;
 }
 
@@ -35,23 +44,31 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-/** An endorsement as the database keeps it; a backup carries it without checking it again. */
-const ENDORSEMENT: Endorsement = {
-  id: uid(0x701),
-  credentialId: 'urn:uuid:5f0c7e64-3f0c-4b7e-9a51-1d6e2c9b7a10',
-  skillId: SKILL.css,
-  subjectId: 'https://skilltrail.app/xapi/skills/00000000-0000-4000-8000-000000000051',
-  issuerName: 'Grace Mentor',
-  issuerDescription: 'Tech lead, Example Ltd',
-  comment: 'Ada rebuilt our pricing page with grid.',
-  issuedAt: Date.UTC(2026, 10, 29, 18),
-  addedAt: Date.UTC(2026, 10, 29, 19),
-  credential: '{"type":["VerifiableCredential","EndorsementCredential"]}',
-  provenance: 'vouched',
-};
+/** An endorsement of the learner's CSS as the database keeps it: signed, and checked on restore. */
+let ENDORSEMENT: Endorsement;
+
+beforeAll(async () => {
+  LEARNER = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
+  LEARNER_DID = await didKeyOf(LEARNER.publicKey);
+  const signed = await signedEndorsement({
+    learnerDid: LEARNER_DID,
+    skillId: SKILL.css,
+    skillName: 'CSS',
+    endorser: { name: 'Grace Mentor', description: 'Tech lead, Example Ltd' },
+    comment: 'Ada rebuilt our pricing page with grid.',
+    now: Date.UTC(2026, 10, 29, 18),
+  });
+  const subjects = new Map([[learnerAchievementId(LEARNER_DID, SKILL.css), SKILL.css]]);
+  const checked = await checkEndorsement(signed.text, subjects, NOW, LEARNER_DID);
+  if (!checked.ok) throw new Error(checked.message);
+  ENDORSEMENT = { id: uid(0x701), ...checked.endorsement, addedAt: Date.UTC(2026, 10, 29, 19) };
+}, 60_000);
 
 async function seeded(): Promise<SkilltrailDb> {
-  const db = freshDb();
+  const db = await freshDb();
   const { data } = weekFixture();
   await db.transaction(
     'rw',
@@ -188,7 +205,7 @@ describe('exportBackup', () => {
   });
 
   it('writes an empty database as a backup with empty lists', async () => {
-    const file = await exportBackup(freshDb(), { now: NOW });
+    const file = await exportBackup(await freshDb(), { now: NOW });
     const empty = {
       skills: [],
       sessions: [],
@@ -230,7 +247,7 @@ describe('round trip', () => {
     const parsed = parseBackup(file.content);
     if (!parsed.ok) throw new Error(parsed.detail);
     const total = Object.values(parsed.counts).reduce((a, b) => a + b, 0);
-    const target = freshDb();
+    const target = await freshDb();
     for (let round = 0; round < 2; round++) {
       const seen: { done: number; total: number }[] = [];
       await importBackup(target, parsed.backup, (p) => seen.push(p));
@@ -243,7 +260,7 @@ describe('round trip', () => {
   it('restores into an empty database exactly what was exported', async () => {
     const source = await seeded();
     const file = await exportBackup(source, { now: NOW });
-    const target = freshDb();
+    const target = await freshDb();
     const result = await restoreBackup(target, await textOf(file));
     expect(result).toEqual({
       ok: true,
@@ -267,12 +284,13 @@ describe('round trip', () => {
       },
     });
     expect(await dump(target)).toEqual(await dump(source));
-    expect(await target.meta.count()).toBe(0);
+    // Nothing of meta is restored: the target keeps only its own key.
+    expect(await target.meta.toCollection().primaryKeys()).toEqual(['did-key']);
   });
 
   it('adds nothing when the same file is imported twice', async () => {
     const file = await exportBackup(await seeded(), { now: NOW });
-    const target = freshDb();
+    const target = await freshDb();
     const parsed = parseBackup(await textOf(file));
     if (!parsed.ok) throw new Error(parsed.detail);
     expect((await importBackup(target, parsed.backup)).ok).toBe(true);
@@ -303,13 +321,16 @@ describe('round trip', () => {
   });
 
   it('merges skills by key and points imported sessions at the existing skill', async () => {
-    const target = freshDb();
+    const target = await freshDb();
     const mine = { ...weekFixture().data.skills[0]!, id: uid(0x999), name: 'Css' };
     await target.skills.add(mine);
     const file = backupFile(weekFixture().data, { now: NOW });
     const result = await restoreBackup(target, file.content);
     expect(result.ok && result.added.skills).toBe(3);
-    expect(await target.skills.where('key').equals('css').toArray()).toEqual([mine]);
+    // It keeps the id of the file's CSS, so endorsements of that CSS still count for it.
+    expect(await target.skills.where('key').equals('css').toArray()).toEqual([
+      { ...mine, mergedIds: [SKILL.css] },
+    ]);
     const s1 = await target.sessions.get(uid(0x101));
     expect(s1!.skills).toEqual([uid(0x999), SKILL.frontEnd]);
     expect(await target.sessions.where('skills').equals(SKILL.css).count()).toBe(0);
@@ -321,7 +342,7 @@ describe('round trip', () => {
     const { data } = weekFixture();
     const text = JSON.stringify(documentV1Of(data));
     expect(validateSchema(JSON.parse(text))).toBe(true);
-    const target = freshDb();
+    const target = await freshDb();
     const result = await restoreBackup(target, text);
     expect(result).toMatchObject({
       ok: true,
@@ -342,7 +363,7 @@ describe('round trip', () => {
     const data = weekFixture().data;
     const text = JSON.stringify(documentV2Of({ ...data, endorsements: [ENDORSEMENT] }));
     expect(validateSchema(JSON.parse(text))).toBe(true);
-    const target = freshDb();
+    const target = await freshDb();
     const result = await restoreBackup(target, text);
     expect(result.ok).toBe(true);
     expect(
@@ -357,7 +378,7 @@ describe('round trip', () => {
     const session = (await db.sessions.toArray())[0]!;
     await db.sessions.put({ ...session, provenance: 'stated' });
     const data = await dump(db);
-    const target = freshDb();
+    const target = await freshDb();
     const result = await restoreBackup(target, backupFile(data, { now: NOW }).content);
     expect(result.ok).toBe(true);
     expect((await target.sessions.get(session.id))!.provenance).toBe('stated');
@@ -380,7 +401,7 @@ describe('round trip', () => {
   });
 
   it('keeps the existing record when an id is already there, and skips known capture URLs', async () => {
-    const target = freshDb();
+    const target = await freshDb();
     const { data } = weekFixture();
     const edited = { ...data.sessions[0]!, note: 'edited here since' };
     await target.sessions.add(edited);

@@ -1,6 +1,10 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getOrCreateDidKey } from '../../../lib/credentials/did-key';
+import { memoryKeyStore } from '../../../lib/credentials/keys';
+import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
+import { skillIri } from '../../../lib/export/iri';
 import type { Skill } from '../../../lib/model';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
@@ -46,16 +50,32 @@ async function freshDb(): Promise<SkilltrailDb> {
 
 let css: SignedEndorsement;
 let grid: SignedEndorsement;
+/** This learner's `did:key`, and another learner's. */
+let ME: string;
+let OTHER: string;
 
 beforeAll(async () => {
-  css = await signedEndorsement({ skillId: CSS.id, skillName: CSS.name, now: NOW - 60_000 });
-  grid = await signedEndorsement({ skillId: GRID.id, skillName: GRID.name, now: NOW - 30_000 });
+  ME = (await getOrCreateDidKey(memoryKeyStore())).did;
+  OTHER = (await getOrCreateDidKey(memoryKeyStore())).did;
+  const learnerDid = ME;
+  css = await signedEndorsement({
+    learnerDid,
+    skillId: CSS.id,
+    skillName: CSS.name,
+    now: NOW - 60_000,
+  });
+  grid = await signedEndorsement({
+    learnerDid,
+    skillId: GRID.id,
+    skillName: GRID.name,
+    now: NOW - 30_000,
+  });
 }, 60_000);
 
 describe('adding an endorsement to the record', () => {
   it('stores a valid endorsement under its skill, the file kept exactly as it came', async () => {
     const db = await freshDb();
-    const r = await addEndorsement(db, file(css.text), NOW);
+    const r = await addEndorsement(db, file(css.text), NOW, ME);
     expect(r).toMatchObject({ ok: true, skillName: 'CSS' });
     const stored = await db.endorsements.toArray();
     expect(stored).toHaveLength(1);
@@ -78,11 +98,11 @@ describe('adding an endorsement to the record', () => {
 
   it('stores a file added twice once, and says so', async () => {
     const db = await freshDb();
-    await addEndorsement(db, file(css.text), NOW);
+    await addEndorsement(db, file(css.text), NOW, ME);
     // Two quick adds of the same file as well: still one.
     const [again, quick] = await Promise.all([
-      addEndorsement(db, file(css.text), NOW + 1),
-      addEndorsement(db, file(css.text), NOW + 2),
+      addEndorsement(db, file(css.text), NOW + 1, ME),
+      addEndorsement(db, file(css.text), NOW + 2, ME),
     ]);
     for (const r of [again, quick]) {
       expect(r).toMatchObject({ ok: false, key: 'already-added', skillName: 'CSS' });
@@ -92,10 +112,35 @@ describe('adding an endorsement to the record', () => {
 
   it('refuses an edited comment, someone else’s skill, not JSON and a file too large; nothing changes', async () => {
     const db = await freshDb();
-    const stranger = await signedEndorsement({ skillId: 'k-not-mine', skillName: 'CSS' });
+    const stranger = await signedEndorsement({
+      learnerDid: ME,
+      skillId: 'k-not-mine',
+      skillName: 'CSS',
+    });
+    // The same skill id, but another learner's: what a copy out of their badge is.
+    const lifted = await signedEndorsement({
+      learnerDid: OTHER,
+      skillId: CSS.id,
+      skillName: 'CSS',
+    });
+    const earlier = await signedEndorsement({
+      learnerDid: ME,
+      skillId: CSS.id,
+      skillName: 'CSS',
+      subjectId: skillIri(CSS.id),
+    });
+    const expired = await signedEndorsement({
+      learnerDid: ME,
+      skillId: CSS.id,
+      skillName: 'CSS',
+      validUntil: new Date(NOW - 86_400_000).toISOString(),
+    });
     const cases: [string, EndorsementFile][] = [
       ['bad-proof', file(editedEndorsement(css.text, 'The best engineer I have ever met.'))],
       ['foreign-subject', file(stranger.text)],
+      ['someone-else', file(lifted.text)],
+      ['earlier-version', file(earlier.text)],
+      ['expired', file(expired.text)],
       ['not-json', file('{"type": ["VerifiableCredential", "Endorsem')],
       ['not-endorsement', file('{"hello": "world"}')],
       [
@@ -107,7 +152,7 @@ describe('adding an endorsement to the record', () => {
       ],
     ];
     for (const [key, f] of cases) {
-      expect(await addEndorsement(db, f, NOW)).toMatchObject({ ok: false, key });
+      expect(await addEndorsement(db, f, NOW, ME)).toMatchObject({ ok: false, key });
     }
     expect(await db.endorsements.count()).toBe(0);
   }, 60_000);
@@ -115,7 +160,7 @@ describe('adding an endorsement to the record', () => {
   it('refuses an endorsement of a skill deleted since', async () => {
     const db = await freshDb();
     await deleteSkill(db, GRID.id, NOW);
-    expect(await addEndorsement(db, file(grid.text), NOW)).toMatchObject({
+    expect(await addEndorsement(db, file(grid.text), NOW, ME)).toMatchObject({
       ok: false,
       key: 'foreign-subject',
     });
@@ -126,9 +171,10 @@ describe('adding an endorsement to the record', () => {
 describe('endorsements as skills change', () => {
   it('a merge moves them to the merged skill; a deletion takes them with the skill; erasing everything empties them', async () => {
     const db = await freshDb();
-    await addEndorsement(db, file(css.text), NOW);
-    await addEndorsement(db, file(grid.text), NOW);
+    await addEndorsement(db, file(css.text), NOW, ME);
+    await addEndorsement(db, file(grid.text), NOW, ME);
     await mergeSkills(db, [GRID.id], CSS.id, NOW);
+    expect((await db.skills.get(CSS.id))?.mergedIds).toEqual([GRID.id]);
     const merged = await endorsementsBySkill(db);
     // Newest signed first.
     expect(merged.get(CSS.id)?.map((e) => e.credentialId)).toEqual([
@@ -139,7 +185,20 @@ describe('endorsements as skills change', () => {
     expect(await db.endorsements.count()).toBe(0);
 
     await db.skills.put(CSS);
-    await addEndorsement(db, file(css.text), NOW);
+    await addEndorsement(db, file(css.text), NOW, ME);
+    await eraseEverything(db);
+    expect(await db.endorsements.count()).toBe(0);
+  }, 60_000);
+
+  it('an endorsement of a skill that was merged away arrives later and counts for the merged skill', async () => {
+    const db = await freshDb();
+    await mergeSkills(db, [GRID.id], CSS.id, NOW);
+    expect(learnerAchievementId(ME, GRID.id)).toBe(JSON.parse(grid.text).credentialSubject.id);
+    expect(await addEndorsement(db, file(grid.text), NOW, ME)).toMatchObject({
+      ok: true,
+      skillName: 'CSS',
+    });
+    expect((await endorsementsBySkill(db)).get(CSS.id)).toHaveLength(1);
     await eraseEverything(db);
     expect(await db.endorsements.count()).toBe(0);
   }, 60_000);

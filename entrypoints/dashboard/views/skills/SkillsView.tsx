@@ -49,6 +49,28 @@ export function SkillsView(_: { params: string[] }) {
   return <SkillLibrary settings={settings} />;
 }
 
+/** This browser's key and its fingerprint, for the learner to read out to a mentor. */
+function useLearnerKey(): { did: string; fingerprint: string } | null {
+  const [key, setKey] = useState<{ did: string; fingerprint: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const [{ getOrCreateDidKey }, { keyFingerprint }, { didKeyStore }] = await Promise.all([
+        import('../../../../lib/credentials/did-key'),
+        import('../../../../lib/credentials/fingerprint'),
+        import('../../../../lib/store/keys'),
+      ]);
+      const { did } = await getOrCreateDidKey(didKeyStore(db()));
+      const fingerprint = await keyFingerprint(did);
+      if (live) setKey({ did, fingerprint });
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return key;
+}
+
 function SkillLibrary({ settings }: { settings: Settings }) {
   const { weekStart } = settings;
   const locale = uiLocale();
@@ -56,6 +78,7 @@ function SkillLibrary({ settings }: { settings: Settings }) {
   const [message, setMessage] = useState('');
   const [query, setQuery] = useState('');
   const [shownCount, setShownCount] = useState(PAGE_SIZE);
+  const learnerKey = useLearnerKey();
   const listHeading = useRef<HTMLHeadingElement>(null);
   // After "Show more", the first newly shown skill takes the focus.
   const focusAfterMore = useRef<string | null>(null);
@@ -135,8 +158,21 @@ function SkillLibrary({ settings }: { settings: Settings }) {
         <section aria-labelledby="skills-endorse-heading">
           <h2 id="skills-endorse-heading">{t('endorsementsHeading')}</h2>
           <p class="muted">{t('endorsementsIntro')}</p>
+          {learnerKey && (
+            <p class="muted your-key" data-did={learnerKey.did}>
+              {t('endorsementsYourKey', learnerKey.fingerprint)}
+            </p>
+          )}
           <AddEndorsement
-            onAdd={(file) => addEndorsement(db(), file, Date.now())}
+            onAdd={async (file) => {
+              // Whose work it must be about: this browser's key, loaded on first use.
+              const [{ getOrCreateDidKey }, { didKeyStore }] = await Promise.all([
+                import('../../../../lib/credentials/did-key'),
+                import('../../../../lib/store/keys'),
+              ]);
+              const key = await getOrCreateDidKey(didKeyStore(db()));
+              return addEndorsement(db(), file, Date.now(), key.did);
+            }}
             onAdded={showSkill}
           />
         </section>

@@ -4,7 +4,6 @@ import { badgeStrings, sessionLabelStrings } from '../../../../components/i18n/e
 import { requestPageFilename } from '../../../../lib/endorsement-request/files';
 import { requestPageHtml } from '../../../../lib/endorsement-request/page-html';
 import { requestScope } from '../../../../lib/endorsement-request/scope';
-import { skillIri } from '../../../../lib/export/iri';
 import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
 import type { Skill } from '../../../../lib/model';
 import type { Settings } from '../../../../lib/settings/settings';
@@ -38,13 +37,19 @@ export async function saveEndorsementRequest(
     level,
     strings: sessionLabelStrings(),
   });
-  const [{ buildBadgeCredentials }, { getOrCreateDidKey }, { signDataIntegrity }, page] =
-    await Promise.all([
-      import('../../../../lib/export/openbadges/build'),
-      import('../../../../lib/credentials/did-key'),
-      import('../../../../lib/credentials/data-integrity'),
-      import('virtual:standalone/endorsement-request'),
-    ]);
+  const [
+    { buildBadgeCredentials },
+    { getOrCreateDidKey },
+    { signDataIntegrity },
+    { learnerAchievementId },
+    page,
+  ] = await Promise.all([
+    import('../../../../lib/export/openbadges/build'),
+    import('../../../../lib/credentials/did-key'),
+    import('../../../../lib/credentials/data-integrity'),
+    import('../../../../lib/credentials/learner-binding'),
+    import('virtual:standalone/endorsement-request'),
+  ]);
   const key = await getOrCreateDidKey(didKeyStore(database));
   const credentials = await buildBadgeCredentials(shared, {
     issuerId: key.did,
@@ -54,7 +59,7 @@ export async function saveEndorsementRequest(
     strings: badgeStrings(locale),
   });
   const credential = credentials.find(
-    (c) => c.credentialSubject.achievement.id === skillIri(skill.id),
+    (c) => c.credentialSubject.achievement.id === learnerAchievementId(key.did, skill.id),
   );
   if (!credential) return null;
   const signed = await signDataIntegrity(credential, key.signer, { now });

@@ -3,26 +3,86 @@ import { CredentialResult, type CredentialCheck } from '../../../../components/C
 import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { describeCredential } from '../../../../lib/credentials/badge-view';
 import { MAX_BADGES_FILE_CHARS, parseBadgesFile } from '../../../../lib/credentials/badges-file';
+import type { CredentialVerdict } from '../../../../lib/credentials/verify';
 import { formatNumber } from '../../../../lib/format';
+import type { VerifyReply, VerifyRequest } from './verify-worker';
 
 /** Credentials checked per file; the rest are counted, not verified. */
 const MAX_CREDENTIALS = 200;
 
 type State =
-  | { kind: 'idle' | 'checking' }
+  | { kind: 'idle' }
+  | { kind: 'checking'; done?: number; total?: number }
   | { kind: 'error'; detail: string }
   | { kind: 'done'; fileName: string; checks: CredentialCheck[]; skipped: number };
 
-/** Checks every credential of a badges text: signature, issuer key, claims and validity now. */
-async function checkAll(text: string, fileName: string): Promise<State> {
+/** A task boundary: the page paints and answers input between two credentials. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+type Check = (item: unknown, now: number) => Promise<CredentialVerdict>;
+
+/**
+ * Where the checks run: a worker of their own, so a credential that takes seconds never
+ * freezes the page; in this page only where workers are missing.
+ */
+async function checker(): Promise<{ check: Check; end: () => void }> {
+  if (typeof Worker !== 'function') {
+    // The JSON-LD stack loads only here, when a learner checks badges.
+    const { checkCredential } = await import('../../../../lib/credentials/verify');
+    return { check: (item, now) => checkCredential(item, { now }), end: () => {} };
+  }
+  const worker = new Worker(new URL('./verify-worker.ts', import.meta.url));
+  const waiting = new Map<number, (v: CredentialVerdict) => void>();
+  let next = 0;
+  worker.onmessage = (event: MessageEvent<VerifyReply>) => {
+    waiting.get(event.data.id)?.(event.data.verdict);
+    waiting.delete(event.data.id);
+  };
+  return {
+    check: (item, now) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, resolve);
+        worker.onerror = (e) => reject(new Error(e.message || 'the check stopped'));
+        const request: VerifyRequest = { id, item, now };
+        worker.postMessage(request);
+      }),
+    end: () => worker.terminate(),
+  };
+}
+
+/**
+ * Checks every credential of a badges text: signature, issuer key, claims and validity now,
+ * one at a time with a task boundary between them, telling how far it is.
+ */
+async function checkAll(
+  text: string,
+  fileName: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<State> {
   const parsed = parseBadgesFile(text);
   if (!parsed.ok) return { kind: 'error', detail: parsed.message };
-  // The JSON-LD stack loads only here, when a learner checks badges.
-  const { checkCredential } = await import('../../../../lib/credentials/verify');
+  const { check, end } = await checker();
+  try {
+    return await checkEach(parsed.credentials, fileName, check, onProgress);
+  } finally {
+    end();
+  }
+}
+
+async function checkEach(
+  credentials: readonly unknown[],
+  fileName: string,
+  check: Check,
+  onProgress: (done: number, total: number) => void,
+): Promise<State> {
   const now = Date.now();
   const checks: CredentialCheck[] = [];
-  for (const item of parsed.credentials.slice(0, MAX_CREDENTIALS)) {
-    const v = await checkCredential(item, { now });
+  const items = credentials.slice(0, MAX_CREDENTIALS);
+  for (const [i, item] of items.entries()) {
+    onProgress(i, items.length);
+    await nextTask();
+    const v = await check(item, now);
     checks.push(
       v.status === 'invalid'
         ? {
@@ -46,7 +106,7 @@ async function checkAll(text: string, fileName: string): Promise<State> {
     kind: 'done',
     fileName,
     checks,
-    skipped: Math.max(0, parsed.credentials.length - MAX_CREDENTIALS),
+    skipped: Math.max(0, credentials.length - MAX_CREDENTIALS),
   };
 }
 
@@ -65,7 +125,11 @@ export function VerifyView(_: { params: string[] }) {
       return;
     }
     try {
-      setState(await checkAll(await file.text(), file.name));
+      setState(
+        await checkAll(await file.text(), file.name, (done, total) =>
+          setState({ kind: 'checking', done, total }),
+        ),
+      );
     } catch (error) {
       setState({ kind: 'error', detail: error instanceof Error ? error.message : String(error) });
     }
@@ -126,6 +190,16 @@ export function VerifyView(_: { params: string[] }) {
           </p>
         )}
       </div>
+      {/* Outside the live region: a reader hears "Checking" once, not every credential. */}
+      {state.kind === 'checking' && state.total !== undefined && state.total > 1 && (
+        <p class="muted">
+          <progress max={state.total} value={state.done} aria-label={t('verifyChecking')} />{' '}
+          {t('verifyProgress', [
+            formatNumber(state.done ?? 0, locale),
+            formatNumber(state.total, locale),
+          ])}
+        </p>
+      )}
       {state.kind === 'done' && (
         <>
           {state.checks.map((check, i) => (

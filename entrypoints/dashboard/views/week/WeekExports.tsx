@@ -103,12 +103,16 @@ export function WeekExports({ week, data, settings, locale }: WeekExportsProps) 
         report={() =>
           exportHtml(shared, { locale, now: Date.now(), strings: reportStrings(locale) })
         }
-        backup={() => exportBackup(db(), { now: Date.now(), weekKey: week.key })}
+        backup={(passphrase) =>
+          exportBackup(db(), { now: Date.now(), weekKey: week.key, passphrase })
+        }
         results={<WalletFiles files={wallet} />}
       >
         <ImportBackup
           locale={locale}
-          onImport={(text, onProgress) => restoreBackup(db(), text, onProgress)}
+          onImport={(text, onProgress, passphrase) =>
+            restoreBackup(db(), text, onProgress, { passphrase })
+          }
         />
       </ExportPanel>
     </>

@@ -4,7 +4,6 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { decodeCompactJws } from '../../../../lib/credentials/jws';
 import { OB_CONTEXT } from '../../../../lib/credentials/ob-context';
-import { IRI_BASE } from '../../../../lib/export/iri';
 import { buildBadgeCredentials } from '../../../../lib/export/openbadges/build';
 import { OB_CREDENTIAL_SCHEMA } from '../../../../lib/export/openbadges/credential';
 import { PRIVACY_LEVELS } from '../../../../lib/export/privacy';
@@ -55,7 +54,8 @@ describe('Open Badges credentials', () => {
       'In week 2026-W48 I spent 16 min of active learning on CSS across 2 sessions: 5 pages read on 3 sites, 2 searches, 1 reflection.',
     );
     expect(css.credentialSubject.achievement).toMatchObject({
-      id: `${IRI_BASE}/skills/${SKILL.css}`,
+      // Qualified by the learner's key: endorsements of it count for this learner only.
+      id: `${learner.did}/skills/${SKILL.css}`,
       type: ['Achievement'],
       achievementType: 'Competency',
       name: 'CSS',

@@ -14,7 +14,7 @@ import { signDataIntegrity } from '../../../../lib/credentials/data-integrity';
 import { checkCredential } from '../../../../lib/credentials/verify';
 import { runVerify, type VerifyIo } from '../../../../tools/run-verify';
 import { exportHtml } from '../../../../lib/export/html';
-import { skillIri } from '../../../../lib/export/iri';
+import { learnerAchievementId } from '../../../../lib/credentials/learner-binding';
 import { exportMarkdown } from '../../../../lib/export/markdown';
 import {
   issueBadges,
@@ -44,8 +44,9 @@ let records: Endorsement[];
 
 /** The record the store keeps for a file that passed its check. */
 async function record(e: SignedEndorsement, n: number, text = e.text): Promise<Endorsement> {
-  const subjects = new Map(Object.values(SKILL).map((id) => [skillIri(id), id]));
-  const r = await checkEndorsement(e.text, subjects, Date.now());
+  const did = keys.didKey.did;
+  const subjects = new Map(Object.values(SKILL).map((id) => [learnerAchievementId(did, id), id]));
+  const r = await checkEndorsement(e.text, subjects, Date.now(), did);
   if (!r.ok) throw new Error(r.message);
   return {
     id: uid(0x700 + n),
@@ -58,13 +59,16 @@ async function record(e: SignedEndorsement, n: number, text = e.text): Promise<E
 beforeAll(async () => {
   const f = weekFixture();
   keys = await badgeKeys();
+  const learnerDid = keys.didKey.did;
   css = await signedEndorsement({
+    learnerDid,
     skillId: SKILL.css,
     skillName: 'CSS',
     comment: COMMENT,
     now: f.now - 86_400_000,
   });
   older = await signedEndorsement({
+    learnerDid,
     skillId: SKILL.css,
     skillName: 'CSS',
     endorser: { name: 'Linus Example' },
@@ -72,6 +76,7 @@ beforeAll(async () => {
     now: f.now - 5 * 86_400_000,
   });
   frontEnd = await signedEndorsement({
+    learnerDid,
     skillId: SKILL.frontEnd,
     skillName: 'Front-end development',
     now: f.now - 2 * 86_400_000,
@@ -265,7 +270,11 @@ describe('endorsements in the Verify view’s check and in npm run verify', () =
       copy.credentialSubject.endorsementComment = 'Simply the best.';
       return copy;
     });
-    const stranger = await signedEndorsement({ skillId: 'someone-else', skillName: 'CSS' });
+    const stranger = await signedEndorsement({
+      learnerDid: keys.didKey.did,
+      skillId: 'a-skill-not-this-badges',
+      skillName: 'CSS',
+    });
     const foreign = await resigned(() => stranger.credential);
     for (const [credential, key] of [
       [edited, 'bad-proof'],
@@ -284,4 +293,187 @@ describe('endorsements in the Verify view’s check and in npm run verify', () =
     );
     expect(f.out.join('\n')).toContain('The signature on this endorsement does not hold');
   }, 60_000);
+});
+
+describe('an endorsement counts only for the learner it was written for', () => {
+  /** Another learner's badges for the same week, skills of the same ids included. */
+  async function otherLearnersBadge(endorsement: unknown[], otherIds: string[] = []) {
+    const other = await badgeKeys();
+    const [mine] = await issueBadges(shared(), other, {
+      learnerName: 'Mallory',
+      now: weekFixture().now,
+    }).then((b) => [badgeOf(b, SKILL.css).credential]);
+    const { proof: _, ...unsigned } = structuredClone(mine!);
+    unsigned.endorsement = endorsement as never;
+    if (otherIds.length)
+      unsigned.credentialSubject.achievement.otherIdentifier = otherIds.map((identifier) => ({
+        type: 'IdentifierEntry',
+        identifier,
+        identifierType: 'identifier',
+      }));
+    return { other, credential: await signDataIntegrity(unsigned, other.didKey.signer) };
+  }
+
+  it('a badge names the learner’s key in its achievement id, and so does each endorsement it carries', async () => {
+    const c = badgeOf(await issued(), SKILL.css).credential;
+    expect(c.credentialSubject.achievement.id).toBe(`${keys.didKey.did}/skills/${SKILL.css}`);
+    for (const e of c.endorsement!)
+      expect(e.credentialSubject.id).toBe(c.credentialSubject.achievement.id);
+  }, 60_000);
+
+  it('lifted into another learner’s badge for a skill of the same id, it is someone else’s work, though its proof holds for verifier-core and vc', async () => {
+    const { credential } = await otherLearnersBadge([JSON.parse(css.text)]);
+    // The other learner even lists the first learner's achievement id as their own: ignored.
+    const { credential: claimed } = await otherLearnersBadge(
+      [JSON.parse(css.text)],
+      [learnerAchievementId(keys.didKey.did, SKILL.css)],
+    );
+    for (const badge of [credential, claimed]) {
+      const v = await checkCredential(badge, { now: Date.now() });
+      expect(v.status).toBe('valid');
+      if (v.status === 'invalid') return;
+      expect(v.endorsements).toMatchObject([
+        {
+          status: 'invalid',
+          key: 'someone-else',
+          message: 'This endorsement is about someone else’s work.',
+        },
+      ]);
+    }
+    // The independent checkers verify the proofs: the endorsement's own holds, so whose it
+    // is can only be decided by the binding.
+    const fetch = globalThis.fetch;
+    globalThis.fetch = () => Promise.reject(new Error('offline'));
+    try {
+      for (const c of [credential, ...(credential.endorsement as object[])]) {
+        const core = (await verifierCore({ credential: c as never, knownDIDRegistries: [] })) as {
+          log?: { id: string; valid: boolean }[];
+        };
+        expect(core.log?.find((s) => s.id === 'valid_signature')?.valid).toBe(true);
+        const suite = new DataIntegrityProof({ cryptosuite });
+        const r = await vc.verifyCredential({ credential: c, suite, documentLoader });
+        expect(r.verified, JSON.stringify(r.error)).toBe(true);
+      }
+    } finally {
+      globalThis.fetch = fetch;
+    }
+    const out: string[] = [];
+    const code = await runVerify(['badge.json'], {
+      readFile: async () => JSON.stringify(credential),
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      schemaNote: 'not in this test',
+    });
+    expect(code).toBe(1);
+    expect(out.join('\n')).toContain('This endorsement is about someone else’s work.');
+  }, 120_000);
+
+  it('a merged skill’s badge carries the endorsements of the skill merged into it, and they verify', async () => {
+    // Front-end development merged into CSS: its endorsement now sits under CSS.
+    const merged = records.map((r) =>
+      r.skillId === SKILL.frontEnd ? { ...r, skillId: SKILL.css } : r,
+    );
+    const f = weekFixture();
+    const data = prepareExport(
+      { ...f.data, endorsements: merged },
+      { ...f.week, timeZone: f.timeZone, weekStart: 1, level: 'full' },
+    );
+    const badges = await issueBadges(data, keys, { learnerName: 'Ada', now: f.now });
+    const c = badgeOf(badges, SKILL.css).credential;
+    expect(c.credentialSubject.achievement.otherIdentifier).toEqual([
+      {
+        type: 'IdentifierEntry',
+        identifier: learnerAchievementId(keys.didKey.did, SKILL.frontEnd),
+        identifierType: 'identifier',
+      },
+    ]);
+    expect(c.endorsement?.map((e) => e.id).sort()).toEqual(
+      [css, older, frontEnd].map((e) => e.credential.id).sort(),
+    );
+    for (const item of [c, badgeOf(badges, SKILL.css).jws]) {
+      const v = await checkCredential(item, { now: Date.now() });
+      expect(v.status).toBe('valid');
+      if (v.status === 'invalid') return;
+      expect(v.endorsements.map((e) => e.status)).toEqual(['valid', 'valid', 'valid']);
+    }
+    if (obSchemaText) {
+      const ajv = new Ajv2019({ strict: false });
+      addFormats(ajv);
+      const schema = JSON.parse(obSchemaText) as { $id: string };
+      ajv.addSchema(schema);
+      const validate = ajv.getSchema(schema.$id)!;
+      expect(validate(c), JSON.stringify(validate.errors)).toBe(true);
+    }
+  }, 120_000);
+
+  it('an expired endorsement is left out of the badge', async () => {
+    const expiring = await signedEndorsement({
+      learnerDid: keys.didKey.did,
+      skillId: SKILL.css,
+      skillName: 'CSS',
+      validUntil: new Date(weekFixture().now - 86_400_000).toISOString(),
+      now: weekFixture().now - 10 * 86_400_000,
+    });
+    const r = JSON.parse(expiring.text) as { id: string };
+    const f = weekFixture();
+    const data = prepareExport(
+      {
+        ...f.data,
+        endorsements: [
+          ...records,
+          { ...records[0]!, id: uid(0x7ff), credentialId: r.id, credential: expiring.text },
+        ],
+      },
+      { ...f.week, timeZone: f.timeZone, weekStart: 1, level: 'full' },
+    );
+    const c = badgeOf(await issueBadges(data, keys, { now: f.now }), SKILL.css).credential;
+    expect(c.endorsement?.map((e) => e.id)).not.toContain(r.id);
+  }, 60_000);
+});
+
+describe('a did:key issuer whose key did not sign is forged', () => {
+  it('in the check and in npm run verify, in both proof forms; an honest did:web stays unconfirmed', async () => {
+    const badge = badgeOf(await issued(), SKILL.css).credential;
+    const forger = await badgeKeys();
+    const { proof: _, ...unsigned } = structuredClone(badge);
+    const forged = await signDataIntegrity(unsigned, forger.didKey.signer);
+    expect(await checkCredential(forged, { now: Date.now() })).toMatchObject({
+      status: 'invalid',
+      key: 'forged',
+    });
+    const out: string[] = [];
+    await runVerify(['badge.json'], {
+      readFile: async () => JSON.stringify(forged),
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      schemaNote: 'not in this test',
+    });
+    expect(out.join('\n')).toContain('Forged');
+    const web = structuredClone(unsigned);
+    web.issuer = { ...web.issuer, id: 'did:web:example.org' };
+    const honest = await signDataIntegrity(web, forger.didKey.signer);
+    expect(await checkCredential(honest, { now: Date.now() })).toMatchObject({
+      status: 'issuer-unconfirmed',
+    });
+  }, 60_000);
+});
+
+describe('an endorsement stored before it expired', () => {
+  it('is marked expired in the Markdown and printable reports', async () => {
+    const f = weekFixture();
+    const expired = { ...records[0]!, expiresAt: f.now - 86_400_000 };
+    const data = prepareExport(
+      { ...f.data, endorsements: [expired] },
+      { ...f.week, timeZone: f.timeZone, weekStart: 1, level: 'full' },
+    );
+    const md = exportMarkdown(data, { now: f.now }).content;
+    expect(md).toMatch(/Signed [^·\n]+ · Expired /);
+    expect(exportHtml(data, { now: f.now }).content).toContain('Expired ');
+    // Not yet past it: no mark.
+    const live = prepareExport(
+      { ...f.data, endorsements: [{ ...expired, expiresAt: f.now + 86_400_000 }] },
+      { ...f.week, timeZone: f.timeZone, weekStart: 1, level: 'full' },
+    );
+    expect(exportMarkdown(live, { now: f.now }).content).not.toContain('Expired');
+  });
 });

@@ -11,7 +11,7 @@ import { documentLoader } from '../../../../lib/credentials/document-loader';
 import { checkEndorsement } from '../../../../lib/credentials/endorsement';
 import { decodeCompactJws } from '../../../../lib/credentials/jws';
 import { checkCredential } from '../../../../lib/credentials/verify';
-import { skillIri } from '../../../../lib/export/iri';
+import { learnerAchievementId } from '../../../../lib/credentials/learner-binding';
 import { issueSkillRecords, type IssuedBadge } from '../../../../lib/export/openbadges/issue';
 import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
 import type { Endorsement } from '../../../../lib/model';
@@ -30,13 +30,16 @@ let endorsement: Endorsement;
 beforeAll(async () => {
   keys = await badgeKeys();
   const signed = await signedEndorsement({
+    learnerDid: keys.didKey.did,
     skillId: SKILL.css,
     skillName: 'CSS',
     comment: 'Ada rebuilt our pricing page with grid.',
     now: weekFixture().now - 86_400_000,
   });
-  const subjects = new Map(Object.values(SKILL).map((id) => [skillIri(id), id]));
-  const r = await checkEndorsement(signed.text, subjects, Date.now());
+  const subjects = new Map(
+    Object.values(SKILL).map((id) => [learnerAchievementId(keys.didKey.did, id), id]),
+  );
+  const r = await checkEndorsement(signed.text, subjects, Date.now(), keys.didKey.did);
   if (!r.ok) throw new Error(r.message);
   endorsement = { id: uid(0x771), ...r.endorsement, addedAt: r.endorsement.issuedAt };
 }, 120_000);
