@@ -370,7 +370,9 @@ async function main() {
     const path = join(dir, 'portfolio.html');
     writeFileSync(path, html);
     // The floor: the same page with every proof taken out, shown in full with nothing to verify.
-    const unsigned = html.replace(/,"proof":\{[^{}]*\}/g, '');
+    // A signed credential carries its proof as an array of one object (`"proof":[{…}]`).
+    const unsigned = html.replace(/,"proof":(\[\{[^{}]*\}\]|\{[^{}]*\})/g, '');
+    if (unsigned.includes('"proof"')) throw new Error('the floor page still holds a proof');
     const floorPath = join(dir, 'unsigned.html');
     writeFileSync(floorPath, unsigned);
     const tab = await ext.browser.newPage();
