@@ -132,8 +132,10 @@ describe('follow-ups: asked when due, answered in the popup, kept as evidence', 
     const credential = (JSON.parse(badges) as { credentials: unknown[] }).credentials.find(
       (c) => typeof c === 'object',
     );
-    expect(JSON.stringify(credential)).toContain('"genre":"Recall"');
-    expect(JSON.stringify(credential)).toContain('"genre":"Application"');
+    // Both answers are there as the learner's own words.
+    expect(JSON.stringify(credential).match(/"genre":"written"/g)?.length).toBeGreaterThanOrEqual(
+      2,
+    );
     expect(JSON.stringify(credential)).toContain(`"id":"${LINK}"`);
 
     // The skill's history in the Skills view.

@@ -96,7 +96,8 @@ describe('hostile page data', () => {
     await dashboard.waitForSelector('.session-card');
     const card = await dashboard.$eval('.session-card', (e) => ({
       title: e.querySelector('.session-title')?.textContent,
-      note: e.querySelector('.session-note')?.textContent,
+      // The note's text, without the "Written" label that says where it came from.
+      note: e.querySelector('.session-note .note-text')?.textContent,
       text: e.textContent ?? '',
       href: e.querySelector('.session-title a')?.getAttribute('href'),
     }));

@@ -327,9 +327,9 @@ describe('the week: review, correct and export', () => {
     expect(await dashboard.$eval('[data-export="backup"]', (e) => e.textContent)).toBe(
       'Export JSON backup',
     );
-    expect(await dashboard.$eval('.import-backup label', (e) => e.textContent)).toBe(
-      'Import backup',
-    );
+    expect(
+      await dashboard.$$eval('.import-backup label', (els) => els.map((e) => e.textContent)),
+    ).toContain('Import backup');
 
     // Titles only: no addresses, no notes in the preview.
     await dashboard.click('.privacy-level:nth-of-type(2) input');
@@ -359,7 +359,7 @@ describe('the week: review, correct and export', () => {
     await dashboard.click('[data-export="csv"]');
     const { text: csv } = await downloaded(downloads, `skilltrail-${key}.csv`);
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFsession_id,date,start,end,kind,skills,title,site,url,active_seconds,active_minutes,pages,searches,queries,note',
+      '\uFEFFsession_id,date,start,end,kind,skills,title,site,url,active_seconds,active_minutes,pages,searches,queries,note,provenance',
     );
     expect(csv).toContain(ids.edit);
     // Dismissed sessions are not exported.
