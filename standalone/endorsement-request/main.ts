@@ -19,19 +19,7 @@ import {
 import { endorsementFilename } from '../../lib/endorsement-request/files';
 import { REQUEST_DATA_ID, type RequestPageData } from '../../lib/endorsement-request/page-html';
 import type { RequestPageText } from '../../lib/endorsement-request/text';
-
-type Children = (Node | string | null | undefined | false)[];
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  ...children: Children
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
-  for (const c of children) if (c) node.append(c);
-  return node;
-}
+import { el } from '../dom';
 
 function readData(): RequestPageData | null {
   try {

@@ -11,19 +11,7 @@ import { PORTFOLIO_DATA_ID, type PortfolioPageData } from '../../lib/portfolio/p
 import { recordView, type RecordView } from '../../lib/portfolio/record-view';
 import type { PortfolioPageText } from '../../lib/portfolio/text';
 import { isWebUrl } from '../../lib/url';
-
-type Children = (Node | string | null | undefined | false)[];
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  ...children: Children
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
-  for (const c of children) if (c) node.append(c);
-  return node;
-}
+import { el } from '../dom';
 
 const fill = (s: string, ...values: string[]) =>
   values.reduce((out, v, i) => out.replace(`$${i + 1}`, v), s);
