@@ -14,9 +14,11 @@ import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from '
 import { learnerKeyShown } from './harness/endorsement';
 import { downloaded, waitForTruthy } from './harness/pages';
 import {
+  checkedIn,
   expectedCounts,
   expectRecordsPassIndependentCheckers,
   pageWithEditedEvidence,
+  pageWithoutWorkers,
   portfolioChecked,
   putPortfolioWeek,
   readPortfolio,
@@ -61,7 +63,7 @@ describe('Firefox: the portfolio, saved from the Skills view, checks itself from
     await dashboard.click('.portfolio-panel input[value="full"]');
     await dashboard.click('[data-portfolio-save]');
     portfolio = await downloaded(downloads, PORTFOLIO);
-    expectStrictCsp(portfolio.text);
+    expectStrictCsp(portfolio.text, { workers: true });
     expect(portfolio.text).not.toContain(HOSTILE_TITLE);
     await waitForTruthy(dashboard, () => document.querySelectorAll('[data-linkedin]').length > 0);
     await dashboard.close();
@@ -79,7 +81,24 @@ describe('Firefox: the portfolio, saved from the Skills view, checks itself from
       expect(record.counts, record.skill).toEqual(expected.get(record.skill));
     }
     expect(shown.find((r) => r.skill === 'CSS')!.endorsements).toEqual(['holds']);
+    // Checked in a worker made from the page's own script, which its CSP lets start.
+    await waitForTruthy(page, checkedIn);
+    expect(await page.evaluate(checkedIn)).toBe('worker');
     expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('checks its signatures itself where a stricter policy allows no worker', async () => {
+    const page = await openFromDisk(
+      pageWithoutWorkers(portfolio.text, join(scratch, 'no-workers.html')),
+    );
+    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+    for (const record of await page.evaluate(readPortfolio)) {
+      expect(record.signature, record.skill).toBe('holds');
+      for (const e of record.endorsements) expect(e).toBe('holds');
+    }
+    await waitForTruthy(page, checkedIn);
+    expect(await page.evaluate(checkedIn)).toBe('page');
     await page.close();
   }, 120_000);
 

@@ -19,9 +19,11 @@ import {
 import { learnerKeyShown } from './harness/endorsement';
 import { downloaded, waitForTruthy } from './harness/pages';
 import {
+  checkedIn,
   expectedCounts,
   expectRecordsPassIndependentCheckers,
   pageWithEditedEvidence,
+  pageWithoutWorkers,
   portfolioChecked,
   putPortfolioWeek,
   readPortfolio,
@@ -69,7 +71,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
         document.querySelector('[data-portfolio-status]')?.getAttribute('data-portfolio-status') ===
         'done',
     );
-    expectStrictCsp(portfolio.text);
+    expectStrictCsp(portfolio.text, { workers: true });
     expect(portfolio.text).not.toContain(HOSTILE_TITLE);
     // LinkedIn's link for each record, said plainly to be self-issued, opened only by a click.
     const links = await dashboard.$$eval('[data-linkedin]', (as) =>
@@ -108,6 +110,9 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
       for (const e of record.endorsements) expect(e).toBe('holds');
     }
     expect(shown.find((r) => r.skill === 'CSS')!.endorsements).toEqual(['holds']);
+    // Checked in a worker made from the page's own script, which its CSP lets start.
+    await waitForTruthy(page, checkedIn);
+    expect(await page.evaluate(checkedIn)).toBe('worker');
     const body = await page.$eval('body', (b) => b.innerText);
     expect(body).toContain('Signature holds — issued by the learner’s own key');
     expect(body).toContain(HOSTILE_TITLE);
@@ -123,6 +128,21 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
     ).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it('checks its signatures itself where a stricter policy allows no worker', async () => {
+    const page = await openFromDisk(
+      ext,
+      pageWithoutWorkers(portfolio.text, join(scratch, 'no-workers.html')),
+    );
+    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+    for (const record of await page.evaluate(readPortfolio)) {
+      expect(record.signature, record.skill).toBe('holds');
+      for (const e of record.endorsements) expect(e).toBe('holds');
+    }
+    await waitForTruthy(page, checkedIn);
+    expect(await page.evaluate(checkedIn)).toBe('page');
     await page.close();
   }, 120_000);
 

@@ -135,3 +135,19 @@ export function portfolioChecked(): boolean {
   const statuses = [...document.querySelectorAll<HTMLElement>('p.status[data-signature]')];
   return statuses.length > 0 && statuses.every((p) => p.dataset.signature !== 'checking');
 }
+
+/** Where the opened page checked its signatures (`worker` or `page`), once all are given. */
+export function checkedIn(): string | undefined {
+  return document.getElementById('page')?.dataset.checkedIn;
+}
+
+/**
+ * A copy of the page whose CSP allows no worker (as a stricter host might serve it), written
+ * to `path`: the page must check its signatures itself.
+ */
+export function pageWithoutWorkers(html: string, path: string): string {
+  const edited = html.replace(' worker-src blob:;', '');
+  expect(edited).not.toBe(html);
+  writeFileSync(path, edited);
+  return path;
+}
