@@ -7,27 +7,14 @@
  */
 import { formatDuration, formatNumber } from '../../lib/format';
 import { PORTFOLIO_DATA_ID, type PortfolioPageData } from '../../lib/portfolio/page-html';
+import { fill } from '../../lib/endorsement-request/claim';
 import { recordView, type RecordView } from '../../lib/portfolio/record-view';
 import type { PortfolioPageText } from '../../lib/portfolio/text';
 import { isWebUrl } from '../../lib/url';
-import { el } from '../dom';
+import { el, readDataBlock, saveFile } from '../dom';
 import { serveChecks, startChecks } from './checks';
 
 type Check = (credential: unknown) => Promise<boolean>;
-
-const fill = (s: string, ...values: string[]) =>
-  values.reduce((out, v, i) => out.replace(`$${i + 1}`, v), s);
-
-function readData(): PortfolioPageData | null {
-  try {
-    const data = JSON.parse(document.getElementById(PORTFOLIO_DATA_ID)?.textContent ?? '');
-    return data && typeof data === 'object' && data.text && Array.isArray(data.records)
-      ? data
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 function obj(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -50,15 +37,6 @@ function verdict(
     p.dataset.signature = ok ? 'holds' : 'changed';
   });
   return p;
-}
-
-function saveFile(name: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function countsList(view: RecordView, T: PortfolioPageText, lang: string): HTMLElement {
@@ -184,7 +162,10 @@ function recordSection(
 
 async function main(source: string | null | undefined): Promise<void> {
   const root = document.getElementById('page')!;
-  const data = readData();
+  const data = readDataBlock<PortfolioPageData>(
+    PORTFOLIO_DATA_ID,
+    (d) => !!d.text && Array.isArray(d.records),
+  );
   if (!data) {
     root.append(el('p', { class: 'status bad', role: 'alert' }, 'This file is damaged.'));
     return;

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +7,8 @@ import {
   cspViolations,
   expectStrictCsp,
   pageWithAlteredScript,
-  watchCspViolations,
 } from './harness/endorsement-request';
+import { openFromDisk, savedPageFolders } from './harness/from-disk';
 import {
   type ExtensionSession,
   launchWithExtension,
@@ -20,6 +18,7 @@ import { learnerKeyShown } from './harness/endorsement';
 import { downloaded, waitForTruthy } from './harness/pages';
 import {
   checkedIn,
+  expectEverySignatureHolds,
   expectedCounts,
   expectRecordsPassIndependentCheckers,
   pageWithEditedEvidence,
@@ -31,18 +30,12 @@ import {
 
 const PORTFOLIO = /^skilltrail-portfolio-.*\.html$/;
 
-async function openFromDisk(ext: ExtensionSession, path: string, width = 1280): Promise<Page> {
-  const page = await ext.browser.newPage();
-  await page.setViewport({ width, height: 900 });
-  await watchCspViolations(page);
-  await page.goto(`file://${path}`);
-  return page;
-}
+const open = async (ext: ExtensionSession, path: string, width = 1280): Promise<Page> =>
+  openFromDisk(await ext.browser.newPage(), path, { width });
 
 describe('the portfolio: saved from the Skills view, it checks itself from disk (Chromium)', () => {
   let ext: ExtensionSession;
-  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
-  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  const { downloads, scratch } = savedPageFolders();
   let portfolio: { path: string; text: string };
   let learnerDid: string;
 
@@ -99,7 +92,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   }, 120_000);
 
   it('opens from disk, offline, and shows each skill with its counts by provenance and every signature holding', async () => {
-    const page = await openFromDisk(ext, portfolio.path);
+    const page = await open(ext, portfolio.path);
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     const shown = await page.evaluate(readPortfolio);
     const expected = await expectedCounts(learnerDid);
@@ -123,7 +116,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   }, 120_000);
 
   it('fits a phone’s width', async () => {
-    const page = await openFromDisk(ext, portfolio.path, 360);
+    const page = await open(ext, portfolio.path, 360);
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
@@ -132,23 +125,17 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   }, 120_000);
 
   it('checks its signatures itself where a stricter policy allows no worker', async () => {
-    const page = await openFromDisk(
+    const page = await open(
       ext,
       pageWithoutWorkers(portfolio.text, join(scratch, 'no-workers.html')),
     );
-    await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
-    for (const record of await page.evaluate(readPortfolio)) {
-      expect(record.signature, record.skill).toBe('holds');
-      for (const e of record.endorsements) expect(e).toBe('holds');
-    }
-    await waitForTruthy(page, checkedIn);
-    expect(await page.evaluate(checkedIn)).toBe('page');
+    await expectEverySignatureHolds(page, 'page');
     await page.close();
   }, 120_000);
 
   it('with one character of one evidence text changed, shows only that record as changed', async () => {
     const skill = pageWithEditedEvidence(portfolio.text, join(scratch, 'edited.html'));
-    const page = await openFromDisk(ext, join(scratch, 'edited.html'));
+    const page = await open(ext, join(scratch, 'edited.html'));
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     const shown = await page.evaluate(readPortfolio);
     for (const record of shown) {
@@ -159,7 +146,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   }, 120_000);
 
   it('runs its script only because of its hash: one changed byte and the CSP refuses it', async () => {
-    const page = await openFromDisk(
+    const page = await open(
       ext,
       pageWithAlteredScript(portfolio.text, join(scratch, 'altered.html')),
     );
