@@ -16,7 +16,7 @@ import { db } from '../../lib/store/records';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
 import { loadSettings } from '../../lib/settings/store';
 import { domainOf, siteOnly } from '../../lib/url';
-import { loadQueue, writeOrKeep } from './retry-writes';
+import { loadQueue, writeOrKeep } from './pending-writes';
 import { currentSessionIdForTab } from '../../lib/store/tracker';
 import { skillsByRecentUse } from '../../lib/store/skills';
 

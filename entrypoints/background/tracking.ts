@@ -10,7 +10,7 @@ import { parseUrl } from '../../lib/url';
 import { forgetShownBadge, refreshBadge } from './badge';
 import { captureTab } from './capture';
 import { registerEngagement } from './engagement';
-import { type KeptPlan, writeThrough } from './retry-writes';
+import { type KeptPlan, writeThrough } from './pending-writes';
 import { keepWorkerSettings, workerSettings } from './worker-settings';
 import { heldWhileLoading, holdWhileLoading, loaded, releaseHeld } from './page-load-hold';
 

@@ -11,7 +11,7 @@ import {
   UNSAVED_NOTIFICATION,
   writeOrKeep,
   writeThrough,
-} from '../../../entrypoints/background/retry-writes';
+} from '../../../entrypoints/background/pending-writes';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
 import type { Session } from '../../../lib/model';
