@@ -14,7 +14,7 @@ import { Handoff } from '../../lib/capture/handoff';
 import type { Capture, Session, Skill } from '../../lib/model';
 import { db } from '../../lib/store/records';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
-import { loadSettings } from '../../lib/settings/store';
+import { loadSettings } from '../../lib/settings/settings-storage';
 import { domainOf, siteOnly } from '../../lib/url';
 import { loadQueue, writeOrKeep } from './pending-writes';
 import { currentSessionIdForTab } from '../../lib/store/tracker';
