@@ -2,7 +2,13 @@
  * Adopting a stored session: a page captured by the learner before the tracker stored a
  * session for it continues that session rather than starting a second record of one read.
  */
-import { forgetOpenSession, editTab, editVisit, putSession, type StepContext } from './step-context';
+import {
+  forgetOpenSession,
+  editTab,
+  editVisit,
+  putSession,
+  type StepContext,
+} from './step-context';
 import type { SearchLink } from './state';
 
 /** The link with its session renamed, if it named `from`. */
