@@ -29,6 +29,7 @@ import {
   type WeekData,
 } from '../../../../lib/week/review';
 import { ensureSkill } from '../../../../lib/store/skills';
+import { awaitsSkill } from '../../../../lib/week/learning-sessions';
 
 /** Sessions rendered at first; "Show more" adds as many again. A busy week stays quick. */
 const PAGE_SIZE = 50;
@@ -103,9 +104,8 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
   const present = new Set(data.sessions.map((s) => s.id));
   const chosen = [...selected].filter((id) => present.has(id));
 
-  const needsSuggestions = ordered.some(
-    (i) => i.session.status !== 'dismissed' && !i.session.skills.some((s) => skillsById.has(s)),
-  );
+  const isSkill = (id: string) => skillsById.has(id);
+  const needsSuggestions = ordered.some((i) => awaitsSkill(i.session, isSkill));
   const index = useSuggestionIndex(needsSuggestions, data.skills.map((s) => s.id).join(','));
   // Ranked once per change of the week's records, not on every keystroke in the filters.
   const suggestions = useMemo(() => {
@@ -113,8 +113,7 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
     if (!index) return out;
     const now = Date.now();
     for (const item of ordered) {
-      if (item.session.status === 'dismissed') continue;
-      if (item.session.skills.some((s) => skillsById.has(s))) continue;
+      if (!awaitsSkill(item.session, isSkill)) continue;
       out.set(item.session.id, suggest(index, suggestionContextOf(item), now, SUGGESTIONS));
     }
     return out;
