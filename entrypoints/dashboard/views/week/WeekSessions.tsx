@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { BulkTagBar } from '../../../../components/BulkTagBar';
+import { BulkTagBar } from '../../../../components/week/BulkTagBar';
 import { t } from '../../../../components/i18n/i18n';
-import { ReviewSession } from '../../../../components/ReviewSession';
-import { SessionFilters } from '../../../../components/SessionFilters';
+import { ReviewSession } from '../../../../components/week/ReviewSession';
+import { SessionFilters } from '../../../../components/week/SessionFilters';
 import { formatNumber } from '../../../../lib/format';
 import type { Skill } from '../../../../lib/model';
 import { sendRequest } from '../../../../lib/messages';
