@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describePackage, formatNotices, packageRoot } from '../../../tools/third-party-notices';
+import { describePackage, formatNotices, packageRoot } from '@/tools/build/third-party-notices';
 
 const modules = resolve('node_modules');
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildStandaloneScript, cspHash } from '../../../tools/standalone-script';
+import { buildStandaloneScript, cspHash } from '@/tools/build/standalone-script';
 
 describe('standalone page scripts', () => {
   it('bundles the endorsement request page into one inline script that its hash names', async () => {
