@@ -113,7 +113,7 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
     if (!index) return out;
     const now = Date.now();
     for (const item of ordered) {
-      if (!awaitsSkill(item.session, isSkill)) continue;
+      if (!awaitsSkill(item.session, (id) => skillsById.has(id))) continue;
       out.set(item.session.id, suggest(index, suggestionContextOf(item), now, SUGGESTIONS));
     }
     return out;
