@@ -2,10 +2,10 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import { t, uiLocale, type MessageKey } from '../../components/i18n/i18n';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
-import { NeverRecordSite } from '../../components/NeverRecordSite';
+import { NeverRecordSite } from '../../components/popup/NeverRecordSite';
 import { PauseControls } from '../../components/PauseControls';
 import { SessionEditor } from '../../components/SessionEditor';
-import { SuggestedSkills } from '../../components/SuggestedSkills';
+import { SuggestedSkills } from '../../components/popup/SuggestedSkills';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { useSettings } from '../../components/hooks/use-settings';
 import { db } from '../../lib/store/records';
