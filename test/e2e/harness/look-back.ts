@@ -43,14 +43,19 @@ export function lookBackSite(): Handler[] {
   ];
 }
 
-/** Visits the pages as a learner would: the search, a click on its result, two typed addresses. */
+/**
+ * Visits the pages as a learner would: the article and the excluded site by their address,
+ * then the search and a click on its result. (Automation's navigations reach Firefox's
+ * history as links, not typed addresses, so the article comes first: after a result, a
+ * page Firefox names no referrer for would join the search by time.)
+ */
 export async function visitBeforeRecording(tab: Page): Promise<void> {
+  await tab.goto(ARTICLE_URL);
+  await tab.waitForSelector('h1');
+  await tab.goto(EXCLUDED_URL);
   await tab.goto(SEARCH_URL);
   await Promise.all([tab.waitForNavigation(), tab.click('#first')]);
   expect(tab.url()).toBe(RESULT_URL);
-  await tab.goto(EXCLUDED_URL);
-  await tab.goto(ARTICLE_URL);
-  await tab.waitForSelector('h1');
 }
 
 /** Clicks the button whose text is `text` inside `within`. */
@@ -80,9 +85,11 @@ export async function clickText(page: Page, within: string, text: string): Promi
 
 /** Starts a look back on `page` (welcome or Settings) and waits for its review list or verdict. */
 export async function startLookBack(page: Page): Promise<void> {
-  await page.waitForSelector('.look-back button.primary');
-  await page.focus('.look-back button.primary');
-  await page.keyboard.press('Enter');
+  const button = await page.waitForSelector('.look-back button.primary:not([disabled])', {
+    visible: true,
+  });
+  await button!.scrollIntoView();
+  await button!.click();
 }
 
 /** The review list's candidates, once it shows: kind, title, queries and pages as text. */
