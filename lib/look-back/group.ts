@@ -15,12 +15,9 @@
  *
  * Visits are added oldest first, a few at a time, so a long history never blocks a frame.
  */
-import { engineForHost } from '../search-engines';
 import type { Settings } from '../settings/settings';
 import { FROM_BROWSER_UI } from '../tracking/lineage';
-import { parseUrl } from '../url';
 import type { LookBackVisit } from './history-visit';
-import { looksLikeReading } from './reading-like';
 
 /** A page of a candidate: first and last visit, and the search it was reached from. */
 export interface CandidatePage {
@@ -64,6 +61,9 @@ export const MAX_GAP_MS = 5 * 60_000;
 
 interface Working extends LookBackCandidate {
   lastActivityAt: number;
+  /** Its pages by URL and kind, and its queries' keys: looked up on every visit. */
+  pageIndex: Map<string, CandidatePage>;
+  queryKeys: Set<string>;
 }
 
 export interface Grouper {
@@ -75,11 +75,10 @@ export interface Grouper {
 
 /**
  * A grouper for one look back.
- * @example const g = createGrouper(settings, new Set()); g.add(sortedVisits); g.finish()
+ * @example const g = createGrouper(settings); g.add(sortedVisits); g.finish()
  */
 export function createGrouper(
   settings: Pick<Settings, 'searchGapMs' | 'continueWithinMs'>,
-  learningSites: ReadonlySet<string>,
 ): Grouper {
   const candidates: Working[] = [];
   const openSearch = new Map<string, Working>();
@@ -107,6 +106,8 @@ export function createGrouper(
       endedAt: visit.at,
       estimatedMs: 0,
       lastActivityAt: visit.at,
+      pageIndex: new Map(),
+      queryKeys: new Set(),
     };
     candidates.push(c);
     return c;
@@ -115,18 +116,23 @@ export function createGrouper(
   const addPage = (c: Working, visit: LookBackVisit, serp: boolean, queryKey?: string) => {
     c.endedAt = Math.max(c.endedAt, visit.at);
     c.lastActivityAt = Math.max(c.lastActivityAt, visit.at);
-    const page = c.pages.find((p) => p.url === visit.url && p.serp === serp);
-    if (page) page.lastAt = visit.at;
-    else
-      c.pages.push({
-        url: visit.url,
-        title: visit.title,
-        domain: visit.domain,
-        firstAt: visit.at,
-        lastAt: visit.at,
-        serp,
-        ...(queryKey === undefined ? {} : { queryKey }),
-      });
+    const key = `${serp ? 's' : 'p'} ${visit.url}`;
+    const page = c.pageIndex.get(key);
+    if (page) {
+      page.lastAt = visit.at;
+      return;
+    }
+    const added: CandidatePage = {
+      url: visit.url,
+      title: visit.title,
+      domain: visit.domain,
+      firstAt: visit.at,
+      lastAt: visit.at,
+      serp,
+      ...(queryKey === undefined ? {} : { queryKey }),
+    };
+    c.pages.push(added);
+    c.pageIndex.set(key, added);
   };
 
   /** The search `visit` was reached from, if it was. */
@@ -151,7 +157,8 @@ export function createGrouper(
       const c =
         open(openSearch.get(engine), visit.at, settings.searchGapMs) ?? start(visit, 'search');
       openSearch.set(engine, c);
-      if (!c.queries.some((q) => q.queryKey === queryKey)) {
+      if (!c.queryKeys.has(queryKey)) {
+        c.queryKeys.add(queryKey);
         c.queries.push({ query, queryKey, url: visit.url, at: visit.at });
       }
       addPage(c, visit, true, queryKey);
@@ -159,15 +166,14 @@ export function createGrouper(
       creditTo = c;
     } else {
       const from = searchLink(visit);
-      const host = parseUrl(visit.url)?.hostname ?? '';
-      if (from && engineForHost(host)) {
+      if (from && visit.engineHost) {
         // The engine's click redirect: not a page read, but the result after it was reached from the search.
         link = from;
       } else if (from) {
         addPage(from.candidate, visit, false, from.queryKey);
         link = from;
         creditTo = from.candidate;
-      } else if (looksLikeReading(visit.url, visit.domain, learningSites)) {
+      } else if (visit.readingLike) {
         const c =
           open(openReading.get(visit.url), visit.at, settings.continueWithinMs) ??
           start(visit, 'reading');
@@ -186,7 +192,7 @@ export function createGrouper(
     },
     finish: () =>
       candidates
-        .map(({ lastActivityAt: _last, ...c }) => c)
+        .map(({ lastActivityAt: _last, pageIndex: _pages, queryKeys: _keys, ...c }) => c)
         .sort((a, b) => b.startedAt - a.startedAt),
   };
 }

@@ -43,6 +43,10 @@ export interface LookBackVisit {
   /** The visit this one came from, when the browser says. */
   from?: string;
   transition?: string;
+  /** On a search engine's host but not a results page (its click redirect, its home). */
+  engineHost: boolean;
+  /** The page looks like reading (`reading-like.ts`). */
+  readingLike: boolean;
   /** A results page: its engine, query and the key that tells two queries apart. */
   serp?: { engine: string; query: string; queryKey: string };
 }

@@ -14,16 +14,21 @@
  * The work runs in slices of at most `sliceMs` on the clock passed in, with `pause` (a
  * frame) between them, so a long history never holds the page's main thread.
  */
+import { engineForHost } from '../search-engines';
 import type { Settings } from '../settings/settings';
 import { pageFor } from '../tracking/pages';
+import type { PageState } from '../tracking/state';
+import { parseUrl } from '../url';
 import { createGrouper, type LookBackCandidate } from './group';
 import {
   referrerOf,
   type HistoryPage,
   type HistoryReader,
+  type HistoryVisitItem,
   type LookBackVisit,
 } from './history-visit';
 import { withoutKnown, type KnownVisits } from './known';
+import { looksLikeReading } from './reading-like';
 
 export const WEEK_MS = 7 * 24 * 60 * 60_000;
 
@@ -65,18 +70,48 @@ export interface LookBackResult {
   longestSliceMs: number;
 }
 
-/** The visits of one page as the look back groups them; none for a page never recorded. */
-function visitsOf(
+/** A page of the history as the tracker would record it, with what grouping asks of it. */
+interface ShownPage {
+  url: string;
+  shown: PageState;
+  domain: string;
+  engineHost: boolean;
+  readingLike: boolean;
+}
+
+/** The page as recorded, or `null` for a page never recorded. Once per page, never per visit. */
+function showPage(
   page: HistoryPage,
-  items: Awaited<ReturnType<HistoryReader['getVisits']>>,
   settings: Settings,
+  to: number,
+  learningSites: ReadonlySet<string>,
+): ShownPage | null {
+  const url = page.url ?? '';
+  const shown = pageFor(url, page.title, false, settings, to);
+  if (shown.untracked) return null;
+  const host = parseUrl(shown.url)?.hostname ?? '';
+  const domain = host.replace(/^www\./, '');
+  return {
+    url,
+    shown,
+    domain,
+    engineHost: !shown.serp && engineForHost(host) !== null,
+    readingLike: !shown.serp && looksLikeReading(shown.url, domain, learningSites),
+  };
+}
+
+/** The visits of one page, within `[from, to]`, as the look back groups them. */
+function visitsOf(
+  page: ShownPage,
+  items: readonly HistoryVisitItem[],
   from: number,
   to: number,
-): LookBackVisit[] {
-  const shown = pageFor(page.url ?? '', page.title, false, settings, to);
-  if (shown.untracked) return [];
-  const domain = new URL(shown.url).hostname.replace(/^www\./, '');
-  const out: LookBackVisit[] = [];
+  out: LookBackVisit[],
+): void {
+  const { shown } = page;
+  const serp = shown.serp
+    ? { engine: shown.serp.engine, query: shown.serp.query, queryKey: shown.serp.queryKey }
+    : undefined;
   for (const item of items) {
     const at = item.visitTime;
     if (at === undefined || at < from || at > to) continue;
@@ -85,22 +120,15 @@ function visitsOf(
       visitId: item.visitId,
       url: shown.url,
       title: shown.title,
-      domain,
+      domain: page.domain,
       at,
+      engineHost: page.engineHost,
+      readingLike: page.readingLike,
       ...(referrer ? { from: referrer } : {}),
       ...(item.transition ? { transition: item.transition } : {}),
-      ...(shown.serp
-        ? {
-            serp: {
-              engine: shown.serp.engine,
-              query: shown.serp.query,
-              queryKey: shown.serp.queryKey,
-            },
-          }
-        : {}),
+      ...(serp ? { serp } : {}),
     });
   }
-  return out;
 }
 
 /**
@@ -138,12 +166,13 @@ export async function lookBack(options: LookBackOptions): Promise<LookBackResult
   });
   sliceStart = clock();
   // Addresses first: a page never recorded is never asked about.
-  const pages: HistoryPage[] = [];
-  for (const page of found) {
-    if (pageFor(page.url ?? '', undefined, false, settings, to).untracked) continue;
+  const pages: ShownPage[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const page = found[i]!;
     if (page.lastVisitTime !== undefined && page.lastVisitTime < from) continue;
-    pages.push(page);
-    if (pages.length % 500 === 0) await breathe();
+    const shown = showPage(page, settings, to, options.learningSites);
+    if (shown) pages.push(shown);
+    if (i % 256 === 255) await breathe();
   }
   const total = pages.length;
   options.onProgress?.(0, total);
@@ -152,18 +181,18 @@ export async function lookBack(options: LookBackOptions): Promise<LookBackResult
   for (let i = 0; i < pages.length; i += PAGES_AT_ONCE) {
     const chunk = pages.slice(i, i + PAGES_AT_ONCE);
     longestSliceMs = Math.max(longestSliceMs, clock() - sliceStart);
-    const items = await Promise.all(chunk.map((p) => history.getVisits({ url: p.url ?? '' })));
+    const items = await Promise.all(chunk.map((p) => history.getVisits({ url: p.url })));
     stopIfAborted();
     sliceStart = clock();
-    chunk.forEach((page, j) => visits.push(...visitsOf(page, items[j] ?? [], settings, from, to)));
+    chunk.forEach((page, j) => visitsOf(page, items[j] ?? [], from, to, visits));
     options.onProgress?.(Math.min(total, i + chunk.length), total);
     await breathe();
   }
 
-  visits.sort((a, b) => a.at - b.at || a.visitId.localeCompare(b.visitId));
+  visits.sort((a, b) => a.at - b.at || (a.visitId < b.visitId ? -1 : 1));
   await breathe();
-  const grouper = createGrouper(settings, options.learningSites);
-  const GROUP_AT_ONCE = 2000;
+  const grouper = createGrouper(settings);
+  const GROUP_AT_ONCE = 1000;
   for (let i = 0; i < visits.length; i += GROUP_AT_ONCE) {
     grouper.add(visits.slice(i, i + GROUP_AT_ONCE));
     await breathe();
