@@ -7,7 +7,7 @@ import { formatDay, formatDuration, formatList, formatTime } from '../../lib/for
 import { isLinkable } from '../../lib/url';
 import { t, uiLocale } from '../i18n/i18n';
 import { SkillPicker } from '../SkillPicker';
-import { SuggestedSkills } from '../SuggestedSkills';
+import { SuggestedSkills } from '@/components/popup/SuggestedSkills';
 
 export interface LookBackReviewProps {
   candidates: readonly LookBackCandidate[];
