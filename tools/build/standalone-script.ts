@@ -16,7 +16,10 @@ import { describePackage, packageRoot, type BundledPackage } from './third-party
 const PREFIX = 'virtual:standalone/';
 const RESOLVED = '\0standalone:';
 
-/** The sources of each standalone page: `standalone/<name>/main.ts` and `page.css`. */
+/**
+ * The sources of each standalone page: `standalone/<name>/main.ts` and `page.css`, the style
+ * after `standalone/base.css`, which every page shares.
+ */
 const ROOT = resolve('standalone');
 
 export interface StandaloneScript {
@@ -105,7 +108,9 @@ export async function buildStandaloneScript(name: string): Promise<StandaloneScr
     .replace(/<\/(script)/gi, '<\\/$1')
     .replace(/<!--/g, '<\\!--');
   if (/<\/script|<!--/i.test(script)) throw new Error(`${name}: the script cannot be inlined.`);
-  const style = readFileSync(resolve(ROOT, name, 'page.css'), 'utf8');
+  const style = ['base.css', `${name}/page.css`]
+    .map((file) => readFileSync(resolve(ROOT, file), 'utf8'))
+    .join('\n');
   return { script, scriptHash: cspHash(script), style, styleHash: cspHash(style) };
 }
 
@@ -120,6 +125,7 @@ export function standaloneScripts(): Plugin {
       if (!id.startsWith(RESOLVED)) return undefined;
       const name = id.slice(RESOLVED.length);
       this.addWatchFile(resolve(ROOT, name));
+      this.addWatchFile(resolve(ROOT, 'base.css'));
       const built = await buildStandaloneScript(name);
       return `export default ${JSON.stringify(built)};`;
     },

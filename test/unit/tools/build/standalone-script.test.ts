@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildStandaloneScript, cspHash } from '@/tools/build/standalone-script';
 
@@ -13,6 +14,9 @@ describe('standalone page scripts', () => {
     expect(page.script).not.toMatch(/<\/script|<!--/i);
     expect(page.script).not.toMatch(/\bimport\s*\(|\bimport\.meta\b|new Function\b|\beval\(/);
     expect(page.style).not.toMatch(/<\/style/i);
+    // The style every standalone page shares, then the page's own.
+    const css = (file: string) => readFileSync(`standalone/${file}`, 'utf8');
+    expect(page.style).toBe(`${css('base.css')}\n${css('endorsement-request/page.css')}`);
     // The Digital Bazaar stack is in it, with the contexts it verifies against.
     expect(page.script).toContain('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json');
     expect(page.script).toContain('eddsa-rdfc-2022');
