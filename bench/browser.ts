@@ -42,7 +42,10 @@ export const LOOPBACK_ONLY = 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localh
 export function buildExtension(build: BuildName): void {
   const args = ['wxt', 'build', ...(build === 'e2e' ? ['--mode', 'e2e'] : [])];
   console.log(`Building: npx ${args.join(' ')}`);
-  const run = spawnSync('npx', args, { stdio: 'inherit' });
+  // vite-node runs each benchmark with NODE_ENV=development, which the Vite build inside
+  // `wxt build` would inherit and follow: the bundles measured would be the development ones.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const run = spawnSync('npx', args, { stdio: 'inherit', env });
   if (run.status !== 0) throw new Error(`npx ${args.join(' ')} failed`);
 }
 

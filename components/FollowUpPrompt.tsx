@@ -38,7 +38,7 @@ export function FollowUpPrompt({ due, locale, onAnswer, onDismiss }: FollowUpPro
   // A new prompt replaces the shown one only while nothing was done with it.
   useEffect(() => {
     if (!outcome && !busy && due !== undefined) setCurrent(due);
-  }, [due]);
+  }, [due, outcome, busy]);
 
   if (!current) return null;
   const heading = `${id}-heading`;

@@ -28,14 +28,12 @@ export function PauseControls({ settings, onChange, compact = false }: PauseCont
   const state = pauseState(settings, now);
 
   // Show "recording" again the moment a timed pause ends, without a reload.
+  const until = state.kind === 'until' ? state.until : null;
   useEffect(() => {
-    if (state.kind !== 'until') return;
-    const timer = setTimeout(
-      () => setNow(Date.now()),
-      Math.min(state.until - now + 50, 2 ** 31 - 1),
-    );
+    if (until === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(until - now + 50, 2 ** 31 - 1));
     return () => clearTimeout(timer);
-  }, [state.kind === 'until' ? state.until : 0, now]);
+  }, [until, now]);
 
   const locale = uiLocale();
   const pause = (choice: PauseChoice) => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { OpenedFields, Skill } from '../lib/model';
 import { t } from './i18n/i18n';
 import { SkillPicker } from './SkillPicker';
@@ -78,13 +78,17 @@ export function SessionEditor(props: SessionEditorProps) {
     kind: 'idle',
   });
 
+  // The caller's skill list is a new array on each change of the stored session: the fields
+  // reset when the skills in it differ, not when the array does.
+  const initialSkillsKey = JSON.stringify(initialSkills);
+  const storedSkills = useMemo(() => JSON.parse(initialSkillsKey) as string[], [initialSkillsKey]);
   useEffect(() => {
-    if (stored.current === fieldsKey(initialSkills, initialNote, initialTitle)) return;
-    setSelected([...initialSkills]);
+    if (stored.current === fieldsKey(storedSkills, initialNote, initialTitle)) return;
+    setSelected([...storedSkills]);
     setNote(initialNote);
     setTitle(initialTitle ?? '');
-    opened.current = { skills: [...initialSkills], note: initialNote, title: initialTitle };
-  }, [initialSkills.join(','), initialNote, initialTitle]);
+    opened.current = { skills: [...storedSkills], note: initialNote, title: initialTitle };
+  }, [storedSkills, initialNote, initialTitle]);
 
   const save = async () => {
     setStatus({ kind: 'saving' });

@@ -6,7 +6,11 @@ import './suggested-skills.css';
 export interface SuggestedSkillsProps {
   /** The session being tagged; suggestions load again when it changes. */
   sessionId: string;
-  /** Reads the suggestions (database work), called once per session after the first paint. */
+  /**
+   * Reads the suggestions (database work), called once per session after the first paint.
+   * The same function on every render (a module's function, or one kept with useCallback):
+   * a new one loads again.
+   */
   load: (sessionId: string) => Promise<Suggestion[]>;
   /** Skills already chosen: their chips disappear. */
   selected: readonly string[];
@@ -65,8 +69,7 @@ export function SuggestedSkills({ sessionId, load, selected, onAdd }: SuggestedS
     return () => {
       live = false;
     };
-    // `load` is a new function on each render of the caller; the session is what matters.
-  }, [sessionId]);
+  }, [sessionId, load]);
 
   const shown = suggestions.filter((s) => !selected.includes(s.skillId));
 

@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { TargetedEvent } from 'preact';
 import type { Skill } from '@/lib/model';
 import {
   MAX_ALIASES,
@@ -77,7 +77,7 @@ export function SkillEditForm(props: SkillEditFormProps) {
     'aria-describedby': error?.field === field ? `${id}-error` : `${id}-${field}-hint`,
   });
   const set =
-    (key: keyof Draft) => (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement, Event>) =>
+    (key: keyof Draft) => (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement, Event>) =>
       props.onDraft({ ...draft, [key]: e.currentTarget.value });
   /** The label, hint and error around a field's input. */
   const around = (field: SkillField, inputId: string, label: string, hint?: string) => ({

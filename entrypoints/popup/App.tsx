@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLocale, type MessageKey } from '../../components/i18n/i18n';
 import { FollowUpPrompt } from '../../components/FollowUpPrompt';
@@ -49,8 +49,10 @@ export function App({ opening }: { opening: Promise<Opening> }) {
     setPhase({ kind: 'capturing' });
     setPhase(await captureOf(tab.id));
   };
+  const settleCapture = useCallback(() => setCaptureSettled(true), []);
 
   // A layout effect: it runs before the first paint, where an effect would wait a frame.
+  // `opening` is started once, before the first render: this runs once.
   useLayoutEffect(() => {
     void opening.then(
       (opened) => {
@@ -59,17 +61,18 @@ export function App({ opening }: { opening: Promise<Opening> }) {
       },
       () => setPhase({ kind: 'blocked', reason: 'failed' }),
     );
-  }, []);
+  }, [opening]);
 
   useEffect(() => {
     if (phase.kind === 'blocked' || phase.kind === 'paused') setCaptureSettled(true);
   }, [phase.kind]);
 
-  // Resuming from the popup captures the page, as opening it unpaused would have.
+  // Resuming from the popup captures the page, as opening it unpaused would have; so does a
+  // pause that ended while the popup opened.
+  const pausedTab = phase.kind === 'paused' ? phase.tab : null;
   useEffect(() => {
-    if (phase.kind === 'paused' && settings && !captureHeld(settings, Date.now()))
-      void capture(phase.tab);
-  }, [settings]);
+    if (pausedTab && settings && !captureHeld(settings, Date.now())) void capture(pausedTab);
+  }, [pausedTab, settings]);
 
   return (
     <div data-phase={phase.kind}>
@@ -84,9 +87,7 @@ export function App({ opening }: { opening: Promise<Opening> }) {
         </p>
       )}
       {phase.kind === 'blocked' && <p role="status">{t(BLOCKED_MESSAGES[phase.reason])}</p>}
-      {phase.kind === 'ready' && (
-        <CapturedSession stored={phase} onShown={() => setCaptureSettled(true)} />
-      )}
+      {phase.kind === 'ready' && <CapturedSession stored={phase} onShown={settleCapture} />}
       {settings && captureSettled && <PopupFollowUp settings={settings} />}
       {site && (
         <NeverRecordSite
@@ -106,9 +107,10 @@ export function App({ opening }: { opening: Promise<Opening> }) {
 
 /** The follow-up due today, if any, under the captured page. */
 function PopupFollowUp({ settings }: { settings: Settings }) {
+  const { followUpsEnabled, followUpDays } = settings;
   const due = useLiveQuery(
-    () => loadDueFollowUp(db(), settings, Date.now()),
-    [settings.followUpsEnabled, settings.followUpDays],
+    () => loadDueFollowUp(db(), { followUpsEnabled, followUpDays }, Date.now()),
+    [followUpsEnabled, followUpDays],
   );
   return (
     <FollowUpPrompt
@@ -120,6 +122,11 @@ function PopupFollowUp({ settings }: { settings: Settings }) {
       onDismiss={async () => !!due && (await dismissFollowUp(db(), due, Date.now())) !== null}
     />
   );
+}
+
+/** Three skills to suggest for a session, ranked now. */
+function loadSuggestions(sessionId: string) {
+  return suggestForSession(db(), sessionId, Date.now(), 3);
 }
 
 /** What the popup shows of a captured session. */
@@ -138,7 +145,7 @@ function CapturedSession({
 }: {
   /** The capture as stored, shown at once; the popup's own query of it then keeps it current. */
   stored: { session: Session; capture: Capture; skills: Skill[] };
-  /** Called once the capture and the skill field are on screen. */
+  /** Called once the capture and the skill field are on screen (the same function each render). */
   onShown: () => void;
 }) {
   const sessionId = stored.session.id;
@@ -147,7 +154,7 @@ function CapturedSession({
     (): Promise<ShownSession> => loadCapturedSession(db(), sessionId, captureId),
     [sessionId, captureId],
   );
-  useEffect(onShown, []);
+  useEffect(() => onShown(), [onShown]);
 
   const { session, capture, skills, searches = [], visits = [] }: ShownSession = live ?? stored;
   if (!session || !capture) return <p role="status">{t('blockedFailed')}</p>;
@@ -209,7 +216,7 @@ function CapturedSession({
         suggestions={(add, selected) => (
           <SuggestedSkills
             sessionId={sessionId}
-            load={(id) => suggestForSession(db(), id, Date.now(), 3)}
+            load={loadSuggestions}
             selected={selected}
             onAdd={add}
           />

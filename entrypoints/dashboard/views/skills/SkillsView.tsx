@@ -74,7 +74,8 @@ function useLearnerKey(): { did: string; fingerprint: string } | null {
 function SkillLibrary({ settings }: { settings: Settings }) {
   const { weekStart } = settings;
   const locale = uiLocale();
-  const week = weekOf(Date.now(), { weekStart });
+  // This week's bounds, read on each render: a page left open into the next week moves on.
+  const { start, end } = weekOf(Date.now(), { weekStart });
   const [message, setMessage] = useState('');
   const [query, setQuery] = useState('');
   const [shownCount, setShownCount] = useState(PAGE_SIZE);
@@ -88,18 +89,18 @@ function SkillLibrary({ settings }: { settings: Settings }) {
     const [skills, totals, weekSessions, followUps, endorsements] = await Promise.all([
       allSkills(database),
       loadSkillTotals(database),
-      sessionsBetween(database, week.start, week.end),
+      sessionsBetween(database, start, end),
       allFollowUps(database),
       endorsementsBySkill(database),
     ]);
     return {
       skills,
       totals,
-      goals: goalProgress(skills, weekSessions, week),
+      goals: goalProgress(skills, weekSessions, { start, end }),
       followUps: answeredBySkill(followUps),
       endorsements,
     };
-  }, [week.key, weekStart]);
+  }, [start, end]);
 
   const sorted = useMemo(
     () =>

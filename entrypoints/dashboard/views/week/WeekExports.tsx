@@ -36,13 +36,14 @@ export interface WeekExportsProps {
  * files of issued badges), the full backup, and restoring one.
  */
 export function WeekExports({ week, data, settings, locale }: WeekExportsProps) {
-  const summaryOptions = { start: week.start, end: week.end, weekStart: settings.weekStart };
   const [level, setLevel] = useState<PrivacyLevel>(settings.exportPrivacy);
   const [wallet, setWallet] = useState<WalletFile[]>([]);
 
+  const { start, end } = week;
+  const { weekStart } = settings;
   const shared = useMemo(
-    () => prepareExport(data, { ...summaryOptions, level, strings: sessionLabelStrings() }),
-    [data, week.key, level],
+    () => prepareExport(data, { start, end, weekStart, level, strings: sessionLabelStrings() }),
+    [data, start, end, weekStart, level],
   );
   const exporters: ExportPanelProps['exporters'] = {
     markdown: async () => [

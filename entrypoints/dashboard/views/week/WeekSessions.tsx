@@ -44,13 +44,16 @@ const NO_SUGGESTIONS: Suggestion[] = [];
  */
 function useStableOrder(items: ReviewItem[], weekKey: string): ReviewItem[] {
   const ranks = useRef({ week: '', map: new Map<string, number>(), top: 0 });
-  if (ranks.current.week !== weekKey) ranks.current = { week: weekKey, map: new Map(), top: 0 };
-  const { map } = ranks.current;
-  const first = map.size === 0;
-  items.forEach((item, i) => {
-    if (!map.has(item.session.id)) map.set(item.session.id, first ? i : --ranks.current.top);
-  });
-  return [...items].sort((a, b) => map.get(a.session.id)! - map.get(b.session.id)!);
+  // The same array until the week's records change, so what is computed from it keeps too.
+  return useMemo(() => {
+    if (ranks.current.week !== weekKey) ranks.current = { week: weekKey, map: new Map(), top: 0 };
+    const { map } = ranks.current;
+    const first = map.size === 0;
+    items.forEach((item, i) => {
+      if (!map.has(item.session.id)) map.set(item.session.id, first ? i : --ranks.current.top);
+    });
+    return [...items].sort((a, b) => map.get(a.session.id)! - map.get(b.session.id)!);
+  }, [items, weekKey]);
 }
 
 /** The suggestion index, built once from the history when some session needs suggestions. */
@@ -117,7 +120,7 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
       out.set(item.session.id, suggest(index, suggestionContextOf(item), now, SUGGESTIONS));
     }
     return out;
-  }, [index, data]);
+  }, [index, ordered, skillsById]);
   const learn = (item: ReviewItem, skills: string[]) => {
     if (!index) return;
     const ctx = suggestionContextOf(item);

@@ -28,27 +28,28 @@ export function WeekStorySection({
   weekStart,
   locale,
 }: WeekStorySectionProps) {
-  const options = { weekStart };
-  const before = shiftWeek(week, -1, options);
-  const now = Math.min(Date.now(), week.end - 1);
+  const before = shiftWeek(week, -1, { weekStart });
+  // Any instant of the week names it: the streak ends with this week, or now if it is this one.
+  const now = useMemo(() => Math.min(Date.now(), week.end - 1), [week.end]);
   // Growth compares skill time only: the sessions are enough, without pages or searches.
-  const previous = useLiveQuery(
-    async () =>
+  // The query reads them; summing them with the week's skills is a computation, redone
+  // when the skills change without reading the database again.
+  const previousSessions = useLiveQuery(
+    () => sessionsBetween(db(), before.start, before.end),
+    [before.start, before.end],
+  );
+  const previous = useMemo(
+    () =>
+      previousSessions &&
       summarise(
-        {
-          sessions: await sessionsBetween(db(), before.start, before.end),
-          visits: [],
-          searches: [],
-          skills: data.skills,
-        },
+        { sessions: previousSessions, visits: [], searches: [], skills: data.skills },
         { start: before.start, end: before.end, weekStart },
       ),
-    // Not the skills array itself: it is new on every change of the week's records.
-    [before.key, data.skills.map((s) => `${s.id}:${s.name}`).join('\n'), weekStart],
+    [previousSessions, data.skills, before.start, before.end, weekStart],
   );
   const streakSessions = useLiveQuery(
     () => loadStreakSessions(db(), { now, weekStart }),
-    [week.key, weekStart],
+    [now, weekStart],
   );
   const story = useMemo(
     () =>
@@ -62,7 +63,7 @@ export function WeekStorySection({
             weekStart,
           })
         : undefined,
-    [summary, previous, streakSessions, data.sessions],
+    [summary, previous, streakSessions, data.sessions, now, weekStart],
   );
   return story ? <WeekStory story={story} locale={locale} /> : null;
 }

@@ -34,10 +34,12 @@ function WeekReview({ settings, routeKey }: { settings: Settings; routeKey?: str
   const week: Week = routed ?? current;
   const badRoute = routeKey !== undefined && routed === null;
 
-  const data = useLiveQuery(() => loadWeek(db(), week.start, week.end), [week.start, week.end]);
+  const { start, end } = week;
+  const data = useLiveQuery(() => loadWeek(db(), start, end), [start, end]);
+  const { followUpsEnabled, followUpDays } = settings;
   const due = useLiveQuery(
-    () => loadDueFollowUp(db(), settings, Date.now()),
-    [settings.followUpsEnabled, settings.followUpDays],
+    () => loadDueFollowUp(db(), { followUpsEnabled, followUpDays }, Date.now()),
+    [followUpsEnabled, followUpDays],
   );
 
   return (
@@ -85,8 +87,12 @@ interface WeekContentProps {
 }
 
 function WeekContent({ week, data, settings, locale }: WeekContentProps) {
-  const summaryOptions = { start: week.start, end: week.end, weekStart: settings.weekStart };
-  const summary = useMemo(() => summarise(data, summaryOptions), [data, week.key]);
+  const { start, end } = week;
+  const { weekStart } = settings;
+  const summary = useMemo(
+    () => summarise(data, { start, end, weekStart }),
+    [data, start, end, weekStart],
+  );
   const skillsById = useMemo(() => new Map(data.skills.map((s) => [s.id, s])), [data.skills]);
   // The follow-ups on this week's sessions, as each skill's summary holds them.
   const followUps = summary.skills.flatMap((s) =>
