@@ -108,7 +108,13 @@ export default defineConfig({
       'contextMenus',
       'notifications',
       'downloads',
+      // The e2e build holds `history` from install, as it holds host access: Chromium's
+      // permission prompt cannot be answered by automation (Firefox's can; its tests ask).
+      ...(mode === 'e2e' ? ['history'] : []),
     ],
+    // Read only when the learner asks to look back through their history, and given back
+    // after unless they choose to keep it (components/look-back/LookBack.tsx).
+    ...(mode === 'e2e' ? {} : { optional_permissions: ['history'] }),
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: ['http://*/*', 'https://*/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },

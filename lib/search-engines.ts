@@ -364,15 +364,21 @@ export function engineForHost(hostname: string): SearchEngine | null {
   return compiledForHost(hostname)?.engine ?? null;
 }
 
+/** Hosts already looked up: a look back asks about the same few hundred hosts thousands of times. */
+const byHost = new Map<string, CompiledEngine | null>();
+const MAX_REMEMBERED_HOSTS = 2000;
+
 function compiledForHost(hostname: string): CompiledEngine | null {
+  const known = byHost.get(hostname);
+  if (known !== undefined) return known;
   const host = hostname
     .toLowerCase()
     .replace(/\.$/, '')
     .replace(/^www\./, '');
-  for (const compiled of COMPILED) {
-    if (compiled.hosts.some((re) => re.test(host))) return compiled;
-  }
-  return null;
+  const found = COMPILED.find((compiled) => compiled.hosts.some((re) => re.test(host))) ?? null;
+  if (byHost.size >= MAX_REMEMBERED_HOSTS) byHost.clear();
+  byHost.set(hostname, found);
+  return found;
 }
 
 /**

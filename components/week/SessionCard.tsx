@@ -73,7 +73,8 @@ export function SessionCard(props: SessionCardProps) {
           t(KIND_LABEL[session.kind]),
           session.domain,
           formatDateTime(session.startedAt, locale),
-          formatDuration(session.activeMs, locale),
+          // The history holds visit times only: no time to show for what was found there.
+          session.provenance === 'from-history' ? '' : formatDuration(session.activeMs, locale),
         ]
           .filter(Boolean)
           .join(' · ')}

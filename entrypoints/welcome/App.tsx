@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/controls.css';
 import { PrivacyChoices } from '../../components/PrivacyChoices';
+import { LookBack } from '../../components/look-back/LookBack';
 import { t, uiLocale } from '../../components/i18n/i18n';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { useSettings } from '../../components/hooks/use-settings';
@@ -9,6 +10,7 @@ import { db } from '../../lib/store/records';
 import { localizeStarterSkill, STARTER_SKILLS } from '../../lib/skills/starter';
 import { ensureSkill, skillsByCreation } from '../../lib/store/skills';
 import { addStarterSkills } from '../../lib/store/skill-imports';
+import { lookBackStore } from '../../lib/store/look-back';
 
 /** Typed skills are separated by commas (or new lines, when pasted). */
 function ownSkillNames(text: string): string[] {
@@ -196,6 +198,10 @@ export function App() {
             <a href={`${dashboard}#/settings`}>{t('navSettings')}</a>
           </p>
         </section>
+      )}
+      {/* Once recording is on: what the learner already learned, from the browser's history. */}
+      {settings?.trackingConsent && (
+        <LookBack settings={settings} skills={skills ?? []} {...lookBackStore(db())} />
       )}
     </article>
   );

@@ -8,7 +8,7 @@
 import type { PageState, SearchLink, TabState, TrackerState } from './state';
 
 /** Transitions that come from the browser's own UI, not from a link in the page. */
-const FROM_BROWSER_UI = new Set([
+export const FROM_BROWSER_UI: ReadonlySet<string> = new Set([
   'typed',
   'auto_bookmark',
   'generated',

@@ -40,6 +40,8 @@ describe('Firefox: the build addons.mozilla.org receives', () => {
     // Host access is only ever asked for, never taken at install.
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    // The history is read only after the learner's click asks for it.
+    expect(manifest.optional_permissions).toEqual(['history']);
     expect(manifest.homepage_url).toMatch(/^https:\/\//);
   });
 

@@ -27,6 +27,8 @@ const ALLOWED_PERMISSIONS = [
   'webNavigation',
 ];
 const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+/** Asked for at the click that needs it, and given back after: looking back through the history. */
+const OPTIONAL_PERMISSIONS = ['history'];
 
 const BUILD = BUILDS.production;
 const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as Record<
@@ -55,6 +57,10 @@ describe('the shipped manifest', () => {
   it('takes no host access at install; asks for web pages only when a feature needs them', () => {
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
+  });
+
+  it('reads the history only with a permission asked for at the click', () => {
+    expect(manifest.optional_permissions).toEqual(OPTIONAL_PERMISSIONS);
   });
 
   it('names no popup, so a click reaches the background, which captures and opens the popup', () => {
@@ -87,6 +93,7 @@ describe('the shipped manifest', () => {
     const documented = justifiedPermissions();
     for (const permission of [
       ...(manifest.permissions as string[]),
+      ...(manifest.optional_permissions as string[]),
       ...(manifest.optional_host_permissions as string[]),
     ]) {
       expect(documented, `docs/web-store/permissions.md lacks ${permission}`).toContain(permission);

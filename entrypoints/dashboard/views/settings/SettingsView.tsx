@@ -2,12 +2,16 @@ import { browser } from 'wxt/browser';
 import { DeleteAllData } from '../../../../components/settings/DeleteAllData';
 import { PrivacyChoices } from '../../../../components/PrivacyChoices';
 import { ExcludedSites } from '../../../../components/settings/ExcludedSites';
+import { LookBack } from '../../../../components/look-back/LookBack';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { NumberSetting } from '../../../../components/settings/NumberSetting';
 import { PauseControls } from '../../../../components/PauseControls';
 import { RetentionSettings } from '../../../../components/settings/RetentionSettings';
 import { SyncSection } from './SyncSection';
 import { useSettings } from '../../../../components/hooks/use-settings';
+import { useLiveQuery } from '../../../../components/hooks/use-live-query';
+import { lookBackStore } from '../../../../lib/store/look-back';
+import { skillsByCreation } from '../../../../lib/store/skills';
 import { sendRequest } from '../../../../lib/messages';
 import { db } from '../../../../lib/store/records';
 import { eraseEverything } from '../../../../lib/store/erase';
@@ -36,6 +40,7 @@ async function deleteEverything(): Promise<void> {
 /** The learner's controls: recording, privacy, what counts, schedule, retention, sync, deletion. */
 export function SettingsView(_: { params: string[] }) {
   const [settings, save] = useSettings();
+  const skills = useLiveQuery(() => skillsByCreation(db()), []);
   const locale = uiLocale();
   if (!settings) return <p role="status">{t('loading')}</p>;
 
@@ -193,6 +198,8 @@ export function SettingsView(_: { params: string[] }) {
           )}
         </fieldset>
       </section>
+
+      <LookBack settings={settings} skills={skills ?? []} {...lookBackStore(db())} />
 
       <section aria-labelledby="settings-retention">
         <h2 id="settings-retention">{t('settingsRetention')}</h2>

@@ -1,0 +1,157 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore } from './harness/dexie-reader';
+import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
+import {
+  ARTICLE_URL,
+  candidatesShown,
+  keepCandidate,
+  LOOK_BACK_QUERY,
+  lookBackSite,
+  RESULT_URL,
+  sessionsFromHistory,
+  startLookBack,
+  tagCandidate,
+  visitBeforeRecording,
+} from './harness/look-back';
+import { downloaded, storedSettings, waitForTruthy } from './harness/pages';
+import { startServer, type TestServer } from './harness/server';
+
+type Api = {
+  permissions: { contains: (p: { permissions: string[] }) => Promise<boolean> };
+};
+
+function holdsHistory(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { browser: Api }).browser.permissions.contains({
+      permissions: ['history'],
+    }),
+  );
+}
+
+/**
+ * Looking back through the history in Firefox, with the shipped build: `history` is asked
+ * for at the click (the harness answers the prompt as a person would) and given back when
+ * the look back ends; refused, nothing changes.
+ */
+describe('Firefox: looking back through the history', () => {
+  let server: TestServer;
+  let ext: FirefoxSession;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+
+  beforeAll(async () => {
+    server = await startServer(lookBackSite(), { https: true });
+    ext = await launchFirefoxWithExtension({
+      prefs: downloadPrefs(downloads),
+      hosts: {
+        'duckduckgo.com': server.port,
+        'notes.example.org': server.port,
+        'www.paypal.com': server.port,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('asks at the click, gives the permission back, and keeps only what the learner keeps', async () => {
+    const tab = await ext.newTab();
+    await visitBeforeRecording(tab);
+    await tab.close();
+
+    const welcome = await ext.openExtensionPage('/welcome.html');
+    await welcome.bringToFront();
+    await welcome.waitForSelector('section.consent button.primary');
+    expect(await welcome.$('.look-back')).toBeNull();
+    await welcome.click('section.consent button.primary');
+    await waitForTruthy(welcome, () => document.querySelector('.look-back') !== null);
+    expect((await storedSettings(welcome)).trackingConsent).toBe(true);
+    // Nothing asked, nothing held, before the click.
+    expect(await holdsHistory(welcome)).toBe(false);
+    expect(await ext.permissionPrompts()).toEqual([]);
+
+    // Refused: a message, nothing read, nothing changed.
+    await ext.answerPermissionPrompts(false);
+    await startLookBack(welcome);
+    await waitForTruthy(
+      welcome,
+      () => document.querySelector('.look-back')?.textContent?.includes('did not allow') ?? false,
+      { timeout: 15_000 },
+    );
+    expect(await holdsHistory(welcome)).toBe(false);
+    expect(await readStore(welcome, 'sessions')).toEqual([]);
+
+    await ext.answerPermissionPrompts(true);
+    await startLookBack(welcome);
+    const found = await candidatesShown(welcome);
+    const prompts = await ext.permissionPrompts();
+    expect(prompts.map((p) => p.permissions)).toEqual([['history'], ['history']]);
+    // Given back as soon as the look back ended.
+    await waitForTruthy(
+      welcome,
+      () =>
+        (globalThis as unknown as { browser: Api }).browser.permissions
+          .contains({ permissions: ['history'] })
+          .then((held) => !held),
+      { timeout: 10_000 },
+    );
+
+    expect(found.map((c) => c.kind).sort()).toEqual(['reading', 'search']);
+    const search = found.find((c) => c.kind === 'search')!;
+    expect(search.title).toBe(LOOK_BACK_QUERY);
+    expect(search.text).toContain('Grid template areas explained');
+    expect(JSON.stringify(found)).not.toMatch(/paypal|Send money/i);
+    const reading = found.find((c) => c.kind === 'reading')!;
+
+    await tagCandidate(welcome, LOOK_BACK_QUERY, 'CSS layout');
+    await keepCandidate(welcome, LOOK_BACK_QUERY);
+    await keepCandidate(welcome, reading.title);
+    const sessions = await sessionsFromHistory(welcome, 2);
+    expect(sessions.map((s) => s.activeMs)).toEqual([0, 0]);
+    const visits = (await readStore<{ url: string }>(welcome, 'visits')).map((v) => v.url);
+    expect(visits).toEqual(expect.arrayContaining([RESULT_URL, ARTICLE_URL]));
+    expect(visits.some((u) => u.includes('paypal'))).toBe(false);
+    await welcome.close();
+
+    const week = await ext.openExtensionPage('/dashboard.html#/week');
+    await waitForTruthy(
+      week,
+      () => document.querySelectorAll('[data-provenance="from-history"]').length === 2,
+      { timeout: 15_000 },
+    );
+    expect(await week.$eval('.week-total dd', (e) => e.textContent)).toMatch(/^0\D/);
+    await week.click('[data-export="csv"]');
+    const { text: csv } = await downloaded(downloads, /^skilltrail-.*\.csv$/);
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.endsWith(',from-history')).toBe(true);
+    await week.close();
+
+    // A second look back, from Settings: asked again, offers nothing already kept.
+    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
+    await settings.bringToFront();
+    await startLookBack(settings);
+    await waitForTruthy(
+      settings,
+      () =>
+        document.querySelector('.look-back')?.textContent?.includes('Nothing new to offer') ??
+        false,
+      { timeout: 60_000 },
+    );
+    expect((await ext.permissionPrompts()).length).toBe(3);
+    await waitForTruthy(
+      settings,
+      () =>
+        (globalThis as unknown as { browser: Api }).browser.permissions
+          .contains({ permissions: ['history'] })
+          .then((held) => !held),
+      { timeout: 10_000 },
+    );
+    await settings.close();
+  });
+});

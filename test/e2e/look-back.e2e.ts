@@ -1,0 +1,131 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blocking, runAxe } from './harness/a11y';
+import {
+  agreeOnWelcome,
+  launchWithExtension,
+  profileDownloadingTo,
+  type ExtensionSession,
+} from './harness/extension';
+import {
+  ARTICLE_URL,
+  candidatesShown,
+  EXCLUDED_URL,
+  keepCandidate,
+  LOOK_BACK_QUERY,
+  lookBackSite,
+  RESULT_URL,
+  sessionsFromHistory,
+  startLookBack,
+  tagCandidate,
+  visitBeforeRecording,
+} from './harness/look-back';
+import { downloaded, waitForTruthy } from './harness/pages';
+import { startServer, type TestServer } from './harness/server';
+
+/**
+ * Looking back through the history in Chromium (the e2e build, which holds `history` from
+ * install: Chromium's permission prompt cannot be answered by automation; Firefox's test
+ * asks for it and gives it back). Pages visited before recording was on are found, kept,
+ * tagged, shown as from history and exported, and never offered twice.
+ */
+describe('Chromium: looking back through the history', () => {
+  let server: TestServer;
+  let ext: ExtensionSession;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+
+  beforeAll(async () => {
+    server = await startServer(lookBackSite(), { https: true });
+    ext = await launchWithExtension({
+      hostResolverRules: `MAP * 127.0.0.1:${server.port}`,
+      consent: false,
+      userDataDir: profileDownloadingTo(downloads),
+    });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('finds the search with its result and the article, never the excluded site; kept items are from history, apart from measured time, exported, and never offered again', async () => {
+    const tab = await ext.newTab();
+    await visitBeforeRecording(tab);
+    await tab.close();
+
+    const welcome = await ext.openExtensionPage('/welcome.html');
+    await agreeOnWelcome(welcome);
+    await startLookBack(welcome);
+    const found = await candidatesShown(welcome);
+    expect(found.map((c) => c.kind).sort()).toEqual(['reading', 'search']);
+    const search = found.find((c) => c.kind === 'search')!;
+    expect(search.title).toBe(LOOK_BACK_QUERY);
+    expect(search.text).toContain('Grid template areas explained');
+    const reading = found.find((c) => c.kind === 'reading')!;
+    expect(reading.title).toBe('A complete guide to CSS grid layout');
+    expect(JSON.stringify(found)).not.toMatch(/paypal|Send money/i);
+    expect(blocking(await runAxe(welcome))).toEqual([]);
+
+    await tagCandidate(welcome, LOOK_BACK_QUERY, 'CSS layout');
+    await keepCandidate(welcome, LOOK_BACK_QUERY);
+    await keepCandidate(welcome, reading.title);
+    const sessions = await sessionsFromHistory(welcome, 2);
+    expect(sessions.filter((s) => s.provenance === 'from-history').map((s) => s.activeMs)).toEqual([
+      0, 0,
+    ]);
+    expect(sessions.some((s) => s.url.includes('paypal'))).toBe(false);
+    expect(sessions.find((s) => s.kind === 'search')?.skills).toHaveLength(1);
+    const visits = await welcome.evaluate(
+      () =>
+        new Promise<string[]>((done) => {
+          const open = indexedDB.open('skilltrail');
+          open.onsuccess = () => {
+            const all = open.result.transaction('visits').objectStore('visits').getAll();
+            all.onsuccess = () => done(all.result.map((v: { url: string }) => v.url));
+          };
+        }),
+    );
+    expect(visits).toEqual(expect.arrayContaining([RESULT_URL, ARTICLE_URL]));
+    expect(visits).not.toContain(EXCLUDED_URL);
+    await welcome.close();
+
+    // The week: both shown as from history, none of their time in the measured total.
+    const week = await ext.openExtensionPage('/dashboard.html#/week');
+    await waitForTruthy(
+      week,
+      () => document.querySelectorAll('[data-provenance="from-history"]').length === 2,
+      { timeout: 15_000 },
+    );
+    expect(
+      await week.$$eval('[data-provenance="from-history"] .provenance', (els) =>
+        els.map((e) => e.textContent),
+      ),
+    ).toEqual(['From history', 'From history'].map((l) => expect.stringContaining(l)));
+    expect(await week.$eval('.week-total dd', (e) => e.textContent)).toMatch(/^0\D/);
+
+    await week.click('[data-export="csv"]');
+    const { text: csv } = await downloaded(downloads, /^skilltrail-.*\.csv$/);
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.endsWith(',from-history')).toBe(true);
+    await week.click('[data-export="xapi"]');
+    const xapi = (await downloaded(downloads, /^skilltrail-.*-xapi\.json$/)).text;
+    expect(xapi).toContain('from-history');
+    await week.close();
+
+    // A second look back offers nothing already kept.
+    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
+    await startLookBack(settings);
+    await waitForTruthy(
+      settings,
+      () =>
+        document.querySelector('.look-back')?.textContent?.includes('Nothing new to offer') ??
+        false,
+      { timeout: 60_000 },
+    );
+    expect(await settings.$$('.look-back-review li[data-candidate]')).toHaveLength(0);
+    await settings.close();
+  });
+});
