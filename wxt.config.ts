@@ -72,8 +72,8 @@ export default defineConfig({
     excludeSources: [
       'bench/**',
       'test/**',
-      'docs/store/screenshots/**',
-      'tools/store-screenshots.ts',
+      'docs/web-store/screenshots/**',
+      'tools/web-store-screenshots.ts',
       'tools/promo-tile.html',
     ],
   },

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/settings';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/settings-storage';
 
 // Saves run one after another: each reads the stored settings and writes them back, so
 // two quick changes (week start, then reminder day) must not overwrite each other.

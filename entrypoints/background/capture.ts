@@ -13,32 +13,12 @@ import {
 import { Handoff } from '../../lib/capture/handoff';
 import type { Capture, Session, Skill } from '../../lib/model';
 import { db } from '../../lib/store/records';
-import { recordCapture } from '../../lib/store/sessions';
 import { captureHeld, type Settings } from '../../lib/settings/settings';
-import { loadSettings } from '../../lib/settings/store';
+import { loadSettings } from '../../lib/settings/settings-storage';
 import { domainOf, siteOnly } from '../../lib/url';
-import { CAPTURE_WRITER, defineWriter, loadQueue, writeOrKeep } from './retry-writes';
+import { loadQueue, writeOrKeep } from './pending-writes';
 import { currentSessionIdForTab } from '../../lib/store/tracker';
 import { skillsByRecentUse } from '../../lib/store/skills';
-
-/** Storing a capture, replayable when the disk was full: `recordCapture` is idempotent per URL. */
-const storeCapture = defineWriter(
-  CAPTURE_WRITER,
-  (
-    database,
-    p: {
-      shaped: Parameters<typeof recordCapture>[1];
-      now: number;
-      sessionId: string | null;
-      automatic?: boolean;
-    },
-  ) =>
-    recordCapture(database, p.shaped, {
-      now: p.now,
-      currentSessionId: p.sessionId,
-      automatic: p.automatic,
-    }),
-);
 
 /** A tab read for its capture, or why it may not be captured. */
 type Extracted =
@@ -96,7 +76,7 @@ async function storeExtracted(
   if (!extracted.ok) return extracted;
   const { shaped } = extracted;
   const outcome = await writeOrKeep(
-    storeCapture,
+    'capture',
     { shaped, now: Date.now(), sessionId, automatic: options.automatic },
     { key: shaped.url },
   );

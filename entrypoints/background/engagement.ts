@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, watchSettings } from '../../lib/settings/settings-storage';
 
 /** A browser call that may fail or be missing: undefined instead of an error. */
 async function attempt<T>(call: () => Promise<T> | T): Promise<T | undefined> {

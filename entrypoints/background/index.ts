@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureAndOpenPopup, captureTab, confirmOnBadge } from './capture';
 import { registerMessageHandlers } from './messages';
-import { registerPendingWrites } from './retry-writes';
+import { registerPendingWrites } from './pending-writes';
 import { registerRetention } from './retention';
 import { registerWelcome } from './welcome';
 import { registerReminder } from './reminder';

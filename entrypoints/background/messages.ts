@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { readRequest, type Request, type RequestType, type Response } from '../../lib/messages';
 import { captureForPopup } from './capture';
-import { deleteSessionsEverywhere, eraseAllRecords, forgetSiteEverywhere } from './retry-writes';
+import { deleteSessionsEverywhere, eraseAllRecords, forgetSiteEverywhere } from './pending-writes';
 import { trackEngagement } from './tracking';
 
 type Reply<T extends RequestType> = Response<T> | Promise<Response<T>>;

@@ -3,7 +3,7 @@ import { db } from '../../lib/store/records';
 import { formatDuration, formatNumber } from '../../lib/format';
 import { nextReminderAt, weekTotals } from '../../lib/week/reminder';
 import { sessionsBetween } from '../../lib/store/sessions';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, watchSettings } from '../../lib/settings/settings-storage';
 import { shiftWeek, weekOf } from '../../lib/time';
 
 const ALARM = 'weekly-reminder';

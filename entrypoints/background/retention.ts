@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/store/records';
 import { purgeExpired } from '../../lib/store/retention';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, watchSettings } from '../../lib/settings/settings-storage';
 
 export const RETENTION_ALARM = 'retention';
 const DAY_MINUTES = 24 * 60;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/store/records';
 import type { Settings } from '../../lib/settings/settings';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, watchSettings } from '../../lib/settings/settings-storage';
 import type { FetchLike } from '../../lib/sync/lrs-exchange';
 import {
   rescanAllSessions,

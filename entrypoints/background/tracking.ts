@@ -3,14 +3,14 @@ import { db } from '../../lib/store/records';
 import { applyTrackerEvent, type StepOutcome } from '../../lib/store/tracker';
 import type { EngagementEvidence } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/settings';
-import { watchSettings } from '../../lib/settings/store';
+import { watchSettings } from '../../lib/settings/settings-storage';
 import { HEARTBEAT_MS } from '../../lib/tracking/attention';
 import type { IdleState, TabSnapshot, TrackerEvent } from '../../lib/tracking/events';
 import { parseUrl } from '../../lib/url';
 import { forgetShownBadge, refreshBadge } from './badge';
 import { captureTab } from './capture';
 import { registerEngagement } from './engagement';
-import { type KeptPlan, writeThrough } from './retry-writes';
+import { type KeptPlan, writeThrough } from './pending-writes';
 import { keepWorkerSettings, workerSettings } from './worker-settings';
 import { heldWhileLoading, holdWhileLoading, loaded, releaseHeld } from './page-load-hold';
 

@@ -1,5 +1,5 @@
 import type { Settings } from '../../lib/settings/settings';
-import { loadSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, watchSettings } from '../../lib/settings/settings-storage';
 
 /**
  * The settings as this life of the worker knows them: read from storage once, then kept

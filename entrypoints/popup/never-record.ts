@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../lib/messages';
-import { loadSettings, updateSettings } from '../../lib/settings/store';
+import { loadSettings, updateSettings } from '../../lib/settings/settings-storage';
 import { addSite } from '../../lib/settings/site-list';
 
 /**

@@ -3,7 +3,7 @@ import { captureBlockReason } from '../../lib/capture/extract';
 import { sendRequest, type CaptureBlockReason } from '../../lib/messages';
 import type { Capture, Session, Skill } from '../../lib/model';
 import { captureHeld } from '../../lib/settings/settings';
-import { loadSettings } from '../../lib/settings/store';
+import { loadSettings } from '../../lib/settings/settings-storage';
 import { db } from '../../lib/store/records';
 import { domainOf } from '../../lib/url';
 

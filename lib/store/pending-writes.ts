@@ -3,25 +3,77 @@
  * reached) and wait in memory for a retry. Pure: the queue is data, every change returns a
  * new queue. The background keeps the queue and runs the retries.
  */
+import type { MetaRecord } from './db';
+import type { Capture, Search, Session, Visit } from '../model';
 import { isExcluded } from '../url';
 
+/** The rows of each table the tracker's waiting writes may put. */
+export interface TrackedRows {
+  sessions: Session;
+  visits: Visit;
+  searches: Search;
+  meta: MetaRecord;
+}
+export type RecordTable = keyof TrackedRows;
+
+/** Rows to put into one table. `fresh` names the rows not stored when the write was planned. */
+export type RecordPutOf<T extends RecordTable> = {
+  table: T;
+  rows: TrackedRows[T][];
+  fresh?: string[];
+};
+export type RecordPut = { [T in RecordTable]: RecordPutOf<T> }[RecordTable];
+
+/**
+ * The tracker's rows, table by table in order: the payload of the `put-records` writer.
+ * Any row not in `fresh` that is gone by the time the write is replayed was deleted
+ * meanwhile. Without `fresh`, every row is taken as new.
+ */
+export type RecordPuts = RecordPut[];
+
+/** A capture to store (`recordCapture`'s arguments): the payload of the `capture` writer. */
+export interface CapturePayload {
+  shaped: Omit<Capture, 'id' | 'sessionId' | 'capturedAt'>;
+  now: number;
+  sessionId: string | null;
+  automatic?: boolean;
+}
+
+/**
+ * The one table of writes that may wait: each writer's name and the payload it replays.
+ * The background maps each name to the function that stores it; the compiler checks that
+ * every name has one and that every kept payload fits its writer.
+ */
+export interface WaitingWriters {
+  /** The tracker's rows (`putTrackedRecords`). */
+  'put-records': RecordPuts;
+  /** A capture (`recordCapture`), idempotent per URL. */
+  capture: CapturePayload;
+}
+export type WriterName = keyof WaitingWriters;
+
 /** A write kept for later: which writer replays it, with what. */
-export interface PendingWrite {
+interface KeptWrite<W extends WriterName> {
   id: string;
-  /** The name of the writer that replays it (registered by the background). */
-  writer: string;
+  writer: W;
   /**
-   * Writes with the same writer and key replace each other: the tracker puts one session
-   * many times, and only the latest state needs storing.
+   * Writes with the same writer and key replace each other: a capture of one URL kept
+   * twice needs storing once, in its latest state.
    */
   key?: string;
   /** Plain, structured-cloneable data. */
-  payload: unknown;
+  payload: WaitingWriters[W];
   keptAt: number;
   attempts: number;
   /** Name of the last error, for the learner and for debugging; never the payload. */
   error: string;
 }
+/** A kept write of one of the writers `W`, each with its own payload. */
+export type PendingWriteOf<W extends WriterName> = { [K in W]: KeptWrite<K> }[W];
+export type PendingWrite = PendingWriteOf<WriterName>;
+
+/** Every writer's name, for reading a stored queue (a missing name fails to compile). */
+const WRITER_NAMES: Record<WriterName, true> = { 'put-records': true, capture: true };
 
 /**
  * The name of the error a read-modify-write throws instead of writing while older writes
@@ -85,24 +137,20 @@ export function errorLabel(error: unknown): string {
 /**
  * The queue with one more write at its end. A write with the same writer and key as one
  * already waiting replaces it in place (its first kept time stays), so order holds and
- * the queue grows with distinct records, not with every change.
- * @example keepWrite([], { id: '1', writer: 'put', payload: {}, keptAt: 0, attempts: 0, error: '' }).length // 1
+ * the queue grows with distinct records, not with every change. Two `put-records` writes
+ * with nothing between them become one (`mergeRecordPuts`).
+ * @example keepWrite([], { id: '1', writer: 'put-records', payload: [], keptAt: 0, attempts: 0, error: '' }).length // 1
  */
-export function keepWrite(
-  queue: readonly PendingWrite[],
-  write: PendingWrite,
-  merge?: (earlier: unknown, later: unknown) => unknown,
-): PendingWrite[] {
+export function keepWrite(queue: readonly PendingWrite[], write: PendingWrite): PendingWrite[] {
   const last = queue[queue.length - 1];
-  // Two writes of the same writer with nothing between them can become one.
   if (
-    merge &&
-    last &&
-    last.writer === write.writer &&
+    last?.writer === 'put-records' &&
+    write.writer === 'put-records' &&
     last.key === undefined &&
     write.key === undefined
   ) {
-    return [...queue.slice(0, -1), { ...last, payload: merge(last.payload, write.payload) }];
+    const payload = mergeRecordPuts(last.payload, write.payload);
+    return [...queue.slice(0, -1), { ...last, payload }];
   }
   if (write.key !== undefined) {
     const i = queue.findIndex((w) => w.writer === write.writer && w.key === write.key);
@@ -146,37 +194,57 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
- * Reads a stored queue, trusting nothing: entries without a writer or id are dropped.
+ * Reads a stored queue, trusting nothing: entries without a known writer or an id are dropped.
  * @example readQueue(undefined) // []
  */
 export function readQueue(value: unknown): PendingWrite[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(
-    (w): w is PendingWrite =>
-      !!w &&
-      typeof w === 'object' &&
-      typeof (w as PendingWrite).id === 'string' &&
-      typeof (w as PendingWrite).writer === 'string' &&
-      typeof (w as PendingWrite).keptAt === 'number' &&
-      typeof (w as PendingWrite).attempts === 'number',
-  );
+  return value.filter((w: unknown): w is PendingWrite => {
+    if (!w || typeof w !== 'object') return false;
+    const { id, writer, keptAt, attempts } = w as Record<string, unknown>;
+    return (
+      typeof id === 'string' &&
+      typeof writer === 'string' &&
+      Object.hasOwn(WRITER_NAMES, writer) &&
+      typeof keptAt === 'number' &&
+      typeof attempts === 'number'
+    );
+  });
 }
 
 /**
- * Rows to put into tables, in order: the payload of the background's `putRecords` writer.
- * `fresh` names the rows that were not stored when the write was planned (new records):
- * any other row gone by the time the write is replayed was deleted meanwhile. Without
- * `fresh`, every row is taken as new.
- */
-export type RecordPuts = { table: string; rows: unknown[]; fresh?: string[] }[];
-
-/**
  * The primary key of a row: `key` in the `meta` table, `id` everywhere else.
- * @example recordKey('meta', { key: 'tracker', value: {} }) // 'tracker'
+ * @example recordKey({ key: 'tracker', value: {} }) // 'tracker'
  */
-export function recordKey(table: string, row: unknown): string {
-  const r = (row ?? {}) as { id?: unknown; key?: unknown };
-  return String(table === 'meta' ? r.key : r.id);
+export function recordKey(row: TrackedRows[RecordTable]): string {
+  return 'key' in row ? row.key : row.id;
+}
+
+/** Each row's latest version, in the order first put. */
+function latestRows<R extends TrackedRows[RecordTable]>(rows: readonly R[]): R[] {
+  const byKey = new Map<string, R>();
+  for (const row of rows) byKey.set(recordKey(row), row);
+  return [...byKey.values()];
+}
+
+/** The rows and fresh ids of every put into one table, as one put. */
+function mergeTable<T extends RecordTable>(
+  table: T,
+  puts: readonly RecordPutOf<T>[],
+): RecordPutOf<T> {
+  const rows = latestRows(puts.flatMap((p) => p.rows));
+  const fresh = puts.some((p) => p.fresh)
+    ? [...new Set(puts.flatMap((p) => p.fresh ?? []))]
+    : undefined;
+  return { table, rows, ...(fresh ? { fresh } : {}) };
+}
+
+/** The puts into one table (a type guard on the table's name). */
+function putsInto<T extends RecordTable>(
+  puts: readonly RecordPut[],
+  table: T,
+): Extract<RecordPut, { table: T }>[] {
+  return puts.filter((p): p is Extract<RecordPut, { table: T }> => p.table === table);
 }
 
 /**
@@ -184,20 +252,20 @@ export function recordKey(table: string, row: unknown): string {
  * are idempotent, so storing the merged batch leaves what storing both in turn would.
  * @example mergeRecordPuts([{ table: 'sessions', rows: [a1] }], [{ table: 'sessions', rows: [a2] }]) // [{ table: 'sessions', rows: [a2] }]
  */
-export function mergeRecordPuts(earlier: unknown, later: unknown): RecordPuts {
-  const rows = new Map<string, Map<string, unknown>>();
-  const fresh = new Map<string, Set<string>>();
-  for (const batch of [earlier, later] as RecordPuts[]) {
-    for (const { table, rows: list, fresh: ids } of Array.isArray(batch) ? batch : []) {
-      const byKey = rows.get(table) ?? new Map<string, unknown>();
-      rows.set(table, byKey);
-      for (const row of list) byKey.set(recordKey(table, row), row);
-      if (ids) fresh.set(table, new Set([...(fresh.get(table) ?? []), ...ids]));
+export function mergeRecordPuts(earlier: RecordPuts, later: RecordPuts): RecordPuts {
+  const all = [...earlier, ...later];
+  const tables = [...new Set(all.map((p) => p.table))];
+  return tables.map((table): RecordPut => {
+    switch (table) {
+      case 'sessions':
+        return mergeTable(table, putsInto(all, table));
+      case 'visits':
+        return mergeTable(table, putsInto(all, table));
+      case 'searches':
+        return mergeTable(table, putsInto(all, table));
+      case 'meta':
+        return mergeTable(table, putsInto(all, table));
     }
-  }
-  return [...rows].map(([table, byKey]) => {
-    const ids = fresh.get(table);
-    return { table, rows: [...byKey.values()], ...(ids ? { fresh: [...ids] } : {}) };
   });
 }
 
@@ -212,80 +280,95 @@ export interface ForgetRecords {
 /**
  * The queue without the waiting captures of deleted sessions (by session id or URL) or of
  * a site, so a replay never makes again what the learner deleted or excluded.
- * @example forgetCaptures(queue, 'capture', { site: 'example.org' })
+ * @example forgetCaptures(queue, { site: 'example.org' })
  */
 export function forgetCaptures(
   queue: readonly PendingWrite[],
-  writer: string,
   forget: ForgetRecords,
 ): PendingWrite[] {
   const ids = new Set(forget.sessionIds ?? []);
   const urls = new Set(forget.urls ?? []);
   return queue.filter((write) => {
-    if (write.writer !== writer) return true;
-    const p = (write.payload ?? {}) as { shaped?: { url?: unknown }; sessionId?: unknown };
-    const url = typeof p.shaped?.url === 'string' ? p.shaped.url : '';
-    if (typeof p.sessionId === 'string' && ids.has(p.sessionId)) return false;
-    if (urls.has(url)) return false;
-    return !(forget.site !== undefined && url && isExcluded(url, [forget.site]));
+    if (write.writer !== 'capture') return true;
+    const { shaped, sessionId } = write.payload;
+    if (sessionId !== null && ids.has(sessionId)) return false;
+    if (urls.has(shaped.url)) return false;
+    return !(forget.site !== undefined && isExcluded(shaped.url, [forget.site]));
   });
+}
+
+/** Whether a session, page or query belongs to a site (by its URL). */
+function ofSite(row: Session | Visit | Search, site: string | undefined): boolean {
+  return site !== undefined && isExcluded(row.url, [site]);
+}
+
+/** A put without the rows `forgotten` names (the same table, fewer rows). */
+function withoutRows<T extends RecordTable>(
+  put: RecordPutOf<T>,
+  forgotten: (row: TrackedRows[T]) => boolean,
+): RecordPutOf<T> {
+  return { ...put, rows: put.rows.filter((row) => !forgotten(row)) };
 }
 
 /**
  * The queue without the waiting rows of deleted sessions (their pages and queries too),
  * so a replay never brings back what the learner deleted. Writes left empty go.
- * @example forgetRecords(queue, 'put-records', { sessionIds: ['a1'] })
+ * @example forgetRecords(queue, { sessionIds: ['a1'] })
  */
 export function forgetRecords(
   queue: readonly PendingWrite[],
-  writer: string,
   forget: ForgetRecords,
 ): PendingWrite[] {
-  const ours = (w: PendingWrite) => w.writer === writer && Array.isArray(w.payload);
   const ids = new Set(forget.sessionIds ?? []);
-  const site = forget.site;
-  const ofSite = (row: unknown): boolean => {
-    const r = (row ?? {}) as { url?: unknown; domain?: unknown };
-    const url = typeof r.url === 'string' ? r.url : `https://${String(r.domain)}/`;
-    return site !== undefined && isExcluded(url, [site]);
-  };
+  const { site } = forget;
   // A session forgotten by its site takes its pages and queries with it.
-  for (const write of queue.filter(ours)) {
-    for (const { table, rows } of write.payload as RecordPuts) {
-      if (table !== 'sessions') continue;
-      for (const row of rows) if (ofSite(row)) ids.add(recordKey(table, row));
+  for (const write of queue) {
+    if (write.writer !== 'put-records') continue;
+    for (const put of putsInto(write.payload, 'sessions')) {
+      for (const row of put.rows) if (ofSite(row, site)) ids.add(row.id);
     }
   }
-  const forgotten = (table: string, row: unknown): boolean => {
-    if (table === 'sessions') return ids.has(recordKey(table, row));
-    if (table !== 'visits' && table !== 'searches') return false;
-    return ids.has(String((row as { sessionId?: unknown }).sessionId)) || ofSite(row);
-  };
-  return queue.flatMap((write) => {
-    if (!ours(write)) return [write];
-    const puts = (write.payload as RecordPuts)
-      .map((p) => ({ ...p, rows: p.rows.filter((row) => !forgotten(p.table, row)) }))
+  const ofForgotten = (row: Visit | Search) => ids.has(row.sessionId) || ofSite(row, site);
+  return queue.flatMap((write): PendingWrite[] => {
+    if (write.writer !== 'put-records') return [write];
+    const puts = write.payload
+      .map((put): RecordPut => {
+        switch (put.table) {
+          case 'sessions':
+            return withoutRows(put, (row) => ids.has(row.id));
+          case 'visits':
+            return withoutRows(put, ofForgotten);
+          case 'searches':
+            return withoutRows(put, ofForgotten);
+          case 'meta':
+            return put;
+        }
+      })
       .filter((p) => p.rows.length > 0);
     return puts.length > 0 ? [{ ...write, payload: puts }] : [];
   });
 }
 
+/** The latest waiting version of the rows a read-modify-write reads through. */
+export interface WaitingRowsByTable {
+  sessions: Map<string, Session>;
+  meta: Map<string, MetaRecord>;
+}
+
 /**
- * The latest waiting version of each row in a queue's `putRecords` writes, so a
- * read-modify-write sees what it wrote before even while the disk is full.
- * @example waitingRows(queue, 'put-records').get('sessions')?.get(id)
+ * The latest waiting version of each session and meta row in a queue's `put-records`
+ * writes, so a read-modify-write sees what it wrote before even while the disk is full.
+ * @example waitingRows(queue).sessions.get(id)
  */
-export function waitingRows(
-  queue: readonly PendingWrite[],
-  writer: string,
-): Map<string, Map<string, unknown>> {
-  const out = new Map<string, Map<string, unknown>>();
+export function waitingRows(queue: readonly PendingWrite[]): WaitingRowsByTable {
+  const out: WaitingRowsByTable = { sessions: new Map(), meta: new Map() };
   for (const write of queue) {
-    if (write.writer !== writer) continue;
-    for (const { table, rows } of mergeRecordPuts([], write.payload)) {
-      const byKey = out.get(table) ?? new Map<string, unknown>();
-      out.set(table, byKey);
-      for (const row of rows) byKey.set(recordKey(table, row), row);
+    if (write.writer !== 'put-records') continue;
+    for (const put of putsInto(write.payload, 'sessions')) {
+      for (const row of put.rows) out.sessions.set(row.id, row);
+    }
+    for (const put of putsInto(write.payload, 'meta')) {
+      for (const row of put.rows) out.meta.set(row.key, row);
     }
   }
   return out;

@@ -3,9 +3,8 @@
  * event applied as one transaction over sessions, visits, searches and the state. What
  * the tracker decides is `lib/tracking/` (step, records); this file only reads and writes.
  */
-import type { Table } from 'dexie';
-import type { MetaRecord, SkilltrailDb } from './db';
-import type { RecordPuts } from './pending-writes';
+import type { SkilltrailDb } from './db';
+import type { RecordPuts, WaitingRowsByTable } from './pending-writes';
 import type { Session } from '../model';
 import type { Settings } from '../settings/settings';
 import type { TrackerEvent } from '../tracking/events';
@@ -31,8 +30,8 @@ export async function currentSessionIdForTab(
 
 /** What a read-modify-write sees of the writes still waiting for room on the disk. */
 export interface WaitingRows {
-  /** The latest waiting version of a row (`key` in `meta`, `id` elsewhere), if any waits. */
-  get(table: 'sessions' | 'meta', key: string): unknown;
+  /** The latest waiting version of each session and meta row, where any waits. */
+  rows: WaitingRowsByTable;
   /** Throws (a retryable error) when older writes still wait: write nothing. */
   beforeWrite(): void;
 }
@@ -89,14 +88,13 @@ export async function applyTrackerEvent(
   const { event, settings, now } = input;
   return db.transaction('rw', [db.sessions, db.visits, db.searches, db.meta], async () => {
     const saved =
-      (waiting.get('meta', TRACKER_STATE_KEY) as MetaRecord | undefined) ??
-      (await db.meta.get(TRACKER_STATE_KEY));
+      waiting.rows.meta.get(TRACKER_STATE_KEY) ?? (await db.meta.get(TRACKER_STATE_KEY));
     const state = restoreTrackerState(saved?.value);
     const result = await adoptStoredSessions(db, step(state, event, settings, now), settings, now);
     const ids = result.writes.sessions.map((s) => s.id);
     const existing = await db.sessions.bulkGet(ids);
     const stored = new Map<string, Session | undefined>(
-      ids.map((id, i) => [id, (waiting.get('sessions', id) as Session) ?? existing[i]]),
+      ids.map((id, i) => [id, waiting.rows.sessions.get(id) ?? existing[i]]),
     );
     const writes = planWrites(result.writes, stored);
     const value = { captures: result.captures, wrote: writes.sessions.length > 0 };
@@ -119,9 +117,6 @@ export async function applyTrackerEvent(
   });
 }
 
-/** The tables `putTrackedRecords` may write (every record table but the outbox, which sync owns). */
-export type RecordTable = 'sessions' | 'visits' | 'searches' | 'skills' | 'captures' | 'meta';
-
 /**
  * Stores the tracker's waiting writes in one transaction, as a merge with what is stored by
  * then (it may run long after it was planned, when there is room again): a session deleted
@@ -129,33 +124,45 @@ export type RecordTable = 'sessions' | 'visits' | 'searches' | 'skills' | 'captu
  * and title stay as they are; the tracker's times are its own. Idempotent.
  */
 export async function putTrackedRecords(db: SkilltrailDb, puts: RecordPuts): Promise<void> {
-  // The typed table properties, not db.table(name): the same tables tests and callers hold.
-  const tableOf = (name: string) => db[name as RecordTable] as Table<unknown>;
-  const tables = [...new Set(puts.map((p) => p.table))].map(tableOf);
-  await db.transaction('rw', [...new Set([...tables, db.sessions])], async () => {
-    for (const { table, rows, fresh } of puts) {
-      if (table === 'sessions') {
-        const tracked = rows as Session[];
-        const stored = await db.sessions.bulkGet(tracked.map((s) => s.id));
-        const next = tracked.flatMap((row, i) => {
-          const existing = stored[i];
-          if (existing) {
-            const merged = mergeTrackedSession(existing, row);
-            return [{ ...merged, updatedAt: Math.max(existing.updatedAt, row.updatedAt) }];
-          }
-          // Without `fresh`, every row is new (a plain put).
-          return !fresh || fresh.includes(row.id) ? [row] : [];
-        });
-        await db.sessions.bulkPut(next);
-      } else if (table === 'visits' || table === 'searches') {
+  await db.transaction('rw', [db.sessions, db.visits, db.searches, db.meta], async () => {
+    for (const put of puts) {
+      switch (put.table) {
+        case 'sessions': {
+          const { rows, fresh } = put;
+          const stored = await db.sessions.bulkGet(rows.map((s) => s.id));
+          const next = rows.flatMap((row, i) => {
+            const existing = stored[i];
+            if (existing) {
+              const merged = mergeTrackedSession(existing, row);
+              return [{ ...merged, updatedAt: Math.max(existing.updatedAt, row.updatedAt) }];
+            }
+            // Without `fresh`, every row is new (a plain put).
+            return !fresh || fresh.includes(row.id) ? [row] : [];
+          });
+          await db.sessions.bulkPut(next);
+          break;
+        }
         // Pages and queries only of sessions stored now (sessions are put first).
-        const list = rows as { sessionId: string }[];
-        const ids = [...new Set(list.map((r) => r.sessionId))];
-        const present = new Set((await db.sessions.bulkGet(ids)).flatMap((s) => (s ? [s.id] : [])));
-        await tableOf(table).bulkPut(list.filter((r) => present.has(r.sessionId)));
-      } else {
-        await tableOf(table).bulkPut(rows);
+        case 'visits':
+          await db.visits.bulkPut(await ofStoredSessions(db, put.rows));
+          break;
+        case 'searches':
+          await db.searches.bulkPut(await ofStoredSessions(db, put.rows));
+          break;
+        case 'meta':
+          await db.meta.bulkPut(put.rows);
+          break;
       }
     }
   });
+}
+
+/** The rows whose session is stored now. */
+async function ofStoredSessions<R extends { sessionId: string }>(
+  db: SkilltrailDb,
+  rows: R[],
+): Promise<R[]> {
+  const ids = [...new Set(rows.map((r) => r.sessionId))];
+  const present = new Set((await db.sessions.bulkGet(ids)).flatMap((s) => (s ? [s.id] : [])));
+  return rows.filter((r) => present.has(r.sessionId));
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingNotices } from '../store-docs';
+import { missingNotices } from '../web-store-docs';
 import { FIREFOX_BUILD } from './harness/firefox';
 
 interface LinterMessage {

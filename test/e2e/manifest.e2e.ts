@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { justifiedPermissions, missingNotices } from '../store-docs';
+import { justifiedPermissions, missingNotices } from '../web-store-docs';
 import { BUILDS } from './harness/extension';
 
 /**
@@ -12,7 +12,7 @@ import { BUILDS } from './harness/extension';
  * anywhere but its own package.
  */
 
-/** Every permission, and why, is in docs/store/permissions.md; a new one must be added to both. */
+/** Every permission, and why, is in docs/web-store/permissions.md; a new one must be added to both. */
 const ALLOWED_PERMISSIONS = [
   'activeTab',
   'alarms',
@@ -83,13 +83,13 @@ describe('the shipped manifest', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('justifies every permission in docs/store/permissions.md', () => {
+  it('justifies every permission in docs/web-store/permissions.md', () => {
     const documented = justifiedPermissions();
     for (const permission of [
       ...(manifest.permissions as string[]),
       ...(manifest.optional_host_permissions as string[]),
     ]) {
-      expect(documented, `docs/store/permissions.md lacks ${permission}`).toContain(permission);
+      expect(documented, `docs/web-store/permissions.md lacks ${permission}`).toContain(permission);
     }
   });
 });

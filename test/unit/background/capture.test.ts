@@ -8,7 +8,7 @@ import {
 } from '../../../entrypoints/background/capture';
 import { clickedTabOf } from '../../../lib/messages';
 import { PAUSED_UNTIL_RESUMED } from '../../../lib/settings/settings';
-import { updateSettings } from '../../../lib/settings/store';
+import { updateSettings } from '../../../lib/settings/settings-storage';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
 import { ensureSkill } from '../../../lib/store/skills';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../lib/store/db';
-import { updateSettings } from '../../../lib/settings/store';
+import { updateSettings } from '../../../lib/settings/settings-storage';
 
 /** The Chrome-typed fake takes a sendResponse too; the polyfill's listeners reply by returning. */
 const noReply = () => undefined;

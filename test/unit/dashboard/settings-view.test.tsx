@@ -6,7 +6,7 @@ import { SettingsView } from '../../../entrypoints/dashboard/views/settings/Sett
 import { VIEWS } from '../../../entrypoints/dashboard/views';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
-import { loadSettings, updateSettings } from '../../../lib/settings/store';
+import { loadSettings, updateSettings } from '../../../lib/settings/settings-storage';
 
 afterEach(cleanup);
 

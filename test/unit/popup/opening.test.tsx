@@ -6,7 +6,7 @@ import { App } from '../../../entrypoints/popup/App';
 import { startOpening } from '../../../entrypoints/popup/opening';
 import type { CaptureResult } from '../../../lib/messages';
 import { PAUSED_UNTIL_RESUMED } from '../../../lib/settings/settings';
-import { updateSettings } from '../../../lib/settings/store';
+import { updateSettings } from '../../../lib/settings/settings-storage';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
 import { recordCapture } from '../../../lib/store/sessions';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Session } from '../../../lib/model';
 import {
   errorLabel,
   isRetryableWriteError,
@@ -6,6 +7,7 @@ import {
   keepWrite,
   mergeRecordPuts,
   type PendingWrite,
+  type RecordPuts,
   readQueue,
   retryDelayMs,
   settleAttempt,
@@ -13,15 +15,27 @@ import {
   WRITES_WAITING,
 } from '../../../lib/store/pending-writes';
 
-const write = (id: string, key?: string, payload: unknown = id): PendingWrite => ({
+/** A capture kept for later; `now` tells two versions of it apart. */
+const write = (id: string, key?: string, now = 0): PendingWrite => ({
   id,
-  writer: 'put',
+  writer: 'capture',
   key,
-  payload,
+  payload: { shaped: capturePage(key ?? id), now, sessionId: null },
   keptAt: Number(id.replace(/\D/g, '')) || 0,
   attempts: 0,
   error: 'QuotaExceededError',
 });
+
+function capturePage(name: string) {
+  return {
+    url: `https://example.org/${name}`,
+    title: name,
+    domain: 'example.org',
+    wordCount: 1,
+    readingMinutes: 1,
+    readerable: true,
+  };
+}
 
 /** Dexie wraps the browser's error: a transaction aborted because the quota ran out. */
 const dexieAbort = { name: 'AbortError', message: 'aborted', inner: quota() };
@@ -63,12 +77,12 @@ describe('the queue', () => {
   });
 
   it('replaces a waiting write of the same record in place, keeping its place and age', () => {
-    let q = keepWrite([], write('w1', 'session:a', { v: 1 }));
+    let q = keepWrite([], write('w1', 'session:a', 1));
     q = keepWrite(q, write('w2', 'session:b'));
     q = settleAttempt(q, 0, 'QuotaExceededError');
-    q = keepWrite(q, write('w3', 'session:a', { v: 2 }));
+    q = keepWrite(q, write('w3', 'session:a', 2));
     expect(q.map((w) => w.key)).toEqual(['session:a', 'session:b']);
-    expect(q[0]).toMatchObject({ payload: { v: 2 }, keptAt: 1, attempts: 1 });
+    expect(q[0]).toMatchObject({ payload: { now: 2 }, keptAt: 1, attempts: 1 });
   });
 
   it('never merges writes without a key', () => {
@@ -104,10 +118,15 @@ describe('the queue', () => {
 });
 
 describe('batches of puts', () => {
-  const a1 = { id: 'a', v: 1 };
-  const a2 = { id: 'a', v: 2 };
-  const b1 = { id: 'b', v: 1 };
+  const a1 = session('a', 1);
+  const a2 = session('a', 2);
+  const b1 = session('b', 1);
   const state = (v: number) => ({ key: 'tracker', value: v });
+  const put = (id: string, payload: RecordPuts): PendingWrite => ({
+    ...write(id),
+    writer: 'put-records',
+    payload,
+  });
 
   it('merge into the latest version of each row', () => {
     expect(
@@ -128,35 +147,49 @@ describe('batches of puts', () => {
   });
 
   it('merge only consecutive writes of the same writer', () => {
-    const put = (id: string, payload: unknown): PendingWrite => ({ ...write(id), payload });
-    let q = keepWrite([], put('w1', [{ table: 'sessions', rows: [a1] }]), mergeRecordPuts);
-    q = keepWrite(q, put('w2', [{ table: 'sessions', rows: [a2] }]), mergeRecordPuts);
+    let q = keepWrite([], put('w1', [{ table: 'sessions', rows: [a1] }]));
+    q = keepWrite(q, put('w2', [{ table: 'sessions', rows: [a2] }]));
     expect(q).toHaveLength(1);
     expect(q[0]!.payload).toEqual([{ table: 'sessions', rows: [a2] }]);
-    q = keepWrite(q, { ...write('w3'), writer: 'capture' });
-    q = keepWrite(q, put('w4', [{ table: 'sessions', rows: [b1] }]), mergeRecordPuts);
-    expect(q.map((w) => w.writer)).toEqual(['put', 'capture', 'put']);
+    q = keepWrite(q, write('w3'));
+    q = keepWrite(q, put('w4', [{ table: 'sessions', rows: [b1] }]));
+    expect(q.map((w) => w.writer)).toEqual(['put-records', 'capture', 'put-records']);
   });
 
   it('show the latest waiting row of each table to a reader', () => {
     const q: PendingWrite[] = [
-      { ...write('w1'), payload: [{ table: 'sessions', rows: [a1] }] },
-      { ...write('w2'), writer: 'capture' },
-      {
-        ...write('w3'),
-        payload: [
-          { table: 'sessions', rows: [a2] },
-          { table: 'meta', rows: [state(3)] },
-        ],
-      },
+      put('w1', [{ table: 'sessions', rows: [a1] }]),
+      write('w2'),
+      put('w3', [
+        { table: 'sessions', rows: [a2] },
+        { table: 'meta', rows: [state(3)] },
+      ]),
     ];
-    const rows = waitingRows(q, 'put');
-    expect(rows.get('sessions')?.get('a')).toEqual(a2);
-    expect(rows.get('meta')?.get('tracker')).toEqual(state(3));
-    expect(rows.get('visits')).toBeUndefined();
+    const rows = waitingRows(q);
+    expect(rows.sessions.get('a')).toEqual(a2);
+    expect(rows.meta.get('tracker')).toEqual(state(3));
+    expect(rows.sessions.get('b')).toBeUndefined();
   });
 
   it('count "older writes wait" as a reason to keep a write', () => {
     expect(isRetryableWriteError({ name: WRITES_WAITING })).toBe(true);
   });
 });
+
+function session(id: string, version: number): Session {
+  return {
+    id,
+    kind: 'reading',
+    startedAt: 1,
+    endedAt: 2,
+    activeMs: 60_000,
+    title: `${id} v${version}`,
+    url: `https://example.org/${id}`,
+    domain: 'example.org',
+    skills: [],
+    note: '',
+    status: 'auto',
+    provenance: 'measured',
+    updatedAt: version,
+  };
+}

@@ -9,7 +9,7 @@ import {
   purgeExpired,
   retentionCutoff,
 } from '../../../lib/store/retention';
-import { updateSettings } from '../../../lib/settings/store';
+import { updateSettings } from '../../../lib/settings/settings-storage';
 import {
   RETENTION_ALARM,
   registerRetention,

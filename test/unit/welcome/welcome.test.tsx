@@ -7,7 +7,7 @@ import { registerWelcome } from '../../../entrypoints/background/welcome';
 import { App } from '../../../entrypoints/welcome/App';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
-import { loadSettings, updateSettings } from '../../../lib/settings/store';
+import { loadSettings, updateSettings } from '../../../lib/settings/settings-storage';
 import { STARTER_SKILLS } from '../../../lib/skills/starter';
 
 /** Writing skills waits on IndexedDB: on a loaded machine that takes more than a second. */
@@ -118,7 +118,7 @@ describe('tracking consent', () => {
   ])('waits for the learner to agree in %s builds', async (_name, firefox) => {
     if (firefox) vi.stubEnv('FIREFOX', true as unknown as string);
     vi.resetModules();
-    const store = await import('../../../lib/settings/store');
+    const store = await import('../../../lib/settings/settings-storage');
     expect((await store.loadSettings()).trackingConsent).toBe(false);
     await store.updateSettings({ trackingConsent: true });
     expect((await store.loadSettings()).trackingConsent).toBe(true);

@@ -10,7 +10,7 @@ import {
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { t } from '../../../../components/i18n/i18n';
 import type { ExportPrivacy } from '../../../../lib/settings/settings';
-import { loadSettings, watchSettings } from '../../../../lib/settings/store';
+import { loadSettings, watchSettings } from '../../../../lib/settings/settings-storage';
 import { db } from '../../../../lib/store/records';
 import { testConnection } from '../../../../lib/sync/lrs-client';
 import type { FetchLike } from '../../../../lib/sync/lrs-exchange';

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { storageItem } from '../../lib/settings/storage-item';
 import { db, type SkilltrailDb } from '../../lib/store/records';
 import { eraseEverything, eraseSessions, eraseSite, type EraseCounts } from '../../lib/store/erase';
-import { sessionUrls } from '../../lib/store/sessions';
-import { putTrackedRecords, type RecordTable } from '../../lib/store/tracker';
+import { recordCapture, sessionUrls } from '../../lib/store/sessions';
+import { putTrackedRecords, type WaitingRows } from '../../lib/store/tracker';
 import { newId } from '../../lib/ids';
 import {
   errorLabel,
@@ -13,13 +13,15 @@ import {
   isRetryableWriteError,
   isStorageFullError,
   keepWrite,
-  mergeRecordPuts,
   type PendingWrite,
+  type PendingWriteOf,
   readQueue,
   type RecordPuts,
   retryDelayMs,
   settleAttempt,
+  type WaitingWriters,
   waitingRows,
+  type WriterName,
   WRITES_WAITING,
 } from '../../lib/store/pending-writes';
 
@@ -30,32 +32,38 @@ import {
  * to make room.
  */
 
-/** The name the capture writer is kept under (`capture.ts`). */
-export const CAPTURE_WRITER = 'capture';
-
-/** A named database write whose payload can wait in memory and be replayed later. */
-export interface Writer<P, R> {
-  name: string;
-  run: (database: SkilltrailDb, payload: P) => Promise<R>;
-}
-
-const writers = new Map<string, (database: SkilltrailDb, payload: unknown) => Promise<unknown>>();
-
 /**
- * Names a write so it can be replayed after the worker restarts. Call at module load
- * (before any retry alarm can fire). The write must be idempotent: a retry may replay it
- * after a later write of the same record.
+ * What stores each waiting write, by writer name (`WaitingWriters` names the payloads).
+ * Every write must be idempotent: a retry may replay it after a later write of the same
+ * record.
  */
-export function defineWriter<P, R>(
-  name: string,
-  run: (database: SkilltrailDb, payload: P) => Promise<R>,
-): Writer<P, R> {
-  writers.set(name, run as (database: SkilltrailDb, payload: unknown) => Promise<unknown>);
-  return { name, run };
-}
+const writerTable = {
+  'put-records': putTrackedRecords,
+  capture: (database: SkilltrailDb, p: WaitingWriters['capture']) =>
+    recordCapture(database, p.shaped, {
+      now: p.now,
+      currentSessionId: p.sessionId,
+      automatic: p.automatic,
+    }),
+} satisfies {
+  [W in WriterName]: (database: SkilltrailDb, payload: WaitingWriters[W]) => Promise<unknown>;
+};
 
-/** The tracker's writes that waited for room (`putTrackedRecords`). */
-export const putRecords = defineWriter('put-records', putTrackedRecords);
+/** What a writer's write returns once stored. */
+export type WriterResult<W extends WriterName> = Awaited<ReturnType<(typeof writerTable)[W]>>;
+
+// The same table, indexed by a name the compiler pairs with its payload and result.
+const writers: {
+  [W in WriterName]: (
+    database: SkilltrailDb,
+    payload: WaitingWriters[W],
+  ) => Promise<WriterResult<W>>;
+} = writerTable;
+
+/** Stores one waiting write with its writer. */
+function store<W extends WriterName>(writer: W, payload: WaitingWriters[W]) {
+  return writers[writer](db(), payload);
+}
 
 export const RETRY_ALARM = 'pending-writes-retry';
 export const UNSAVED_NOTIFICATION = 'skilltrail-unsaved';
@@ -95,14 +103,22 @@ function serially<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Stores one kept write (each member of the union with its own writer). */
+function replayOne(write: PendingWrite): Promise<unknown> {
+  switch (write.writer) {
+    case 'put-records':
+      return store(write.writer, write.payload);
+    case 'capture':
+      return store(write.writer, write.payload);
+  }
+}
+
 /** Replays waiting writes in order until one fails again; returns what still waits. */
 async function replay(queue: PendingWrite[]): Promise<PendingWrite[]> {
   let stored = 0;
   for (const write of queue) {
-    const run = writers.get(write.writer);
     try {
-      if (!run) throw new Error(`No writer named ${write.writer}`);
-      await run(db(), write.payload);
+      await replayOne(write);
       stored++;
     } catch (error) {
       if (isRetryableWriteError(error)) return settleAttempt(queue, stored, errorLabel(error));
@@ -139,11 +155,6 @@ export type WriteOutcome<R> =
   /** `kept`: waiting in memory for a retry; otherwise the write was refused for good. */
   | { stored: false; kept: boolean; error: unknown };
 
-/** Mergers for writers whose consecutive waiting writes can become one. */
-const mergers = new Map<string, (earlier: unknown, later: unknown) => unknown>([
-  [putRecords.name, mergeRecordPuts],
-]);
-
 /** Replays what waits, before anything new is written; returns what still waits. */
 async function flush(): Promise<PendingWrite[]> {
   const queue = await loadQueue();
@@ -155,31 +166,34 @@ async function flush(): Promise<PendingWrite[]> {
 }
 
 /** Keeps one write at the end of the queue; tells the learner when the queue was empty. */
-async function keep(
-  queue: PendingWrite[],
-  writer: string,
-  payload: unknown,
-  failure: unknown,
-  options: { key?: string; now?: number },
-): Promise<void> {
-  const next = keepWrite(
-    queue,
-    {
-      id: newId(),
-      writer,
-      key: options.key,
-      payload,
-      keptAt: options.now ?? Date.now(),
-      attempts: 0,
-      error: errorLabel(failure),
-    },
-    mergers.get(writer),
-  );
+async function keep(queue: PendingWrite[], write: PendingWrite, failure: unknown): Promise<void> {
+  const next = keepWrite(queue, write);
   await saveQueue(next);
   if (queue.length === 0) {
     await notify(isStorageFullError(failure) ? 'unsavedFull' : 'unsavedOther');
   }
   await scheduleRetry(next);
+}
+
+/** A write to keep, as the queue holds it. */
+function kept<W extends WriterName>(
+  writer: W,
+  payload: WaitingWriters[W],
+  failure: unknown,
+  options: { key?: string; now?: number },
+): PendingWrite {
+  const write: PendingWriteOf<W> = {
+    id: newId(),
+    writer,
+    key: options.key,
+    payload,
+    keptAt: options.now ?? Date.now(),
+    attempts: 0,
+    error: errorLabel(failure),
+  };
+  // The compiler paired `writer` with its payload above; it cannot widen a generic
+  // member to the union itself.
+  return write as PendingWrite;
 }
 
 function writesWaiting(): Error {
@@ -193,19 +207,19 @@ function writesWaiting(): Error {
  * already waiting go first, so records are stored in the order they were made. Writes
  * with the same `key` replace each other while they wait.
  */
-export function writeOrKeep<P, R>(
-  writer: Writer<P, R>,
-  payload: P,
+export function writeOrKeep<W extends WriterName>(
+  writer: W,
+  payload: WaitingWriters[W],
   options: { key?: string; now?: number } = {},
-): Promise<WriteOutcome<R>> {
+): Promise<WriteOutcome<WriterResult<W>>> {
   return serially(async () => {
     const queue = await flush();
     try {
       if (queue.length > 0) throw writesWaiting();
-      return { stored: true, value: await writer.run(db(), payload) };
+      return { stored: true, value: await store(writer, payload) };
     } catch (error) {
       if (!isRetryableWriteError(error)) return { stored: false, kept: false, error };
-      await keep(queue, writer.name, payload, error, options);
+      await keep(queue, kept(writer, payload, error, options), error);
       return { stored: false, kept: true, error };
     }
   });
@@ -217,14 +231,6 @@ export interface KeptPlan<R> {
   value: R;
 }
 
-/** What a read-modify-write sees of the writes still waiting, and may ask before writing. */
-export interface WaitingWrites {
-  /** The latest waiting version of a row (`key` in `meta`, `id` elsewhere), if any waits. */
-  get(table: RecordTable, key: string): unknown;
-  /** Throws (a retryable error) when older writes still wait: write nothing, return the plan. */
-  beforeWrite: () => void;
-}
-
 /**
  * A read-modify-write that may meet a full disk (the tracker's step). Waiting writes are
  * replayed first. `task` reads through what still waits, and calls `beforeWrite()` just
@@ -232,15 +238,14 @@ export interface WaitingWrites {
  * order, after what waits) and its planned result is returned, so the caller carries on.
  */
 export function writeThrough<R>(
-  task: (waiting: WaitingWrites) => Promise<R>,
+  task: (waiting: WaitingRows) => Promise<R>,
   planned: () => KeptPlan<R> | undefined,
   options: { now?: number } = {},
 ): Promise<{ stored: true; value: R } | { stored: false; kept: true; value: R; error: unknown }> {
   return serially(async () => {
     const queue = await flush();
-    const rows = waitingRows(queue, putRecords.name);
-    const waiting: WaitingWrites = {
-      get: (table, key) => rows.get(table)?.get(key),
+    const waiting: WaitingRows = {
+      rows: waitingRows(queue),
       beforeWrite: () => {
         if (queue.length > 0) throw writesWaiting();
       },
@@ -250,7 +255,7 @@ export function writeThrough<R>(
     } catch (error) {
       const plan = isRetryableWriteError(error) ? planned() : undefined;
       if (!plan) throw error;
-      await keep(queue, putRecords.name, plan.puts, error, options);
+      await keep(queue, kept('put-records', plan.puts, error, options), error);
       return { stored: false, kept: true, value: plan.value, error };
     }
   });
@@ -264,8 +269,7 @@ async function drained(): Promise<void> {
 /** Forgets waiting tracker rows and captures of deleted sessions or of a site. Run serially. */
 async function forgetWaiting(forget: ForgetRecords): Promise<void> {
   const queue = await loadQueue();
-  const rows = forgetRecords(queue, putRecords.name, forget);
-  const rest = forgetCaptures(rows, CAPTURE_WRITER, forget);
+  const rest = forgetCaptures(forgetRecords(queue, forget), forget);
   if (rest.length !== queue.length || rest.some((w, i) => w !== queue[i])) await saveQueue(rest);
   if (rest.length === 0 && queue.length > 0) await browser.alarms.clear(RETRY_ALARM);
 }

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The permission names in docs/store/permissions.md's table (first column, in backticks). */
+/** The permission names in docs/web-store/permissions.md's table (first column, in backticks). */
 export function justifiedPermissions(): string[] {
-  return readFileSync(resolve('docs/store/permissions.md'), 'utf8')
+  return readFileSync(resolve('docs/web-store/permissions.md'), 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('|'))
     .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));

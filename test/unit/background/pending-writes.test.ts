@@ -5,14 +5,13 @@ import {
   deleteSessionsEverywhere,
   eraseAllRecords,
   forgetSiteEverywhere,
-  putRecords,
   registerPendingWrites,
   RETRY_ALARM,
   retryPendingWrites,
   UNSAVED_NOTIFICATION,
   writeOrKeep,
   writeThrough,
-} from '../../../entrypoints/background/retry-writes';
+} from '../../../entrypoints/background/pending-writes';
 import { db } from '../../../lib/store/db';
 import { eraseEverything } from '../../../lib/store/erase';
 import type { Session } from '../../../lib/model';
@@ -68,7 +67,7 @@ describe('a write that fails because the disk is full', () => {
     await db().sessions.put(session('stored', 'Already stored'));
     const put = vi.spyOn(db().sessions, 'bulkPut').mockRejectedValue(quotaExceeded());
 
-    const outcome = await writeOrKeep(putRecords, [
+    const outcome = await writeOrKeep('put-records', [
       { table: 'sessions', rows: [session('new', 'New session')] },
     ]);
 
@@ -103,12 +102,12 @@ describe('a write that fails because the disk is full', () => {
 
   it('waits longer after each retry that fails again, and warns only once', async () => {
     vi.spyOn(db().sessions, 'bulkPut').mockRejectedValue(quotaExceeded());
-    await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('a')] }]);
+    await writeOrKeep('put-records', [{ table: 'sessions', rows: [session('a')] }]);
     const first = (await fakeBrowser.alarms.get(RETRY_ALARM))!.scheduledTime;
     expect(await retryPendingWrites()).toBe(1);
     const second = (await fakeBrowser.alarms.get(RETRY_ALARM))!.scheduledTime;
     expect(second - Date.now()).toBeGreaterThan(first - Date.now() + 20_000);
-    await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('b')] }]);
+    await writeOrKeep('put-records', [{ table: 'sessions', rows: [session('b')] }]);
     // Consecutive puts wait as one batch.
     expect(await countPendingWrites()).toBe(1);
     expect(notifications.create).toHaveBeenCalledTimes(1);
@@ -119,11 +118,11 @@ describe('a write that fails because the disk is full', () => {
 
   it('stores writes made while others wait after them, in order', async () => {
     const put = vi.spyOn(db().sessions, 'bulkPut').mockRejectedValue(quotaExceeded());
-    await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('s', 'first')] }]);
-    await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('s', 'second')] }]);
+    await writeOrKeep('put-records', [{ table: 'sessions', rows: [session('s', 'first')] }]);
+    await writeOrKeep('put-records', [{ table: 'sessions', rows: [session('s', 'second')] }]);
     put.mockRestore();
     // The next write flushes the queue first, so the older version never lands last.
-    const outcome = await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('t')] }]);
+    const outcome = await writeOrKeep('put-records', [{ table: 'sessions', rows: [session('t')] }]);
     expect(outcome.stored).toBe(true);
     expect(await db().sessions.get('s')).toMatchObject({ title: 'second' });
     expect(await db().sessions.get('t')).toBeDefined();
@@ -133,7 +132,7 @@ describe('a write that fails because the disk is full', () => {
   it('keeps only the latest waiting write of the same record', async () => {
     const put = vi.spyOn(db().sessions, 'bulkPut').mockRejectedValue(quotaExceeded());
     for (let i = 0; i < 20; i++) {
-      await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('s', `v${i}`)] }], {
+      await writeOrKeep('put-records', [{ table: 'sessions', rows: [session('s', `v${i}`)] }], {
         key: 'sessions:s',
       });
     }
@@ -145,10 +144,27 @@ describe('a write that fails because the disk is full', () => {
 
   it('does not keep a write the database refuses for good', async () => {
     vi.spyOn(db().sessions, 'bulkPut').mockRejectedValue(new DOMException('bad key', 'DataError'));
-    const outcome = await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session('x')] }]);
+    const outcome = await writeOrKeep('put-records', [{ table: 'sessions', rows: [session('x')] }]);
     expect(outcome).toMatchObject({ stored: false, kept: false });
     expect(await countPendingWrites()).toBe(0);
     expect(notifications.create).not.toHaveBeenCalled();
+  });
+});
+
+describe('the writers’ table', () => {
+  it('lets the compiler refuse a payload that does not fit its writer, or an unknown writer', () => {
+    // Checked by `npm run typecheck` (each line must fail to compile); never run.
+    const wrongWrites = () => [
+      // @ts-expect-error a capture's payload is not a batch of rows
+      writeOrKeep('put-records', { shaped: { url: 'x' }, now: 1, sessionId: null }),
+      // @ts-expect-error a table the tracker never writes
+      writeOrKeep('put-records', [{ table: 'outbox', rows: [] }]),
+      // @ts-expect-error a visit's rows are not sessions
+      writeOrKeep('put-records', [{ table: 'visits', rows: [session('a')] }]),
+      // @ts-expect-error no writer has this name
+      writeOrKeep('put', []),
+    ];
+    expect(wrongWrites).toBeTypeOf('function');
   });
 });
 
@@ -159,10 +175,9 @@ describe('a read-modify-write (the tracker’s step) when the disk is full', () 
     const outcome = await writeThrough(
       (waiting) =>
         db().transaction('rw', [db().sessions, db().meta], async () => {
-          const state =
-            (waiting.get('meta', 'counter') as { value: number } | undefined)?.value ??
-            ((await db().meta.get('counter'))?.value as number | undefined) ??
-            0;
+          const state = Number(
+            (waiting.rows.meta.get('counter') ?? (await db().meta.get('counter')))?.value ?? 0,
+          );
           const next = state + 1;
           const row = session('counted', `count ${next}`);
           plan = {
@@ -293,6 +308,7 @@ describe('a replayed tracker write', () => {
     domain: 'example.org',
     title: id,
     startedAt: 1,
+    endedAt: 1,
     activeMs: 1,
   });
 
@@ -366,7 +382,9 @@ describe('the queue of writes waiting', () => {
   it('is read from storage once per worker, not before every write', async () => {
     const sessionStorage = vi.spyOn(fakeBrowser.storage.session, 'get');
     for (const id of ['one', 'two', 'three']) {
-      const outcome = await writeOrKeep(putRecords, [{ table: 'sessions', rows: [session(id)] }]);
+      const outcome = await writeOrKeep('put-records', [
+        { table: 'sessions', rows: [session(id)] },
+      ]);
       expect(outcome.stored).toBe(true);
     }
     expect(sessionStorage.mock.calls.length).toBeLessThanOrEqual(1);

@@ -1,3 +1,4 @@
+/** The learner's settings in extension storage (`storage.local`): read, updated, watched. */
 import { normalisedItem } from './storage-item';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from './settings';
 

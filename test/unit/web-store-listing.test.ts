@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
-import { justifiedPermissions } from '../store-docs';
+import { justifiedPermissions } from '../web-store-docs';
 
 const LOCALES = readdirSync('public/_locales').sort();
 
@@ -23,7 +23,7 @@ type ManifestFn = (env: { mode: string; browser: string }) => {
 
 describe('the store listing', () => {
   it.each(LOCALES)('has a listing in %s whose short description is the manifest’s', (locale) => {
-    const path = `docs/store/listing/${locale}.md`;
+    const path = `docs/web-store/listing/${locale}.md`;
     expect(existsSync(path), path).toBe(true);
     const listing = readFileSync(path, 'utf8');
     const messages = JSON.parse(

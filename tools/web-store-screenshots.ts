@@ -1,7 +1,7 @@
 /**
- * `npm run screenshots`: the store's screenshots, made from the shipped build in real
+ * `npm run web-store-screenshots`: the store's screenshots, made from the shipped build in real
  * Chromium with a sample week, in English and Spanish, and the small promo tile. Writes
- * 1280×800 PNGs (440×280 for the tile) into docs/store/screenshots/.
+ * 1280×800 PNGs (440×280 for the tile) into docs/web-store/screenshots/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { type ExtensionSession, launchWithExtension } from '../test/e2e/harness/
 import { downloaded } from '../test/e2e/harness/pages';
 import { htmlPage, startServer } from '../test/e2e/harness/server';
 
-const OUT = resolve('docs/store/screenshots');
+const OUT = resolve('docs/web-store/screenshots');
 const SIZE = { width: 1280, height: 800 };
 const TILE = { width: 440, height: 280 };
 /** The site the sample week's pages are on, and the article the popup captures there. */
