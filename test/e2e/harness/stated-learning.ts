@@ -61,7 +61,13 @@ export async function addMentoringByKeyboard(page: Page): Promise<void> {
   await page.keyboard.press('Tab');
   await page.keyboard.type('Rosa, senior technician');
   await page.keyboard.press('Enter');
-  await waitForTruthy(page, () => document.querySelector('.stated-form .status .ok'));
+  const outcome = await waitForTruthy(page, () => {
+    const form = document.querySelector('.stated-form');
+    if (form?.querySelector('.status .ok')) return 'saved';
+    const problems = form?.querySelector('.stated-problems')?.textContent;
+    return problems || form?.querySelector('.status .error')?.textContent || '';
+  });
+  expect(outcome).toBe('saved');
 }
 
 /** The stated activity as stored, once it is. */
