@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { LRS_DATA_COLLECTION } from './lib/sync/sync-config';
-import { standaloneScripts } from './tools/standalone-script';
-import { thirdPartyNotices } from './tools/third-party-notices';
+import { standaloneScripts } from './tools/build/standalone-script';
+import { thirdPartyNotices } from './tools/build/third-party-notices';
 
 // Debian's Chromium, when present, is the browser `npm run dev` opens (through web-ext, which
 // WXT runs the development browser with); Firefox ESR the one `npm run dev:firefox` opens.

@@ -15,7 +15,7 @@ import { buildBadgeCredentials } from '../lib/export/openbadges/build';
 import { prepareExport } from '../lib/export/privacy';
 import { heavyWeek } from '../test/fixtures/heavy-week';
 import { SKILL, weekFixture, type WeekFixture } from '../test/fixtures/week';
-import { buildStandaloneScript } from '../tools/standalone-script';
+import { buildStandaloneScript } from '../tools/build/standalone-script';
 
 type Messages = Record<string, { message: string }>;
 

@@ -19,7 +19,7 @@ import type { Page } from 'puppeteer-core';
 import type { PortfolioPageText } from '../lib/portfolio/text';
 import { PROVENANCES } from '../lib/provenance';
 import { weekOf } from '../lib/time';
-import { buildStandaloneScript } from '../tools/standalone-script';
+import { buildStandaloneScript } from '../tools/build/standalone-script';
 import { bundleForPage, launchBench } from './browser';
 import { SCALE, type GenerateOptions } from './generate-data';
 import { median, QUICK, report, type Budget } from './report';

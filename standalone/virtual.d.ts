@@ -1,4 +1,4 @@
-/** Standalone pages' scripts, bundled at build time (tools/standalone-script.ts). */
+/** Standalone pages' scripts, bundled at build time (tools/build/standalone-script.ts). */
 declare module 'virtual:standalone/*' {
   const assets: import('../lib/endorsement-request/page-html').PageAssets;
   export default assets;

@@ -25,6 +25,11 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: unknown;
+  /**
+   * `'static'` for a bundled context: it never changes, so jsonld keeps it resolved across
+   * operations instead of asking again and re-reading it for every credential.
+   */
+  tag?: 'static';
 }
 
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
@@ -49,7 +54,13 @@ const MAX_URL_CHARS = 2048;
 export const documentLoader: DocumentLoader = async (url) => {
   if (typeof url !== 'string' || url.length > MAX_URL_CHARS) throw new Error('URL not loaded.');
   const context = BUNDLED_CONTEXTS.get(url);
-  if (context) return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
+  if (context)
+    return {
+      contextUrl: null,
+      documentUrl: url,
+      document: structuredClone(context),
+      tag: 'static',
+    };
   if (url.startsWith('did:key:z6Mk')) {
     const document: unknown = await resolveDidKey(url);
     return { contextUrl: null, documentUrl: url, document };

@@ -26,6 +26,11 @@ declare module '@digitalbazaar/ed25519-multikey' {
       includeContext?: boolean;
       raw?: boolean;
     }): Promise<{ publicKey?: Uint8Array }>;
+    verifier(): {
+      id?: string;
+      algorithm: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    };
   }
   export function from(key: object): Promise<Ed25519KeyPair>;
   export function fromJwk(options: {

@@ -47,9 +47,13 @@ export function jsonForScript(value: unknown): string {
 
 /**
  * The page's Content Security Policy: its own script and style by hash, images only as
- * `data:`, nothing else.
+ * `data:`, nothing else. With `workers`, a worker from a `blob:` URL too: the portfolio
+ * page runs its own script text in one to check signatures off the page's thread.
  */
-export function requestPageCsp(assets: Pick<PageAssets, 'scriptHash' | 'styleHash'>): string {
+export function requestPageCsp(
+  assets: Pick<PageAssets, 'scriptHash' | 'styleHash'>,
+  options: { workers?: boolean } = {},
+): string {
   const hash = /^'sha256-[A-Za-z0-9+/]{43}='$/;
   if (!hash.test(assets.scriptHash) || !hash.test(assets.styleHash))
     throw new Error('The page assets have no SHA-256 hash.');
@@ -58,6 +62,7 @@ export function requestPageCsp(assets: Pick<PageAssets, 'scriptHash' | 'styleHas
     `script-src ${assets.scriptHash}`,
     `style-src ${assets.styleHash}`,
     'img-src data:',
+    ...(options.workers ? ['worker-src blob:'] : []),
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

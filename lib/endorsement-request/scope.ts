@@ -6,6 +6,7 @@
  */
 import { addDays, localDate, startOfLocalDay } from '../time';
 import type { SummaryData } from '../week/summary';
+import { countsAsLearning } from '../week/learning-sessions';
 
 export interface RequestScope {
   start: number;
@@ -23,9 +24,7 @@ export function requestScope(
   now: number,
   timeZone?: string,
 ): RequestScope | null {
-  const sessions = data.sessions.filter(
-    (s) => s.skills.includes(skillId) && s.status !== 'dismissed',
-  );
+  const sessions = data.sessions.filter((s) => s.skills.includes(skillId) && countsAsLearning(s));
   if (sessions.length === 0) return null;
   const first = Math.min(...sessions.map((s) => s.startedAt));
   const start = startOfLocalDay(localDate(Math.min(first, now), timeZone), timeZone);

@@ -6,6 +6,7 @@
  */
 import type { FollowUp, Session, Skill } from '../model';
 import { addDays, firstInstantOf, localDate, startOfLocalDay } from '../time';
+import { countsAsLearning } from '../week/learning-sessions';
 
 export interface FollowUpSchedule {
   followUpsEnabled: boolean;
@@ -109,7 +110,8 @@ export function dueFollowUp(
   const skillName = new Map(data.skills.map((s) => [s.id, s.name]));
   const due = new Map<string, Session[]>();
   for (const s of data.sessions) {
-    if (s.status === 'dismissed' || s.startedAt < from || s.endedAt >= endedBefore) continue;
+    // The window bounds the start and the end (only an ended session is due), not starts alone.
+    if (!countsAsLearning(s) || s.startedAt < from || s.endedAt >= endedBefore) continue;
     for (const skillId of new Set(s.skills)) {
       if (!skillName.has(skillId) || covered.get(skillId)?.has(s.id)) continue;
       const list = due.get(skillId) ?? [];

@@ -3,7 +3,8 @@
  * they chose, that checks every signature in the reader's browser, offline, with nothing
  * to install. Built as the endorsement request page is: its script and style inline and
  * allowed by hash in a strict Content Security Policy, nothing remote, and what it shows
- * read from a JSON data block and written as text.
+ * read from a JSON data block and written as text. The policy also lets the script start
+ * itself as a `blob:` worker, which checks the signatures while the page is shown.
  */
 import { jsonForScript, requestPageCsp, type PageAssets } from '../endorsement-request/page-html';
 import { escapeHtml, htmlShell } from '../export/html-page';
@@ -39,7 +40,7 @@ export function portfolioPageHtml(data: PortfolioPageData, assets: PageAssets): 
   return htmlShell({
     title,
     lang: data.lang,
-    csp: requestPageCsp(assets),
+    csp: requestPageCsp(assets, { workers: true }),
     style: assets.style,
     body: `<main id="page">
 <h1 dir="auto">${escapeHtml(title)}</h1>

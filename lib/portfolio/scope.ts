@@ -6,6 +6,7 @@
  */
 import { addDays, localDate, startOfLocalDay } from '../time';
 import type { SummaryData } from '../week/summary';
+import { countsAsLearningIn } from '../week/learning-sessions';
 
 export interface RecordScope {
   start: number;
@@ -28,11 +29,7 @@ export function recordScope(
   const end = startOfLocalDay(addDays(localDate(now, timeZone), 1), timeZone);
   const from = options.from ?? -Infinity;
   const sessions = data.sessions.filter(
-    (s) =>
-      s.status !== 'dismissed' &&
-      s.startedAt >= from &&
-      s.startedAt < end &&
-      s.skills.some((id) => chosen.has(id)),
+    (s) => countsAsLearningIn(s, from, end) && s.skills.some((id) => chosen.has(id)),
   );
   if (sessions.length === 0) return null;
   let first = now;

@@ -4,6 +4,7 @@
  */
 import type { Session, Skill, Visit } from '../model';
 import { measuredMs, statedMs } from '../provenance';
+import { countsAsLearningIn } from '../week/learning-sessions';
 
 /** What the learner has done for one skill. */
 export interface SkillTotals {
@@ -94,7 +95,7 @@ export function skillTotals(
   for (const id of options.skillIds ?? []) accFor(id);
 
   for (const s of sessions) {
-    if (s.status === 'dismissed' || s.startedAt < start || s.startedAt >= end) continue;
+    if (!countsAsLearningIn(s, start, end)) continue;
     const pages = [...(pagesOf.get(s.id) ?? [])];
     if (s.kind !== 'search' && s.url) pages.push({ url: s.url, domain: s.domain });
     for (const skillId of new Set(s.skills)) {
@@ -141,7 +142,7 @@ export function goalProgress(
 ): GoalProgress[] {
   const ms = new Map<string, number>();
   for (const s of sessions) {
-    if (s.status === 'dismissed' || s.startedAt < week.start || s.startedAt >= week.end) continue;
+    if (!countsAsLearningIn(s, week.start, week.end)) continue;
     for (const id of new Set(s.skills)) ms.set(id, (ms.get(id) ?? 0) + s.activeMs);
   }
   return skills

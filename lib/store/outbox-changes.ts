@@ -8,7 +8,7 @@ import type { SkilltrailDb } from './db';
 import type { Session } from '../model';
 import { queueSessions, type QueueResult, type SessionStatements } from './outbox';
 import { inScope, type SyncScope } from '../sync/sync-config';
-import type { XapiStatement } from '../sync/statement';
+import type { XapiStatement } from '../export/xapi/statement';
 
 const WATERMARK_KEY = 'syncWatermark';
 

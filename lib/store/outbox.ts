@@ -11,8 +11,8 @@ import {
   remapStatementRefs,
   revisionId,
   voidingStatement,
-  type XapiStatement,
 } from '../sync/statement';
+import type { XapiStatement } from '../export/xapi/statement';
 import type { OutboxEntry, OutboxState } from '../sync/outbox-entry';
 
 export interface SessionStatements {

@@ -12,7 +12,7 @@ import type { Session } from '../model';
 import type { Settings } from '../settings/settings';
 import { queueChangedSessions, type ChangeScanResult } from './outbox-changes';
 import type { SyncSettings } from '../sync/sync-config';
-import type { XapiStatement } from '../sync/statement';
+import type { XapiStatement } from '../export/xapi/statement';
 
 /** What the statements depend on besides the sessions themselves. */
 export type StatementSettings = Pick<

@@ -7,6 +7,7 @@ import type { Session } from '../model';
 import { DAY_MS } from '../time';
 import { buildSuggestionIndex, type SuggestionHistory } from '../suggest/skill-index';
 import { suggest, type Suggestion, type SuggestionContext } from '../suggest/rank';
+import { countsAsLearning } from '../week/learning-sessions';
 
 /** Tagged sessions `loadSuggestionHistory` reads by default: plenty for good suggestions, bounded for a fast popup. */
 export const SUGGESTION_HISTORY_LIMIT = 2000;
@@ -88,7 +89,7 @@ async function searchesOf(db: SkilltrailDb, sessions: readonly Session[]) {
 }
 
 function keptWithSkills(s: Session | undefined): s is Session {
-  return s !== undefined && s.skills.length > 0 && s.status !== 'dismissed';
+  return s !== undefined && s.skills.length > 0 && countsAsLearning(s);
 }
 
 /** Newest first; `null` when `limit` were not found within the scan allowance. */

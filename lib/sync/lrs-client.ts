@@ -7,7 +7,7 @@ import { exchange, httpError, type FetchLike, type RequestOptions } from './lrs-
 import type { LrsConfig } from './lrs-endpoint';
 import type { LrsResult } from './lrs-errors';
 import { MAX_DETAIL } from './lrs-redact';
-import type { XapiStatement } from './statement';
+import type { XapiStatement } from '../export/xapi/statement';
 
 /**
  * POSTs statements to `<endpoint>/statements` as one request. 2xx: the LRS stored them

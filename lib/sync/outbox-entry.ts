@@ -3,7 +3,7 @@
  * that the database's schema (`lib/store/db.ts`) can name the row without importing the
  * code that reads and writes it.
  */
-import type { XapiStatement } from './statement';
+import type { XapiStatement } from '../export/xapi/statement';
 
 /**
  * `pending`: waiting to be sent. `sent`: the LRS has it. `failed`: the LRS refused it

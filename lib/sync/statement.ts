@@ -3,13 +3,8 @@
  * revised copy, how to void it, and whether the copy an LRS stored is the one we sent.
  * The exporter builds statements; the sync only carries them.
  */
+import type { XapiStatement } from '../export/xapi/statement';
 import { sha1, toHex } from './sha1';
-
-/** An xAPI statement as built by the exporter: any JSON object with a UUID `id`. */
-export interface XapiStatement {
-  id: string;
-  [key: string]: unknown;
-}
 
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 

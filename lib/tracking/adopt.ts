@@ -2,7 +2,13 @@
  * Adopting a stored session: a page captured by the learner before the tracker stored a
  * session for it continues that session rather than starting a second record of one read.
  */
-import { deleteSession, editTab, editVisit, putSession, type StepContext } from './step-context';
+import {
+  forgetOpenSession,
+  editTab,
+  editVisit,
+  putSession,
+  type StepContext,
+} from './step-context';
 import type { SearchLink } from './state';
 
 /** The link with its session renamed, if it named `from`. */
@@ -25,7 +31,7 @@ export function adoptStoredSession(
 ): void {
   const session = ctx.state.sessions[from];
   if (!session || ctx.state.sessions[to]) return;
-  deleteSession(ctx, from);
+  forgetOpenSession(ctx, from);
   putSession(ctx, { ...session, id: to, baseActiveMs: Math.max(0, activeMs) });
   for (const visitId of session.visitIds) {
     const visit = editVisit(ctx, visitId);

@@ -124,10 +124,10 @@ export function putSession(ctx: StepContext, session: OpenSession): OpenSession 
 }
 
 /**
- * Drops a session from the state (its record, if written, stays in the database).
- * @example deleteSession(ctx, id)
+ * Forgets an open session: drops it from the state (its record, if written, stays in the database).
+ * @example forgetOpenSession(ctx, id)
  */
-export function deleteSession(ctx: StepContext, id: string): void {
+export function forgetOpenSession(ctx: StepContext, id: string): void {
   delete ctx.state.sessions[id];
 }
 

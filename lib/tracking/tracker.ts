@@ -11,7 +11,7 @@ import { adoptStoredSession } from './adopt';
 import { accrue, creditTarget, retractIdleTail } from './attention';
 import {
   beginStep,
-  deleteSession,
+  forgetOpenSession,
   deleteTab,
   deleteVisit,
   editSession,
@@ -211,7 +211,7 @@ function forgetPrivatePage(ctx: StepContext, tabId: number): void {
       deleteVisit(ctx, visitId);
       ctx.touchedVisits.delete(visitId);
     }
-    deleteSession(ctx, id);
+    forgetOpenSession(ctx, id);
     ctx.touchedSessions.delete(id);
   }
   tab.page = { url: '', title: '', untracked: 'incognito' };
@@ -364,6 +364,6 @@ function dropEndedSessions(ctx: StepContext): void {
     if (isSessionOpen(session, ctx.settings, ctx.now)) continue;
     if (ctx.state.credit && session.visitIds.includes(ctx.state.credit.visitId)) continue;
     for (const visitId of session.visitIds) deleteVisit(ctx, visitId);
-    deleteSession(ctx, session.id);
+    forgetOpenSession(ctx, session.id);
   }
 }

@@ -2,6 +2,7 @@ import type { Session } from '../model';
 import { measuredMs } from '../provenance';
 import type { Settings } from '../settings/settings';
 import { DAY_MS, localDate, startOfLocalDay, type Week } from '../time';
+import { countsAsLearningIn } from './learning-sessions';
 
 /**
  * The next instant, after `now`, of the weekly reminder: the learner's day and local time.
@@ -38,9 +39,7 @@ export function weekTotals(
   sessions: readonly Session[],
   week: Pick<Week, 'start' | 'end'>,
 ): { activeMs: number; skills: number; sessions: number } {
-  const counted = sessions.filter(
-    (s) => s.status !== 'dismissed' && s.startedAt >= week.start && s.startedAt < week.end,
-  );
+  const counted = sessions.filter((s) => countsAsLearningIn(s, week.start, week.end));
   return {
     activeMs: counted.reduce((sum, s) => sum + measuredMs(s), 0),
     skills: new Set(counted.flatMap((s) => s.skills)).size,

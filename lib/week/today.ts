@@ -4,6 +4,7 @@
  */
 import type { Session } from '../model';
 import { DAY_MS, localDate, startOfLocalDay } from '../time';
+import { countsAsLearningIn } from './learning-sessions';
 
 /** Badge text while tracking is paused. */
 export const PAUSED_BADGE = '⏸';
@@ -32,7 +33,7 @@ export function learningMinutes(
 ): number {
   let ms = 0;
   for (const s of sessions) {
-    if (s.status === 'dismissed' || s.startedAt < start || s.startedAt >= end) continue;
+    if (!countsAsLearningIn(s, start, end)) continue;
     ms += Math.max(0, s.activeMs);
   }
   return Math.floor(ms / 60_000);

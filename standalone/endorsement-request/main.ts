@@ -19,16 +19,7 @@ import {
 import { endorsementFilename } from '../../lib/endorsement-request/files';
 import { REQUEST_DATA_ID, type RequestPageData } from '../../lib/endorsement-request/page-html';
 import type { RequestPageText } from '../../lib/endorsement-request/text';
-import { el } from '../dom';
-
-function readData(): RequestPageData | null {
-  try {
-    const data = JSON.parse(document.getElementById(REQUEST_DATA_ID)?.textContent ?? '');
-    return data && typeof data === 'object' && data.text && data.credential ? data : null;
-  } catch {
-    return null;
-  }
-}
+import { el, readDataBlock, saveFile } from '../dom';
 
 function formatDate(day: string, lang: string): string {
   const at = Date.parse(`${day}T12:00:00Z`);
@@ -98,15 +89,6 @@ const FIELDS: {
   { field: 'howKnown', label: 'howKnown', multiline: true, required: false },
   { field: 'comment', label: 'comment', multiline: true, required: true },
 ];
-
-function saveFile(name: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 async function hasEd25519(): Promise<boolean> {
   try {
@@ -278,7 +260,7 @@ async function checkSignature(
 
 function main(): void {
   const root = document.getElementById('page')!;
-  const data = readData();
+  const data = readDataBlock<RequestPageData>(REQUEST_DATA_ID, (d) => !!d.text && !!d.credential);
   const claim = data && claimOf(data.credential);
   if (!data || !claim) {
     root.append(

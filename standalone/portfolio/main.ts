@@ -5,27 +5,16 @@
  * signature, and saves a record as a file a wallet imports. Everything it shows is
  * written as text.
  */
-import { verifyDataIntegrity } from '../../lib/credentials/data-integrity';
 import { formatDuration, formatNumber } from '../../lib/format';
 import { PORTFOLIO_DATA_ID, type PortfolioPageData } from '../../lib/portfolio/page-html';
+import { fill } from '../../lib/endorsement-request/claim';
 import { recordView, type RecordView } from '../../lib/portfolio/record-view';
 import type { PortfolioPageText } from '../../lib/portfolio/text';
 import { isWebUrl } from '../../lib/url';
-import { el } from '../dom';
+import { el, readDataBlock, saveFile } from '../dom';
+import { serveChecks, startChecks } from './checks';
 
-const fill = (s: string, ...values: string[]) =>
-  values.reduce((out, v, i) => out.replace(`$${i + 1}`, v), s);
-
-function readData(): PortfolioPageData | null {
-  try {
-    const data = JSON.parse(document.getElementById(PORTFOLIO_DATA_ID)?.textContent ?? '');
-    return data && typeof data === 'object' && data.text && Array.isArray(data.records)
-      ? data
-      : null;
-  } catch {
-    return null;
-  }
-}
+type Check = (credential: unknown) => Promise<boolean>;
 
 function obj(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -35,18 +24,7 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** Whether the credential's proof holds and was made by its issuer's own key. */
-async function holds(credential: unknown): Promise<boolean> {
-  try {
-    const issuer = obj(credential).issuer;
-    const issuerId = typeof issuer === 'string' ? issuer : text(obj(issuer).id);
-    const r = await verifyDataIntegrity(credential);
-    return r.ok && !!issuerId && r.signer === issuerId;
-  } catch {
-    return false;
-  }
-}
-
+/** A status line reading "checking…" until the checker gives its verdict. */
 function verdict(
   check: Promise<boolean>,
   T: PortfolioPageText,
@@ -59,15 +37,6 @@ function verdict(
     p.dataset.signature = ok ? 'holds' : 'changed';
   });
   return p;
-}
-
-function saveFile(name: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function countsList(view: RecordView, T: PortfolioPageText, lang: string): HTMLElement {
@@ -123,9 +92,18 @@ function evidenceSection(view: RecordView, T: PortfolioPageText): HTMLElement {
   );
 }
 
-function endorsementsSection(credential: unknown, T: PortfolioPageText): HTMLElement | null {
+/** The endorsements a record embeds, as many as the page shows. */
+function endorsementsOf(credential: unknown): unknown[] {
   const list = obj(credential).endorsement;
-  const endorsements = (Array.isArray(list) ? list : list ? [list] : []).slice(0, 50);
+  return (Array.isArray(list) ? list : list ? [list] : []).slice(0, 50);
+}
+
+function endorsementsSection(
+  credential: unknown,
+  check: Check,
+  T: PortfolioPageText,
+): HTMLElement | null {
+  const endorsements = endorsementsOf(credential);
   if (endorsements.length === 0) return null;
   return el(
     'section',
@@ -141,7 +119,7 @@ function endorsementsSection(credential: unknown, T: PortfolioPageText): HTMLEle
         text(issuer.description) &&
           el('p', { class: 'meta', dir: 'auto' }, text(issuer.description)),
         el('blockquote', { dir: 'auto' }, text(obj(obj(e).credentialSubject).endorsementComment)),
-        verdict(holds(e), T, { ok: T.endorsementHolds, bad: T.endorsementChanged }),
+        verdict(check(e), T, { ok: T.endorsementHolds, bad: T.endorsementChanged }),
       );
     }),
   );
@@ -150,6 +128,7 @@ function endorsementsSection(credential: unknown, T: PortfolioPageText): HTMLEle
 function recordSection(
   record: PortfolioPageData['records'][number],
   index: number,
+  check: Check,
   T: PortfolioPageText,
   lang: string,
 ): HTMLElement {
@@ -163,14 +142,14 @@ function recordSection(
     'section',
     { class: 'record', 'aria-labelledby': id, 'data-skill': view.skill || record.skill },
     el('h2', { id, dir: 'auto' }, view.skill || record.skill),
-    verdict(holds(record.credential), T, { ok: T.recordHolds, bad: T.recordChanged }),
+    verdict(check(record.credential), T, { ok: T.recordHolds, bad: T.recordChanged }),
     el('p', { dir: 'auto' }, view.narrative),
     view.first && el('p', { class: 'meta' }, fill(T.span, view.first, view.latest)),
     el('h3', {}, T.countsHeading),
     countsList(view, T, lang),
     el('h3', {}, T.evidenceHeading),
     evidenceSection(view, T),
-    endorsementsSection(record.credential, T),
+    endorsementsSection(record.credential, check, T),
     el(
       'details',
       {},
@@ -181,21 +160,40 @@ function recordSection(
   );
 }
 
-function main(): void {
+async function main(source: string | null | undefined): Promise<void> {
   const root = document.getElementById('page')!;
-  const data = readData();
+  const data = readDataBlock<PortfolioPageData>(
+    PORTFOLIO_DATA_ID,
+    (d) => !!d.text && Array.isArray(d.records),
+  );
   if (!data) {
     root.append(el('p', { class: 'status bad', role: 'alert' }, 'This file is damaged.'));
     return;
   }
   const T = data.text;
+  const checker = startChecks(source);
+  const verdicts: Promise<boolean>[] = [];
+  const check: Check = (credential) => {
+    const verdict = checker.check(credential);
+    verdicts.push(verdict);
+    return verdict;
+  };
+  // Every check asked for before the page is built, and one task given to the browser to
+  // start the worker with them: it then checks while the page is built and painted.
+  for (const r of data.records)
+    for (const c of [r.credential, ...endorsementsOf(r.credential)]) void check(c);
+  await new Promise((resolve) => setTimeout(resolve, 0));
   root.append(
     el('p', {}, T.intro),
     el('p', { class: 'muted' }, T.selfIssued),
     el('p', { class: 'meta' }, T.privacy),
-    ...data.records.map((r, i) => recordSection(r, i, T, data.lang)),
+    ...data.records.map((r, i) => recordSection(r, i, check, T, data.lang)),
     el('footer', { class: 'muted' }, el('p', {}, T.proves), el('p', {}, T.doesNotProve)),
   );
+  // Where the signatures were checked: in a worker, or on the page where none could start.
+  void Promise.all(verdicts).then(() => (root.dataset.checkedIn = checker.where));
 }
 
-main();
+// The same script runs as the page and, from its own text, as the worker that checks it.
+if (typeof document === 'undefined') serveChecks(globalThis as unknown as Worker);
+else void main(document.currentScript?.textContent);

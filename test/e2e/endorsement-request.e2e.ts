@@ -14,8 +14,8 @@ import {
   pageWithEditedClaim,
   pageWithForeignSkill,
   putFixtureWeek,
-  watchCspViolations,
 } from './harness/endorsement-request';
+import { openFromDisk, savedPageFolders } from './harness/from-disk';
 import {
   type ExtensionSession,
   launchWithExtension,
@@ -39,28 +39,26 @@ const GRACE = { name: 'Grace Mentor' };
 const COMMENT = 'Rebuilt our pricing page with grid; clean and accessible.';
 
 /** Opens a file in a plain tab, recording every CSP violation the page reports. */
-async function openFromDisk(ext: ExtensionSession, path: string, noEd25519 = false): Promise<Page> {
-  const page = await ext.browser.newPage();
-  await watchCspViolations(page);
-  await page.evaluateOnNewDocument((withoutEd25519: boolean) => {
-    if (withoutEd25519) {
-      // A browser without Ed25519 in WebCrypto: key generation refuses the algorithm.
-      const generate = crypto.subtle.generateKey.bind(crypto.subtle);
-      const refuse = (algorithm: unknown, ...rest: unknown[]) =>
-        JSON.stringify(algorithm).includes('Ed25519')
-          ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'))
-          : (generate as (...a: unknown[]) => Promise<unknown>)(algorithm, ...rest);
-      crypto.subtle.generateKey = refuse as typeof crypto.subtle.generateKey;
-    }
-  }, noEd25519);
-  await page.goto(`file://${path}`);
-  return page;
+async function open(ext: ExtensionSession, path: string, noEd25519 = false): Promise<Page> {
+  return openFromDisk(await ext.browser.newPage(), path, {
+    prepare: (page) =>
+      page.evaluateOnNewDocument((withoutEd25519: boolean) => {
+        if (withoutEd25519) {
+          // A browser without Ed25519 in WebCrypto: key generation refuses the algorithm.
+          const generate = crypto.subtle.generateKey.bind(crypto.subtle);
+          const refuse = (algorithm: unknown, ...rest: unknown[]) =>
+            JSON.stringify(algorithm).includes('Ed25519')
+              ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'))
+              : (generate as (...a: unknown[]) => Promise<unknown>)(algorithm, ...rest);
+          crypto.subtle.generateKey = refuse as typeof crypto.subtle.generateKey;
+        }
+      }, noEd25519),
+  });
 }
 
 describe('asking for an endorsement: the request page, opened from disk, signs one (Chromium)', () => {
   let ext: ExtensionSession;
-  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
-  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  const { downloads, scratch } = savedPageFolders();
   let request: { path: string; text: string };
   /** The learner's did:key and the fingerprint the Skills view shows them. */
   let learner: { did: string; text: string };
@@ -103,7 +101,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
   });
 
   it('opens offline from disk, shows the claim as text, says the signature holds, and signs an endorsement', async () => {
-    const page = await openFromDisk(ext, request.path);
+    const page = await open(ext, request.path);
     await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 30_000 });
     const body = await page.$eval('body', (b) => b.innerText);
     expect(body).toContain('Front-end development');
@@ -203,7 +201,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
   });
 
   it('runs its script only because of its hash: one changed byte and the CSP refuses it', async () => {
-    const page = await openFromDisk(
+    const page = await open(
       ext,
       pageWithAlteredScript(request.text, join(scratch, 'altered.html')),
     );
@@ -212,10 +210,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
   });
 
   it('says so when the claim was changed after the learner signed it, and will not sign', async () => {
-    const page = await openFromDisk(
-      ext,
-      pageWithEditedClaim(request.text, join(scratch, 'edited.html')),
-    );
+    const page = await open(ext, pageWithEditedClaim(request.text, join(scratch, 'edited.html')));
     await page.waitForSelector('#signature[data-signature="fails"]', { timeout: 30_000 });
     expect(await page.$eval('#signature', (e) => e.textContent)).toContain(
       'The learner’s signature does not hold',
@@ -230,7 +225,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
   });
 
   it('says a request forged with the learner’s skill but signed by another key is not theirs, and will not sign', async () => {
-    const page = await openFromDisk(
+    const page = await open(
       ext,
       await pageWithForeignSkill(request.text, join(scratch, 'forged.html')),
     );
@@ -317,7 +312,7 @@ describe('asking for an endorsement: the request page, opened from disk, signs o
   });
 
   it('tells an endorser whose browser has no Ed25519 what to do', async () => {
-    const page = await openFromDisk(ext, request.path, true);
+    const page = await open(ext, request.path, true);
     await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 30_000 });
     await page.type('#field-name', 'Grace Mentor');
     await page.type('#field-comment', 'Solid work.');

@@ -14,8 +14,8 @@ import {
   pageWithEditedClaim,
   pageWithForeignSkill,
   putFixtureWeek,
-  watchCspViolations,
 } from './harness/endorsement-request';
+import { openFromDisk, savedPageFolders } from './harness/from-disk';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import { readStore } from './harness/dexie-reader';
 import {
@@ -36,19 +36,12 @@ const COMMENT = 'Rebuilt our pricing page with grid.';
 
 describe('Firefox: asking for an endorsement, and signing one in the page opened from disk', () => {
   let ext: FirefoxSession;
-  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
-  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  const { downloads, scratch } = savedPageFolders();
   let request: { path: string; text: string };
   /** The learner's did:key and the fingerprint the Skills view shows them. */
   let learner: { did: string; text: string };
 
-  /** A plain tab on a file, recording every CSP violation the page reports. */
-  async function openFromDisk(path: string): Promise<Page> {
-    const page = await ext.newTab();
-    await watchCspViolations(page);
-    await page.goto(`file://${path}`);
-    return page;
-  }
+  const open = async (path: string): Promise<Page> => openFromDisk(await ext.newTab(), path);
 
   beforeAll(async () => {
     ext = await launchFirefoxWithExtension({ prefs: downloadPrefs(downloads) });
@@ -77,7 +70,7 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
   });
 
   it('opens from disk, says the learner’s signature holds, and signs an endorsement that verifies', async () => {
-    const page = await openFromDisk(request.path);
+    const page = await open(request.path);
     await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 60_000 });
     expect(await page.$eval('body', (b) => b.textContent)).toContain(HOSTILE_TITLE);
     expect(await page.$$('img, iframe, object')).toHaveLength(0);
@@ -139,21 +132,17 @@ describe('Firefox: asking for an endorsement, and signing one in the page opened
   });
 
   it('runs its script only because of its hash, and says so when the claim was edited', async () => {
-    const altered = await openFromDisk(
-      pageWithAlteredScript(request.text, join(scratch, 'altered.html')),
-    );
+    const altered = await open(pageWithAlteredScript(request.text, join(scratch, 'altered.html')));
     await expectScriptRefused(altered);
     await altered.close();
 
-    const edited = await openFromDisk(
-      pageWithEditedClaim(request.text, join(scratch, 'edited.html')),
-    );
+    const edited = await open(pageWithEditedClaim(request.text, join(scratch, 'edited.html')));
     await edited.waitForSelector('#signature[data-signature="fails"]', { timeout: 60_000 });
     await edited.close();
   });
 
   it('says a request forged with the learner’s skill but signed by another key is not theirs', async () => {
-    const forged = await openFromDisk(
+    const forged = await open(
       await pageWithForeignSkill(request.text, join(scratch, 'forged.html')),
     );
     await forged.waitForSelector('#signature[data-signature="not-theirs"]', { timeout: 60_000 });

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +7,8 @@ import {
   cspViolations,
   expectStrictCsp,
   pageWithAlteredScript,
-  watchCspViolations,
 } from './harness/endorsement-request';
+import { openFromDisk, savedPageFolders } from './harness/from-disk';
 import {
   type ExtensionSession,
   launchWithExtension,
@@ -19,9 +17,12 @@ import {
 import { learnerKeyShown } from './harness/endorsement';
 import { downloaded, waitForTruthy } from './harness/pages';
 import {
+  checkedIn,
+  expectEverySignatureHolds,
   expectedCounts,
   expectRecordsPassIndependentCheckers,
   pageWithEditedEvidence,
+  pageWithoutWorkers,
   portfolioChecked,
   putPortfolioWeek,
   readPortfolio,
@@ -29,18 +30,12 @@ import {
 
 const PORTFOLIO = /^skilltrail-portfolio-.*\.html$/;
 
-async function openFromDisk(ext: ExtensionSession, path: string, width = 1280): Promise<Page> {
-  const page = await ext.browser.newPage();
-  await page.setViewport({ width, height: 900 });
-  await watchCspViolations(page);
-  await page.goto(`file://${path}`);
-  return page;
-}
+const open = async (ext: ExtensionSession, path: string, width = 1280): Promise<Page> =>
+  openFromDisk(await ext.browser.newPage(), path, { width });
 
 describe('the portfolio: saved from the Skills view, it checks itself from disk (Chromium)', () => {
   let ext: ExtensionSession;
-  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
-  const scratch = mkdtempSync(join(tmpdir(), 'skilltrail-edited-'));
+  const { downloads, scratch } = savedPageFolders();
   let portfolio: { path: string; text: string };
   let learnerDid: string;
 
@@ -69,7 +64,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
         document.querySelector('[data-portfolio-status]')?.getAttribute('data-portfolio-status') ===
         'done',
     );
-    expectStrictCsp(portfolio.text);
+    expectStrictCsp(portfolio.text, { workers: true });
     expect(portfolio.text).not.toContain(HOSTILE_TITLE);
     // LinkedIn's link for each record, said plainly to be self-issued, opened only by a click.
     const links = await dashboard.$$eval('[data-linkedin]', (as) =>
@@ -97,7 +92,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   }, 120_000);
 
   it('opens from disk, offline, and shows each skill with its counts by provenance and every signature holding', async () => {
-    const page = await openFromDisk(ext, portfolio.path);
+    const page = await open(ext, portfolio.path);
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     const shown = await page.evaluate(readPortfolio);
     const expected = await expectedCounts(learnerDid);
@@ -108,6 +103,9 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
       for (const e of record.endorsements) expect(e).toBe('holds');
     }
     expect(shown.find((r) => r.skill === 'CSS')!.endorsements).toEqual(['holds']);
+    // Checked in a worker made from the page's own script, which its CSP lets start.
+    await waitForTruthy(page, checkedIn);
+    expect(await page.evaluate(checkedIn)).toBe('worker');
     const body = await page.$eval('body', (b) => b.innerText);
     expect(body).toContain('Signature holds — issued by the learner’s own key');
     expect(body).toContain(HOSTILE_TITLE);
@@ -118,7 +116,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   }, 120_000);
 
   it('fits a phone’s width', async () => {
-    const page = await openFromDisk(ext, portfolio.path, 360);
+    const page = await open(ext, portfolio.path, 360);
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
@@ -126,9 +124,18 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
     await page.close();
   }, 120_000);
 
+  it('checks its signatures itself where a stricter policy allows no worker', async () => {
+    const page = await open(
+      ext,
+      pageWithoutWorkers(portfolio.text, join(scratch, 'no-workers.html')),
+    );
+    await expectEverySignatureHolds(page, 'page');
+    await page.close();
+  }, 120_000);
+
   it('with one character of one evidence text changed, shows only that record as changed', async () => {
     const skill = pageWithEditedEvidence(portfolio.text, join(scratch, 'edited.html'));
-    const page = await openFromDisk(ext, join(scratch, 'edited.html'));
+    const page = await open(ext, join(scratch, 'edited.html'));
     await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
     const shown = await page.evaluate(readPortfolio);
     for (const record of shown) {
@@ -139,7 +146,7 @@ describe('the portfolio: saved from the Skills view, it checks itself from disk 
   }, 120_000);
 
   it('runs its script only because of its hash: one changed byte and the CSP refuses it', async () => {
-    const page = await openFromDisk(
+    const page = await open(
       ext,
       pageWithAlteredScript(portfolio.text, join(scratch, 'altered.html')),
     );

@@ -3,7 +3,7 @@
  * that need statements without the exporter: a reading or a search, skills as
  * `contextActivities.category`, the session as `parent`.
  */
-import type { XapiStatement } from '../../lib/sync/statement';
+import type { XapiStatement } from '../../lib/export/xapi/statement';
 
 export const READ = 'http://activitystrea.ms/schema/1.0/read';
 export const SEARCHED = 'https://w3id.org/xapi/acrossx/verbs/searched';

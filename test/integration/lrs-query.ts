@@ -1,6 +1,6 @@
 /** Reads statements back from the test LRS, following `more` links. */
 import { basicAuth } from '../../lib/sync/lrs-endpoint';
-import type { XapiStatement } from '../../lib/sync/statement';
+import type { XapiStatement } from '../../lib/export/xapi/statement';
 
 const headers = {
   'X-Experience-API-Version': '1.0.3',

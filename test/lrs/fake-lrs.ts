@@ -4,7 +4,8 @@
  * or object (400), answers `/about`, and plays scripted faults first.
  */
 import type { FetchInit, FetchLike, ResponseLike } from '../../lib/sync/lrs-exchange';
-import { canonicalJson, type XapiStatement } from '../../lib/sync/statement';
+import type { XapiStatement } from '../../lib/export/xapi/statement';
+import { canonicalJson } from '../../lib/sync/statement';
 
 export interface FakeReply {
   status: number;

@@ -31,11 +31,15 @@ export function requestPageParts(html: string): { csp: string; script: string; s
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** The CSP allows exactly the page's own script and style, by hash, and nothing remote. */
-export function expectStrictCsp(html: string): void {
+/**
+ * The CSP allows exactly the page's own script and style, by hash, and nothing remote; with
+ * `workers`, also a `blob:` worker (the portfolio runs its own script text in one).
+ */
+export function expectStrictCsp(html: string, options: { workers?: boolean } = {}): void {
   const { csp, script, style } = requestPageParts(html);
+  const workers = options.workers ? ' worker-src blob:;' : '';
   expect(csp).toBe(
-    `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(style)}; img-src data:; base-uri 'none'; form-action 'none'`,
+    `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(style)}; img-src data:;${workers} base-uri 'none'; form-action 'none'`,
   );
   // Nothing in the page loads from anywhere: no src, no href but the evidence links.
   expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)=/i);

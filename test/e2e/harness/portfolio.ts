@@ -7,15 +7,14 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { checkEndorsement } from '../../../lib/credentials/endorsement';
-import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
 import type { Endorsement } from '../../../lib/model';
 import { recordScope } from '../../../lib/portfolio/scope';
 import { summarise } from '../../../lib/week/summary';
-import { signedEndorsement } from '../../fixtures/endorsement';
+import { signedEndorsement, storedEndorsement } from '../../fixtures/endorsement';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
 import { expectBadgesPassIndependentCheckers } from './badge-checks';
 import { putRecords } from './dexie-reader';
+import { waitForTruthy } from './pages';
 
 /** The session of the fixture the learner captured by a click (it has a capture). */
 const CAPTURED = uid(0x101);
@@ -36,18 +35,11 @@ export async function portfolioWeek(learnerDid?: string) {
     comment: 'Ada rebuilt our pricing page with grid.',
     now: f.now - 86_400_000,
   });
-  const checked = await checkEndorsement(
-    signed.text,
-    new Map([[learnerAchievementId(learnerDid, SKILL.css), SKILL.css]]),
-    Date.now(),
+  const endorsement = await storedEndorsement(signed.text, {
     learnerDid,
-  );
-  if (!checked.ok) throw new Error(checked.message);
-  const endorsement: Endorsement = {
+    skillIds: [SKILL.css],
     id: uid(0x781),
-    ...checked.endorsement,
-    addedAt: checked.endorsement.issuedAt,
-  };
+  });
   return { ...f.data, sessions, endorsements: [endorsement] };
 }
 
@@ -134,4 +126,31 @@ export function readPortfolio(): {
 export function portfolioChecked(): boolean {
   const statuses = [...document.querySelectorAll<HTMLElement>('p.status[data-signature]')];
   return statuses.length > 0 && statuses.every((p) => p.dataset.signature !== 'checking');
+}
+
+/** Where the opened page checked its signatures (`worker` or `page`), once all are given. */
+export function checkedIn(): string | undefined {
+  return document.getElementById('page')?.dataset.checkedIn;
+}
+
+/**
+ * A copy of the page whose CSP allows no worker (as a stricter host might serve it), written
+ * to `path`: the page must check its signatures itself.
+ */
+export function pageWithoutWorkers(html: string, path: string): string {
+  const edited = html.replace(' worker-src blob:;', '');
+  expect(edited).not.toBe(html);
+  writeFileSync(path, edited);
+  return path;
+}
+
+/** Every verdict on the opened page is given and holds, checked in `where`. */
+export async function expectEverySignatureHolds(page: Page, where: 'worker' | 'page') {
+  await waitForTruthy(page, portfolioChecked, { timeout: 60_000 });
+  for (const record of await page.evaluate(readPortfolio)) {
+    expect(record.signature, record.skill).toBe('holds');
+    for (const e of record.endorsements) expect(e).toBe('holds');
+  }
+  await waitForTruthy(page, checkedIn);
+  expect(await page.evaluate(checkedIn)).toBe(where);
 }

@@ -2,13 +2,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DeleteAllData } from '../../../components/DeleteAllData';
+import { DeleteAllData } from '../../../components/settings/DeleteAllData';
 import { EngagementToggle } from '../../../components/EngagementToggle';
-import { ExcludedSites } from '../../../components/ExcludedSites';
-import { NeverRecordSite } from '../../../components/NeverRecordSite';
-import { NumberSetting } from '../../../components/NumberSetting';
+import { ExcludedSites } from '../../../components/settings/ExcludedSites';
+import { NeverRecordSite } from '../../../components/popup/NeverRecordSite';
+import { NumberSetting } from '../../../components/settings/NumberSetting';
 import { PauseControls } from '../../../components/PauseControls';
-import { RetentionSettings } from '../../../components/RetentionSettings';
+import { RetentionSettings } from '../../../components/settings/RetentionSettings';
 import { DEFAULT_EXCLUDED_SITES, PAUSED_UNTIL_RESUMED } from '../../../lib/settings/settings';
 
 afterEach(cleanup);

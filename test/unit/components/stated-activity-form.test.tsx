@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionCard } from '../../../components/SessionCard';
+import { SessionCard } from '../../../components/week/SessionCard';
 import { StatedActivityForm, type StatedSaveResult } from '../../../components/StatedActivityForm';
-import { WeekTotals } from '../../../components/WeekTotals';
+import { WeekTotals } from '../../../components/week/WeekTotals';
 import { statedSession } from '../../../lib/learning-away/session';
 import { checkStatedActivity, type StatedActivityInput } from '../../../lib/learning-away/validate';
 import type { Skill } from '../../../lib/model';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionEditor } from '../../../components/SessionEditor';
-import { SuggestedSkills, suggestionReasonText } from '../../../components/SuggestedSkills';
+import { SuggestedSkills, suggestionReasonText } from '../../../components/popup/SuggestedSkills';
 import type { Skill } from '../../../lib/model';
 import { skillKey } from '../../../lib/skills/names';
 import type { Suggestion, SuggestionReason } from '../../../lib/suggest/rank';

@@ -1,9 +1,7 @@
 // @vitest-environment node
 import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-core';
-import Ajv2019 from 'ajv/dist/2019.js';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itWithSchema, OB_SCHEMA_PATH, obSchemaText } from '../../fixtures/ob-schema';
+import { itWithSchema, obSchemaValidators } from '../../fixtures/ob-schema';
 import { signDataIntegrity } from '../../../lib/credentials/data-integrity';
 import { didKeyFromPair, type DidKey } from '../../../lib/credentials/did-key';
 import {
@@ -251,12 +249,7 @@ describe('endorsements', () => {
   }, 60_000);
 
   itWithSchema('passes the 1EdTech schema’s EndorsementCredential definition', () => {
-    if (!obSchemaText) throw new Error(`Missing ${OB_SCHEMA_PATH}: required in CI.`);
-    const ajv = new Ajv2019({ strict: false });
-    addFormats(ajv);
-    const schema = JSON.parse(obSchemaText) as { $id: string };
-    ajv.addSchema(schema);
-    const validate = ajv.getSchema(`${schema.$id}#/$defs/EndorsementCredential`)!;
+    const { endorsement: validate } = obSchemaValidators();
     expect(validate(signed), JSON.stringify(validate.errors)).toBe(true);
     // The definition does check: without a comment's subject type it fails.
     const broken = { ...structuredClone(signed), credentialSubject: { id: 'x' } };

@@ -98,6 +98,9 @@ describe('the request page', () => {
       `default-src 'none'; script-src ${hash(script)}; style-src ${hash(style)}; img-src data:; base-uri 'none'; form-action 'none'`,
     );
     expect(() => requestPageCsp({ ...assets, scriptHash: "'unsafe-inline'" })).toThrow();
+    expect(requestPageCsp(assets, { workers: true })).toContain(
+      '; img-src data:; worker-src blob:;',
+    );
   });
 
   it('is one document in the learner’s language and direction, its title escaped', async () => {

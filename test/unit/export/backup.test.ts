@@ -3,9 +3,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOf } from '../../../lib/credentials/did-key';
-import { checkEndorsement } from '../../../lib/credentials/endorsement';
-import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
-import { signedEndorsement } from '../../fixtures/endorsement';
+import { signedEndorsement, storedEndorsement } from '../../fixtures/endorsement';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
   BACKUP_LIMITS,
@@ -61,10 +59,13 @@ beforeAll(async () => {
     comment: 'Ada rebuilt our pricing page with grid.',
     now: Date.UTC(2026, 10, 29, 18),
   });
-  const subjects = new Map([[learnerAchievementId(LEARNER_DID, SKILL.css), SKILL.css]]);
-  const checked = await checkEndorsement(signed.text, subjects, NOW, LEARNER_DID);
-  if (!checked.ok) throw new Error(checked.message);
-  ENDORSEMENT = { id: uid(0x701), ...checked.endorsement, addedAt: Date.UTC(2026, 10, 29, 19) };
+  ENDORSEMENT = await storedEndorsement(signed.text, {
+    learnerDid: LEARNER_DID,
+    skillIds: [SKILL.css],
+    id: uid(0x701),
+    now: NOW,
+    addedAt: Date.UTC(2026, 10, 29, 19),
+  });
 }, 60_000);
 
 async function seeded(): Promise<SkilltrailDb> {

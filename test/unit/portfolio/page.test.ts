@@ -81,7 +81,7 @@ describe('the portfolio scope', () => {
 });
 
 describe('the portfolio page', () => {
-  it('allows only its own script and style, and holds the records in an inert data block', async () => {
+  it('allows only its own script and style (and that script as a blob: worker), and holds the records in an inert data block', async () => {
     const credential = (await record()) as unknown as Record<string, unknown>;
     const html = portfolioPageHtml(
       {
@@ -93,7 +93,7 @@ describe('the portfolio page', () => {
       assets,
     );
     expect(html).toContain(
-      `script-src ${assets.scriptHash}; style-src ${assets.styleHash}; img-src data:`,
+      `content="default-src 'none'; script-src ${assets.scriptHash}; style-src ${assets.styleHash}; img-src data:; worker-src blob:; base-uri 'none'; form-action 'none'"`,
     );
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html.match(/<script/g)).toHaveLength(2);

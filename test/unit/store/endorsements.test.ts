@@ -5,7 +5,6 @@ import { getOrCreateDidKey } from '../../../lib/credentials/did-key';
 import { memoryKeyStore } from '../../../lib/credentials/keys';
 import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
 import { skillIri } from '../../../lib/export/iri';
-import type { Skill } from '../../../lib/model';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import {
   addEndorsement,
@@ -15,6 +14,7 @@ import {
 import { eraseEverything } from '../../../lib/store/erase';
 import {
   editedEndorsement,
+  endorsableSkill,
   MENTOR,
   MENTOR_COMMENT,
   signedEndorsement,
@@ -24,19 +24,8 @@ import { deleteSkill, mergeSkills } from '../../../lib/store/skills';
 
 const NOW = Date.now();
 
-function skill(id: string, name: string): Skill {
-  return {
-    id,
-    name,
-    key: name.toLowerCase(),
-    aliases: [],
-    colour: '#336699',
-    createdAt: 1,
-    updatedAt: 1,
-  };
-}
-const CSS = skill('k-css', 'CSS');
-const GRID = skill('k-grid', 'Grid layout');
+const CSS = endorsableSkill('k-css', 'CSS');
+const GRID = endorsableSkill('k-grid', 'Grid layout');
 
 function file(text: string): EndorsementFile {
   return { size: new TextEncoder().encode(text).length, text: async () => text };

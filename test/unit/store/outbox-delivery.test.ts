@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import type { LrsConfig } from '../../../lib/sync/lrs-endpoint';
 import { markAttempted, queueSession, queueSessions } from '../../../lib/store/outbox';
-import { VOIDED_VERB, type XapiStatement } from '../../../lib/sync/statement';
+import type { XapiStatement } from '../../../lib/export/xapi/statement';
+import { VOIDED_VERB } from '../../../lib/sync/statement';
 import { resumeSync, syncNow, syncStatus } from '../../../lib/store/outbox-delivery';
 import { fakeLrs, type FakeLrs } from '../../lrs/fake-lrs';
 

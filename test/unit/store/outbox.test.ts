@@ -10,7 +10,8 @@ import {
   queueSessions,
   retryFailed,
 } from '../../../lib/store/outbox';
-import { VOIDED_VERB, type XapiStatement } from '../../../lib/sync/statement';
+import type { XapiStatement } from '../../../lib/export/xapi/statement';
+import { VOIDED_VERB } from '../../../lib/sync/statement';
 
 const actor = { objectType: 'Agent', mbox: 'mailto:ada@example.org' };
 

@@ -2,32 +2,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { didKeyOf } from '../../../lib/credentials/did-key';
-import { checkEndorsement } from '../../../lib/credentials/endorsement';
 import { unwrapIdentity, wrapIdentity } from '../../../lib/credentials/key-backup';
-import { learnerAchievementId } from '../../../lib/credentials/learner-binding';
 import { backupFile } from '../../../lib/export/backup-file';
 import type { BackupData } from '../../../lib/export/backup';
-import type { Endorsement, Skill } from '../../../lib/model';
+import type { Endorsement } from '../../../lib/model';
 import { exportBackup, restoreBackup } from '../../../lib/store/backup';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { didKeyStore } from '../../../lib/store/keys';
-import { signedEndorsement } from '../../fixtures/endorsement';
+import { endorsableSkill, signedEndorsement, storedEndorsement } from '../../fixtures/endorsement';
 
 const NOW = Date.now();
 const PASSPHRASE = 'correct horse battery staple';
 
-function skill(id: string, name: string): Skill {
-  return {
-    id,
-    name,
-    key: name.toLowerCase(),
-    aliases: [],
-    colour: '#336699',
-    createdAt: 1,
-    updatedAt: 1,
-  };
-}
-const CSS = skill('k-css', 'CSS');
+const CSS = endorsableSkill('k-css', 'CSS');
 
 const opened: SkilltrailDb[] = [];
 afterEach(async () => {
@@ -62,10 +49,14 @@ async function record(learnerDid: string, skillId: string, id: string): Promise<
     skillName: 'CSS',
     now: NOW - 60_000,
   });
-  const subjects = new Map([[learnerAchievementId(learnerDid, skillId), skillId]]);
-  const r = await checkEndorsement(signed.text, subjects, NOW, learnerDid);
-  if (!r.ok) throw new Error(r.message);
-  return { id, ...r.endorsement, skillId: 'k-css', addedAt: NOW - 30_000 };
+  const stored = await storedEndorsement(signed.text, {
+    learnerDid,
+    skillIds: [skillId],
+    id,
+    now: NOW,
+    addedAt: NOW - 30_000,
+  });
+  return { ...stored, skillId: 'k-css' };
 }
 
 function data(partial: Partial<BackupData>): BackupData {
@@ -171,7 +162,7 @@ describe('restoring endorsements: each one shown has been checked', () => {
 
   it('keeps an endorsement of a skill matched by name: the skill keeps the id it absorbed', async () => {
     const db = await browser(ada);
-    const mine = skill('k-my-css', 'CSS');
+    const mine = endorsableSkill('k-my-css', 'CSS');
     await db.skills.add(mine);
     const r = await restoreBackup(
       db,

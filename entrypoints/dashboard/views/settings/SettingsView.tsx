@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { DeleteAllData } from '../../../../components/DeleteAllData';
+import { DeleteAllData } from '../../../../components/settings/DeleteAllData';
 import { PrivacyChoices } from '../../../../components/PrivacyChoices';
-import { ExcludedSites } from '../../../../components/ExcludedSites';
+import { ExcludedSites } from '../../../../components/settings/ExcludedSites';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
-import { NumberSetting } from '../../../../components/NumberSetting';
+import { NumberSetting } from '../../../../components/settings/NumberSetting';
 import { PauseControls } from '../../../../components/PauseControls';
-import { RetentionSettings } from '../../../../components/RetentionSettings';
+import { RetentionSettings } from '../../../../components/settings/RetentionSettings';
 import { SyncSection } from './SyncSection';
 import { useSettings } from '../../../../components/hooks/use-settings';
 import { sendRequest } from '../../../../lib/messages';

@@ -6,7 +6,7 @@ import {
   SyncSettingsView,
   type Notice,
   type SyncSettingsViewProps,
-} from '../../../../components/SyncSettings';
+} from '../../../../components/settings/SyncSettings';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { t } from '../../../../components/i18n/i18n';
 import type { ExportPrivacy } from '../../../../lib/settings/settings';

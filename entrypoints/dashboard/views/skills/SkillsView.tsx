@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import '../../../../components/skills.css';
+import '../../../../components/skills/skills.css';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
-import { AddEndorsement } from '../../../../components/AddEndorsement';
-import { PortfolioPanel } from '../../../../components/PortfolioPanel';
-import { SkillRow } from '../../../../components/SkillRow';
-import { StarterSkillPicker } from '../../../../components/StarterSkillPicker';
-import { TaxonomyImport } from '../../../../components/TaxonomyImport';
+import { AddEndorsement } from '../../../../components/skills/AddEndorsement';
+import { PortfolioPanel } from '../../../../components/skills/PortfolioPanel';
+import { SkillRow } from '../../../../components/skills/SkillRow';
+import { StarterSkillPicker } from '../../../../components/skills/StarterSkillPicker';
+import { TaxonomyImport } from '../../../../components/skills/TaxonomyImport';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { useSettings } from '../../../../components/hooks/use-settings';
 import { db } from '../../../../lib/store/records';

@@ -1,5 +1,8 @@
 import { useId, useState } from 'preact/hooks';
-import { CredentialResult, type CredentialCheck } from '../../../../components/CredentialResult';
+import {
+  CredentialResult,
+  type CredentialCheck,
+} from '../../../../components/verify/CredentialResult';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
 import { describeCredential } from '../../../../lib/credentials/badge-view';
 import { MAX_BADGES_FILE_CHARS, parseBadgesFile } from '../../../../lib/credentials/badges-file';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ExportPanel, type ExportPanelProps } from '../../../../components/ExportPanel';
+import { ExportPanel, type ExportPanelProps } from '../../../../components/week/ExportPanel';
 import {
   badgeStrings,
   csvStrings,
@@ -7,8 +7,8 @@ import {
   sessionLabelStrings,
 } from '../../../../components/i18n/export-strings';
 import { t } from '../../../../components/i18n/i18n';
-import { ImportBackup } from '../../../../components/ImportBackup';
-import { WalletFiles, type WalletFile } from '../../../../components/WalletFiles';
+import { ImportBackup } from '../../../../components/week/ImportBackup';
+import { WalletFiles, type WalletFile } from '../../../../components/week/WalletFiles';
 import { getOrCreateSigningKey } from '../../../../lib/credentials/keys';
 import { exportCsv } from '../../../../lib/export/csv';
 import { exportHtml } from '../../../../lib/export/html';

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { BulkTagBar } from '../../../../components/BulkTagBar';
+import { BulkTagBar } from '../../../../components/week/BulkTagBar';
 import { t } from '../../../../components/i18n/i18n';
-import { ReviewSession } from '../../../../components/ReviewSession';
-import { SessionFilters } from '../../../../components/SessionFilters';
+import { ReviewSession } from '../../../../components/week/ReviewSession';
+import { SessionFilters } from '../../../../components/week/SessionFilters';
 import { formatNumber } from '../../../../lib/format';
 import type { Skill } from '../../../../lib/model';
 import { sendRequest } from '../../../../lib/messages';
@@ -32,6 +32,7 @@ import { ensureSkill } from '../../../../lib/store/skills';
 import { saveStatedActivity } from '../../../../lib/store/stated';
 import { dayString } from '../../../../lib/learning-away/validate';
 import { localDate } from '../../../../lib/time';
+import { awaitsSkill } from '../../../../lib/week/learning-sessions';
 
 /** Sessions rendered at first; "Show more" adds as many again. A busy week stays quick. */
 const PAGE_SIZE = 50;
@@ -106,9 +107,8 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
   const present = new Set(data.sessions.map((s) => s.id));
   const chosen = [...selected].filter((id) => present.has(id));
 
-  const needsSuggestions = ordered.some(
-    (i) => i.session.status !== 'dismissed' && !i.session.skills.some((s) => skillsById.has(s)),
-  );
+  const isSkill = (id: string) => skillsById.has(id);
+  const needsSuggestions = ordered.some((i) => awaitsSkill(i.session, isSkill));
   const index = useSuggestionIndex(needsSuggestions, data.skills.map((s) => s.id).join(','));
   // Ranked once per change of the week's records, not on every keystroke in the filters.
   const suggestions = useMemo(() => {
@@ -116,8 +116,7 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
     if (!index) return out;
     const now = Date.now();
     for (const item of ordered) {
-      if (item.session.status === 'dismissed') continue;
-      if (item.session.skills.some((s) => skillsById.has(s))) continue;
+      if (!awaitsSkill(item.session, (id) => skillsById.has(id))) continue;
       out.set(item.session.id, suggest(index, suggestionContextOf(item), now, SUGGESTIONS));
     }
     return out;

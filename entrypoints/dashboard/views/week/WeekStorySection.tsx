@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
-import { WeekStory } from '../../../../components/WeekStory';
+import { WeekStory } from '../../../../components/week/WeekStory';
 import { db } from '../../../../lib/store/records';
 import { sessionsBetween } from '../../../../lib/store/sessions';
 import { summarise, type Summary } from '../../../../lib/week/summary';
