@@ -60,7 +60,12 @@ const KIND_SHARES: [SessionKind, number][] = [
   ['watching', 0.07],
 ];
 /** How many more pages a session of each kind tends to have than a reading one. */
-const VISIT_WEIGHT: Record<SessionKind, number> = { reading: 1, search: 2.6, watching: 0.4 };
+const VISIT_WEIGHT: Record<SessionKind, number> = {
+  reading: 1,
+  search: 2.6,
+  watching: 0.4,
+  away: 0,
+};
 /** Interests change: the learner focuses on a few skills for a while, then moves on. */
 const ERAS = 24;
 const FOCUS_PER_ERA = 5;

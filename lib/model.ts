@@ -1,3 +1,4 @@
+import type { LearningKind } from './learning-away/kinds';
 import type { SessionProvenance } from './provenance';
 
 /**
@@ -5,8 +6,12 @@ import type { SessionProvenance } from './provenance';
  * ids and import de-duplication rely on it); times are epoch milliseconds.
  */
 
-/** `reading`: one page or a run of pages read; `search`: queries on one engine and the pages reached from them; `watching`: audible media. */
-export type SessionKind = 'reading' | 'search' | 'watching';
+/**
+ * `reading`: one page or a run of pages read; `search`: queries on one engine and the pages
+ * reached from them; `watching`: audible media; `away`: learning away from the screen that
+ * the learner states (`lib/learning-away/`), never measured.
+ */
+export type SessionKind = 'reading' | 'search' | 'watching' | 'away';
 
 /** `auto`: recorded by the tracker; `kept`: the learner captured, tagged or edited it; `dismissed`: marked "not learning". */
 export type SessionStatus = 'auto' | 'kept' | 'dismissed';
@@ -17,7 +22,7 @@ export interface Session {
   startedAt: number;
   /** Last activity, never the time the browser was closed. */
   endedAt: number;
-  /** Sum of measured active intervals of its visits. */
+  /** Sum of measured active intervals of its visits; always 0 for an `away` session. */
   activeMs: number;
   title: string;
   /** Canonical URL of the page read, or of the first results page of a search session. */
@@ -31,9 +36,21 @@ export interface Session {
   status: SessionStatus;
   /**
    * How the learning was noticed (`lib/provenance.ts`): `measured` by the tracker, or
-   * `captured` by the learner's click; its `activeMs` is measured time in both.
+   * `captured` by the learner's click (its `activeMs` is measured time in both); `stated`
+   * for an `away` session, whose time is `statedMs`.
    */
   provenance: SessionProvenance;
+  /** An `away` session's kind of learning: one of the nine. */
+  learningKind?: LearningKind;
+  /**
+   * The time the learner states an `away` session took, kept apart from `activeMs` so no
+   * total of measured time can ever take it in.
+   */
+  statedMs?: number;
+  /** Where it happened, in the learner's words (optional). */
+  place?: string;
+  /** With whom, in the learner's words (optional). */
+  people?: string;
   updatedAt: number;
 }
 

@@ -85,11 +85,12 @@ export function measuredMs(session: { activeMs: number; provenance?: SessionProv
 }
 
 /**
- * The time the learner stated for a session away from the screen; 0 for any other.
- * @example statedMs({ activeMs: 3_600_000, provenance: 'stated' }) // 3_600_000
+ * The time the learner stated for a session away from the screen (its own `statedMs` field,
+ * never `activeMs`); 0 for any other.
+ * @example statedMs({ activeMs: 0, statedMs: 3_600_000, provenance: 'stated' }) // 3_600_000
  */
-export function statedMs(session: { activeMs: number; provenance?: SessionProvenance }): number {
-  return session.provenance === 'stated' ? finite(session.activeMs) : 0;
+export function statedMs(session: { provenance?: SessionProvenance; statedMs?: number }): number {
+  return session.provenance === 'stated' ? finite(session.statedMs ?? 0) : 0;
 }
 
 /** Counts of evidence items by provenance, every word present. */

@@ -4,7 +4,9 @@ import { PRIVACY_LEVELS, type PrivacyLevel, type SessionLabelText } from '../../
 import type { ReportText } from '../../lib/export/report';
 import { formatList, formatNumber } from '../../lib/format';
 import type { SessionKind } from '../../lib/model';
+import { LEARNING_KINDS, type LearningKind } from '../../lib/learning-away/kinds';
 import { t, type MessageKey } from './i18n';
+import { LEARNING_KIND_KEYS } from './learning-kind-strings';
 import { provenanceStrings } from './provenance-strings';
 
 /*
@@ -16,6 +18,7 @@ const KIND: Record<SessionKind, MessageKey> = {
   reading: 'kindReading',
   search: 'kindSearch',
   watching: 'kindWatching',
+  away: 'kindAway',
 };
 
 /** Message keys of each privacy level's name and what it shares. */
@@ -29,7 +32,19 @@ export const PRIVACY_LEVEL_KEYS: Readonly<
 };
 
 function kinds(): Record<SessionKind, string> {
-  return { reading: t(KIND.reading), search: t(KIND.search), watching: t(KIND.watching) };
+  return {
+    reading: t(KIND.reading),
+    search: t(KIND.search),
+    watching: t(KIND.watching),
+    away: t(KIND.away),
+  };
+}
+
+/** The nine kinds of learning by their plain names, in the interface language. */
+export function learningKinds(): Record<LearningKind, string> {
+  return Object.fromEntries(
+    LEARNING_KINDS.map((k) => [k, t(LEARNING_KIND_KEYS[k].name)]),
+  ) as Record<LearningKind, string>;
 }
 
 /** "1 session" or "3 sessions", as the locale's plural rules choose. */
@@ -68,6 +83,7 @@ export function reportStrings(locale: string): ReportText {
       searches: t('totalSearches'),
       sites: t('totalSources'),
       notes: t('reportReflections'),
+      stated: t('totalStated'),
     },
     skillColumns: [
       t('chartSkill'),
@@ -91,6 +107,11 @@ export function reportStrings(locale: string): ReportText {
     kind: kinds(),
     provenance: provenanceStrings().label,
     active: (d) => t('reportActive', d),
+    learning: learningKinds(),
+    stated: (d) => t('statedTimeShown', d),
+    measuredAndStated: (measured, stated) => t('timesMeasuredStated', [measured, stated]),
+    where: (place) => t('statedPlaceShown', place),
+    withWhom: (people) => t('statedPeopleShown', people),
     scrolled: (pct) => t('reportScrolled', percent.format(pct / 100)),
     words: (n) => t('popupWords', n),
     sessionsCount: counter(locale, 'countSessionsOne', 'countSessionsOther'),
@@ -130,6 +151,11 @@ export function badgeStrings(locale: string): BadgeText {
   return {
     anonymous: t('badgeAnonymous'),
     kind: kinds(),
+    learning: learningKinds(),
+    stated: (d) => t('statedTimeShown', d),
+    where: (place) => t('statedPlaceShown', place),
+    withWhom: (people) => t('statedPeopleShown', people),
+    narrativeStated: (stated) => ` ${t('badgeNarrativeStated', stated)}`,
     period: (label) => {
       if (/^\d{4}-W\d\d$/.test(label)) return t('badgePeriodWeek', label);
       const [from = label, to = label] = label.split('_');
@@ -222,6 +248,8 @@ const CSV_COLUMN_KEY: Record<keyof CsvText['columns'], MessageKey> = {
   queries: 'csvQueries',
   note: 'csvNote',
   provenance: 'csvProvenance',
+  stated_minutes: 'csvStatedMinutes',
+  learning_kind: 'csvLearningKind',
 };
 
 /**
@@ -239,6 +267,7 @@ export function csvStrings(): CsvText {
       reading: t('csvKindReading'),
       search: t('csvKindSearch'),
       watching: t('csvKindWatching'),
+      away: t('csvKindAway'),
     },
   };
 }
@@ -250,6 +279,7 @@ export function csvStrings(): CsvText {
 export function sessionLabelStrings(): SessionLabelText {
   return {
     kind: kinds(),
+    learning: learningKinds(),
     unknownSite: t('sessionLabelUnknownSite'),
     on: (kind, site) => t('sessionLabelOn', [kind, site]),
   };

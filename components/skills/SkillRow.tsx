@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatDuration, formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import type { Skill } from '@/lib/model';
 import { validateSkillPatch, type SkillChange, type SkillPatch } from '@/lib/skills/library';
 import { cleanSkillName } from '@/lib/skills/names';
@@ -11,6 +11,7 @@ import { EndorsementList, type EndorsementItem } from './EndorsementList';
 import { FollowUpList, type FollowUpItem } from '../FollowUpList';
 import { GoalProgress } from './GoalProgress';
 import { t } from '../i18n/i18n';
+import { timeText } from '../time-text';
 import { SkillDeleteConfirm } from './SkillDeleteConfirm';
 import {
   draftOf,
@@ -214,7 +215,7 @@ export function SkillRow(props: SkillRowProps) {
       <dl class="skill-totals">
         <div>
           <dt>{t('skillTotalActive')}</dt>
-          <dd>{formatDuration(totals?.activeMs ?? 0, locale)}</dd>
+          <dd>{timeText(totals?.activeMs ?? 0, totals?.statedMs, locale)}</dd>
         </div>
         <div>
           <dt>{t('skillTotalSessions')}</dt>

@@ -7,6 +7,7 @@ import { formatDateTime, formatDuration, formatNumber } from '@/lib/format';
 import { openHtmlReport, downloadFile } from '../download-file';
 import { t, type MessageKey } from '../i18n/i18n';
 import { PrivacyLevelChoice } from '../PrivacyLevelChoice';
+import { timeText } from '../time-text';
 import { TotalsTable } from './TotalsTable';
 
 /** The week's export formats; each gives one or more files. */
@@ -32,6 +33,7 @@ const KIND_LABEL = {
   reading: 'kindReading',
   search: 'kindSearch',
   watching: 'kindWatching',
+  away: 'kindAway',
 } satisfies Record<string, MessageKey>;
 
 /** Rows the preview shows before "and N more". */
@@ -229,7 +231,7 @@ export function SharedPreview(props: { shared: SharedData; locale: string; label
   const { rules, summary } = shared;
   const names = new Map(shared.skills.map((s) => [s.id, s.name]));
   const totals = t('previewTotals', [
-    formatDuration(summary.totals.activeMs, locale),
+    timeText(summary.totals.activeMs, summary.totals.statedMs, locale),
     formatNumber(summary.totals.sessions, locale),
     formatNumber(summary.skills.length, locale),
   ]);
@@ -246,6 +248,7 @@ export function SharedPreview(props: { shared: SharedData; locale: string; label
               key: s.skillId,
               label: s.name,
               activeMs: s.activeMs,
+              statedMs: s.statedMs,
               sessions: s.sessions,
             }))}
           />
@@ -299,7 +302,11 @@ export function SharedPreview(props: { shared: SharedData; locale: string; label
                       .filter(Boolean)
                       .join(', ')}
                   </td>
-                  <td>{formatDuration(s.activeMs, locale)}</td>
+                  <td>
+                    {s.kind === 'away'
+                      ? t('statedTimeShown', formatDuration(s.statedMs ?? 0, locale))
+                      : formatDuration(s.activeMs, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,8 @@ import type { ReviewItem } from '@/lib/week/review';
 import { t } from '../i18n/i18n';
 import { SessionCard } from './SessionCard';
 import { SessionEditor } from '../SessionEditor';
+import { StatedActivityForm, type StatedSaveResult } from '../StatedActivityForm';
+import type { StatedActivityInput } from '@/lib/learning-away/validate';
 
 export interface ReviewSessionProps {
   item: ReviewItem;
@@ -21,6 +23,10 @@ export interface ReviewSessionProps {
   onEdit: (open: boolean) => void;
   onTag: (skillId: string) => Promise<void>;
   onSave: (title: string, skills: string[], note: string, opened: OpenedFields) => Promise<void>;
+  /** Saves a stated activity (kind `away`) edited in its own form. */
+  onSaveStated: (input: StatedActivityInput) => Promise<StatedSaveResult>;
+  /** Today, `2026-12-07`: a stated activity's day cannot be later. */
+  today: string;
   onCreateSkill: (name: string) => Promise<Skill>;
   onDismiss: (dismissed: boolean) => Promise<void>;
   onDelete: () => Promise<void>;
@@ -121,7 +127,22 @@ function ReviewSessionCard(props: ReviewSessionProps) {
           </ul>
         </div>
       )}
-      {editing && (
+      {editing && session.kind === 'away' && (
+        <div class="session-edit">
+          <StatedActivityForm
+            skills={skills}
+            initial={session}
+            today={props.today}
+            onCreateSkill={props.onCreateSkill}
+            onSave={props.onSaveStated}
+            onSaved={() => {
+              props.onEdit(false);
+              editRef.current?.focus();
+            }}
+          />
+        </div>
+      )}
+      {editing && session.kind !== 'away' && (
         <div class="session-edit">
           <SessionEditor
             skills={skills}

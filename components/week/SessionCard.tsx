@@ -1,14 +1,16 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { formatDateTime, formatDay, formatDuration, formatNumber } from '@/lib/format';
 import type { Search, Session, Skill, Visit } from '@/lib/model';
 import { isLinkable } from '@/lib/url';
 import { t, uiLocale } from '../i18n/i18n';
 import { PROVENANCE_KEYS } from '../i18n/provenance-strings';
+import { LEARNING_KIND_KEYS } from '../i18n/learning-kind-strings';
 
 const KIND_LABEL = {
   reading: 'kindReading',
   search: 'kindSearch',
   watching: 'kindWatching',
+  away: 'kindAway',
 } as const;
 
 export interface SessionCardProps {
@@ -30,6 +32,7 @@ export function SessionCard(props: SessionCardProps) {
   const locale = uiLocale();
   const title = session.title || session.domain || session.url;
   const dismissed = session.status === 'dismissed';
+  const away = session.kind === 'away';
   // Every stored session has one (Dexie version 4); a record written around the store lacks it.
   const provenance = PROVENANCE_KEYS[session.provenance] as
     (typeof PROVENANCE_KEYS)[keyof typeof PROVENANCE_KEYS] | undefined;
@@ -68,17 +71,34 @@ export function SessionCard(props: SessionCardProps) {
             {' · '}
           </>
         )}
-        {[
-          dismissed ? t('notLearningBadge') : '',
-          t(KIND_LABEL[session.kind]),
-          session.domain,
-          formatDateTime(session.startedAt, locale),
-          // The history holds visit times only: no time to show for what was found there.
-          session.provenance === 'from-history' ? '' : formatDuration(session.activeMs, locale),
-        ]
+        {(away
+          ? [
+              dismissed ? t('notLearningBadge') : '',
+              t(KIND_LABEL.away),
+              session.learningKind ? t(LEARNING_KIND_KEYS[session.learningKind].name) : '',
+              // The day the learner named; its hour is only noon, never a time they gave.
+              formatDay(session.startedAt, locale),
+              t('statedTimeShown', formatDuration(session.statedMs ?? 0, locale)),
+            ]
+          : [
+              dismissed ? t('notLearningBadge') : '',
+              t(KIND_LABEL[session.kind]),
+              session.domain,
+              formatDateTime(session.startedAt, locale),
+              // The history holds visit times only: no time to show for what was found there.
+              session.provenance === 'from-history' ? '' : formatDuration(session.activeMs, locale),
+            ]
+        )
           .filter(Boolean)
           .join(' · ')}
       </p>
+      {away && (session.place || session.people) && (
+        <p class="session-meta muted stated-where">
+          {session.place && <span dir="auto">{t('statedPlaceShown', session.place)}</span>}
+          {session.place && session.people && ' · '}
+          {session.people && <span dir="auto">{t('statedPeopleShown', session.people)}</span>}
+        </p>
+      )}
       {session.skills.length > 0 ? (
         <ul class="chips" aria-label={t('navSkills')}>
           {session.skills.map((id) => {

@@ -58,6 +58,7 @@ export function SessionFilters({ filter, onChange, skills, sites }: SessionFilte
           <option value="reading">{t('kindReading')}</option>
           <option value="search">{t('kindSearch')}</option>
           <option value="watching">{t('kindWatching')}</option>
+          <option value="away">{t('kindAway')}</option>
         </select>
       </div>
       <div class="filter">

@@ -1,11 +1,14 @@
-import { formatDuration, formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import { t, type MessageKey } from '../i18n/i18n';
+import { timeText } from '../time-text';
 
 export interface TotalsRow {
   key: string;
   /** The row's name: a skill or a day. */
   label: string;
   activeMs: number;
+  /** Stated time, shown beside the measured time, never added to it. */
+  statedMs?: number;
   sessions: number;
 }
 
@@ -42,7 +45,7 @@ export function TotalsTable({
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.label}</th>
-            <td>{formatDuration(r.activeMs, locale)}</td>
+            <td>{timeText(r.activeMs, r.statedMs, locale)}</td>
             <td>{formatNumber(r.sessions, locale)}</td>
           </tr>
         ))}

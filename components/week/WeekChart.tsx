@@ -60,6 +60,7 @@ export function SkillChart({ summary, locale }: ChartProps) {
     name: s.name,
     colour: s.colour,
     ms: s.activeMs,
+    statedMs: s.statedMs,
     sessions: s.sessions,
   }));
   if (summary.untagged.activeMs > 0) {
@@ -68,6 +69,7 @@ export function SkillChart({ summary, locale }: ChartProps) {
       name: t('chartUntagged'),
       colour: '',
       ms: summary.untagged.activeMs,
+      statedMs: 0,
       sessions: summary.untagged.sessions,
     });
   }
@@ -123,6 +125,7 @@ export function SkillChart({ summary, locale }: ChartProps) {
           key: r.key,
           label: r.name,
           activeMs: r.ms,
+          statedMs: r.statedMs,
           sessions: r.sessions,
         }))}
       />
@@ -241,6 +244,7 @@ export function DayChart({ summary, locale }: ChartProps) {
           key: d.date,
           label: fullDay.format(d.start),
           activeMs: d.activeMs,
+          statedMs: d.statedMs,
           sessions: d.sessions,
         }))}
       />

@@ -100,6 +100,14 @@ export function App({ opening }: { opening: Promise<Opening> }) {
         <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
           {t('openDashboard')}
         </a>
+        <a
+          href={browser.runtime.getURL('/dashboard.html#/add')}
+          target="_blank"
+          rel="noopener"
+          data-action="add-learning"
+        >
+          {t('popupAddLearning')}
+        </a>
       </div>
     </div>
   );

@@ -284,6 +284,13 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
     }
   }
 
+  // Learning away from the screen is stated and only stated: its time is `statedMs`, never
+  // `activeMs`, so no measured total can take it in, and no measured session claims it.
+  for (let i = 0; i < out.sessions.length; i++) {
+    const problem = statedMismatch(out.sessions[i]!);
+    if (problem) return fail('invalid-field', `data.sessions[${i}].${problem}`);
+  }
+
   // Pages, searches and captures belong to a session of the file: none is left over that
   // no session shows and retention never purges.
   const sessionIds = new Set(out.sessions.map((r) => r.id));
@@ -303,4 +310,21 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
     data: out as unknown as BackupData,
   };
   return { ok: true, backup, counts };
+}
+
+/** What breaks the rule that `away` sessions, and only they, are stated, or `null`. */
+function statedMismatch(session: Record<string, unknown>): string | null {
+  const away = session.kind === 'away';
+  if (away) {
+    if (session.provenance !== 'stated') return 'provenance: an away session is stated';
+    if (session.learningKind === undefined) return 'learningKind: missing';
+    if (session.statedMs === undefined) return 'statedMs: missing';
+    if (session.activeMs !== 0) return 'activeMs: an away session has no measured time';
+    return null;
+  }
+  if (session.provenance === 'stated') return 'provenance: only an away session is stated';
+  for (const field of ['learningKind', 'statedMs', 'place', 'people']) {
+    if (session[field] !== undefined) return `${field}: only an away session has one`;
+  }
+  return null;
 }

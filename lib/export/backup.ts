@@ -9,15 +9,18 @@
  */
 import { MAX_FOLLOW_UP_SESSIONS } from '../followup/schedule';
 import type { WrappedIdentity } from '../credentials/wrapped-identity';
+import { LEARNING_KINDS } from '../learning-away/kinds';
+import { DAY_MS, STATED_LIMITS } from '../learning-away/validate';
 import type { Capture, Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
 import { VOUCHED, WRITTEN } from '../provenance';
 
 export const BACKUP_FORMAT = 'skilltrail-backup';
 /**
- * The version written. Version 1 (without follow-ups and endorsements) and version 2
- * (without provenance, filled in as the database's upgrade fills it) still restore.
+ * The version written. Version 1 (without follow-ups and endorsements), version 2 (without
+ * provenance, filled in as the database's upgrade fills it) and version 3 (without learning
+ * away from the screen: sessions of kind `away`) still restore.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /** In import order: skills first, so sessions can be remapped onto existing skills. */
 export const BACKUP_TABLES = [
@@ -36,6 +39,7 @@ export const VERSION_TABLES: Readonly<Record<number, readonly BackupTable[]>> = 
   1: BACKUP_TABLES.slice(0, 5),
   2: BACKUP_TABLES,
   3: BACKUP_TABLES,
+  4: BACKUP_TABLES,
 };
 
 export interface BackupData {
@@ -216,7 +220,7 @@ const str = (max: number, optional?: true): Field => ({
 
 const SESSION_FIELDS: Fields<Session> = {
   id,
-  kind: { t: 'enum', values: ['reading', 'search', 'watching'] },
+  kind: { t: 'enum', values: ['reading', 'search', 'watching', 'away'] },
   startedAt: time,
   endedAt: time,
   activeMs: ms,
@@ -233,6 +237,11 @@ const SESSION_FIELDS: Fields<Session> = {
     values: ['measured', 'captured', 'stated', 'from-history'],
     optional: true,
   },
+  // Learning away from the screen (kind `away`, provenance `stated`) and only that.
+  learningKind: { t: 'enum', values: LEARNING_KINDS, optional: true },
+  statedMs: { t: 'num', min: 0, max: DAY_MS, optional: true },
+  place: str(STATED_LIMITS.place, true),
+  people: str(STATED_LIMITS.people, true),
   updatedAt: time,
 };
 

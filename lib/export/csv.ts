@@ -31,10 +31,13 @@ export const CSV_COLUMNS = {
     'searches',
     'queries',
     'note',
-    // Last, so scripts that read columns by position keep working.
+    // At the end, so scripts that read columns by position keep working.
     'provenance',
+    // Learning away from the screen: its stated time (never in active_*) and its kind.
+    'stated_minutes',
+    'learning_kind',
   ],
-  totals: ['date', 'skill', 'active_seconds', 'active_minutes', 'sessions'],
+  totals: ['date', 'skill', 'active_seconds', 'active_minutes', 'sessions', 'stated_minutes'],
 } as const;
 
 /** The skill cell of time not tagged with any skill. */
@@ -57,7 +60,7 @@ export const CSV_TEXT: CsvText = {
     [...CSV_COLUMNS.session, ...CSV_COLUMNS.totals].map((c) => [c, c]),
   ) as Record<CsvColumn, string>,
   untagged: CSV_UNTAGGED,
-  kind: { reading: 'reading', search: 'search', watching: 'watching' },
+  kind: { reading: 'reading', search: 'search', watching: 'watching', away: 'away' },
 };
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -112,11 +115,18 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
       for (const s of summary.skills) {
         const d = s.perDay[i];
         if (d && (d.activeMs > 0 || d.sessions > 0)) {
-          rows.push([day.date, s.name, seconds(d.activeMs), minutes(d.activeMs), d.sessions]);
+          rows.push([
+            day.date,
+            s.name,
+            seconds(d.activeMs),
+            minutes(d.activeMs),
+            d.sessions,
+            minutes(d.statedMs),
+          ]);
         }
       }
       if (day.untaggedMs > 0) {
-        rows.push([day.date, T.untagged, seconds(day.untaggedMs), minutes(day.untaggedMs), '']);
+        rows.push([day.date, T.untagged, seconds(day.untaggedMs), minutes(day.untaggedMs), '', '']);
       }
     });
   } else {
@@ -127,6 +137,8 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
       end: true,
       kind: true,
       provenance: true,
+      stated_minutes: true,
+      learning_kind: true,
       skills: true,
       title: rules.titles,
       site: rules.sites,
@@ -151,6 +163,9 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
         kind: T.kind[s.kind],
         // The vocabulary's own word in every language: scripts match it.
         provenance: s.provenance,
+        stated_minutes: s.kind === 'away' ? minutes(s.statedMs ?? 0) : '',
+        // The stable word (`mentoring`), as scripts match it.
+        learning_kind: s.learningKind ?? '',
         skills: s.skillIds
           .map((id) => names.get(id) ?? '')
           .filter(Boolean)
@@ -160,7 +175,8 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
         url: s.url,
         active_seconds: seconds(s.activeMs),
         active_minutes: minutes(s.activeMs),
-        pages: s.pages.length || (s.kind !== 'search' && (s.url || s.site) ? 1 : 0),
+        pages:
+          s.pages.length || (s.kind !== 'search' && s.kind !== 'away' && (s.url || s.site) ? 1 : 0),
         searches: s.queries.length,
         queries: s.queries
           .map((q) => q.query ?? '')

@@ -22,6 +22,10 @@ export const IRI = {
   sessionType: `${IRI_BASE}/activity-types/learning-session`,
   weekType: `${IRI_BASE}/activity-types/week`,
   rangeType: `${IRI_BASE}/activity-types/period`,
+  /** Learning away from the screen that the learner states (the object of its statement). */
+  statedType: `${IRI_BASE}/activity-types/stated-activity`,
+  /** Reading on paper (a manual, a library book): ADL has no type for it. */
+  offlineReadingType: `${IRI_BASE}/activity-types/offline-reading`,
   extension: {
     activeSeconds: `${IRI_BASE}/extensions/active-seconds`,
     maxScrollPercent: `${IRI_BASE}/extensions/max-scroll-percent`,
@@ -37,6 +41,13 @@ export const IRI = {
      * `captured`, `written`, `stated`, `from-history`, `vouched`), in `context.extensions`.
      */
     provenance: `${IRI_BASE}/extensions/provenance`,
+    /** Time the learner stated for learning away from the screen, never measured. */
+    statedSeconds: `${IRI_BASE}/extensions/stated-seconds`,
+    /** A stated activity's kind of learning, one word of `lib/learning-away/kinds.ts`. */
+    learningKind: `${IRI_BASE}/extensions/learning-kind`,
+    /** Where and with whom, in the learner's words (shared at `full` only). */
+    place: `${IRI_BASE}/extensions/place`,
+    people: `${IRI_BASE}/extensions/people`,
   },
   verb: {
     /** A follow-up: what the learner still remembers some days on. */
@@ -68,6 +79,14 @@ export function sessionIri(sessionId: string): string {
  */
 export function pageIri(recordId: string): string {
   return `${IRI_BASE}/pages/${encodeURIComponent(recordId)}`;
+}
+
+/**
+ * The IRI of learning away from the screen (the object of its statement), by record id.
+ * @example statedActivityIri(session.id)
+ */
+export function statedActivityIri(recordId: string): string {
+  return `${IRI_BASE}/stated/${encodeURIComponent(recordId)}`;
 }
 
 /**

@@ -15,8 +15,9 @@
  * A search results page's title holds the query, so below `full` a search session is
  * labelled "Web search on google.com", never by its title.
  */
+import { LEARNING_KIND_TEXT, LEARNING_KINDS, type LearningKind } from '../learning-away/kinds';
 import type { Session, SessionKind, Skill } from '../model';
-import type { SessionProvenance } from '../provenance';
+import { statedMs, type SessionProvenance } from '../provenance';
 import type { ExportPrivacy } from '../settings/settings';
 import { sessionsInRange } from '../week/learning-sessions';
 import { summarise, type Summary, type SummaryData, type SummaryOptions } from '../week/summary';
@@ -63,9 +64,16 @@ export const PRIVACY_TEXT: Readonly<Record<PrivacyLevel, { name: string; shares:
  * the dashboard passes the same in the learner's language.
  */
 export const SESSION_LABEL_TEXT = {
-  kind: { reading: 'Reading', search: 'Web search', watching: 'Watching' } as Readonly<
-    Record<SessionKind, string>
-  >,
+  kind: {
+    reading: 'Reading',
+    search: 'Web search',
+    watching: 'Watching',
+    away: 'Away from the screen',
+  } satisfies Readonly<Record<SessionKind, string>> as Readonly<Record<SessionKind, string>>,
+  /** An `away` session is named by its kind of learning where its title is withheld. */
+  learning: Object.fromEntries(
+    LEARNING_KINDS.map((k) => [k, LEARNING_KIND_TEXT[k].name]),
+  ) as Readonly<Record<LearningKind, string>>,
   unknownSite: 'an unknown site',
   on: (kind: string, site: string) => `${kind} on ${site}`,
 };
@@ -112,8 +120,17 @@ export interface SharedSession {
   kind: SessionKind;
   startedAt: number;
   endedAt: number;
-  /** Measured time for `measured` and `captured` sessions (`lib/provenance.ts`). */
+  /** Measured time for `measured` and `captured` sessions (`lib/provenance.ts`); 0 for `away`. */
   activeMs: number;
+  /**
+   * An `away` session's stated time and kind of learning: shared wherever sessions are, as
+   * they say how to weigh it; never added to `activeMs`.
+   */
+  statedMs?: number;
+  learningKind?: LearningKind;
+  /** Where and with whom, the learner's own words: shared with the notes. */
+  place?: string;
+  people?: string;
   /** How the learning was noticed: shared at every level, as it says how to weigh the rest. */
   provenance: SessionProvenance;
   /** What this session may be called at this level; always set. */
@@ -170,6 +187,7 @@ function label(
   T: SessionLabelText,
 ): string {
   if (titleAllowed(session, rules) && session.title.trim()) return session.title;
+  if (session.kind === 'away') return T.learning[session.learningKind ?? 'work'] ?? T.kind.away;
   return T.on(T.kind[session.kind], site ?? T.unknownSite);
 }
 
@@ -296,6 +314,12 @@ export function redactSessions(
     if (root) out.siteUrl = root;
     if (s.engine) out.engine = s.engine;
     if (rules.notes && s.note.trim()) out.note = s.note.trim();
+    if (s.kind === 'away') {
+      out.statedMs = statedMs(s);
+      if (s.learningKind) out.learningKind = s.learningKind;
+      if (rules.notes && s.place) out.place = s.place;
+      if (rules.notes && s.people) out.people = s.people;
+    }
     return out;
   });
 }

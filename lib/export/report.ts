@@ -9,9 +9,14 @@
  */
 import { formatDuration, formatNumber } from '../format';
 import type { SessionKind } from '../model';
+import { LEARNING_KIND_TEXT, LEARNING_KINDS, type LearningKind } from '../learning-away/kinds';
 import { PROVENANCE_TEXT } from '../provenance';
 import { isLinkable } from '../url';
 import { PRIVACY_TEXT, type SharedData, type SharedSession } from './privacy';
+
+const LEARNING_KIND_NAMES = Object.fromEntries(
+  LEARNING_KINDS.map((k) => [k, LEARNING_KIND_TEXT[k].name]),
+) as Readonly<Record<LearningKind, string>>;
 
 export const REPORT_TEXT = {
   /** Privacy levels as the report names them. */
@@ -33,6 +38,7 @@ export const REPORT_TEXT = {
     searches: 'Searches',
     sites: 'Sites',
     notes: 'Reflections',
+    stated: 'Stated time (not measured)',
   },
   skillColumns: ['Skill', 'Time', 'Sessions', 'Pages', 'Searches', 'Sites'],
   dayColumns: ['Day', 'Time', 'Sessions'],
@@ -48,11 +54,20 @@ export const REPORT_TEXT = {
   noActivity: 'No learning recorded in this period.',
   /** Where each piece of evidence came from, as the report labels it. */
   provenance: PROVENANCE_TEXT.label,
-  kind: { reading: 'Reading', search: 'Web search', watching: 'Watching' } as Record<
-    SessionKind,
-    string
-  >,
+  kind: {
+    reading: 'Reading',
+    search: 'Web search',
+    watching: 'Watching',
+    away: 'Away from the screen',
+  } as Record<SessionKind, string>,
   active: (d: string) => `${d} active`,
+  /** Learning away from the screen: its kind, its stated time, where and with whom. */
+  learning: LEARNING_KIND_NAMES,
+  stated: (d: string) => `stated ${d}`,
+  measuredAndStated: (measured: string, stated: string) =>
+    `measured ${measured} · stated ${stated}`,
+  where: (place: string) => `Where: ${place}`,
+  withWhom: (people: string) => `With: ${people}`,
   scrolled: (pct: number) => `${Math.round(pct)}% scrolled`,
   words: (n: string) => `${n} words`,
   sessionsCount: (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`,
@@ -179,12 +194,15 @@ function dateOnly(ts: number, locale: string, timeZone?: string, weekday = false
  */
 export function buildReport(shared: SharedData, options: ReportOptions = {}): Report {
   const locale = options.locale ?? 'en';
+  const T = options.strings ?? REPORT_TEXT;
   const { summary } = shared;
   const tz = summary.timeZone;
   const dur = (ms: number) => formatDuration(ms, locale);
+  // Measured time, with stated time beside it, never added, when there is some.
+  const time = (measured: number, stated: number) =>
+    stated > 0 ? T.measuredAndStated(dur(measured), dur(stated)) : dur(measured);
   const num = (n: number) => formatNumber(n, locale);
   const skillName = new Map(shared.skills.map((s) => [s.id, s.name]));
-  const T = options.strings ?? REPORT_TEXT;
   const privacy = T.levels[shared.level];
 
   const period = `${dateOnly(summary.start, locale, tz)} – ${dateOnly(Math.max(summary.start, summary.end - 1), locale, tz)}`;
@@ -200,6 +218,7 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
   const t = summary.totals;
   const totals: [string, string][] = [
     [T.totals.time, dur(t.activeMs)],
+    ...(t.statedMs > 0 ? [[T.totals.stated, dur(t.statedMs)] as [string, string]] : []),
     [T.totals.sessions, num(t.sessions)],
     [T.totals.pages, num(t.pages)],
     [T.totals.searches, num(t.searches)],
@@ -210,7 +229,13 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
   const skillsTable: ReportTable = {
     header: shared.rules.sites ? T.skillColumns : T.skillColumns.slice(0, -1),
     rows: summary.skills.map((s) => {
-      const row = [s.name, dur(s.activeMs), num(s.sessions), num(s.pages), num(s.searches)];
+      const row = [
+        s.name,
+        time(s.activeMs, s.statedMs),
+        num(s.sessions),
+        num(s.pages),
+        num(s.searches),
+      ];
       if (shared.rules.sites) row.push(num(s.sourceDiversity));
       return row;
     }),
@@ -219,14 +244,14 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
     header: T.dayColumns,
     rows: summary.days.map((d) => [
       dateOnly(d.start, locale, tz, true),
-      dur(d.activeMs),
+      time(d.activeMs, d.statedMs),
       num(d.sessions),
     ]),
   };
 
   const skills: ReportSkill[] = summary.skills.map((s) => {
     const facts = [
-      dur(s.activeMs),
+      time(s.activeMs, s.statedMs),
       T.sessionsCount(s.sessions),
       T.pagesCount(s.pages),
       T.searchesCount(s.searches),
@@ -300,6 +325,7 @@ function reportSession(
   T: ReportText,
 ): ReportSession {
   const names = s.skillIds.map((id) => skillName.get(id)).filter((n): n is string => !!n);
+  if (s.kind === 'away') return reportStatedSession(s, names, locale, timeZone, T);
   const meta = [
     T.provenance[s.provenance],
     T.kind[s.kind],
@@ -321,6 +347,33 @@ function reportSession(
     queries: s.queries.map((q) => q.query).filter((q): q is string => !!q),
   };
   if (s.url) out.link = toLink(s.url);
+  if (s.note) out.note = s.note;
+  return out;
+}
+
+/** Learning away from the screen: the day (its hour is not the learner's), the kind, the stated time. */
+function reportStatedSession(
+  s: SharedSession,
+  names: readonly string[],
+  locale: string,
+  timeZone: string | undefined,
+  T: ReportText,
+): ReportSession {
+  const meta = [
+    T.provenance[s.provenance],
+    T.kind[s.kind],
+    s.learningKind ? T.learning[s.learningKind] : '',
+    T.stated(formatDuration(s.statedMs ?? 0, locale)),
+    `${T.skills}: ${names.length ? names.join(', ') : T.noSkills}`,
+    s.place ? T.where(s.place) : '',
+    s.people ? T.withWhom(s.people) : '',
+  ];
+  const out: ReportSession = {
+    heading: `${dateOnly(s.startedAt, locale, timeZone, true)} — ${s.label}`,
+    meta: meta.filter(Boolean).join(' · '),
+    pages: [],
+    queries: [],
+  };
   if (s.note) out.note = s.note;
   return out;
 }

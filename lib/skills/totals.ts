@@ -3,7 +3,7 @@
  * each weekly goal is. Pure over arrays, with a thin database wrapper.
  */
 import type { Session, Skill, Visit } from '../model';
-import { measuredMs } from '../provenance';
+import { measuredMs, statedMs } from '../provenance';
 import { countsAsLearningIn } from '../week/learning-sessions';
 
 /** What the learner has done for one skill. */
@@ -11,6 +11,8 @@ export interface SkillTotals {
   skillId: string;
   /** Sum of the measured active time of its sessions (never stated or estimated time). */
   activeMs: number;
+  /** Time the learner stated for learning away from the screen, apart from `activeMs`. */
+  statedMs: number;
   sessions: number;
   /** Distinct pages read (canonical URLs); search results pages are not sources. */
   sources: number;
@@ -73,7 +75,16 @@ export function skillTotals(
     let a = acc.get(skillId);
     if (!a) {
       a = {
-        t: { skillId, activeMs: 0, sessions: 0, sources: 0, sites: 0, firstAt: null, lastAt: null },
+        t: {
+          skillId,
+          activeMs: 0,
+          statedMs: 0,
+          sessions: 0,
+          sources: 0,
+          sites: 0,
+          firstAt: null,
+          lastAt: null,
+        },
         urls: new Set(),
         domains: new Set(),
       };
@@ -90,6 +101,7 @@ export function skillTotals(
     for (const skillId of new Set(s.skills)) {
       const a = accFor(skillId);
       a.t.activeMs += measuredMs(s);
+      a.t.statedMs += statedMs(s);
       a.t.sessions += 1;
       a.t.firstAt = a.t.firstAt === null ? s.startedAt : Math.min(a.t.firstAt, s.startedAt);
       a.t.lastAt = a.t.lastAt === null ? s.endedAt : Math.max(a.t.lastAt, s.endedAt);

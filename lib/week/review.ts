@@ -111,6 +111,9 @@ export function filterReview(
       [
         session.title,
         session.note,
+        // Learning away from the screen: where and with whom, in the learner's words.
+        session.place ?? '',
+        session.people ?? '',
         ...item.searches.map((q) => q.query),
         ...item.visits.map((v) => v.title),
         ...sitesOfItem(item),

@@ -3,7 +3,7 @@
  * sites and active time per day. The totals, the days and every skill add these up.
  */
 import type { Search, Session, Visit } from '../model';
-import { measuredMs } from '../provenance';
+import { measuredMs, statedMs } from '../provenance';
 import { domainOf } from '../url';
 import { dayIndex, safeMs, splitOverDays } from './days';
 
@@ -92,22 +92,27 @@ export function sessionFacts(
 }
 
 /**
- * What a set of sessions adds up to: active time, sessions, pages and searches.
+ * What a set of sessions adds up to: measured time, stated time apart, sessions, pages and
+ * searches.
  * @example factTotals(facts).activeMs
  */
 export function factTotals(facts: readonly SessionFacts[]): {
   activeMs: number;
+  /** Time stated for learning away from the screen: never part of `activeMs`. */
+  statedMs: number;
   sessions: number;
   pages: number;
   searches: number;
 } {
   let activeMs = 0;
+  let stated = 0;
   let pages = 0;
   let searches = 0;
   for (const f of facts) {
     activeMs += measuredMs(f.session);
+    stated += statedMs(f.session);
     pages += f.pages;
     searches += f.searches.length;
   }
-  return { activeMs, sessions: facts.length, pages, searches };
+  return { activeMs, statedMs: stated, sessions: facts.length, pages, searches };
 }

@@ -44,6 +44,8 @@ export interface EndorsementSummary {
 
 export interface DayShare {
   activeMs: number;
+  /** Time stated that day, apart from `activeMs`. */
+  statedMs: number;
   /** Sessions that started on this day. */
   sessions: number;
 }
@@ -96,7 +98,11 @@ export function skillSummary(
 ) {
   const sources = new Map<string, SourceStat>();
   const queries = new Map<string, string>();
-  const perDay: DayShare[] = Array.from({ length: dayCount }, () => ({ activeMs: 0, sessions: 0 }));
+  const perDay: DayShare[] = Array.from({ length: dayCount }, () => ({
+    activeMs: 0,
+    statedMs: 0,
+    sessions: 0,
+  }));
   const notes: NoteSummary[] = [];
   for (const f of facts) {
     for (const s of f.sources.values()) {
@@ -111,7 +117,10 @@ export function skillSummary(
       if (text && !queries.has(k)) queries.set(k, text);
     }
     for (const [i, ms] of f.dayMs) if (perDay[i]) perDay[i].activeMs += ms;
-    if (perDay[f.startDay]) perDay[f.startDay]!.sessions += 1;
+    if (perDay[f.startDay]) {
+      perDay[f.startDay]!.sessions += 1;
+      perDay[f.startDay]!.statedMs += statedMs(f.session);
+    }
     const text = f.session.note.trim();
     if (text) {
       notes.push({
@@ -141,7 +150,6 @@ export function skillSummary(
     byProvenance: noProvenanceCounts(),
     firstAt: 0,
     lastAt: 0,
-    statedMs: facts.reduce((sum, f) => sum + statedMs(f.session), 0),
   };
   if (skill.uri) summary.uri = skill.uri;
   summary.byProvenance = countEvidence({

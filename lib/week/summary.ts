@@ -4,7 +4,7 @@
  * dashboard read the same summary, so a figure never differs between two views.
  */
 import type { Endorsement, FollowUp, Search, Session, Skill, Visit } from '../model';
-import { measuredMs } from '../provenance';
+import { measuredMs, statedMs } from '../provenance';
 import { localDays, rangeLabel } from './days';
 import { sessionsInRange } from './learning-sessions';
 import { factTotals, sessionFacts, type SessionFacts } from './session-facts';
@@ -38,7 +38,10 @@ export interface DaySummary {
   /** First instant of the day within the range, and the first instant after it. */
   start: number;
   end: number;
+  /** Measured time only. */
   activeMs: number;
+  /** Time stated for learning away from the screen that day, never in `activeMs`. */
+  statedMs: number;
   sessions: number;
   untaggedMs: number;
 }
@@ -53,7 +56,10 @@ export interface Summary {
   /** The week key, or `2026-11-01_2026-11-30` (local dates, end inclusive). */
   label: string;
   totals: {
+    /** Measured time only (`lib/provenance.ts`). */
     activeMs: number;
+    /** Time stated for learning away from the screen, kept apart from `activeMs`. */
+    statedMs: number;
     sessions: number;
     pages: number;
     searches: number;
@@ -88,6 +94,7 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
   const daySummaries: DaySummary[] = days.map((d) => ({
     ...d,
     activeMs: 0,
+    statedMs: 0,
     sessions: 0,
     untaggedMs: 0,
   }));
@@ -99,7 +106,10 @@ export function summarise(data: SummaryData, options: SummaryOptions): Summary {
     for (const site of f.sources.keys()) allSites.add(site);
     if (f.session.note.trim()) notes += 1;
     const day = daySummaries[f.startDay];
-    if (day) day.sessions += 1;
+    if (day) {
+      day.sessions += 1;
+      day.statedMs += statedMs(f.session);
+    }
     for (const [i, ms] of f.dayMs) {
       const d = daySummaries[i];
       if (!d) continue;

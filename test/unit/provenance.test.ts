@@ -40,6 +40,9 @@ function session(id: string, provenance: Session['provenance'], activeMs: number
     note: '',
     status: 'kept',
     provenance,
+    // A stated session's time is its own field; its activeMs is left as a hostile record
+    // might hold it, to show nothing reads it as measured.
+    ...(provenance === 'stated' && { kind: 'away', statedMs: activeMs }),
     updatedAt: T0,
   };
 }
@@ -72,7 +75,9 @@ describe('the provenance vocabulary', () => {
   ] as const)('%s time counts as measured: %s', (p, measured) => {
     expect(carriesMeasuredTime(p)).toBe(measured);
     expect(measuredMs({ activeMs: 60_000, provenance: p })).toBe(measured ? 60_000 : 0);
-    expect(statedMs({ activeMs: 60_000, provenance: p })).toBe(p === 'stated' ? 60_000 : 0);
+    expect(statedMs({ statedMs: 60_000, provenance: p })).toBe(p === 'stated' ? 60_000 : 0);
+    // A stated session's activeMs is never its time, whatever it holds.
+    expect(statedMs({ activeMs: 60_000, provenance: p } as never)).toBe(0);
   });
 
   it('gives a session written before provenance what the upgrade gives it', () => {

@@ -180,7 +180,7 @@ async function buildOne(
           sites,
           searches: s.searches,
           notes: shared.rules.notes ? s.notes.length : undefined,
-        });
+        }) + (s.statedMs > 0 ? T.narrativeStated(formatDuration(s.statedMs, locale)) : '');
   const achievementId = learnerAchievementId(options.issuerId, skill.id);
   const credential: OpenBadgeCredential = {
     '@context': [...OB_CONTEXT],

@@ -33,6 +33,7 @@ function clip(text: string, max: number): string {
 
 function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: BadgeText) {
   const tz = shared.summary.timeZone;
+  if (s.kind === 'away') return statedEvidence(s, tz, locale, T);
   const item: BadgeEvidence = {
     type: ['Evidence'],
     name: clip(s.label, MAX_EVIDENCE_NAME),
@@ -127,4 +128,35 @@ export function evidenceList(
     });
   }
   return out;
+}
+
+/**
+ * Learning away from the screen as evidence: genre `stated`, its kind, its day and the time
+ * the learner states (never "active"), and where and with whom at `full`.
+ */
+function statedEvidence(
+  s: SharedSession,
+  tz: string | undefined,
+  locale: string,
+  T: BadgeText,
+): BadgeEvidence {
+  const facts = [
+    T.kind.away,
+    s.learningKind ? T.learning[s.learningKind] : '',
+    localIso(s.startedAt, tz).slice(0, 10),
+    T.stated(formatDuration(s.statedMs ?? 0, locale)),
+  ];
+  const item: BadgeEvidence = {
+    type: ['Evidence'],
+    name: clip(s.label, MAX_EVIDENCE_NAME),
+    description: `${facts.filter(Boolean).join(' · ')}. ${T.provenanceHow[s.provenance]}`,
+    genre: s.provenance,
+  };
+  const narrative = [
+    s.place ? T.where(s.place) : '',
+    s.people ? T.withWhom(s.people) : '',
+    s.note ? T.reflection(s.note) : '',
+  ].filter(Boolean);
+  if (narrative.length) item.narrative = clip(narrative.join('\n\n'), MAX_EVIDENCE_NARRATIVE);
+  return item;
 }

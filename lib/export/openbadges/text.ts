@@ -9,6 +9,13 @@ export const OB_TEXT = {
   anonymous: 'Skilltrail learner',
   /** Session kinds as evidence names them. */
   kind: REPORT_TEXT.kind,
+  /** Learning away from the screen, as its evidence names it. */
+  learning: REPORT_TEXT.learning,
+  stated: REPORT_TEXT.stated,
+  where: REPORT_TEXT.where,
+  withWhom: REPORT_TEXT.withWhom,
+  narrativeStated: (stated: string) =>
+    ` I also stated ${stated} of learning away from the screen, not counted in the active time.`,
   period: (label: string) =>
     /^\d{4}-W\d\d$/.test(label) ? `week ${label}` : `${label.replace('_', ' to ')}`,
   name: (skill: string, period: string) => `${skill} — ${period}`,

@@ -5,6 +5,9 @@
  *   a captured session with no visits → one such statement for its URL;
  * - a query → AcrossX `searched`, object the search engine (never the results page), the
  *   query in `result.response`; each page reached from it is a `read` statement;
+ * - learning away from the screen (kind `away`) → one statement, the verb and activity
+ *   type of its kind of learning (`stated-vocabulary.ts`), the time the learner states in
+ *   `result.duration`, its kind and (at `full`) where and with whom as context extensions;
  * - a reflection → its own statement (CATCH `reflected`), `result.response` the text,
  *   `context.statement` a StatementRef to the session's first statement;
  * - context: `registration` and `parent` the session, `grouping` the ISO week, `category`
@@ -14,7 +17,8 @@
  */
 import { weekOf } from '../../time';
 import { WRITTEN } from '../../provenance';
-import { IRI, IRI_BASE } from '../iri';
+import { isoDuration } from '../../time';
+import { IRI, IRI_BASE, statedActivityIri } from '../iri';
 import type { SharedPage, SharedSession, SharedSkill } from '../privacy';
 import { isoWithOffset } from '../timestamps';
 import {
@@ -27,6 +31,7 @@ import {
 import { xapiActor } from './actor';
 import { pageResult } from './page-result';
 import { registrationOf, statementId, type XapiOptions, type XapiStatement } from './statement';
+import { STATED_XAPI } from './stated-vocabulary';
 import { XAPI_ACTIVITY_TYPE, XAPI_TEXT, XAPI_VERB } from './vocabulary';
 
 /**
@@ -77,6 +82,13 @@ export async function buildSessionStatements(
     });
 
     const timed: { at: number; order: number; statement: XapiStatement }[] = [];
+    if (s.kind === 'away') {
+      timed.push({
+        at: s.startedAt,
+        order: 0,
+        statement: await statedStatement(s, actor, context, options),
+      });
+    }
     for (const q of s.queries) {
       const reached = s.pages.filter((p) => p.searchId === q.id).length;
       const result: Record<string, unknown> = { extensions: { [IRI.extension.pages]: reached } };
@@ -107,7 +119,7 @@ export async function buildSessionStatements(
       recordName: `read:${p.id}`,
     }));
     // A captured page without visits is still one page read: the session's own URL.
-    if (pages.length === 0 && s.kind !== 'search') {
+    if (pages.length === 0 && s.kind !== 'search' && s.kind !== 'away') {
       const page: SharedPage & { recordName: string } = {
         id: s.id,
         startedAt: s.startedAt,
@@ -161,4 +173,35 @@ export async function buildSessionStatements(
     out.set(s.id, statements);
   }
   return out;
+}
+
+/** The one statement of learning away from the screen: stated, never measured. */
+async function statedStatement(
+  s: SharedSession,
+  actor: XapiStatement['actor'],
+  context: Omit<NonNullable<XapiStatement['context']>, 'extensions'>,
+  options: XapiOptions,
+): Promise<XapiStatement> {
+  const kind = s.learningKind ?? 'work';
+  const vocabulary = STATED_XAPI[kind];
+  const extensions: Record<string, unknown> = {
+    [IRI.extension.provenance]: s.provenance,
+    [IRI.extension.learningKind]: kind,
+  };
+  if (s.place) extensions[IRI.extension.place] = s.place;
+  if (s.people) extensions[IRI.extension.people] = s.people;
+  return {
+    id: await statementId(`stated:${s.id}`, options.level),
+    actor,
+    verb: vocabulary.verb,
+    object: {
+      objectType: 'Activity',
+      id: statedActivityIri(s.id),
+      definition: { type: vocabulary.type, name: { und: s.label } },
+    },
+    // The learner's own statement of how long: a duration, never active seconds.
+    result: { duration: isoDuration(s.statedMs ?? 0) },
+    context: { ...context, extensions },
+    timestamp: isoWithOffset(s.startedAt, options.timeZone),
+  };
 }

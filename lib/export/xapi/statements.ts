@@ -55,6 +55,10 @@ export async function buildXapiStatements(
           [IRI.extension.sessions]: s.sessions,
           [IRI.extension.pages]: s.pages,
           [IRI.extension.searches]: s.searches,
+          // Stated time, apart: never in the duration or the active seconds.
+          ...(s.statedMs > 0
+            ? { [IRI.extension.statedSeconds]: Math.round(s.statedMs / 1000) }
+            : {}),
         },
       },
       context: {

@@ -36,7 +36,12 @@ export const XAPI_ACTIVITY_TYPE = {
 /** Words in statements (English for now; one place to translate). */
 export const XAPI_TEXT = {
   platform: 'Skilltrail browser extension',
-  session: { reading: 'Reading session', search: 'Search session', watching: 'Watching session' },
+  session: {
+    reading: 'Reading session',
+    search: 'Search session',
+    watching: 'Watching session',
+    away: 'Learning away from the screen',
+  },
   week: (key: string) => `Week ${key}`,
   period: (label: string) => `Period ${label}`,
   search: (where: string) => `Web search on ${where}`,

@@ -15,7 +15,7 @@ import { backupFile } from '../../../lib/export/backup-file';
 import { parseBackup } from '../../../lib/export/backup-parse';
 import { exportBackup, importBackup, restoreBackup } from '../../../lib/store/backup';
 import { SKILL, uid, weekFixture } from '../../fixtures/week';
-import type { Endorsement } from '../../../lib/model';
+import type { Endorsement, Session } from '../../../lib/model';
 
 const schema = JSON.parse(
   readFileSync(new URL('../../../docs/backup.schema.json', import.meta.url), 'utf8'),
@@ -104,7 +104,7 @@ async function dump(db: SkilltrailDb): Promise<BackupData> {
 function documentOf(data: BackupData): Record<string, unknown> {
   return {
     format: 'skilltrail-backup',
-    version: 3,
+    version: 4,
     exportedAt: new Date(NOW).toISOString(),
     data: {
       skills: data.skills,
@@ -173,7 +173,7 @@ describe('exportBackup', () => {
     const doc = JSON.parse(await textOf(file)) as Rec;
     expect(doc).toMatchObject({
       format: 'skilltrail-backup',
-      version: 3,
+      version: 4,
       exportedAt: '2026-11-30T08:00:00.000Z',
     });
     expect(Object.keys(doc.data as Rec).sort()).toEqual([...BACKUP_TABLES].sort());
@@ -374,15 +374,30 @@ describe('round trip', () => {
     expect((await target.endorsements.toArray()).map((e) => e.provenance)).toEqual(['vouched']);
   });
 
-  it('keeps each session’s provenance through a version 3 round trip', async () => {
+  it('keeps a stated activity, its kind, time, place and people through a round trip', async () => {
     const db = await seeded();
     const session = (await db.sessions.toArray())[0]!;
-    await db.sessions.put({ ...session, provenance: 'stated' });
+    const away: Session = {
+      ...session,
+      id: uid(0x7a1),
+      kind: 'away',
+      activeMs: 0,
+      url: '',
+      domain: '',
+      provenance: 'stated',
+      learningKind: 'mentoring',
+      statedMs: 5 * 3_600_000,
+      place: 'Workshop',
+      people: 'Rosa, the senior technician',
+    };
+    await db.sessions.put(away);
     const data = await dump(db);
+    const text = backupFile(data, { now: NOW }).content;
+    expect(validateSchema(JSON.parse(text))).toBe(true);
     const target = await freshDb();
-    const result = await restoreBackup(target, backupFile(data, { now: NOW }).content);
+    const result = await restoreBackup(target, text);
     expect(result.ok).toBe(true);
-    expect((await target.sessions.get(session.id))!.provenance).toBe('stated');
+    expect(await target.sessions.get(away.id)).toEqual(away);
   });
 
   it('refuses a version 1 file holding a table only version 2 has', () => {
@@ -446,7 +461,47 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
     ['null', 'null', 'not-backup'],
     ['an array', '[]', 'not-backup'],
     ['another format', fixtureBackupText((b) => (b.format = 'other-app')), 'not-backup'],
-    ['version 4', fixtureBackupText((b) => (b.version = 4)), 'unsupported-version'],
+    ['version 5', fixtureBackupText((b) => (b.version = 5)), 'unsupported-version'],
+    [
+      'a reading session said to be stated',
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.provenance = 'stated')),
+      'invalid-field',
+    ],
+    [
+      'a reading session with stated time',
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.statedMs = 60_000)),
+      'invalid-field',
+    ],
+    [
+      'an away session that is not stated',
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.kind = 'away')),
+      'invalid-field',
+    ],
+    [
+      'an away session with measured time',
+      fixtureBackupText((b) =>
+        Object.assign(dataOf(b).sessions[0]!, {
+          kind: 'away',
+          provenance: 'stated',
+          learningKind: 'mentoring',
+          statedMs: 60_000,
+        }),
+      ),
+      'invalid-field',
+    ],
+    [
+      'an away session stating more than a day',
+      fixtureBackupText((b) =>
+        Object.assign(dataOf(b).sessions[0]!, {
+          kind: 'away',
+          provenance: 'stated',
+          learningKind: 'mentoring',
+          activeMs: 0,
+          statedMs: 25 * 3_600_000,
+        }),
+      ),
+      'invalid-field',
+    ],
     [
       'a session with an unknown provenance',
       fixtureBackupText((b) => (dataOf(b).sessions[0]!.provenance = 'rumoured')),
@@ -739,7 +794,10 @@ describe('parseBackup refuses hostile files and leaves the database unchanged', 
 describe('docs/backup.schema.json agrees with the reader', () => {
   it('rejects the structural hostile cases the reader rejects', () => {
     const samples = [
-      fixtureBackupText((b) => (b.version = 4)),
+      fixtureBackupText((b) => (b.version = 5)),
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.provenance = 'stated')),
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.statedMs = 60_000)),
+      fixtureBackupText((b) => (dataOf(b).sessions[0]!.kind = 'away')),
       fixtureBackupText((b) => (dataOf(b).sessions[0]!.provenance = 'rumoured')),
       fixtureBackupText((b) => (b.format = 'x')),
       fixtureBackupText((b) => (dataOf(b).sessions[0]!.activeMs = '1')),

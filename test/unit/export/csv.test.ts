@@ -98,6 +98,8 @@ describe('exportCsv', () => {
         'pages',
         'searches',
         'provenance',
+        'stated_minutes',
+        'learning_kind',
       ],
     ],
     [
@@ -115,6 +117,8 @@ describe('exportCsv', () => {
         'pages',
         'searches',
         'provenance',
+        'stated_minutes',
+        'learning_kind',
       ],
     ],
   ] as const)('leaves out the columns %s withholds', (level, header) => {
@@ -123,10 +127,17 @@ describe('exportCsv', () => {
 
   it('gives totals per day and skill at totals, untagged time included', () => {
     const rows = parseCsv(csv('totals').content);
-    expect(rows[0]).toEqual(['date', 'skill', 'active_seconds', 'active_minutes', 'sessions']);
-    expect(rows).toContainEqual(['2026-11-23', 'CSS', '960', '16', '2']);
-    expect(rows).toContainEqual(['2026-11-28', '(untagged)', '600', '10', '']);
-    expect(rows).toContainEqual(['2026-11-29', '(untagged)', '300', '5', '']);
+    expect(rows[0]).toEqual([
+      'date',
+      'skill',
+      'active_seconds',
+      'active_minutes',
+      'sessions',
+      'stated_minutes',
+    ]);
+    expect(rows).toContainEqual(['2026-11-23', 'CSS', '960', '16', '2', '0']);
+    expect(rows).toContainEqual(['2026-11-28', '(untagged)', '600', '10', '', '']);
+    expect(rows).toContainEqual(['2026-11-29', '(untagged)', '300', '5', '', '']);
     const total = rows
       .slice(1)
       .filter((r) => r[1] === '(untagged)')

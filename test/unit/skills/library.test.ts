@@ -321,6 +321,7 @@ describe('skillTotals', () => {
       {
         skillId: 'css',
         activeMs: 10 * MIN,
+        statedMs: 0,
         sessions: 3,
         sources: 2,
         sites: 2,
@@ -330,6 +331,7 @@ describe('skillTotals', () => {
       {
         skillId: 'a11y',
         activeMs: 2 * MIN,
+        statedMs: 0,
         sessions: 1,
         sources: 1,
         sites: 1,

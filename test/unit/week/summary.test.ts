@@ -43,6 +43,7 @@ describe('summarise on the fixture week', () => {
     expect(s.label).toBe('2026-W48');
     expect(s.totals).toEqual({
       activeMs: 65.5 * MIN,
+      statedMs: 0,
       sessions: 7,
       pages: 13,
       searches: 2,

@@ -29,6 +29,9 @@ import {
   type WeekData,
 } from '../../../../lib/week/review';
 import { ensureSkill } from '../../../../lib/store/skills';
+import { saveStatedActivity } from '../../../../lib/store/stated';
+import { dayString } from '../../../../lib/learning-away/validate';
+import { localDate } from '../../../../lib/time';
 import { awaitsSkill } from '../../../../lib/week/learning-sessions';
 
 /** Sessions rendered at first; "Show more" adds as many again. A busy week stays quick. */
@@ -136,6 +139,7 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
   };
 
   const skillName = (id: string) => skillsById.get(id)?.name ?? '';
+  const today = dayString(localDate(Date.now()));
 
   return (
     <>
@@ -233,6 +237,15 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                     learn(item, skills);
                   }}
                   onCreateSkill={(name) => ensureSkill(db(), name, Date.now())}
+                  today={today}
+                  onSaveStated={async (input) => {
+                    const result = await saveStatedActivity(db(), input, {
+                      now: Date.now(),
+                      sessionId: item.session.id,
+                    });
+                    if (result.ok) learn(item, result.session.skills);
+                    return result;
+                  }}
                   onDismiss={async (dismissed) => {
                     await setSessionDismissed(db(), item.session.id, dismissed, Date.now());
                     setMessage(

@@ -264,6 +264,8 @@ describe('ReviewSession', () => {
       onEdit: vi.fn(),
       onTag: vi.fn(async () => {}),
       onSave: vi.fn(async () => {}),
+      onSaveStated: vi.fn(async () => ({ ok: true as const })),
+      today: '2026-12-07',
       onCreateSkill: vi.fn(),
       onDismiss: vi.fn(async () => {}),
       onDelete: vi.fn(async () => {}),

@@ -1,0 +1,137 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weekOf } from '../../lib/time';
+import { blocking, colourScheme, runAxe } from './harness/a11y';
+import { expectBadgesPassIndependentCheckers } from './harness/badge-checks';
+import {
+  type ExtensionSession,
+  launchWithExtension,
+  profileDownloadingTo,
+} from './harness/extension';
+import { downloaded } from './harness/pages';
+import {
+  addMentoringByKeyboard,
+  expectMarkdownAndCsv,
+  expectWeekShowsItApart,
+  expectXapi,
+  putMeasuredSession,
+  storedActivity,
+} from './harness/stated-learning';
+
+describe('learning away from the screen (Chromium)', () => {
+  let ext: ExtensionSession;
+  const downloads = mkdtempSync(join(tmpdir(), 'skilltrail-downloads-'));
+  const week = weekOf(Date.now(), { weekStart: 1 });
+
+  beforeAll(async () => {
+    ext = await launchWithExtension({ userDataDir: profileDownloadingTo(downloads) });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('the popup links to "Add learning"', async () => {
+    const popup = await ext.openExtensionPage('/popup.html');
+    const href = await popup.waitForSelector('[data-action="add-learning"]');
+    expect(await href!.evaluate((a) => (a as HTMLAnchorElement).href)).toMatch(
+      /\/dashboard\.html#\/add$/,
+    );
+    await popup.close();
+  });
+
+  it('adds a mentoring session with the keyboard alone, two skills tagged, stored as stated', async () => {
+    const page = await ext.openExtensionPage('/dashboard.html#/add');
+    await addMentoringByKeyboard(page);
+    const stored = await storedActivity(page);
+    expect(stored).toMatchObject({
+      kind: 'away',
+      provenance: 'stated',
+      learningKind: 'mentoring',
+      activeMs: 0,
+      statedMs: 5 * 3_600_000,
+      people: 'Rosa, senior technician',
+    });
+    expect(stored.skills).toHaveLength(2);
+    await putMeasuredSession(page);
+    await page.close();
+  });
+
+  it('shows it in the week apart from measured time, and exports it everywhere', async () => {
+    const page = await ext.openExtensionPage(`/dashboard.html#/week/${week.key}`);
+    await expectWeekShowsItApart(page);
+
+    await page.click('[data-export="markdown"]');
+    const md = (await downloaded(downloads, `skilltrail-${week.key}.md`)).text;
+    await page.click('[data-export="csv"]');
+    const csv = (await downloaded(downloads, `skilltrail-${week.key}.csv`)).text;
+    expectMarkdownAndCsv(md, csv);
+
+    await page.click('[data-export="xapi"]');
+    expectXapi((await downloaded(downloads, `skilltrail-${week.key}-xapi.json`)).text);
+
+    await page.click('[data-export="badges"]');
+    const badges = (await downloaded(downloads, `skilltrail-${week.key}-badges.json`)).text;
+    // Two skills, each in both forms, pass checkers Skilltrail did not write.
+    expect(await expectBadgesPassIndependentCheckers(badges)).toEqual({
+      dataIntegrity: 2,
+      jwt: 2,
+    });
+    expect(badges).toMatch(/"genre": *"stated"/);
+    await page.close();
+  });
+
+  it('refuses a day that has not come yet, and stores nothing', async () => {
+    const page = await ext.openExtensionPage('/dashboard.html#/add');
+    await page.waitForSelector('.stated-form');
+    await page.click('input[value="work"]');
+    await page.$eval('input[type="date"]', (input) => {
+      const el = input as HTMLInputElement;
+      el.max = '';
+      el.value = '2099-01-01';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.click('.stated-form button[type="submit"]');
+    await page.waitForSelector('.stated-problems li');
+    const alert = await page.$eval('.stated-problems', (e) => e.textContent ?? '');
+    expect(alert).toContain('This day has not come yet.');
+    expect(alert).toContain('Choose at least one skill.');
+    await page.close();
+  });
+
+  it('the form is axe-clean in light and dark', async () => {
+    const page = await ext.openExtensionPage('/dashboard.html#/add');
+    await page.waitForSelector('.stated-form');
+    for (const scheme of ['light', 'dark'] as const) {
+      await colourScheme(page, scheme);
+      expect(blocking(await runAxe(page)), scheme).toEqual([]);
+    }
+    await page.close();
+  });
+});
+
+describe('learning away from the screen in Arabic (Chromium)', () => {
+  let ext: ExtensionSession;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension({ locale: 'ar' });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('the form reads right to left and is axe-clean in light and dark', async () => {
+    const page = await ext.openExtensionPage('/dashboard.html#/add');
+    await page.waitForSelector('.stated-form');
+    expect(await page.$eval('html', (e) => [e.lang.split('-')[0], e.dir])).toEqual(['ar', 'rtl']);
+    expect(await page.$eval('h1', (e) => e.textContent)).toBe('التعلّم بعيدًا عن الشاشة');
+    for (const scheme of ['light', 'dark'] as const) {
+      await colourScheme(page, scheme);
+      expect(blocking(await runAxe(page)), scheme).toEqual([]);
+    }
+    await page.close();
+  });
+});
