@@ -6,18 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import {
-  ARTICLE_URL,
   candidatesShown,
+  expectKeptVisits,
+  expectSearchAndArticleOnly,
+  expectWeekFromHistory,
   keepCandidate,
   LOOK_BACK_QUERY,
   lookBackSite,
-  RESULT_URL,
   sessionsFromHistory,
   startLookBack,
   tagCandidate,
   visitBeforeRecording,
 } from './harness/look-back';
-import { downloaded, storedSettings, waitForTruthy } from './harness/pages';
+import { storedSettings, waitForTruthy } from './harness/pages';
 import { startServer, type TestServer } from './harness/server';
 
 type Api = {
@@ -29,6 +30,18 @@ function holdsHistory(page: Page): Promise<boolean> {
     (globalThis as unknown as { browser: Api }).browser.permissions.contains({
       permissions: ['history'],
     }),
+  );
+}
+
+/** Waits until the look back has given `history` back. */
+async function historyGivenBack(page: Page): Promise<void> {
+  await waitForTruthy(
+    page,
+    () =>
+      (globalThis as unknown as { browser: Api }).browser.permissions
+        .contains({ permissions: ['history'] })
+        .then((held) => !held),
+    { timeout: 10_000 },
   );
 }
 
@@ -92,45 +105,20 @@ describe('Firefox: looking back through the history', () => {
     const prompts = await ext.permissionPrompts();
     expect(prompts.map((p) => p.permissions)).toEqual([['history'], ['history']]);
     // Given back as soon as the look back ended.
-    await waitForTruthy(
-      welcome,
-      () =>
-        (globalThis as unknown as { browser: Api }).browser.permissions
-          .contains({ permissions: ['history'] })
-          .then((held) => !held),
-      { timeout: 10_000 },
-    );
+    await historyGivenBack(welcome);
 
-    expect(found.map((c) => c.kind).sort()).toEqual(['reading', 'search']);
-    const search = found.find((c) => c.kind === 'search')!;
-    expect(search.title).toBe(LOOK_BACK_QUERY);
-    expect(search.text).toContain('Grid template areas explained');
-    expect(JSON.stringify(found)).not.toMatch(/paypal|Send money/i);
-    const reading = found.find((c) => c.kind === 'reading')!;
+    const { reading } = expectSearchAndArticleOnly(found);
 
     await tagCandidate(welcome, LOOK_BACK_QUERY, 'CSS layout');
     await keepCandidate(welcome, LOOK_BACK_QUERY);
     await keepCandidate(welcome, reading.title);
     const sessions = await sessionsFromHistory(welcome, 2);
     expect(sessions.map((s) => s.activeMs)).toEqual([0, 0]);
-    const visits = (await readStore<{ url: string }>(welcome, 'visits')).map((v) => v.url);
-    expect(visits).toEqual(expect.arrayContaining([RESULT_URL, ARTICLE_URL]));
-    expect(visits.some((u) => u.includes('paypal'))).toBe(false);
+    await expectKeptVisits(welcome);
     await welcome.close();
 
     const week = await ext.openExtensionPage('/dashboard.html#/week');
-    await waitForTruthy(
-      week,
-      () => document.querySelectorAll('[data-provenance="from-history"]').length === 2,
-      { timeout: 15_000 },
-    );
-    expect(await week.$eval('.week-total dd', (e) => e.textContent)).toMatch(/^0\D/);
-    await week.click('[data-export="csv"]');
-    const { text: csv } = await downloaded(downloads, /^skilltrail-.*\.csv$/);
-    const rows = csv.trim().split('\r\n').slice(1);
-    expect(rows).toHaveLength(2);
-    // provenance, then stated_minutes and learning_kind, both empty for what was not stated.
-    for (const row of rows) expect(row.endsWith(',from-history,,')).toBe(true);
+    await expectWeekFromHistory(week, downloads);
     await week.close();
 
     // A second look back, from Settings: asked again, offers nothing already kept.
@@ -145,14 +133,7 @@ describe('Firefox: looking back through the history', () => {
       { timeout: 60_000 },
     );
     expect((await ext.permissionPrompts()).length).toBe(3);
-    await waitForTruthy(
-      settings,
-      () =>
-        (globalThis as unknown as { browser: Api }).browser.permissions
-          .contains({ permissions: ['history'] })
-          .then((held) => !held),
-      { timeout: 10_000 },
-    );
+    await historyGivenBack(settings);
     await settings.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { readStore } from './dexie-reader';
-import { waitForTruthy } from './pages';
+import { downloaded, waitForTruthy } from './pages';
 import { articleHtml, type Handler } from './server';
 
 /**
@@ -183,4 +183,40 @@ export async function sessionsFromHistory(page: Page, count: number) {
     provenance: string;
     skills: string[];
   }>(page, 'sessions');
+}
+
+/** What every look back in these tests must offer: the search with its result and the article, never the excluded site. */
+export function expectSearchAndArticleOnly(found: Awaited<ReturnType<typeof candidatesShown>>) {
+  expect(found.map((c) => c.kind).sort()).toEqual(['reading', 'search']);
+  const search = found.find((c) => c.kind === 'search')!;
+  expect(search.title).toBe(LOOK_BACK_QUERY);
+  expect(search.text).toContain('Grid template areas explained');
+  expect(JSON.stringify(found)).not.toMatch(/paypal|Send money/i);
+  return { reading: found.find((c) => c.kind === 'reading')! };
+}
+
+/** The kept items' pages are stored as visits, so the next look back knows them; the excluded site's never. */
+export async function expectKeptVisits(page: Page): Promise<void> {
+  const visits = (await readStore<{ url: string }>(page, 'visits')).map((v) => v.url);
+  expect(visits).toEqual(expect.arrayContaining([RESULT_URL, ARTICLE_URL]));
+  expect(visits.some((u) => u.includes('paypal'))).toBe(false);
+}
+
+/**
+ * The week shows the two kept items from history, none of their time in the measured total,
+ * and the CSV says so on each row. Leaves the week open for further checks.
+ */
+export async function expectWeekFromHistory(week: Page, downloads: string): Promise<void> {
+  await waitForTruthy(
+    week,
+    () => document.querySelectorAll('[data-provenance="from-history"]').length === 2,
+    { timeout: 15_000 },
+  );
+  expect(await week.$eval('.week-total dd', (e) => e.textContent)).toMatch(/^0\D/);
+  await week.click('[data-export="csv"]');
+  const { text: csv } = await downloaded(downloads, /^skilltrail-.*\.csv$/);
+  const rows = csv.trim().split('\r\n').slice(1);
+  expect(rows).toHaveLength(2);
+  // provenance, then stated_minutes and learning_kind, both empty for what was not stated.
+  for (const row of rows) expect(row.endsWith(',from-history,,')).toBe(true);
 }
