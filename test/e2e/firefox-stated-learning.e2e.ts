@@ -1,18 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { weekOf } from '../../lib/time';
-import { expectBadgesPassIndependentCheckers } from './harness/badge-checks';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import { downloaded } from './harness/pages';
 import {
   addMentoringByKeyboard,
-  expectMarkdownAndCsv,
+  expectStoredAsStated,
+  expectWeekExports,
   expectWeekShowsItApart,
-  expectXapi,
   putMeasuredSession,
-  storedActivity,
 } from './harness/stated-learning';
 
 describe('Firefox: learning away from the screen (the shipped build)', () => {
@@ -32,15 +29,7 @@ describe('Firefox: learning away from the screen (the shipped build)', () => {
     const page = await ext.openExtensionPage('/dashboard.html#/add');
     await page.bringToFront();
     await addMentoringByKeyboard(page);
-    const stored = await storedActivity(page);
-    expect(stored).toMatchObject({
-      kind: 'away',
-      provenance: 'stated',
-      learningKind: 'mentoring',
-      activeMs: 0,
-      statedMs: 5 * 3_600_000,
-    });
-    expect(stored.skills).toHaveLength(2);
+    await expectStoredAsStated(page);
     await putMeasuredSession(page);
     await page.close();
   });
@@ -50,22 +39,7 @@ describe('Firefox: learning away from the screen (the shipped build)', () => {
     await page.bringToFront();
     await expectWeekShowsItApart(page);
 
-    await page.click('[data-export="markdown"]');
-    const md = (await downloaded(downloads, `skilltrail-${week.key}.md`)).text;
-    await page.click('[data-export="csv"]');
-    const csv = (await downloaded(downloads, `skilltrail-${week.key}.csv`)).text;
-    expectMarkdownAndCsv(md, csv);
-
-    await page.click('[data-export="xapi"]');
-    expectXapi((await downloaded(downloads, `skilltrail-${week.key}-xapi.json`)).text);
-
-    await page.click('[data-export="badges"]');
-    const badges = (await downloaded(downloads, `skilltrail-${week.key}-badges.json`)).text;
-    expect(await expectBadgesPassIndependentCheckers(badges)).toEqual({
-      dataIntegrity: 2,
-      jwt: 2,
-    });
-    expect(badges).toMatch(/"genre": *"stated"/);
+    await expectWeekExports(page, downloads, week.key);
     await page.close();
   });
 });

@@ -4,20 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weekOf } from '../../lib/time';
 import { blocking, colourScheme, runAxe } from './harness/a11y';
-import { expectBadgesPassIndependentCheckers } from './harness/badge-checks';
 import {
   type ExtensionSession,
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
-import { downloaded } from './harness/pages';
 import {
   addMentoringByKeyboard,
-  expectMarkdownAndCsv,
+  expectStoredAsStated,
+  expectWeekExports,
   expectWeekShowsItApart,
-  expectXapi,
   putMeasuredSession,
-  storedActivity,
 } from './harness/stated-learning';
 
 describe('learning away from the screen (Chromium)', () => {
@@ -45,16 +42,8 @@ describe('learning away from the screen (Chromium)', () => {
   it('adds a mentoring session with the keyboard alone, two skills tagged, stored as stated', async () => {
     const page = await ext.openExtensionPage('/dashboard.html#/add');
     await addMentoringByKeyboard(page);
-    const stored = await storedActivity(page);
-    expect(stored).toMatchObject({
-      kind: 'away',
-      provenance: 'stated',
-      learningKind: 'mentoring',
-      activeMs: 0,
-      statedMs: 5 * 3_600_000,
-      people: 'Rosa, senior technician',
-    });
-    expect(stored.skills).toHaveLength(2);
+    const stored = await expectStoredAsStated(page);
+    expect(stored.people).toBe('Rosa, senior technician');
     await putMeasuredSession(page);
     await page.close();
   });
@@ -63,23 +52,7 @@ describe('learning away from the screen (Chromium)', () => {
     const page = await ext.openExtensionPage(`/dashboard.html#/week/${week.key}`);
     await expectWeekShowsItApart(page);
 
-    await page.click('[data-export="markdown"]');
-    const md = (await downloaded(downloads, `skilltrail-${week.key}.md`)).text;
-    await page.click('[data-export="csv"]');
-    const csv = (await downloaded(downloads, `skilltrail-${week.key}.csv`)).text;
-    expectMarkdownAndCsv(md, csv);
-
-    await page.click('[data-export="xapi"]');
-    expectXapi((await downloaded(downloads, `skilltrail-${week.key}-xapi.json`)).text);
-
-    await page.click('[data-export="badges"]');
-    const badges = (await downloaded(downloads, `skilltrail-${week.key}-badges.json`)).text;
-    // Two skills, each in both forms, pass checkers Skilltrail did not write.
-    expect(await expectBadgesPassIndependentCheckers(badges)).toEqual({
-      dataIntegrity: 2,
-      jwt: 2,
-    });
-    expect(badges).toMatch(/"genre": *"stated"/);
+    await expectWeekExports(page, downloads, week.key);
     await page.close();
   });
 

@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 import { newId } from '../../../lib/ids';
 import { skillKey } from '../../../lib/skills/names';
 import { readStore, putRecords } from './dexie-reader';
-import { waitForTruthy } from './pages';
+import { downloaded, waitForTruthy } from './pages';
+import { expectBadgesPassIndependentCheckers } from './badge-checks';
 
 const validate = ((xapiValidation as unknown as { default?: unknown }).default ??
   xapiValidation) as (s: unknown) => unknown[];
@@ -148,4 +149,39 @@ export function expectMarkdownAndCsv(md: string, csv: string): void {
   expect(row[columns.indexOf('active_seconds')]).toBe('0');
   expect(row[columns.indexOf('provenance')]).toBe('stated');
   expect(row[columns.indexOf('learning_kind')]).toBe('mentoring');
+}
+
+/** The activity the keyboard added, as stored: stated, of its kind, no measured time, two skills. */
+export async function expectStoredAsStated(page: Page): Promise<Record<string, unknown>> {
+  const stored = await storedActivity(page);
+  expect(stored).toMatchObject({
+    kind: 'away',
+    provenance: 'stated',
+    learningKind: 'mentoring',
+    activeMs: 0,
+    statedMs: 5 * 3_600_000,
+  });
+  expect(stored.skills).toHaveLength(2);
+  return stored;
+}
+
+/** Every export of the week from its page: Markdown, CSV, xAPI and badges, each checked. */
+export async function expectWeekExports(page: Page, downloads: string, weekKey: string) {
+  await page.click('[data-export="markdown"]');
+  const md = (await downloaded(downloads, `skilltrail-${weekKey}.md`)).text;
+  await page.click('[data-export="csv"]');
+  const csv = (await downloaded(downloads, `skilltrail-${weekKey}.csv`)).text;
+  expectMarkdownAndCsv(md, csv);
+
+  await page.click('[data-export="xapi"]');
+  expectXapi((await downloaded(downloads, `skilltrail-${weekKey}-xapi.json`)).text);
+
+  await page.click('[data-export="badges"]');
+  const badges = (await downloaded(downloads, `skilltrail-${weekKey}-badges.json`)).text;
+  // Two skills, each in both forms, pass checkers Skilltrail did not write.
+  expect(await expectBadgesPassIndependentCheckers(badges)).toEqual({
+    dataIntegrity: 2,
+    jwt: 2,
+  });
+  expect(badges).toMatch(/"genre": *"stated"/);
 }
