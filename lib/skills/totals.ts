@@ -137,13 +137,14 @@ export interface GoalProgress {
  */
 export function goalProgress(
   skills: readonly Pick<Skill, 'id' | 'goalMinutes'>[],
-  sessions: readonly Pick<Session, 'startedAt' | 'activeMs' | 'skills' | 'status'>[],
+  sessions: readonly (Pick<Session, 'startedAt' | 'activeMs' | 'skills' | 'status'> &
+    Partial<Pick<Session, 'provenance'>>)[],
   week: { start: number; end: number },
 ): GoalProgress[] {
   const ms = new Map<string, number>();
   for (const s of sessions) {
     if (!countsAsLearningIn(s, week.start, week.end)) continue;
-    for (const id of new Set(s.skills)) ms.set(id, (ms.get(id) ?? 0) + s.activeMs);
+    for (const id of new Set(s.skills)) ms.set(id, (ms.get(id) ?? 0) + measuredMs(s));
   }
   return skills
     .filter((s): s is Pick<Skill, 'id'> & { goalMinutes: number } => (s.goalMinutes ?? 0) > 0)

@@ -3,6 +3,7 @@
  * sessions that the learner did not dismiss, in whole minutes.
  */
 import type { Session } from '../model';
+import { measuredMs } from '../provenance';
 import { DAY_MS, localDate, startOfLocalDay } from '../time';
 import { countsAsLearningIn } from './learning-sessions';
 
@@ -22,19 +23,20 @@ export function todayBounds(now: number, timeZone?: string): { start: number; en
 }
 
 /**
- * Minutes of learning in sessions that started in `[start, end)`, dismissed ones left out.
+ * Measured minutes of learning in sessions that started in `[start, end)`, dismissed ones left out.
  * A session belongs to the day it started on.
  * @example learningMinutes([{ startedAt: 5, activeMs: 125_000, status: 'auto' }], 0, 10) // 2
  */
 export function learningMinutes(
-  sessions: readonly Pick<Session, 'startedAt' | 'activeMs' | 'status'>[],
+  sessions: readonly (Pick<Session, 'startedAt' | 'activeMs' | 'status'> &
+    Partial<Pick<Session, 'provenance'>>)[],
   start: number,
   end: number,
 ): number {
   let ms = 0;
   for (const s of sessions) {
     if (!countsAsLearningIn(s, start, end)) continue;
-    ms += Math.max(0, s.activeMs);
+    ms += measuredMs(s);
   }
   return Math.floor(ms / 60_000);
 }

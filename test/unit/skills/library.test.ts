@@ -400,6 +400,18 @@ describe('goalProgress', () => {
         { skillId: 'py', minutes: 20, met: true },
       ],
     ],
+    [
+      'measured time only, never time from history or stated',
+      [
+        session('1', ['css'], { activeMs: 10 * MIN }),
+        session('2', ['css'], { activeMs: 30 * MIN, provenance: 'from-history' }),
+        session('3', ['css', 'py'], { activeMs: 30 * MIN, provenance: 'stated' }),
+      ],
+      [
+        { skillId: 'css', minutes: 10, met: false },
+        { skillId: 'py', minutes: 0, met: false },
+      ],
+    ],
   ])('with %s', (_label, list, expected) => {
     const progress = goalProgress(skills, list, week);
     expect(progress.map(({ skillId, minutes, met }) => ({ skillId, minutes, met }))).toEqual(

@@ -16,6 +16,26 @@ describe('today’s learning minutes', () => {
     expect(learningMinutes(sessions, DAY.start, DAY.end)).toBe(2);
   });
 
+  it('counts only measured time: a session from history or a stated one adds none, whatever it holds', () => {
+    const at = DAY.start + 3_600_000;
+    const sessions = [
+      {
+        startedAt: at,
+        activeMs: 120_000,
+        status: 'kept' as const,
+        provenance: 'measured' as const,
+      },
+      {
+        startedAt: at,
+        activeMs: 600_000,
+        status: 'kept' as const,
+        provenance: 'from-history' as const,
+      },
+      { startedAt: at, activeMs: 600_000, status: 'kept' as const, provenance: 'stated' as const },
+    ];
+    expect(learningMinutes(sessions, DAY.start, DAY.end)).toBe(2);
+  });
+
   it('finds the local day, also across a daylight-saving change', () => {
     expect(todayBounds(DAY.start + 15 * 3_600_000, 'UTC')).toEqual(DAY);
     // Europe/Madrid moves its clocks forward on 2026-03-29: a 23-hour day.
