@@ -16,6 +16,7 @@ import { skillKey } from '../../../lib/skills/names';
 import { addDays, localDate, weekOf } from '../../../lib/time';
 import { fetchStatement, queryStatements } from '../../integration/lrs-query';
 import { putRecords, readStore } from './dexie-reader';
+import { blocking, runAxe } from './a11y';
 import { downloaded, setNumber, storedSettings, waitForTruthy, waitForValue } from './pages';
 
 const validate = ((xapiValidation as unknown as { default?: unknown }).default ??
@@ -86,6 +87,7 @@ export async function answerTheFollowUp(page: Page, session: Session): Promise<v
   // Nothing on the screen was asked about: no count of "sessions".
   expect(prompt).not.toMatch(/sessions? since/);
   expect(prompt).toContain('What do you still remember about Electrics?');
+  expect(blocking(await runAxe(page))).toEqual([]);
 
   const fill = async (selector: string, text: string) => {
     await page.type(selector, text);
