@@ -144,5 +144,10 @@ describe('a follow-up on a stated activity', () => {
     expect(evidence.find((e) => e.genre === 'written' && e.narrative === RECALL)).toBeTruthy();
     expect(evidence.find((e) => e.genre === 'written' && e.narrative === APPLICATION)).toBeTruthy();
     expect(evidence.filter((e) => e.genre === 'stated')).toHaveLength(1);
+    // It says what it was written about: the activity by its kind and what was learned.
+    const recall = evidence.find((e) => e.narrative === RECALL)!;
+    expect(recall.description).toMatch(
+      /^Written 2026-12-02 \d\d:\d\d, some days after Mentoring or coaching: How to read a wiring diagram\. /,
+    );
   }, 60_000);
 });
