@@ -8,6 +8,7 @@
  * carries an `href` only when `isLinkable` allows it (never `javascript:` or `data:`).
  */
 import { formatDuration, formatNumber } from '../format';
+import { statedAsked } from '../followup/asked-about';
 import type { SessionKind } from '../model';
 import { LEARNING_KIND_TEXT, LEARNING_KINDS, type LearningKind } from '../learning-away/kinds';
 import { PROVENANCE_TEXT } from '../provenance';
@@ -208,10 +209,9 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
   // mentoring afternoon is no "session"), the rest counted.
   const sessionById = new Map(shared.sessions.map((s) => [s.id, s]));
   const askedAbout = (ids: readonly string[]) => {
-    const stated = ids
-      .map((id) => sessionById.get(id))
-      .filter((s): s is SharedSession => s?.kind === 'away' && !!s.learningKind)
-      .map((s) => `${T.learning[s.learningKind!]}: ${s.label}`);
+    const stated = statedAsked(ids, sessionById).map(
+      (s) => `${T.learning[s.learningKind]}: ${s.label}`,
+    );
     const others = ids.length - stated.length;
     return [...(others > 0 ? [T.sessionsCount(others)] : []), ...stated].join(', ');
   };

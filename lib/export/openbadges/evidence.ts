@@ -5,6 +5,7 @@
  * holds the skill's totals only.
  */
 import { formatDuration } from '../../format';
+import { statedAsked } from '../../followup/asked-about';
 import { WRITTEN } from '../../provenance';
 import { isWebUrl } from '../../url';
 import type { FollowUpSummary } from '../../week/skill-summary';
@@ -72,10 +73,9 @@ export function followUpEvidence(
   T: BadgeText,
   sessions: ReadonlyMap<string, SharedSession> = new Map(),
 ) {
-  const stated = f.sessionIds
-    .map((id) => sessions.get(id))
-    .filter((s): s is SharedSession => s?.kind === 'away' && !!s.learningKind)
-    .map((s) => `${T.learning[s.learningKind!]}: ${s.label}`);
+  const stated = statedAsked(f.sessionIds, sessions).map(
+    (s) => `${T.learning[s.learningKind]}: ${s.label}`,
+  );
   const description = `${T.followUpDescription({
     when: localIso(f.at, tz).replace('T', ' ').slice(0, 16),
     sessions: f.sessionIds.length - stated.length,

@@ -110,6 +110,10 @@ export async function answerTheFollowUp(page: Page, session: Session): Promise<v
     return text.includes('Found the broken fuse') ? text : '';
   });
   expect(list).toContain(RECALL);
+  // The answer says what it was about: the activity, not a count of sessions.
+  expect(list).toMatch(
+    new RegExp(`Electrics · Mentoring or coaching on .+: ${LEARNED} · Answered`),
+  );
   const stored = await readStore<{ status: string; sessionIds: string[]; recall: string }>(
     page,
     'followUps',

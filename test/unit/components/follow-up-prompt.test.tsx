@@ -90,6 +90,29 @@ describe('the follow-up prompt', () => {
 });
 
 describe('the follow-up list', () => {
+  it('names the stated activities an answer was about', () => {
+    render(
+      <FollowUpList
+        locale="en"
+        items={[
+          {
+            id: 'f-1',
+            at: Date.UTC(2026, 11, 2, 12),
+            recall: 'Ground first',
+            application: '',
+            skillName: 'Electrics',
+            about: ['Mentoring or coaching on Nov 30: How to test a circuit'],
+          },
+        ]}
+      />,
+    );
+    expect(
+      screen.getByText(
+        /^Electrics · Mentoring or coaching on Nov 30: How to test a circuit · Answered/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('shows answers as text and links only to web pages', () => {
     render(
       <FollowUpList
