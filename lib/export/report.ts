@@ -10,14 +10,10 @@
 import { formatDuration, formatNumber } from '../format';
 import { statedAsked } from '../followup/asked-about';
 import type { SessionKind } from '../model';
-import { LEARNING_KIND_TEXT, LEARNING_KINDS, type LearningKind } from '../learning-away/kinds';
+import { LEARNING_KIND_NAMES } from '../learning-away/kinds';
 import { PROVENANCE_TEXT } from '../provenance';
 import { isLinkable } from '../url';
 import { PRIVACY_TEXT, type SharedData, type SharedSession } from './privacy';
-
-const LEARNING_KIND_NAMES = Object.fromEntries(
-  LEARNING_KINDS.map((k) => [k, LEARNING_KIND_TEXT[k].name]),
-) as Readonly<Record<LearningKind, string>>;
 
 export const REPORT_TEXT = {
   /** Privacy levels as the report names them. */
