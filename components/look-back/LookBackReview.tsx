@@ -142,19 +142,22 @@ export function LookBackReview(props: LookBackReviewProps) {
                 return (
                   <li key={c.id} data-candidate={c.kind} data-decision={state ?? ''}>
                     <article aria-labelledby={titleId} class="look-back-candidate">
-                      <h4 id={titleId} dir="auto" tabIndex={-1}>
+                      {/* Page text keeps its own direction inside the line; the line starts
+                          where the page's language starts, as the Keep button below does. */}
+                      <h4 id={titleId} tabIndex={-1}>
                         {isLinkable(c.url) ? (
-                          <a href={c.url} target="_blank" rel="noopener noreferrer">
+                          <a href={c.url} target="_blank" rel="noopener noreferrer" dir="auto">
                             {c.title || c.domain}
                           </a>
                         ) : (
-                          c.title || c.domain
+                          <bdi>{c.title || c.domain}</bdi>
                         )}
                       </h4>
                       <p class="muted">
                         {[
                           t(c.kind === 'search' ? 'kindSearch' : 'kindReading'),
-                          c.domain,
+                          // Isolated, so a time after it stays after it in Arabic.
+                          `\u2068${c.domain}\u2069`,
                           formatTime(c.startedAt, locale),
                           c.estimatedMs > 0
                             ? t('lookBackEstimate', formatDuration(c.estimatedMs, locale))
@@ -169,8 +172,11 @@ export function LookBackReview(props: LookBackReviewProps) {
                       {results.length > 0 && (
                         <ul class="look-back-pages" aria-label={t('lookBackPagesLabel')}>
                           {results.map((p) => (
-                            <li key={p.url} dir="auto">
-                              {p.title || p.domain} <span class="muted">({p.domain})</span>
+                            <li key={p.url}>
+                              <bdi>{p.title || p.domain}</bdi>{' '}
+                              <span class="muted">
+                                (<bdi>{p.domain}</bdi>)
+                              </span>
                             </li>
                           ))}
                         </ul>
