@@ -48,6 +48,11 @@ export const IRI = {
     /** Where and with whom, in the learner's words (shared at `full` only). */
     place: `${IRI_BASE}/extensions/place`,
     people: `${IRI_BASE}/extensions/people`,
+    /**
+     * Who vouched for a stated activity: the endorsers' names, as they signed them, each
+     * with the id of their signed `EndorsementCredential`.
+     */
+    vouchedBy: `${IRI_BASE}/extensions/vouched-by`,
   },
   verb: {
     /** A follow-up: what the learner still remembers some days on. */

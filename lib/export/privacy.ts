@@ -131,6 +131,11 @@ export interface SharedSession {
   /** Where and with whom, the learner's own words: shared with the notes. */
   place?: string;
   people?: string;
+  /**
+   * Who vouched for this one stated activity (an endorsement of it, `Endorsement.sessionId`),
+   * newest first: shared at every level, as it says how to weigh the activity.
+   */
+  vouchedBy?: { name: string; credentialId: string }[];
   /** How the learning was noticed: shared at every level, as it says how to weigh the rest. */
   provenance: SessionProvenance;
   /** What this session may be called at this level; always set. */
@@ -244,7 +249,7 @@ export function shareSkills(skills: readonly Skill[]): SharedSkill[] {
  * @example const [shared] = redactSessions(data, [session], 'full');
  */
 export function redactSessions(
-  data: Pick<ExportData, 'visits' | 'searches' | 'skills'>,
+  data: Pick<ExportData, 'visits' | 'searches' | 'skills' | 'endorsements'>,
   sessions: readonly Session[],
   level: PrivacyLevel,
   strings: SessionLabelText = SESSION_LABEL_TEXT,
@@ -291,6 +296,14 @@ export function redactSessions(
     else queriesBy.set(q.sessionId, [shared]);
   }
 
+  const vouched = new Map<string, { name: string; credentialId: string }[]>();
+  for (const e of [...(data.endorsements ?? [])].sort((a, b) => b.issuedAt - a.issuedAt)) {
+    if (!e.sessionId || !ids.has(e.sessionId)) continue;
+    const list = vouched.get(e.sessionId) ?? [];
+    list.push({ name: e.issuerName, credentialId: e.credentialId });
+    vouched.set(e.sessionId, list);
+  }
+
   return sessions.map((s): SharedSession => {
     const site = siteName(s.domain, s.url);
     const out: SharedSession = {
@@ -319,6 +332,8 @@ export function redactSessions(
       if (s.learningKind) out.learningKind = s.learningKind;
       if (rules.notes && s.place) out.place = s.place;
       if (rules.notes && s.people) out.people = s.people;
+      const by = vouched.get(s.id);
+      if (by) out.vouchedBy = by;
     }
     return out;
   });

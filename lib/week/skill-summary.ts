@@ -179,7 +179,8 @@ function endorsementsOf(
   endorsements: readonly Endorsement[],
 ): EndorsementSummary[] {
   return endorsements
-    .filter((e) => e.skillId === skillId)
+    // An endorsement of one activity vouches for that activity, not for the skill.
+    .filter((e) => e.skillId === skillId && !e.sessionId)
     .sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id))
     .map((e) => {
       const item: EndorsementSummary = {
