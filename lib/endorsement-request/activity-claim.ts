@@ -65,9 +65,7 @@ export async function activityClaim(
       type: ['Profile'],
       name: options.learnerName?.trim() || T.anonymous,
     },
-    validFrom: new Date(Math.floor(options.now / 1000) * 1000)
-      .toISOString()
-      .replace('.000Z', 'Z'),
+    validFrom: new Date(Math.floor(options.now / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
     name: text.name(s.label),
     description,
     credentialSubject: {

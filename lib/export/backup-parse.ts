@@ -306,7 +306,10 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
       (r) => r.sessionId !== undefined && !sessionIds.has(r.sessionId as string),
     );
     if (i >= 0) {
-      return fail('orphan-record', `data.endorsements[${i}].sessionId: no such session in the file`);
+      return fail(
+        'orphan-record',
+        `data.endorsements[${i}].sessionId: no such session in the file`,
+      );
     }
   }
 

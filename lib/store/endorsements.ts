@@ -50,8 +50,7 @@ export async function endorsableActivities(
     .equals('away')
     .each((s) => {
       const skillId = s.provenance === 'stated' && s.skills.find((id) => skills.has(id));
-      if (skillId)
-        out.set(learnerActivityId(learnerDid, s.id), { sessionId: s.id, skillId });
+      if (skillId) out.set(learnerActivityId(learnerDid, s.id), { sessionId: s.id, skillId });
     });
   return out;
 }

@@ -242,15 +242,9 @@ export function WeekSessions({ week, data, skillsById, locale, settings }: WeekS
                   today={today}
                   exportPrivacy={settings.exportPrivacy}
                   onAskEndorsement={async (level) => {
-                    const { saveActivityEndorsementRequest } = await import(
-                      './activity-endorsement-request'
-                    );
-                    return saveActivityEndorsementRequest(
-                      item.session.id,
-                      level,
-                      settings,
-                      locale,
-                    );
+                    const { saveActivityEndorsementRequest } =
+                      await import('./activity-endorsement-request');
+                    return saveActivityEndorsementRequest(item.session.id, level, settings, locale);
                   }}
                   onSaveStated={async (input) => {
                     const result = await saveStatedActivity(db(), input, {

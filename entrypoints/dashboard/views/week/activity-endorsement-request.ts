@@ -42,18 +42,25 @@ export async function saveActivityEndorsementRequest(
     },
     { start, end, weekStart: settings.weekStart, level, strings: sessionLabelStrings() },
   );
-  const [{ activityClaim }, { getOrCreateDidKey }, { signDataIntegrity }, page] =
-    await Promise.all([
+  const [{ activityClaim }, { getOrCreateDidKey }, { signDataIntegrity }, page] = await Promise.all(
+    [
       import('../../../../lib/endorsement-request/activity-claim'),
       import('../../../../lib/credentials/did-key'),
       import('../../../../lib/credentials/data-integrity'),
       import('virtual:standalone/endorsement-request'),
-    ]);
+    ],
+  );
   const key = await getOrCreateDidKey(didKeyStore(database));
   const claim = await activityClaim(
     shared,
     session.id,
-    { issuerId: key.did, learnerName: settings.learnerName, now, locale, strings: badgeStrings(locale) },
+    {
+      issuerId: key.did,
+      learnerName: settings.learnerName,
+      now,
+      locale,
+      strings: badgeStrings(locale),
+    },
     activityClaimStrings(),
   );
   if (!claim) return null;
