@@ -7,7 +7,7 @@ import type { SkilltrailDb } from './db';
 import type { AddEndorsementResult, EndorsableActivity } from '../credentials/endorsement';
 import { learnerAchievementId, learnerActivityId } from '../credentials/learner-binding';
 import { newId } from '../ids';
-import type { Endorsement, Session } from '../model';
+import type { Endorsement, Session, Skill } from '../model';
 
 /** What a file chooser gives: a size known before reading, and the text. */
 export interface EndorsementFile {
@@ -53,6 +53,22 @@ export async function endorsableActivities(
       if (skillId) out.set(learnerActivityId(learnerDid, s.id), { sessionId: s.id, skillId });
     });
   return out;
+}
+
+/**
+ * The stated activity `sessionId` and every skill, for a request to endorse it; `null` when
+ * it is gone or is not a stated activity. One read transaction.
+ * @example const found = await activityToEndorse(db(), session.id);
+ */
+export async function activityToEndorse(
+  db: SkilltrailDb,
+  sessionId: string,
+): Promise<{ session: Session; skills: Skill[] } | null> {
+  return db.transaction('r', [db.sessions, db.skills], async () => {
+    const session = await db.sessions.get(sessionId);
+    if (!session || session.kind !== 'away' || session.provenance !== 'stated') return null;
+    return { session, skills: await db.skills.toArray() };
+  });
 }
 
 /** What an activity is called where it is named: what was learned, or its title. */

@@ -8,10 +8,10 @@ import {
 import { requestPageFilename } from '../../../../lib/endorsement-request/files';
 import { requestPageHtml } from '../../../../lib/endorsement-request/page-html';
 import { prepareExport, type PrivacyLevel } from '../../../../lib/export/privacy';
-import type { Session } from '../../../../lib/model';
 import type { Settings } from '../../../../lib/settings/settings';
 import { addDays, localDate, startOfLocalDay } from '../../../../lib/time';
 import { db } from '../../../../lib/store/records';
+import { activityToEndorse } from '../../../../lib/store/endorsements';
 import { didKeyStore } from '../../../../lib/store/keys';
 
 /**
@@ -28,8 +28,9 @@ export async function saveActivityEndorsementRequest(
 ): Promise<string | null> {
   const now = Date.now();
   const database = db();
-  const session: Session | undefined = await database.sessions.get(sessionId);
-  if (!session || session.kind !== 'away') return null;
+  const found = await activityToEndorse(database, sessionId);
+  if (!found) return null;
+  const { session, skills } = found;
   const start = startOfLocalDay(localDate(session.startedAt));
   const end = startOfLocalDay(addDays(localDate(session.startedAt), 1));
   const shared = prepareExport(
@@ -37,7 +38,7 @@ export async function saveActivityEndorsementRequest(
       sessions: [session],
       visits: [],
       searches: [],
-      skills: await database.skills.toArray(),
+      skills,
       endorsements: [],
     },
     { start, end, weekStart: settings.weekStart, level, strings: sessionLabelStrings() },
