@@ -2,7 +2,9 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyDataIntegrity } from '../../../lib/credentials/data-integrity';
-import { getOrCreateDidKey, type DidKey } from '../../../lib/credentials/did-key';
+import { didKeyOf, getOrCreateDidKey, type DidKey } from '../../../lib/credentials/did-key';
+import { backupFile } from '../../../lib/export/backup-file';
+import { restoreBackup } from '../../../lib/store/backup';
 import { checkEndorsement } from '../../../lib/credentials/endorsement';
 import { memoryKeyStore } from '../../../lib/credentials/keys';
 import {
@@ -182,9 +184,18 @@ describe('an endorsement of one activity', () => {
     };
     expect(reviewOrder(data)[0]!.vouchedBy).toEqual([MENTOR.name]);
     expect(skillSummary(WIRING, [], 7, [], stored).endorsements).toEqual([]);
-    expect(requestScope({ ...data, followUps: [] }, WIRING.id, NOW, TZ)!.data.endorsements).toEqual(
-      [],
-    );
+    // A skill's request carries it only as its activity's evidence, never as the skill's.
+    const scope = requestScope({ ...data, followUps: [] }, WIRING.id, NOW, TZ)!;
+    expect(scope.data.endorsements).toEqual(stored);
+    const asked = prepareExport(scope.data, {
+      start: scope.start,
+      end: scope.end,
+      timeZone: TZ,
+      weekStart: 1,
+      level: 'titles',
+    });
+    expect(asked.summary.skills[0]!.endorsements).toEqual([]);
+    expect(asked.sessions[0]!.vouchedBy?.[0]?.name).toBe(MENTOR.name);
 
     const start = startOfLocalDay(addDays(localDate(NOW, TZ), -3), TZ);
     const end = startOfLocalDay(addDays(localDate(NOW, TZ), 1), TZ);
@@ -240,5 +251,66 @@ describe('an endorsement of one activity', () => {
     expect(await addEndorsement(db, file(e.text), NOW, ME.did)).toMatchObject({ ok: true });
     await eraseSessions(db, ['act-1']);
     expect(await db.endorsements.count()).toBe(0);
+  }, 60_000);
+});
+
+describe('a backup of an activity vouched for', () => {
+  it('restores it with its session; one moved to another activity, or to none, refuses the file', async () => {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
+    const did = await didKeyOf(pair.publicKey);
+    const browser = async () => {
+      const db = openDb(`activity-backup-${crypto.randomUUID()}`);
+      await db.meta.put({ key: 'did-key', value: pair });
+      return db;
+    };
+    const source = await browser();
+    await source.skills.put(WIRING);
+    await source.sessions.bulkPut([activity('act-1'), activity('act-2')]);
+    const e = await endorsementOfActivity(did, 'act-1');
+    expect(await addEndorsement(source, file(e.text), NOW, did)).toMatchObject({ ok: true });
+    const stored = await source.endorsements.toArray();
+    const backup = (endorsements: Endorsement[]) =>
+      backupFile(
+        {
+          skills: [WIRING],
+          sessions: [activity('act-1'), activity('act-2')],
+          visits: [],
+          searches: [],
+          captures: [],
+          followUps: [],
+          endorsements,
+        },
+        { now: NOW },
+      ).content;
+
+    const target = await browser();
+    expect(await restoreBackup(target, backup(stored), undefined, { now: NOW })).toMatchObject({
+      ok: true,
+    });
+    expect(await target.endorsements.toArray()).toEqual([
+      expect.objectContaining({ sessionId: 'act-1', credentialId: e.credential.id }),
+    ]);
+
+    const moved = await browser();
+    expect(
+      await restoreBackup(moved, backup([{ ...stored[0]!, sessionId: 'act-2' }]), undefined, {
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, key: 'endorsement-refused' });
+    expect(
+      await restoreBackup(moved, backup([{ ...stored[0]!, sessionId: 'act-9' }]), undefined, {
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, key: 'orphan-record' });
+    // Claimed as the skill's own endorsement, it is not one.
+    const { sessionId: _, ...asSkill } = stored[0]!;
+    expect(await restoreBackup(moved, backup([asSkill]), undefined, { now: NOW })).toMatchObject({
+      ok: false,
+      key: 'endorsement-refused',
+    });
+    expect(await moved.endorsements.count()).toBe(0);
   }, 60_000);
 });
