@@ -16,7 +16,7 @@
  * labelled "Web search on google.com", never by its title.
  */
 import { LEARNING_KIND_TEXT, LEARNING_KINDS, type LearningKind } from '../learning-away/kinds';
-import type { Session, SessionKind, Skill } from '../model';
+import type { Endorsement, Session, SessionKind, Skill } from '../model';
 import { statedMs, type SessionProvenance } from '../provenance';
 import type { ExportPrivacy } from '../settings/settings';
 import { sessionsInRange } from '../week/learning-sessions';
@@ -218,7 +218,27 @@ export function prepareExport(data: ExportData, options: ExportOptions): SharedD
         options.strings,
       )
     : [];
+  markVouched(sessions, data.endorsements ?? []);
   return { level: options.level, rules, summary, skills, sessions };
+}
+
+/**
+ * Sets `vouchedBy` on each stated activity someone endorsed (`Endorsement.sessionId`), newest
+ * first. Only here, not in `redactSessions`: the service worker's sync carries no endorsements.
+ */
+function markVouched(sessions: SharedSession[], endorsements: readonly Endorsement[]): void {
+  const by = new Map<string, { name: string; credentialId: string }[]>();
+  for (const e of [...endorsements].sort((a, b) => b.issuedAt - a.issuedAt)) {
+    if (e.sessionId)
+      by.set(e.sessionId, [
+        ...(by.get(e.sessionId) ?? []),
+        { name: e.issuerName, credentialId: e.credentialId },
+      ]);
+  }
+  for (const s of sessions) {
+    const names = s.kind === 'away' ? by.get(s.id) : undefined;
+    if (names) s.vouchedBy = names;
+  }
 }
 
 function rulesFor(level: PrivacyLevel): PrivacyRules {
@@ -249,7 +269,7 @@ export function shareSkills(skills: readonly Skill[]): SharedSkill[] {
  * @example const [shared] = redactSessions(data, [session], 'full');
  */
 export function redactSessions(
-  data: Pick<ExportData, 'visits' | 'searches' | 'skills' | 'endorsements'>,
+  data: Pick<ExportData, 'visits' | 'searches' | 'skills'>,
   sessions: readonly Session[],
   level: PrivacyLevel,
   strings: SessionLabelText = SESSION_LABEL_TEXT,
@@ -296,14 +316,6 @@ export function redactSessions(
     else queriesBy.set(q.sessionId, [shared]);
   }
 
-  const vouched = new Map<string, { name: string; credentialId: string }[]>();
-  for (const e of [...(data.endorsements ?? [])].sort((a, b) => b.issuedAt - a.issuedAt)) {
-    if (!e.sessionId || !ids.has(e.sessionId)) continue;
-    const list = vouched.get(e.sessionId) ?? [];
-    list.push({ name: e.issuerName, credentialId: e.credentialId });
-    vouched.set(e.sessionId, list);
-  }
-
   return sessions.map((s): SharedSession => {
     const site = siteName(s.domain, s.url);
     const out: SharedSession = {
@@ -332,8 +344,6 @@ export function redactSessions(
       if (s.learningKind) out.learningKind = s.learningKind;
       if (rules.notes && s.place) out.place = s.place;
       if (rules.notes && s.people) out.people = s.people;
-      const by = vouched.get(s.id);
-      if (by) out.vouchedBy = by;
     }
     return out;
   });
