@@ -190,11 +190,6 @@ async function statedStatement(
   };
   if (s.place) extensions[IRI.extension.place] = s.place;
   if (s.people) extensions[IRI.extension.people] = s.people;
-  if (s.vouchedBy?.length)
-    extensions[IRI.extension.vouchedBy] = s.vouchedBy.map((v) => ({
-      name: v.name,
-      credential: v.credentialId,
-    }));
   return {
     id: await statementId(`stated:${s.id}`, options.level),
     actor,

@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 import { checkEndorsement } from '../../../lib/credentials/endorsement';
 import { learnerActivityId } from '../../../lib/credentials/learner-binding';
 import { endorsementFilename, requestPageFilename } from '../../../lib/endorsement-request/files';
-import { IRI } from '../../../lib/export/iri';
+import { VOUCHED_BY_EXTENSION } from '../../../lib/export/iri';
 import { newId } from '../../../lib/ids';
 import { skillKey } from '../../../lib/skills/names';
 import { readStore, putRecords } from './dexie-reader';
@@ -152,7 +152,7 @@ export function expectXapi(text: string, vouchedBy?: string): void {
   });
   if (vouchedBy) {
     const extensions = (stated[0]!.context as { extensions: Record<string, unknown> }).extensions;
-    expect(extensions[IRI.extension.vouchedBy]).toEqual([
+    expect(extensions[VOUCHED_BY_EXTENSION]).toEqual([
       expect.objectContaining({ name: vouchedBy }),
     ]);
   }

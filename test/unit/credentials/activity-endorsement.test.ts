@@ -23,7 +23,7 @@ import { exportMarkdown } from '../../../lib/export/markdown';
 import { buildBadgeCredentials } from '../../../lib/export/openbadges/build';
 import { prepareExport } from '../../../lib/export/privacy';
 import { buildXapiStatements } from '../../../lib/export/xapi/statements';
-import { IRI } from '../../../lib/export/iri';
+import { IRI, VOUCHED_BY_EXTENSION } from '../../../lib/export/iri';
 import { statedSession } from '../../../lib/learning-away/session';
 import type { Endorsement, Session } from '../../../lib/model';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
@@ -214,7 +214,7 @@ describe('an endorsement of one activity', () => {
       const extensionsOf = (x: (typeof statements)[number]) =>
         (x.context as { extensions?: Record<string, unknown> } | undefined)?.extensions ?? {};
       const stated = statements.find((x) => extensionsOf(x)[IRI.extension.learningKind]);
-      expect(extensionsOf(stated!)[IRI.extension.vouchedBy]).toEqual([
+      expect(extensionsOf(stated!)[VOUCHED_BY_EXTENSION]).toEqual([
         { name: MENTOR.name, credential: e.credential.id },
       ]);
       const [badge] = await buildBadgeCredentials(shared, { issuerId: ME.did, now: NOW });
