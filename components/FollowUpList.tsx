@@ -12,6 +12,8 @@ export interface FollowUpItem {
   link?: string;
   /** The skill's name, when the list holds several skills. */
   skillName?: string;
+  /** The stated activities it asked about, each named by its kind and what was learned. */
+  about?: readonly string[];
 }
 
 /** Answered follow-ups: when, what stayed, where it was used and the link to the work. */
@@ -28,7 +30,7 @@ export function FollowUpList({
       {items.map((f) => (
         <li key={f.id} data-follow-up-id={f.id}>
           <p class="muted">
-            {[f.skillName, t('followUpAnsweredOn', formatDay(f.at, locale))]
+            {[f.skillName, ...(f.about ?? []), t('followUpAnsweredOn', formatDay(f.at, locale))]
               .filter(Boolean)
               .join(' · ')}
           </p>

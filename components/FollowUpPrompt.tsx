@@ -4,6 +4,7 @@ import { checkAnswer, type FollowUpAnswer } from '../lib/followup/answer';
 import { formatDay } from '../lib/format';
 import './controls.css';
 import { t, type MessageKey } from './i18n/i18n';
+import { LEARNING_KIND_KEYS } from './i18n/learning-kind-strings';
 
 export interface FollowUpPromptProps {
   /** The follow-up due now; `null` when none. */
@@ -25,7 +26,7 @@ const OUTCOME_TEXT: Record<Outcome, MessageKey> = {
 
 /**
  * "What do you still remember about …?" and "Where did you use it?", some days after a
- * skill's sessions. Answering or dismissing is one click; afterwards the prompt says what
+ * skill's sessions; a stated activity among them is named by its kind and what was learned. Answering or dismissing is one click; afterwards the prompt says what
  * happened and stays put until the page closes.
  */
 export function FollowUpPrompt({ due, locale, onAnswer, onDismiss }: FollowUpPromptProps) {
@@ -81,17 +82,35 @@ export function FollowUpPrompt({ due, locale, onAnswer, onDismiss }: FollowUpPro
   return (
     <section class="follow-up" aria-labelledby={heading} data-follow-up={current.skillId}>
       <h2 id={heading}>{t('followUpHeading', current.skillName)}</h2>
-      <p class="muted">
-        {t('followUpIntro', [
-          t(
-            new Intl.PluralRules(locale).select(current.sessionIds.length) === 'one'
-              ? 'countSessionsOne'
-              : 'countSessionsOther',
-            current.sessionIds.length,
-          ),
-          formatDay(current.since, locale),
-        ])}
-      </p>
+      {current.onScreen && (
+        <p class="muted">
+          {t('followUpIntro', [
+            t(
+              new Intl.PluralRules(locale).select(current.onScreen.count) === 'one'
+                ? 'countSessionsOne'
+                : 'countSessionsOther',
+              current.onScreen.count,
+            ),
+            formatDay(current.onScreen.since, locale),
+          ])}
+        </p>
+      )}
+      {current.stated.length > 0 && (
+        <>
+          <p class="muted">{t('followUpStatedIntro')}</p>
+          <ul class="follow-up-stated">
+            {current.stated.map((a) => (
+              <li key={a.sessionId} data-stated-activity={a.sessionId}>
+                {t('followUpStatedItem', [
+                  t(LEARNING_KIND_KEYS[a.learningKind].name),
+                  formatDay(a.at, locale),
+                  a.learned,
+                ])}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <form onSubmit={save} noValidate>
         <label for={`${id}-recall`}>{t('followUpRecallQuestion', current.skillName)}</label>
         <textarea rows={3} maxLength={10_000} {...field('recall')} />

@@ -207,7 +207,11 @@ export function badgeStrings(locale: string): BadgeText {
     reflection: (text) => t('badgeReflection', text),
     recallName: (skill) => t('badgeRecallName', skill),
     applicationName: (skill) => t('badgeApplicationName', skill),
-    followUpDescription: (p) => t('badgeFollowUpDescription', [p.when, sessions(p.sessions)]),
+    followUpDescription: (p) =>
+      t('badgeFollowUpDescription', [
+        p.when,
+        formatList([...(p.sessions > 0 ? [sessions(p.sessions)] : []), ...p.stated], locale),
+      ]),
     moreEvidence: (count) => t('badgeMoreEvidence', sessions(count)),
     moreEvidenceWhy: (max) => t('badgeMoreEvidenceWhy', String(max)),
     summaryGenre: t('badgeSummaryGenre'),

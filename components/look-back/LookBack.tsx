@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { buildSuggestionIndex } from '../../lib/suggest/skill-index';
 import { suggest } from '../../lib/suggest/rank';
+import { candidatesByDay, type CandidateDay } from '../../lib/look-back/by-day';
 import type { LookBackCandidate } from '../../lib/look-back/group';
 import { knownVisits } from '../../lib/look-back/known';
 import {
@@ -24,11 +25,16 @@ type Phase =
   | { kind: 'reading'; done: number; total: number }
   | { kind: 'cancelled' }
   | { kind: 'failed' }
-  | { kind: 'found'; candidates: LookBackCandidate[] };
+  | { kind: 'found'; days: CandidateDay[] };
 
-/** A frame for the page between slices of the look back's work. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Gives the page a turn between slices of the look back's work: a task boundary, where the
+ * browser paints when a frame is due and handles input. Not a wait for the next frame: on
+ * a busy machine frames come late, and the look back would wait for each.
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
@@ -80,11 +86,14 @@ export function LookBack({ settings, skills, read, keep, createSkill }: LookBack
         known: knownVisits(spans),
         learningSites: new Set(history.sessions.map((s) => s.domain)),
         clock: () => performance.now(),
-        pause: nextFrame,
+        pause: yieldToPage,
         onProgress: (done, total) => setPhase({ kind: 'reading', done, total }),
         signal: controller.signal,
       });
-      setPhase({ kind: 'found', candidates: result.candidates });
+      const days = candidatesByDay(result.candidates);
+      // The list is built in a task of its own.
+      await yieldToPage();
+      setPhase({ kind: 'found', days });
     } catch (error) {
       if ((error as { name?: string }).name === 'AbortError') setPhase({ kind: 'cancelled' });
       else {
@@ -105,6 +114,26 @@ export function LookBack({ settings, skills, read, keep, createSkill }: LookBack
       else void run();
     });
   };
+
+  // The same function on every render: the review list keeps one loader per candidate.
+  const suggestFor = useCallback(
+    async (c: LookBackCandidate) =>
+      index.current
+        ? suggest(
+            index.current,
+            {
+              url: c.url,
+              domain: c.domain,
+              title: c.title,
+              queries: c.queries.map((q) => q.query),
+              ...(c.engine ? { engine: c.engine } : {}),
+            },
+            Date.now(),
+            3,
+          )
+        : [],
+    [],
+  );
 
   const busy = phase.kind === 'reading';
   return (
@@ -161,24 +190,9 @@ export function LookBack({ settings, skills, read, keep, createSkill }: LookBack
       )}
       {phase.kind === 'found' && (
         <LookBackReview
-          candidates={phase.candidates}
+          days={phase.days}
           skills={skills}
-          suggest={async (c) =>
-            index.current
-              ? suggest(
-                  index.current,
-                  {
-                    url: c.url,
-                    domain: c.domain,
-                    title: c.title,
-                    queries: c.queries.map((q) => q.query),
-                    ...(c.engine ? { engine: c.engine } : {}),
-                  },
-                  Date.now(),
-                  3,
-                )
-              : []
-          }
+          suggest={suggestFor}
           onCreateSkill={createSkill}
           onKeep={keep}
         />

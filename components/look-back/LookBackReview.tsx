@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LookBackCandidate } from '../../lib/look-back/group';
-import { candidatesByDay } from '../../lib/look-back/by-day';
+import { firstOfDays, type CandidateDay } from '../../lib/look-back/by-day';
 import type { Skill } from '../../lib/model';
 import type { Suggestion } from '../../lib/suggest/rank';
 import { formatDay, formatDuration, formatList, formatTime } from '../../lib/format';
@@ -10,7 +10,8 @@ import { SkillPicker } from '../SkillPicker';
 import { SuggestedSkills } from '@/components/popup/SuggestedSkills';
 
 export interface LookBackReviewProps {
-  candidates: readonly LookBackCandidate[];
+  /** What was found, by day (`candidatesByDay`: worked out before, not while rendering). */
+  days: readonly CandidateDay[];
   skills: readonly Skill[];
   /** Suggested skills for a candidate, as the popup suggests them for a page. */
   suggest: (candidate: LookBackCandidate) => Promise<Suggestion[]>;
@@ -21,23 +22,68 @@ export interface LookBackReviewProps {
 
 type Decision = 'kept' | 'dismissed' | 'failed';
 
+/** Candidates shown at a time: a page's frames stay short however much was found. */
+const PAGE = 20;
+
 /**
  * What a look back found, newest day first: each candidate with its title, site and
- * queries, suggested skills and a skill field, and Keep or Dismiss — one at a time or a
- * whole day. Nothing is stored until Keep. Every page text is shown as text.
+ * queries, suggested skills and a skill field, and Keep (or Ctrl+Enter) or Dismiss — one at
+ * a time or a whole day (all of it, shown yet or not). Candidates show a page at a time.
+ * Nothing is stored until Keep; a skill typed but not entered is kept with it, as the
+ * popup saves one. Every page text is shown as text.
  */
 export function LookBackReview(props: LookBackReviewProps) {
-  const { candidates, skills, suggest, onCreateSkill, onKeep } = props;
+  const { days, skills, suggest, onCreateSkill, onKeep } = props;
   const locale = uiLocale();
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [decided, setDecided] = useState<Record<string, Decision>>({});
-  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const total = useMemo(() => days.reduce((n, d) => n + d.candidates.length, 0), [days]);
+  const [shown, setShown] = useState(PAGE);
+  // The first candidate a "Show more" revealed: the keyboard goes to its title.
+  const [focusOn, setFocusOn] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusOn !== null) document.getElementById(`look-back-title-${focusOn}`)?.focus();
+  }, [focusOn]);
+  // The latest skills per candidate, read after an await (a skill typed, then Keep).
+  const latest = useRef(chosen);
+  const choose = (id: string, ids: string[]) => {
+    latest.current = { ...latest.current, [id]: ids };
+    setChosen((before) => ({ ...before, [id]: ids }));
+  };
+  // Each skill field's "add what is typed", and the skills being created, which Keep waits for.
+  const commits = useRef(new Map<string, { current: (() => Promise<void>) | null }>());
+  const commitOf = (id: string) => {
+    const ref = commits.current.get(id) ?? { current: null };
+    commits.current.set(id, ref);
+    return ref;
+  };
+  const creating = useRef(new Set<Promise<unknown>>());
+  const createSkill = (name: string) => {
+    const created = onCreateSkill(name);
+    creating.current.add(created);
+    void created.finally(() => creating.current.delete(created)).catch(() => {});
+    return created;
+  };
+  // One loader per candidate, made when it shows: a new one would load again on every render.
+  const loaders = useRef(new Map<string, () => Promise<Suggestion[]>>());
+  const loaderOf = (c: LookBackCandidate) => {
+    const load = loaders.current.get(c.id) ?? (() => suggest(c));
+    loaders.current.set(c.id, load);
+    return load;
+  };
 
   const decide = (id: string, decision: Decision) =>
     setDecided((before) => ({ ...before, [id]: decision }));
   const keep = async (candidate: LookBackCandidate) => {
     try {
-      await onKeep(candidate, chosen[candidate.id] ?? []);
+      // A skill still in the field is on screen: add it as Enter would, then wait for every
+      // skill being created (the field selects each as it is stored).
+      await commits.current.get(candidate.id)?.current?.();
+      while (creating.current.size > 0) {
+        await Promise.allSettled([...creating.current]);
+        await Promise.resolve();
+      }
+      await onKeep(candidate, latest.current[candidate.id] ?? []);
       decide(candidate.id, 'kept');
     } catch (error) {
       console.error('Skilltrail could not keep a session from history', error);
@@ -47,20 +93,21 @@ export function LookBackReview(props: LookBackReviewProps) {
   const open = (list: readonly LookBackCandidate[]) =>
     list.filter((c) => decided[c.id] === undefined || decided[c.id] === 'failed');
 
-  if (candidates.length === 0) return <p role="status">{t('lookBackNothing')}</p>;
+  if (total === 0) return <p role="status">{t('lookBackNothing')}</p>;
   const keptCount = Object.values(decided).filter((d) => d === 'kept').length;
 
   return (
     <div class="look-back-review">
       <p role="status">
-        {t('lookBackFound', candidates.length)}
+        {t('lookBackFound', total)}
         {keptCount > 0 ? ` ${t('lookBackKeptCount', keptCount)}` : ''}
       </p>
       <p class="muted">{t('lookBackReviewHelp')}</p>
-      {candidatesByDay(candidates).map((day) => {
+      {firstOfDays(days, shown).map((day) => {
         const dayName = formatDay(day.start, locale);
         const headingId = `look-back-day-${day.start}`;
-        const undecided = open(day.candidates);
+        // The whole day, shown yet or not: "Keep all of" a day means all of it.
+        const undecided = open(days.find((d) => d.start === day.start)?.candidates ?? []);
         return (
           <section key={day.start} aria-labelledby={headingId} class="look-back-day">
             <h3 id={headingId}>{dayName}</h3>
@@ -95,7 +142,7 @@ export function LookBackReview(props: LookBackReviewProps) {
                 return (
                   <li key={c.id} data-candidate={c.kind} data-decision={state ?? ''}>
                     <article aria-labelledby={titleId} class="look-back-candidate">
-                      <h4 id={titleId} dir="auto">
+                      <h4 id={titleId} dir="auto" tabIndex={-1}>
                         {isLinkable(c.url) ? (
                           <a href={c.url} target="_blank" rel="noopener noreferrer">
                             {c.title || c.domain}
@@ -138,26 +185,29 @@ export function LookBackReview(props: LookBackReviewProps) {
                           aria-labelledby={titleId}
                           onSubmit={(e) => {
                             e.preventDefault();
-                            const candidate = byId.get(c.id);
-                            if (candidate) void keep(candidate);
+                            void keep(c);
+                          }}
+                          onKeyDown={(e) => {
+                            if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+                            e.preventDefault();
+                            void keep(c);
                           }}
                         >
                           <SkillPicker
                             skills={skills}
                             selected={chosen[c.id] ?? []}
-                            onChange={(ids) => setChosen((before) => ({ ...before, [c.id]: ids }))}
-                            onCreate={onCreateSkill}
+                            onChange={(ids) => choose(c.id, ids)}
+                            onCreate={createSkill}
+                            commitRef={commitOf(c.id)}
                           />
                           <SuggestedSkills
                             sessionId={c.id}
-                            load={() => suggest(c)}
+                            load={loaderOf(c)}
                             selected={chosen[c.id] ?? []}
-                            onAdd={(skillId) =>
-                              setChosen((before) => ({
-                                ...before,
-                                [c.id]: [...(before[c.id] ?? []), skillId],
-                              }))
-                            }
+                            onAdd={(skillId) => {
+                              const before = latest.current[c.id] ?? [];
+                              if (!before.includes(skillId)) choose(c.id, [...before, skillId]);
+                            }}
                           />
                           <p>
                             <button type="submit" class="primary">
@@ -182,6 +232,23 @@ export function LookBackReview(props: LookBackReviewProps) {
           </section>
         );
       })}
+      {shown < total && (
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              setFocusOn(
+                firstOfDays(days, shown + 1)
+                  .at(-1)!
+                  .candidates.at(-1)!.id,
+              );
+              setShown(shown + PAGE);
+            }}
+          >
+            {t('lookBackShowMore', [Math.min(PAGE, total - shown), total - shown])}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -15,7 +15,7 @@
  * A search results page's title holds the query, so below `full` a search session is
  * labelled "Web search on google.com", never by its title.
  */
-import { LEARNING_KIND_TEXT, LEARNING_KINDS, type LearningKind } from '../learning-away/kinds';
+import { LEARNING_KIND_NAMES, type LearningKind } from '../learning-away/kinds';
 import type { Endorsement, Session, SessionKind, Skill } from '../model';
 import { statedMs, type SessionProvenance } from '../provenance';
 import type { ExportPrivacy } from '../settings/settings';
@@ -71,9 +71,7 @@ export const SESSION_LABEL_TEXT = {
     away: 'Away from the screen',
   } satisfies Readonly<Record<SessionKind, string>> as Readonly<Record<SessionKind, string>>,
   /** An `away` session is named by its kind of learning where its title is withheld. */
-  learning: Object.fromEntries(
-    LEARNING_KINDS.map((k) => [k, LEARNING_KIND_TEXT[k].name]),
-  ) as Readonly<Record<LearningKind, string>>,
+  learning: LEARNING_KIND_NAMES,
   unknownSite: 'an unknown site',
   on: (kind: string, site: string) => `${kind} on ${site}`,
 };

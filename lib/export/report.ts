@@ -8,15 +8,12 @@
  * carries an `href` only when `isLinkable` allows it (never `javascript:` or `data:`).
  */
 import { formatDuration, formatNumber } from '../format';
+import { statedAsked } from '../followup/asked-about';
 import type { SessionKind } from '../model';
-import { LEARNING_KIND_TEXT, LEARNING_KINDS, type LearningKind } from '../learning-away/kinds';
+import { LEARNING_KIND_NAMES } from '../learning-away/kinds';
 import { PROVENANCE_TEXT } from '../provenance';
 import { isLinkable } from '../url';
 import { PRIVACY_TEXT, type SharedData, type SharedSession } from './privacy';
-
-const LEARNING_KIND_NAMES = Object.fromEntries(
-  LEARNING_KINDS.map((k) => [k, LEARNING_KIND_TEXT[k].name]),
-) as Readonly<Record<LearningKind, string>>;
 
 export const REPORT_TEXT = {
   /** Privacy levels as the report names them. */
@@ -206,6 +203,16 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
   const num = (n: number) => formatNumber(n, locale);
   const skillName = new Map(shared.skills.map((s) => [s.id, s.name]));
   const privacy = T.levels[shared.level];
+  // What a follow-up asked about: each stated activity by its kind and what was learned (a
+  // mentoring afternoon is no "session"), the rest counted.
+  const sessionById = new Map(shared.sessions.map((s) => [s.id, s]));
+  const askedAbout = (ids: readonly string[]) => {
+    const stated = statedAsked(ids, sessionById).map(
+      (s) => `${T.learning[s.learningKind]}: ${s.label}`,
+    );
+    const others = ids.length - stated.length;
+    return [...(others > 0 ? [T.sessionsCount(others)] : []), ...stated].join(', ');
+  };
 
   const period = `${dateOnly(summary.start, locale, tz)} – ${dateOnly(Math.max(summary.start, summary.end - 1), locale, tz)}`;
   const intro = [
@@ -272,7 +279,7 @@ export function buildReport(shared: SharedData, options: ReportOptions = {}): Re
         const item: ReportFollowUp = {
           heading: `${T.followUpAsked(
             dateTime(f.at, locale, tz),
-            T.sessionsCount(f.sessionIds.length),
+            askedAbout(f.sessionIds),
           )} · ${T.provenance.written}`,
         };
         if (f.recall) item.recall = f.recall;

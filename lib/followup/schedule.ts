@@ -4,6 +4,7 @@
  * (or none) out. Days are the learner's local calendar days, so "7 days after" is the same
  * date a week on whatever the time zone, across DST changes.
  */
+import type { LearningKind } from '../learning-away/kinds';
 import type { FollowUp, Session, Skill } from '../model';
 import { addDays, firstInstantOf, localDate, startOfLocalDay } from '../time';
 import { countsAsLearning } from '../week/learning-sessions';
@@ -23,6 +24,16 @@ export const FOLLOW_UP_WINDOW_DAYS = 28;
 /** Most sessions one follow-up points at. */
 export const MAX_FOLLOW_UP_SESSIONS = 200;
 
+/** A stated activity a follow-up asks about, named as the learner stated it. */
+export interface StatedActivityAsked {
+  sessionId: string;
+  learningKind: LearningKind;
+  /** What the learner said they learned (the session's title). */
+  learned: string;
+  /** The day it happened (its session's start, noon of that day). */
+  at: number;
+}
+
 export interface DueFollowUp {
   skillId: string;
   skillName: string;
@@ -30,6 +41,13 @@ export interface DueFollowUp {
   sessionIds: string[];
   /** When the first of them started. */
   since: number;
+  /**
+   * The stated activities among them, oldest first: the prompt names each by its kind and
+   * what was learned, since "sessions" says nothing about a shift at the food bank.
+   */
+  stated: StatedActivityAsked[];
+  /** Sessions on the screen (read, searched, watched) among them, and when the first began. */
+  onScreen: { count: number; since: number } | null;
 }
 
 /**
@@ -129,14 +147,33 @@ export function dueFollowUp(
         name.localeCompare(best.skillName) ||
         skillId.localeCompare(best.skillId)
       : -1;
-    if (order < 0) {
-      best = {
-        skillId,
-        skillName: name,
-        sessionIds: list.slice(0, MAX_FOLLOW_UP_SESSIONS).map((s) => s.id),
-        since,
-      };
-    }
+    if (order < 0) best = { skillId, skillName: name, since, ...askedAbout(list) };
   }
   return best;
+}
+
+/** What a follow-up asks about: its sessions (at most the cap), the stated ones named. */
+function askedAbout(
+  list: readonly Session[],
+): Pick<DueFollowUp, 'sessionIds' | 'stated' | 'onScreen'> {
+  const asked = list.slice(0, MAX_FOLLOW_UP_SESSIONS);
+  const stated: StatedActivityAsked[] = [];
+  const screen: Session[] = [];
+  for (const s of asked) {
+    if (s.kind === 'away' && s.learningKind) {
+      stated.push({
+        sessionId: s.id,
+        learningKind: s.learningKind,
+        learned: s.title,
+        at: s.startedAt,
+      });
+    } else {
+      screen.push(s);
+    }
+  }
+  return {
+    sessionIds: asked.map((s) => s.id),
+    stated,
+    onScreen: screen.length ? { count: screen.length, since: screen[0]!.startedAt } : null,
+  };
 }

@@ -11,8 +11,8 @@
  * Titles and queries are cleaned as live ones (`pageFor`: control and bidi characters,
  * whole characters, the learner's "sites only").
  *
- * The work runs in slices of at most `sliceMs` on the clock passed in, with `pause` (a
- * frame) between them, so a long history never holds the page's main thread.
+ * The work runs in slices of at most `sliceMs` on the clock passed in, with `pause` (a turn
+ * for the page) between them, so a long history never holds the page's main thread.
  */
 import { engineForHost } from '../search-engines';
 import type { Settings } from '../settings/settings';
@@ -54,7 +54,7 @@ export interface LookBackOptions {
   learningSites: ReadonlySet<string>;
   /** Milliseconds for timing the slices, as `performance.now`. */
   clock: () => number;
-  /** Gives the page a turn (a frame) between slices of work. */
+  /** Gives the page a turn (to paint, to handle input) between slices of work. */
   pause: () => Promise<void>;
   /** Longest slice of work between pauses. */
   sliceMs?: number;
@@ -186,7 +186,9 @@ export async function lookBack(options: LookBackOptions): Promise<LookBackResult
     sliceStart = clock();
     chunk.forEach((page, j) => visitsOf(page, items[j] ?? [], from, to, visits));
     options.onProgress?.(Math.min(total, i + chunk.length), total);
-    await breathe();
+    // Asking for a hundred pages' visits takes the main thread too (the API's own work for
+    // each call): it starts a task of its own rather than end this one.
+    await breathe(true);
   }
 
   visits.sort((a, b) => a.at - b.at || (a.visitId < b.visitId ? -1 : 1));
@@ -197,7 +199,9 @@ export async function lookBack(options: LookBackOptions): Promise<LookBackResult
     grouper.add(visits.slice(i, i + GROUP_AT_ONCE));
     await breathe();
   }
-  const candidates = withoutKnown(grouper.finish(), options.known);
+  const grouped = grouper.finish();
+  await breathe();
+  const candidates = withoutKnown(grouped, options.known);
   longestSliceMs = Math.max(longestSliceMs, clock() - sliceStart);
   return { candidates, pagesRead: total, visitsRead: visits.length, longestSliceMs };
 }

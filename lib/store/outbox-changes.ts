@@ -28,6 +28,7 @@ export interface ChangeScanOptions {
   /**
    * A session is sent once it ended this long ago: revisiting a page within the
    * "continue" gap extends the same session, and every extension would void and resend.
+   * A stated activity (kind `away`) is never extended, so this does not hold it back.
    */
   settledAfterMs: number;
   /** An edit is sent once the learner left it alone this long (typing a note is many edits). */
@@ -82,8 +83,10 @@ export async function queueChangedSessions(
       total.scanned++;
       // Times after now (from a backup, or a clock that ran ahead) are no live activity:
       // waiting for them would hold the session, and every later one, for good.
+      // A stated activity has no end the tracker could extend: its end is noon of the day
+      // stated, so only its edits are waited out.
       const live =
-        (s.endedAt <= now && now - s.endedAt < options.settledAfterMs) ||
+        (s.kind !== 'away' && s.endedAt <= now && now - s.endedAt < options.settledAfterMs) ||
         (s.updatedAt <= now && now - s.updatedAt < quiet);
       if (live) {
         total.unsettled++;

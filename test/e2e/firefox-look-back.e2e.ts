@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blocking, runAxe } from './harness/a11y';
 import { readStore } from './harness/dexie-reader';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import {
@@ -16,6 +17,8 @@ import {
   sessionsFromHistory,
   startLookBack,
   tagCandidate,
+  typeSkill,
+  expectKeptWithSkill,
   visitBeforeRecording,
 } from './harness/look-back';
 import { storedSettings, waitForTruthy } from './harness/pages';
@@ -108,10 +111,14 @@ describe('Firefox: looking back through the history', () => {
     await historyGivenBack(welcome);
 
     const { reading } = expectSearchAndArticleOnly(found);
+    expect(blocking(await runAxe(welcome))).toEqual([]);
 
     await tagCandidate(welcome, LOOK_BACK_QUERY, 'CSS layout');
     await keepCandidate(welcome, LOOK_BACK_QUERY);
+    // A skill typed but not entered is kept with the item, as the popup saves one.
+    await typeSkill(welcome, reading.title, 'Grid layout');
     await keepCandidate(welcome, reading.title);
+    await expectKeptWithSkill(welcome, reading.title, 'Grid layout');
     const sessions = await sessionsFromHistory(welcome, 2);
     expect(sessions.map((s) => s.activeMs)).toEqual([0, 0]);
     await expectKeptVisits(welcome);

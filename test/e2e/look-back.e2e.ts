@@ -20,6 +20,8 @@ import {
   sessionsFromHistory,
   startLookBack,
   tagCandidate,
+  typeSkill,
+  expectKeptWithSkill,
   visitBeforeRecording,
 } from './harness/look-back';
 import { downloaded, waitForTruthy } from './harness/pages';
@@ -65,7 +67,10 @@ describe('Chromium: looking back through the history', () => {
 
     await tagCandidate(welcome, LOOK_BACK_QUERY, 'CSS layout');
     await keepCandidate(welcome, LOOK_BACK_QUERY);
+    // A skill typed but not entered is kept with the item, as the popup saves one.
+    await typeSkill(welcome, reading.title, 'Grid layout');
     await keepCandidate(welcome, reading.title);
+    await expectKeptWithSkill(welcome, reading.title, 'Grid layout');
     const sessions = await sessionsFromHistory(welcome, 2);
     expect(sessions.filter((s) => s.provenance === 'from-history').map((s) => s.activeMs)).toEqual([
       0, 0,

@@ -70,9 +70,10 @@ function recordEvidence(
   const newestFirst = [...sessions].sort((a, b) => b.startedAt - a.startedAt);
   const reflected = newestFirst.filter((x) => x.note);
   const rest = newestFirst.filter((x) => !x.note);
+  const byId = new Map(sessions.map((x) => [x.id, x]));
   const followUps = [...s.followUps]
     .sort((a, b) => b.at - a.at)
-    .flatMap((f) => followUpEvidence(f, skill.name, shared.summary.timeZone, T));
+    .flatMap((f) => followUpEvidence(f, skill.name, shared.summary.timeZone, T, byId));
   const applied = followUps.filter((e) => e.name === T.applicationName(skill.name));
   const recalled = followUps.filter((e) => e.name !== T.applicationName(skill.name));
   const listed = evidenceList([...reflected, ...rest], shared, locale, T, MAX_RECORD_EVIDENCE);
@@ -155,6 +156,7 @@ async function buildOne(
   );
   const alignment = alignmentOf(skill);
   const sessions = shared.sessions.filter((x) => x.skillIds.includes(skill.id));
+  const sessionById = new Map(sessions.map((x) => [x.id, x]));
   const sites = shared.rules.sites ? s.sourceDiversity : undefined;
   const day = (at: number) => isoWithOffset(at, summary.timeZone).slice(0, 10);
   const narrative =
@@ -227,7 +229,9 @@ async function buildOne(
       ? recordEvidence(s, sessions, skill, shared, locale, T)
       : [
           ...(sessions.length ? evidenceList(sessions, shared, locale, T) : []),
-          ...s.followUps.flatMap((f) => followUpEvidence(f, skill.name, summary.timeZone, T)),
+          ...s.followUps.flatMap((f) =>
+            followUpEvidence(f, skill.name, summary.timeZone, T, sessionById),
+          ),
         ];
   if (evidence.length) credential.evidence = evidence;
   const otherIdentifier = mergedAchievementIds(s.endorsements, credential);

@@ -5,6 +5,7 @@
  * holds the skill's totals only.
  */
 import { formatDuration } from '../../format';
+import { statedAsked } from '../../followup/asked-about';
 import { WRITTEN } from '../../provenance';
 import { isWebUrl } from '../../url';
 import type { FollowUpSummary } from '../../week/skill-summary';
@@ -60,18 +61,25 @@ function evidenceOf(s: SharedSession, shared: SharedData, locale: string, T: Bad
 }
 
 /**
- * A follow-up as evidence: one item for what stayed, one for where it was used.
- * @example const items = followUpEvidence(followUp, 'CSS', summary.timeZone, OB_TEXT);
+ * A follow-up as evidence: one item for what stayed, one for where it was used. Its
+ * description names each stated activity it asked about (`sessions`, the shared ones by
+ * id) by its kind and label, and counts the rest.
+ * @example const items = followUpEvidence(followUp, 'CSS', summary.timeZone, OB_TEXT, sessionById);
  */
 export function followUpEvidence(
   f: FollowUpSummary,
   skill: string,
   tz: string | undefined,
   T: BadgeText,
+  sessions: ReadonlyMap<string, SharedSession> = new Map(),
 ) {
+  const stated = statedAsked(f.sessionIds, sessions).map(
+    (s) => `${T.learning[s.learningKind]}: ${s.label}`,
+  );
   const description = `${T.followUpDescription({
     when: localIso(f.at, tz).replace('T', ' ').slice(0, 16),
-    sessions: f.sessionIds.length,
+    sessions: f.sessionIds.length - stated.length,
+    stated,
   })}. ${T.provenanceHow.written}`;
   const items: BadgeEvidence[] = [];
   if (f.recall) {

@@ -86,8 +86,12 @@ export const OB_TEXT = {
   reflection: (text: string) => `Reflection: ${text}`,
   recallName: (skill: string) => `What stayed of ${skill}`,
   applicationName: (skill: string) => `Where ${skill} was used`,
-  followUpDescription: (p: { when: string; sessions: number }) =>
-    `Written ${p.when}, some days after ${p.sessions} ${p.sessions === 1 ? 'session' : 'sessions'}`,
+  /** `sessions` counts those on the screen; `stated` names each stated activity. */
+  followUpDescription: (p: { when: string; sessions: number; stated: readonly string[] }) =>
+    `Written ${p.when}, some days after ${[
+      ...(p.sessions > 0 ? [`${p.sessions} ${p.sessions === 1 ? 'session' : 'sessions'}`] : []),
+      ...p.stated,
+    ].join(', ')}`,
   /** The summary entry for sessions a badge does not list. */
   moreEvidence: (count: number) =>
     `${count} more ${count === 1 ? 'session' : 'sessions'} not listed`,

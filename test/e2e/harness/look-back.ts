@@ -132,6 +132,58 @@ export async function tagCandidate(page: Page, title: string, skill: string): Pr
   );
 }
 
+/** Types `skill` in the skill field of the candidate titled `title`, without Enter. */
+export async function typeSkill(page: Page, title: string, skill: string): Promise<void> {
+  const field = await page.evaluateHandle((t) => {
+    const li = [...document.querySelectorAll('.look-back-review li[data-candidate]')].find(
+      (l) => l.querySelector('h4')?.textContent === t,
+    );
+    return li?.querySelector<HTMLInputElement>('[role="combobox"]') ?? null;
+  }, title);
+  const input = field.asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+  await input.focus();
+  await page.keyboard.type(skill);
+  await waitForTruthy(
+    page,
+    (s) => (document.activeElement as HTMLInputElement | null)?.value === s,
+    { timeout: 10_000 },
+    skill,
+  );
+}
+
+/**
+ * The stored skill named `name` is on the kept session titled `title` (a skill typed but
+ * not entered before Keep is kept with it).
+ */
+export async function expectKeptWithSkill(page: Page, title: string, name: string): Promise<void> {
+  await waitForTruthy(
+    page,
+    (t, n) =>
+      new Promise<boolean>((done) => {
+        const open = indexedDB.open('skilltrail');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['sessions', 'skills']);
+          const skills = tx.objectStore('skills').getAll();
+          const sessions = tx.objectStore('sessions').getAll();
+          tx.oncomplete = () => {
+            const skill = (skills.result as { id: string; name: string }[]).find(
+              (s) => s.name === n,
+            );
+            const session = (sessions.result as { title: string; skills: string[] }[]).find(
+              (s) => s.title === t,
+            );
+            done(Boolean(skill && session?.skills.includes(skill.id)));
+          };
+          tx.onerror = () => done(false);
+        };
+        open.onerror = () => done(false);
+      }),
+    { timeout: 10_000 },
+    title,
+    name,
+  );
+}
+
 /** Presses Keep on the candidate titled `title` and waits until it says it was kept. */
 export async function keepCandidate(page: Page, title: string): Promise<void> {
   await page.evaluate((t) => {

@@ -12,6 +12,8 @@ const DUE: DueFollowUp = {
   skillName: 'CSS <grid>',
   sessionIds: ['s-1', 's-2'],
   since: Date.UTC(2026, 10, 23, 9),
+  stated: [],
+  onScreen: { count: 2, since: Date.UTC(2026, 10, 23, 9) },
 };
 
 describe('the follow-up prompt', () => {
@@ -35,6 +37,26 @@ describe('the follow-up prompt', () => {
       application: 'Pricing page',
       link: 'https://example.org/pr/1',
     });
+  });
+
+  it('names a stated activity by its kind, its day and what was learned', () => {
+    const at = Date.UTC(2026, 10, 24, 12);
+    const due: DueFollowUp = {
+      ...DUE,
+      sessionIds: ['s-away'],
+      since: at,
+      stated: [
+        { sessionId: 's-away', learningKind: 'mentoring', learned: 'How to <test> a circuit', at },
+      ],
+      onScreen: null,
+    };
+    render(<FollowUpPrompt due={due} locale="en" onAnswer={vi.fn()} onDismiss={vi.fn()} />);
+    expect(screen.queryByText(/sessions? since/)).toBeNull();
+    expect(screen.getByText('About what you did away from the screen:')).toBeTruthy();
+    expect(screen.getByRole('listitem').textContent).toMatch(
+      /^Mentoring or coaching on .*24.*: How to <test> a circuit$/,
+    );
+    expect(screen.getByLabelText('What do you still remember about CSS <grid>?')).toBeTruthy();
   });
 
   it('says what is wrong and saves nothing for an empty answer or a bad link', async () => {
@@ -68,6 +90,29 @@ describe('the follow-up prompt', () => {
 });
 
 describe('the follow-up list', () => {
+  it('names the stated activities an answer was about', () => {
+    render(
+      <FollowUpList
+        locale="en"
+        items={[
+          {
+            id: 'f-1',
+            at: Date.UTC(2026, 11, 2, 12),
+            recall: 'Ground first',
+            application: '',
+            skillName: 'Electrics',
+            about: ['Mentoring or coaching on Nov 30: How to test a circuit'],
+          },
+        ]}
+      />,
+    );
+    expect(
+      screen.getByText(
+        /^Electrics · Mentoring or coaching on Nov 30: How to test a circuit · Answered/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('shows answers as text and links only to web pages', () => {
     render(
       <FollowUpList

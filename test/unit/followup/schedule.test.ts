@@ -129,7 +129,58 @@ describe('dueFollowUp', () => {
       skillName: 'CSS',
       sessionIds: ['s-2', 's-3'],
       since: monday,
+      stated: [],
+      onScreen: { count: 2, since: monday },
     });
+  });
+
+  it('asks about a stated activity, named by its kind and what was learned', () => {
+    // A mentoring afternoon stated for Monday (noon of the day), and a page read on Tuesday.
+    const mentoring = session('s-away', monday + 2 * HOUR, {
+      kind: 'away',
+      provenance: 'stated',
+      endedAt: monday + 2 * HOUR,
+      activeMs: 0,
+      statedMs: 3 * HOUR,
+      learningKind: 'mentoring',
+      title: 'How to test a circuit',
+      url: '',
+      domain: '',
+    });
+    const read = session('s-read', monday + 24 * HOUR);
+    const data = { sessions: [read, mentoring], followUps: [], skills: SKILLS };
+    expect(dueFollowUp(data, { ...ON, now: nextTuesday - 2 * 24 * HOUR, timeZone: tz })).toBeNull();
+    const due = dueFollowUp(data, { ...ON, now: nextTuesday, timeZone: tz });
+    expect(due).toEqual({
+      skillId: 'k-css',
+      skillName: 'CSS',
+      sessionIds: ['s-away', 's-read'],
+      since: monday + 2 * HOUR,
+      stated: [
+        {
+          sessionId: 's-away',
+          learningKind: 'mentoring',
+          learned: 'How to test a circuit',
+          at: monday + 2 * HOUR,
+        },
+      ],
+      onScreen: { count: 1, since: monday + 24 * HOUR },
+    });
+    // Answered, neither is asked about again.
+    const answered = { skillId: 'k-css', sessionIds: due!.sessionIds, at: nextTuesday };
+    expect(
+      dueFollowUp(
+        { ...data, followUps: [answered] },
+        { ...ON, now: nextTuesday + 24 * HOUR, timeZone: tz },
+      ),
+    ).toBeNull();
+    // Only stated activities: nothing on the screen to count.
+    const alone = dueFollowUp(
+      { ...data, sessions: [mentoring] },
+      { ...ON, now: nextTuesday, timeZone: tz },
+    );
+    expect(alone?.onScreen).toBeNull();
+    expect(alone?.stated.map((a) => a.learningKind)).toEqual(['mentoring']);
   });
 
   it('asks once per session: answered or dismissed sessions are never asked again', () => {

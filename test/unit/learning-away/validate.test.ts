@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LEARNING_KIND_TEXT, LEARNING_KINDS } from '../../../lib/learning-away/kinds';
+import { LEARNING_KIND_NAMES, LEARNING_KINDS } from '../../../lib/learning-away/kinds';
+import { LEARNING_KIND_KEYS } from '../../../components/i18n/learning-kind-strings';
+import english from '../../../public/_locales/en/messages.json';
 import { statedSession } from '../../../lib/learning-away/session';
 import {
   checkStatedActivity,
@@ -27,8 +29,9 @@ describe('the nine kinds of learning', () => {
   it('has nine, each with a plain name and a one-line example', () => {
     expect(LEARNING_KINDS).toHaveLength(9);
     for (const k of LEARNING_KINDS) {
-      expect(LEARNING_KIND_TEXT[k].name.length).toBeLessThan(40);
-      expect(LEARNING_KIND_TEXT[k].example).toMatch(/\.$/);
+      expect(LEARNING_KIND_NAMES[k].length).toBeLessThan(40);
+      expect(english[LEARNING_KIND_KEYS[k].name].message).toBe(LEARNING_KIND_NAMES[k]);
+      expect(english[LEARNING_KIND_KEYS[k].example].message).toMatch(/\.$/);
     }
   });
 });

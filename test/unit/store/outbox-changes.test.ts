@@ -90,6 +90,34 @@ describe('queueChangedSessions', () => {
     });
   });
 
+  it('waits out a stated activity’s edits, never its end (noon of the day it names)', async () => {
+    // Stated at 12:10 for today: its session ends at noon, ten minutes ago.
+    const noon = T0 + 3 * 60 * MIN;
+    const stated = session('stated', {
+      kind: 'away',
+      provenance: 'stated',
+      startedAt: noon,
+      endedAt: noon,
+      activeMs: 0,
+      statedMs: 2 * 60 * MIN,
+      learningKind: 'mentoring',
+      url: '',
+      domain: '',
+      updatedAt: noon + 10 * MIN,
+    });
+    await db.sessions.put(stated);
+    // Saved a minute ago: the learner may still correct it.
+    expect(await queueChangedSessions(db, noon + 11 * MIN, options)).toMatchObject({
+      queued: 0,
+      unsettled: 1,
+    });
+    // Left alone two minutes: sent, though its end is within the 30-minute settling time.
+    expect(await queueChangedSessions(db, noon + 13 * MIN, options)).toMatchObject({
+      queued: 1,
+      unsettled: 0,
+    });
+  });
+
   it('keeps queueing later sessions after one whose times lie in the future', async () => {
     const YEAR = 365 * 24 * 60 * MIN;
     // From a backup, or written while the clock was briefly a year ahead.

@@ -4,9 +4,12 @@ import { FollowUpPrompt } from '../../../../components/FollowUpPrompt';
 import { useLiveQuery } from '../../../../components/hooks/use-live-query';
 import { useSettings } from '../../../../components/hooks/use-settings';
 import { t, uiLocale } from '../../../../components/i18n/i18n';
+import { LEARNING_KIND_KEYS } from '../../../../components/i18n/learning-kind-strings';
 import { DayChart, SkillChart } from '../../../../components/week/WeekChart';
 import { WeekPicker } from '../../../../components/week/WeekPicker';
 import { WeekTotals } from '../../../../components/week/WeekTotals';
+import { statedAsked } from '../../../../lib/followup/asked-about';
+import { formatDay } from '../../../../lib/format';
 import { answerFollowUp, dismissFollowUp, loadDueFollowUp } from '../../../../lib/store/follow-ups';
 import type { Settings } from '../../../../lib/settings/settings';
 import { db } from '../../../../lib/store/records';
@@ -94,9 +97,21 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
     [data, start, end, weekStart],
   );
   const skillsById = useMemo(() => new Map(data.skills.map((s) => [s.id, s])), [data.skills]);
-  // The follow-ups on this week's sessions, as each skill's summary holds them.
+  // The follow-ups on this week's sessions, as each skill's summary holds them, with the
+  // stated activities they asked about named.
+  const sessionById = useMemo(() => new Map(data.sessions.map((s) => [s.id, s])), [data.sessions]);
   const followUps = summary.skills.flatMap((s) =>
-    s.followUps.map((f) => ({ ...f, skillName: s.name })),
+    s.followUps.map((f) => ({
+      ...f,
+      skillName: s.name,
+      about: statedAsked(f.sessionIds, sessionById).map((a) =>
+        t('followUpStatedItem', [
+          t(LEARNING_KIND_KEYS[a.learningKind].name),
+          formatDay(a.startedAt, locale),
+          a.title,
+        ]),
+      ),
+    })),
   );
 
   return (
