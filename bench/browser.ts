@@ -33,6 +33,13 @@ import { startServer, type TestServer } from '../test/e2e/harness/server';
 export type BuildName = keyof typeof BUILDS;
 
 /**
+ * How long one call to a benchmark's browser may wait: longer than any step a benchmark
+ * waits for in one call (the restore of ten heavy years, up to 20 minutes). Puppeteer's
+ * 180 s cut that restore short on a machine at a load of 20 and more.
+ */
+export const PROTOCOL_TIMEOUT_MS = 30 * 60_000;
+
+/**
  * Every host but loopback fails to resolve, at once and in both browsers alike: a page's
  * third-party requests are aborted as offline, without pausing each request in Node.
  */
@@ -148,6 +155,7 @@ export async function launchBench(
     hostResolverRules: LOOPBACK_ONLY,
     args: options.args,
     alsoLoad: empty ? [empty] : [],
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
   });
   // On a fresh profile, or a reused one whose worker registers anew (scale.bench.ts).
   await answerWelcome(session.browser, session.extensionId, 3000, true);
@@ -185,6 +193,7 @@ export async function launchPlain(): Promise<Browser> {
     enableExtensions: true,
     acceptInsecureCerts: true,
     userDataDir,
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
     args: browserArgs({ hostResolverRules: LOOPBACK_ONLY }),
   });
   browser.once('disconnected', () => removeProfile(userDataDir));

@@ -460,7 +460,8 @@ async function exportThroughUi(ext: ExtensionSession, page: Page, downloadPath: 
 
 /**
  * Restores `file` through "Import backup" in `page`; milliseconds from the file chosen to
- * success. Waits up to 20 minutes: on a busy machine the full restore outlasted five.
+ * success. Waits up to 20 minutes: on a busy machine the full restore outlasted five. The
+ * wait is one call to the browser, which `PROTOCOL_TIMEOUT_MS` lets run that long.
  */
 async function importThroughUi(page: Page, file: string) {
   await page.evaluate(() => {

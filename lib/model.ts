@@ -146,7 +146,8 @@ export interface FollowUp {
 }
 
 /**
- * An Open Badges 3.0 `EndorsementCredential` someone gave one of the learner's skills,
+ * An Open Badges 3.0 `EndorsementCredential` someone gave one of the learner's skills, or
+ * one activity they stated (`sessionId`),
  * kept exactly as received (its proof covers every byte that matters), with the facts the
  * views show read from it once it was checked.
  */
@@ -154,8 +155,17 @@ export interface Endorsement {
   id: string;
   /** The credential's own `id` (unique: one endorsement is added once). */
   credentialId: string;
+  /**
+   * The skill endorsed; for an endorsement of one activity, the skill that activity counted
+   * under when it was added (so it goes with that skill, as every endorsement does).
+   */
   skillId: string;
-  /** The endorsed achievement or credential (`credentialSubject.id`). */
+  /**
+   * Set for an endorsement of one stated activity (a session of kind `away`): that session.
+   * Such an endorsement vouches for the activity, not the skill: skill lists leave it out.
+   */
+  sessionId?: string;
+  /** The endorsed achievement, activity or credential (`credentialSubject.id`). */
   subjectId: string;
   /** The endorser's name, role and email as they gave them. */
   issuerName: string;

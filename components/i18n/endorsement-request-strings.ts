@@ -5,18 +5,22 @@ import { t } from './i18n';
 
 /**
  * The endorsement request page's words, in the interface language at the time of asking.
- * `$1` stays for the page to fill.
+ * `$1` stays for the page to fill. With `activity`, `skill` is one stated activity's name.
  * @example requestPageHtml({ credential, text: requestPageStrings('CSS', 'Ada', 'titles'), lang }, assets)
  */
 export function requestPageStrings(
   skill: string,
   learner: string,
   level: PrivacyLevel,
+  activity = false,
 ): RequestPageText {
   return {
     title: t('endorseReqTitle', skill),
-    intro: t('endorseReqIntro', [learner, skill]),
+    intro: activity
+      ? t('endorseReqIntroActivity', [learner, skill])
+      : t('endorseReqIntro', [learner, skill]),
     claimHeading: t('endorseReqClaimHeading'),
+    oneActivity: t('endorseReqOneActivity'),
     learner: t('endorseReqLearner', '$1'),
     period: t('endorseReqPeriod', ['$1', '$2']),
     privacy: t('endorseReqPrivacy', [t(LEVEL[level].name), t(LEVEL[level].shares)]),

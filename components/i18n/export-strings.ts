@@ -1,3 +1,4 @@
+import type { ActivityClaimText } from '../../lib/endorsement-request/activity-claim';
 import { CSV_COLUMNS, type CsvText } from '../../lib/export/csv';
 import type { BadgeText } from '../../lib/export/openbadges/text';
 import { PRIVACY_LEVELS, type PrivacyLevel, type SessionLabelText } from '../../lib/export/privacy';
@@ -112,6 +113,7 @@ export function reportStrings(locale: string): ReportText {
     measuredAndStated: (measured, stated) => t('timesMeasuredStated', [measured, stated]),
     where: (place) => t('statedPlaceShown', place),
     withWhom: (people) => t('statedPeopleShown', people),
+    vouched: (names) => t('activityVouchedBy', names),
     scrolled: (pct) => t('reportScrolled', percent.format(pct / 100)),
     words: (n) => t('popupWords', n),
     sessionsCount: counter(locale, 'countSessionsOne', 'countSessionsOther'),
@@ -155,6 +157,7 @@ export function badgeStrings(locale: string): BadgeText {
     stated: (d) => t('statedTimeShown', d),
     where: (place) => t('statedPlaceShown', place),
     withWhom: (people) => t('statedPeopleShown', people),
+    vouched: (names) => t('activityVouchedBy', names),
     narrativeStated: (stated) => ` ${t('badgeNarrativeStated', stated)}`,
     period: (label) => {
       if (/^\d{4}-W\d\d$/.test(label)) return t('badgePeriodWeek', label);
@@ -254,6 +257,7 @@ const CSV_COLUMN_KEY: Record<keyof CsvText['columns'], MessageKey> = {
   provenance: 'csvProvenance',
   stated_minutes: 'csvStatedMinutes',
   learning_kind: 'csvLearningKind',
+  vouched_by: 'csvVouchedBy',
 };
 
 /**
@@ -286,5 +290,17 @@ export function sessionLabelStrings(): SessionLabelText {
     learning: learningKinds(),
     unknownSite: t('sessionLabelUnknownSite'),
     on: (kind, site) => t('sessionLabelOn', [kind, site]),
+  };
+}
+
+/**
+ * The words of a request for an endorsement of one stated activity, in the learner's language.
+ * @example activityClaim(shared, session.id, options, activityClaimStrings())
+ */
+export function activityClaimStrings(): ActivityClaimText {
+  return {
+    name: (label) => t('activityClaimName', label),
+    description: (kind, day, stated) => t('activityClaimDescription', [kind, day, stated]),
+    criteria: t('activityClaimCriteria'),
   };
 }

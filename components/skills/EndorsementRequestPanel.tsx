@@ -7,6 +7,8 @@ export interface EndorsementRequestPanelProps {
   id: string;
   panelRef: Ref<HTMLDivElement>;
   skillName: string;
+  /** What the page holds, when it is not a skill's record (one stated activity). */
+  help?: string;
   level: PrivacyLevel;
   onLevel: (level: PrivacyLevel) => void;
   busy: boolean;
@@ -29,7 +31,7 @@ export function EndorsementRequestPanel(props: EndorsementRequestPanelProps) {
       aria-labelledby={`${id}-endorse`}
       onKeyDown={props.onKeyDown}
     >
-      <p id={`${id}-endorse`}>{t('endorseAskHelp', props.skillName)}</p>
+      <p id={`${id}-endorse`}>{props.help ?? t('endorseAskHelp', props.skillName)}</p>
       <PrivacyLevelChoice level={props.level} onChange={props.onLevel} />
       <div class="button-row">
         <button

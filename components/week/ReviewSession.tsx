@@ -9,6 +9,8 @@ import { SessionCard } from './SessionCard';
 import { SessionEditor } from '../SessionEditor';
 import { StatedActivityForm, type StatedSaveResult } from '../StatedActivityForm';
 import type { StatedActivityInput } from '@/lib/learning-away/validate';
+import type { PrivacyLevel } from '@/lib/export/privacy';
+import { EndorsementRequestPanel } from '../skills/EndorsementRequestPanel';
 
 export interface ReviewSessionProps {
   item: ReviewItem;
@@ -30,6 +32,13 @@ export interface ReviewSessionProps {
   onCreateSkill: (name: string) => Promise<Skill>;
   onDismiss: (dismissed: boolean) => Promise<void>;
   onDelete: () => Promise<void>;
+  /** The privacy level a request for an endorsement starts at (the export default). */
+  exportPrivacy: PrivacyLevel;
+  /**
+   * Saves the request page for an endorsement of this one stated activity at `level`;
+   * answers its file name, `null` when there is nothing to ask about.
+   */
+  onAskEndorsement: (level: PrivacyLevel) => Promise<string | null>;
 }
 
 /**
@@ -56,6 +65,7 @@ const SAME_WHEN_EQUAL = [
   'skills',
   'skillsById',
   'locale',
+  'exportPrivacy',
 ] as const;
 
 function ReviewSessionCard(props: ReviewSessionProps) {
@@ -66,13 +76,43 @@ function ReviewSessionCard(props: ReviewSessionProps) {
   const [busy, setBusy] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const askPanel = useRef<HTMLDivElement>(null);
+  const [asking, setAsking] = useState(false);
+  const [level, setLevel] = useState<PrivacyLevel>(props.exportPrivacy);
+  const [askStatus, setAskStatus] = useState('');
   const title = session.title || session.domain || session.url;
   const dismissed = session.status === 'dismissed';
   const tagged = session.skills.some((s) => skillsById.has(s));
+  // One stated activity, with a skill, may be vouched for by someone who saw it.
+  const askable = session.kind === 'away' && !dismissed && tagged;
 
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
+
+  useEffect(() => {
+    if (asking) askPanel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [asking]);
+
+  const closeAsk = () => {
+    setAsking(false);
+    askRef.current?.focus();
+  };
+
+  const ask = async () => {
+    setBusy(true);
+    try {
+      const filename = await props.onAskEndorsement(level);
+      setAskStatus(filename ? t('endorseAskSaved', filename) : t('endorseActivityNothing'));
+      if (filename) closeAsk();
+    } catch (e) {
+      console.error('Skilltrail could not make an endorsement request', e);
+      setAskStatus(t('endorseAskFailed', e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -87,6 +127,7 @@ function ReviewSessionCard(props: ReviewSessionProps) {
     <SessionCard
       session={session}
       skillsById={skillsById}
+      vouchedBy={item.vouchedBy}
       visits={visits}
       searches={searches}
       leading={
@@ -156,6 +197,30 @@ function ReviewSessionCard(props: ReviewSessionProps) {
           />
         </div>
       )}
+      {asking && (
+        <EndorsementRequestPanel
+          id={`${id}-ask`}
+          panelRef={askPanel}
+          skillName={title}
+          help={t('endorseActivityHelp', title)}
+          level={level}
+          onLevel={setLevel}
+          busy={busy}
+          onSave={() => void ask()}
+          onCancel={closeAsk}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              closeAsk();
+            }
+          }}
+        />
+      )}
+      {askable && (
+        <p class="status ask-status" role="status">
+          {askStatus}
+        </p>
+      )}
       {confirming ? (
         <div class="confirm" role="group" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>
@@ -218,6 +283,18 @@ function ReviewSessionCard(props: ReviewSessionProps) {
           >
             {t('deleteSession')}
           </button>
+          {askable && (
+            <button
+              type="button"
+              ref={askRef}
+              data-action="ask-endorsement"
+              aria-expanded={asking}
+              aria-describedby={`${id}-name`}
+              onClick={() => (asking ? closeAsk() : setAsking(true))}
+            >
+              {t('skillAskEndorsement')}
+            </button>
+          )}
           <span id={`${id}-name`} hidden>
             {title}
           </span>

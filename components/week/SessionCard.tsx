@@ -24,11 +24,13 @@ export interface SessionCardProps {
   searches?: readonly Search[];
   /** Shown before the title, e.g. a selection checkbox. */
   leading?: ComponentChildren;
+  /** Who vouched for this one stated activity, by name as they signed. */
+  vouchedBy?: readonly string[];
 }
 
 /** One session in a list: title, kind, site, date, active time, skills, note. Page data is text only. */
 export function SessionCard(props: SessionCardProps) {
-  const { session, skillsById, children, visits, searches, leading } = props;
+  const { session, skillsById, children, visits, searches, leading, vouchedBy } = props;
   const locale = uiLocale();
   const title = session.title || session.domain || session.url;
   const dismissed = session.status === 'dismissed';
@@ -97,6 +99,11 @@ export function SessionCard(props: SessionCardProps) {
           {session.place && <span dir="auto">{t('statedPlaceShown', session.place)}</span>}
           {session.place && session.people && ' · '}
           {session.people && <span dir="auto">{t('statedPeopleShown', session.people)}</span>}
+        </p>
+      )}
+      {vouchedBy && vouchedBy.length > 0 && (
+        <p class="session-meta session-vouched" data-provenance="vouched">
+          <strong dir="auto">{t('activityVouchedBy', vouchedBy.join(', '))}</strong>
         </p>
       )}
       {session.skills.length > 0 ? (

@@ -1,9 +1,10 @@
 /**
  * Open Badges 3.0 endorsements: someone who saw the learner's work vouches for one of the
- * learner's skills in an `EndorsementCredential` they sign with their own `did:key`
- * (`eddsa-rdfc-2022`, the proof of the learner's badges). Its `EndorsementSubject` `id` is
- * the skill's achievement id, qualified by the learner's `did:key` (`learner-binding.ts`),
- * so it counts for that learner only. `buildEndorsement` makes the unsigned credential the
+ * learner's skills, or for one activity the learner stated, in an `EndorsementCredential`
+ * they sign with their own `did:key` (`eddsa-rdfc-2022`, the proof of the learner's badges).
+ * Its `EndorsementSubject` `id` is the skill's achievement id or the activity's id, each
+ * qualified by the learner's `did:key` (`learner-binding.ts`), so it counts for that learner
+ * only. `buildEndorsement` makes the unsigned credential the
  * endorser signs; `checkEndorsement` decides whether a file may join a learner's record or
  * a badge: JSON of a sane shape, an endorsement, about this learner's skill, a valid proof
  * by its own issuer, inside its dates. It says only what the endorser wrote, and the
@@ -13,7 +14,7 @@
  */
 import type { Endorsement } from '../model';
 import { verifyDataIntegrity } from './data-integrity';
-import { achievementOwner, isEarlierSubject } from './learner-binding';
+import { achievementOwner, isActivityId, isEarlierSubject } from './learner-binding';
 import { OB_CONTEXT } from './ob-context';
 import { ENDORSEMENT_STRUCTURE, structureProblem } from './structure-limits';
 
@@ -76,12 +77,16 @@ export function buildEndorsement(input: {
     '@context': [...OB_CONTEXT],
     id: input.id,
     type: [...ENDORSEMENT_TYPE],
-    name: `Endorsement of ${input.subjectName}`.slice(0, ENDORSEMENT_LIMITS.name),
+    name: (isActivityId(input.subjectId)
+      ? `Endorsement of one activity: ${input.subjectName}`
+      : `Endorsement of ${input.subjectName}`
+    ).slice(0, ENDORSEMENT_LIMITS.name),
     description: endorsementStatement({
       endorser: issuer.name,
       learner: input.learnerName ?? '',
       learnerId: achievementOwner(input.subjectId) ?? input.subjectId,
       skill: input.subjectName,
+      activity: isActivityId(input.subjectId),
     }).slice(0, ENDORSEMENT_LIMITS.description),
     issuer,
     validFrom: new Date(Math.floor(input.now / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
@@ -95,7 +100,8 @@ export function buildEndorsement(input: {
 
 /**
  * What the endorsement says in words (English, inside the signed credential): who vouches
- * for whom, by the learner's key, and for which skill.
+ * for whom, by the learner's key, and for which skill, or (`activity`) for which one
+ * activity the learner stated, `skill` then being its name.
  * @example endorsementStatement({ endorser: 'Grace', learner: 'Ada', learnerId: 'did:key:z6Mk…', skill: 'CSS' })
  */
 export function endorsementStatement(p: {
@@ -103,9 +109,18 @@ export function endorsementStatement(p: {
   learner: string;
   learnerId: string;
   skill: string;
+  activity?: boolean;
 }): string {
   const learner = p.learner.trim() ? `${p.learner.trim()} (${p.learnerId})` : p.learnerId;
-  return `${p.endorser.trim()} endorses ${learner} for the skill “${p.skill}”.`;
+  return p.activity
+    ? `${p.endorser.trim()} endorses ${learner} for one activity they stated: “${p.skill}”.`
+    : `${p.endorser.trim()} endorses ${learner} for the skill “${p.skill}”.`;
+}
+
+/** One activity the learner may be endorsed for: its session, and the skill it counts under. */
+export interface EndorsableActivity {
+  sessionId: string;
+  skillId: string;
 }
 
 /**
@@ -155,7 +170,12 @@ export type EndorsementCheck =
 
 /** What adding a file to the record did: stored it, found it already there, or refused it. */
 export type AddEndorsementResult =
-  | { ok: true; endorsement: Endorsement; skillName: string }
+  | {
+      ok: true;
+      endorsement: Endorsement;
+      /** The skill's name, or the activity's for an endorsement of one activity. */
+      skillName: string;
+    }
   | {
       ok: false;
       key: 'already-added';
@@ -181,8 +201,9 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /**
  * Checks a received endorsement file for the learner `learner` (their `did:key`). `subjects`
  * maps every achievement id they may be endorsed for (each skill's, each skill merged into
- * it, all qualified by `learner`) to the skill it belongs to. The shape is checked before any
- * JSON-LD work; whose skill it is, before the proof. `keepExpired`: one whose `validUntil`
+ * it, all qualified by `learner`) to the skill it belongs to; `options.activities` maps each
+ * stated activity's id (`learnerActivityId`) to its session. The shape is checked before any
+ * JSON-LD work; whose skill or activity it is, before the proof. `keepExpired`: one whose `validUntil`
  * has passed still holds (a restore keeps what expired since it was added, shown expired).
  * Never throws.
  * @example const r = await checkEndorsement(await file.text(), subjects, Date.now(), key.did);
@@ -192,7 +213,7 @@ export async function checkEndorsement(
   subjects: ReadonlyMap<string, string>,
   now: number,
   learner: string,
-  options: { keepExpired?: boolean } = {},
+  options: { keepExpired?: boolean; activities?: ReadonlyMap<string, EndorsableActivity> } = {},
 ): Promise<EndorsementCheck> {
   if (typeof text !== 'string') return fail('not-json', 'no text');
   if (text.length > MAX_ENDORSEMENT_BYTES) return fail('too-large', `${text.length} characters`);
@@ -227,7 +248,8 @@ export async function checkEndorsement(
   if (isEarlierSubject(subject.id)) return fail('earlier-version', subject.id);
   // The subject names the learner's key: an endorsement of anyone else's skill stops here.
   if (achievementOwner(subject.id) !== learner) return fail('someone-else', subject.id);
-  const skillId = subjects.get(subject.id);
+  const activity = options.activities?.get(subject.id);
+  const skillId = activity?.skillId ?? subjects.get(subject.id);
   if (!skillId) return fail('foreign-subject', subject.id);
   const proof = await verifyDataIntegrity(doc);
   if (!proof.ok) return fail('bad-proof', `${proof.key}: ${proof.detail}`);
@@ -248,6 +270,7 @@ export async function checkEndorsement(
     credential: text,
     provenance: 'vouched',
   };
+  if (activity) endorsement.sessionId = activity.sessionId;
   if (typeof doc.validUntil === 'string') endorsement.expiresAt = Date.parse(doc.validUntil);
   if (typeof issuer.description === 'string') {
     endorsement.issuerDescription = issuer.description.slice(0, ENDORSEMENT_LIMITS.description);

@@ -24,11 +24,30 @@ export function learnerAchievementId(learnerDid: string, skillId: string): strin
 }
 
 /**
- * The DID an achievement id is qualified by, or `null` when it names none.
+ * The id of one activity the learner stated (a session away from the screen), qualified by
+ * their DID as a skill's is: what a mentor vouching for that one activity endorses.
+ * @example learnerActivityId('did:key:z6Mk…', '9f1c…') // 'did:key:z6Mk…/activities/9f1c…'
+ */
+export function learnerActivityId(learnerDid: string, sessionId: string): string {
+  return `${learnerDid}/activities/${encodeURIComponent(sessionId)}`;
+}
+
+/**
+ * Whether an endorsed id is one activity's (`learnerActivityId`) rather than a skill's.
+ * @example isActivityId('did:key:z6Mk…/activities/9f1c…') // true
+ */
+export function isActivityId(id: string): boolean {
+  return /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+\/activities\/[^/?#]+$/.test(id);
+}
+
+/**
+ * The DID an achievement or activity id is qualified by, or `null` when it names none.
  * @example achievementOwner('did:key:z6Mk…/skills/3b24…') // 'did:key:z6Mk…'
  */
 export function achievementOwner(achievementId: string): string | null {
-  const m = /^(did:[a-z0-9]+:[A-Za-z0-9._:%-]+)\/skills\/[^/?#]+$/.exec(achievementId);
+  const m = /^(did:[a-z0-9]+:[A-Za-z0-9._:%-]+)\/(?:skills|activities)\/[^/?#]+$/.exec(
+    achievementId,
+  );
   return m ? m[1]! : null;
 }
 
@@ -64,7 +83,10 @@ export function badgeAchievementIds(credential: unknown, signer: string): string
   ];
   return [
     ...new Set(
-      ids.filter((id): id is string => typeof id === 'string' && achievementOwner(id) === signer),
+      ids.filter(
+        (id): id is string =>
+          typeof id === 'string' && achievementOwner(id) === signer && !isActivityId(id),
+      ),
     ),
   ];
 }

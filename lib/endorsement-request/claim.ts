@@ -4,7 +4,9 @@
  * only text, whatever the file holds, and links only to web pages. The endorsement is of
  * the credential's achievement, the skill itself, so it stays the learner's across weeks:
  * `subjectId` is what `checkEndorsement` matches (`learnerAchievementId` of the learner and skill).
+ * A request for one stated activity (`activity-claim.ts`) has that activity as its achievement.
  */
+import { isActivityId } from '../credentials/learner-binding';
 import { isWebUrl } from '../url';
 
 export interface ClaimEvidence {
@@ -19,6 +21,9 @@ export interface ClaimEvidence {
 export interface Claim {
   /** The endorsed id: the credential's achievement. */
   subjectId: string;
+  /** The endorsement is of one activity the learner stated (`learnerActivityId`), not a skill. */
+  activity: boolean;
+  /** The skill's name, or the activity's. */
   skill: string;
   skillDescription: string;
   learner: string;
@@ -65,6 +70,7 @@ export function claimOf(credential: unknown): Claim | null {
     });
   return {
     subjectId,
+    activity: isActivityId(subjectId),
     skill,
     skillDescription: text(achievement.description),
     learner: text(issuer.name),

@@ -47,7 +47,11 @@ export function requestScope(
         : {}),
       // What others already said of the skill travels in its credential, as in a badge.
       ...(data.endorsements
-        ? { endorsements: data.endorsements.filter((e) => e.skillId === skillId) }
+        ? {
+            endorsements: data.endorsements.filter((e) =>
+              e.sessionId ? ids.has(e.sessionId) : e.skillId === skillId,
+            ),
+          }
         : {}),
     },
   };

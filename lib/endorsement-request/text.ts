@@ -8,6 +8,8 @@ export interface RequestPageText {
   title: string;
   intro: string;
   claimHeading: string;
+  /** Said above the claim of one stated activity: one activity, stated, not measured. */
+  oneActivity: string;
   learner: string;
   period: string;
   privacy: string;

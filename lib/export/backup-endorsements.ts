@@ -2,11 +2,12 @@
  * What a restore checks of a backup's follow-ups and endorsements before anything is
  * written: each is about a skill of the file or of the record, and each endorsement is one
  * that verifies — its proof by its own issuer, about this learner's skill (its subject names
- * the learner's `did:key`), not dated in the future — and says what its record shows. An
+ * the learner's `did:key`), or about one stated activity of the file (`sessionId`), not dated
+ * in the future — and says what its record shows. An
  * endorsement that expired since it was added is kept (the views mark it expired).
  */
 import type { Skill } from '../model';
-import { learnerAchievementId } from '../credentials/learner-binding';
+import { learnerAchievementId, learnerActivityId } from '../credentials/learner-binding';
 import type { Backup, BackupError } from './backup';
 import { fail } from './backup-parse';
 
@@ -39,19 +40,39 @@ export async function backupEndorsementProblem(
   const subjects = new Map<string, string>();
   for (const [skillId, ids] of idsOf)
     for (const id of ids) subjects.set(learnerAchievementId(learnerDid, id), skillId);
+  const stated = new Set(
+    data.sessions.filter((s) => s.kind === 'away' && s.provenance === 'stated').map((s) => s.id),
+  );
   const { checkEndorsement } = await import('../credentials/endorsement');
   for (const [k, record] of data.endorsements.entries()) {
     const at = `data.endorsements[${k}]`;
-    const r = await checkEndorsement(record.credential, subjects, now, learnerDid, {
-      keepExpired: true,
-    });
+    // One activity's endorsement may be of that activity only, a stated one of the file.
+    const activities = new Map(
+      record.sessionId !== undefined && stated.has(record.sessionId)
+        ? [
+            [
+              learnerActivityId(learnerDid, record.sessionId),
+              { sessionId: record.sessionId, skillId: record.skillId },
+            ],
+          ]
+        : [],
+    );
+    const r = await checkEndorsement(
+      record.credential,
+      record.sessionId === undefined ? subjects : new Map(),
+      now,
+      learnerDid,
+      { keepExpired: true, activities },
+    );
     if (!r.ok) return fail('endorsement-refused', `${at}: ${r.message} (${r.detail})`);
     const signed = r.endorsement;
-    const skillIds = idsOf.get(record.skillId)!;
-    const rawId = [...skillIds].find(
-      (id) => learnerAchievementId(learnerDid, id) === signed.subjectId,
-    );
-    if (!rawId) return fail('endorsement-refused', `${at}.skillId: not the skill it endorses`);
+    if (record.sessionId === undefined) {
+      const skillIds = idsOf.get(record.skillId)!;
+      const rawId = [...skillIds].find(
+        (id) => learnerAchievementId(learnerDid, id) === signed.subjectId,
+      );
+      if (!rawId) return fail('endorsement-refused', `${at}.skillId: not the skill it endorses`);
+    }
     // What the views show must be what the endorser signed.
     for (const field of [
       'credentialId',

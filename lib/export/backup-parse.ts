@@ -300,6 +300,18 @@ function parseUnsafe(text: unknown, limits: BackupLimits): ParseBackupResult {
       return fail('orphan-record', `data.${table}[${i}].sessionId: no such session in the file`);
     }
   }
+  // An endorsement of one activity goes with that activity's session, always in the file.
+  {
+    const i = out.endorsements.findIndex(
+      (r) => r.sessionId !== undefined && !sessionIds.has(r.sessionId as string),
+    );
+    if (i >= 0) {
+      return fail(
+        'orphan-record',
+        `data.endorsements[${i}].sessionId: no such session in the file`,
+      );
+    }
+  }
 
   fillProvenance(out);
   const backup: Backup = {

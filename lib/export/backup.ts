@@ -18,7 +18,8 @@ export const BACKUP_FORMAT = 'skilltrail-backup';
 /**
  * The version written. Version 1 (without follow-ups and endorsements), version 2 (without
  * provenance, filled in as the database's upgrade fills it) and version 3 (without learning
- * away from the screen: sessions of kind `away`) still restore.
+ * away from the screen: sessions of kind `away`) still restore. An endorsement of one stated
+ * activity (`sessionId`, optional) needs no new version: a file without one reads as before.
  */
 export const BACKUP_VERSION = 4;
 
@@ -315,6 +316,7 @@ const ENDORSEMENT_FIELDS: Fields<Endorsement> = {
   id,
   credentialId: str(FIELD_LIMITS.uri),
   skillId: id,
+  sessionId: { t: 'id', optional: true },
   subjectId: str(FIELD_LIMITS.uri),
   issuerName: str(FIELD_LIMITS.name),
   issuerDescription: str(FIELD_LIMITS.description, true),

@@ -36,6 +36,9 @@ export const CSV_COLUMNS = {
     // Learning away from the screen: its stated time (never in active_*) and its kind.
     'stated_minutes',
     'learning_kind',
+    // Who vouched for a stated activity (their names, as signed); its provenance stays
+    // `stated`, one word scripts match, since the activity itself is the learner's statement.
+    'vouched_by',
   ],
   totals: ['date', 'skill', 'active_seconds', 'active_minutes', 'sessions', 'stated_minutes'],
 } as const;
@@ -139,6 +142,7 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
       provenance: true,
       stated_minutes: true,
       learning_kind: true,
+      vouched_by: true,
       skills: true,
       title: rules.titles,
       site: rules.sites,
@@ -166,6 +170,7 @@ export function exportCsv(shared: SharedData, options: { strings?: CsvText } = {
         stated_minutes: s.kind === 'away' ? minutes(s.statedMs ?? 0) : '',
         // The stable word (`mentoring`), as scripts match it.
         learning_kind: s.learningKind ?? '',
+        vouched_by: (s.vouchedBy ?? []).map((v) => v.name).join('; '),
         skills: s.skillIds
           .map((id) => names.get(id) ?? '')
           .filter(Boolean)

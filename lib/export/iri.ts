@@ -15,6 +15,13 @@ export const UUID_NAMESPACE = {
   credential: 'cd1ea8c8-d315-40ec-8bc7-7bc07495d72c',
 } as const;
 
+/**
+ * A context extension: who vouched for a stated activity, the endorsers' names as they
+ * signed them, each with the id of their signed `EndorsementCredential`. Apart from `IRI`
+ * because only the file export writes it (the service worker's sync has no endorsements).
+ */
+export const VOUCHED_BY_EXTENSION = `${IRI_BASE}/extensions/vouched-by`;
+
 /** IRIs under `IRI_BASE`, by what they name. */
 export const IRI = {
   profile: `${IRI_BASE}/profile/v1`,

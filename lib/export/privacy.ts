@@ -16,7 +16,7 @@
  * labelled "Web search on google.com", never by its title.
  */
 import { LEARNING_KIND_NAMES, type LearningKind } from '../learning-away/kinds';
-import type { Session, SessionKind, Skill } from '../model';
+import type { Endorsement, Session, SessionKind, Skill } from '../model';
 import { statedMs, type SessionProvenance } from '../provenance';
 import type { ExportPrivacy } from '../settings/settings';
 import { sessionsInRange } from '../week/learning-sessions';
@@ -129,6 +129,11 @@ export interface SharedSession {
   /** Where and with whom, the learner's own words: shared with the notes. */
   place?: string;
   people?: string;
+  /**
+   * Who vouched for this one stated activity (an endorsement of it, `Endorsement.sessionId`),
+   * newest first: shared at every level, as it says how to weigh the activity.
+   */
+  vouchedBy?: { name: string; credentialId: string }[];
   /** How the learning was noticed: shared at every level, as it says how to weigh the rest. */
   provenance: SessionProvenance;
   /** What this session may be called at this level; always set. */
@@ -211,7 +216,27 @@ export function prepareExport(data: ExportData, options: ExportOptions): SharedD
         options.strings,
       )
     : [];
+  markVouched(sessions, data.endorsements ?? []);
   return { level: options.level, rules, summary, skills, sessions };
+}
+
+/**
+ * Sets `vouchedBy` on each stated activity someone endorsed (`Endorsement.sessionId`), newest
+ * first. Only here, not in `redactSessions`: the service worker's sync carries no endorsements.
+ */
+function markVouched(sessions: SharedSession[], endorsements: readonly Endorsement[]): void {
+  const by = new Map<string, { name: string; credentialId: string }[]>();
+  for (const e of [...endorsements].sort((a, b) => b.issuedAt - a.issuedAt)) {
+    if (e.sessionId)
+      by.set(e.sessionId, [
+        ...(by.get(e.sessionId) ?? []),
+        { name: e.issuerName, credentialId: e.credentialId },
+      ]);
+  }
+  for (const s of sessions) {
+    const names = s.kind === 'away' ? by.get(s.id) : undefined;
+    if (names) s.vouchedBy = names;
+  }
 }
 
 function rulesFor(level: PrivacyLevel): PrivacyRules {

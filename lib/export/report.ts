@@ -65,6 +65,8 @@ export const REPORT_TEXT = {
     `measured ${measured} · stated ${stated}`,
   where: (place: string) => `Where: ${place}`,
   withWhom: (people: string) => `With: ${people}`,
+  /** A stated activity someone vouched for: their names, as they signed them. */
+  vouched: (names: string) => `Vouched for by ${names}`,
   scrolled: (pct: number) => `${Math.round(pct)}% scrolled`,
   words: (n: string) => `${n} words`,
   sessionsCount: (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`,
@@ -374,6 +376,7 @@ function reportStatedSession(
     `${T.skills}: ${names.length ? names.join(', ') : T.noSkills}`,
     s.place ? T.where(s.place) : '',
     s.people ? T.withWhom(s.people) : '',
+    s.vouchedBy?.length ? T.vouched(s.vouchedBy.map((v) => v.name).join(', ')) : '',
   ];
   const out: ReportSession = {
     heading: `${dateOnly(s.startedAt, locale, timeZone, true)} — ${s.label}`,

@@ -48,7 +48,10 @@ export function recordScope(
       followUps: (data.followUps ?? []).filter(
         (f) => chosen.has(f.skillId) && f.sessionIds.some((id) => ids.has(id)),
       ),
-      endorsements: (data.endorsements ?? []).filter((e) => chosen.has(e.skillId)),
+      // A skill's own, and those of one of these activities (its evidence says who vouched).
+      endorsements: (data.endorsements ?? []).filter((e) =>
+        e.sessionId ? ids.has(e.sessionId) : chosen.has(e.skillId),
+      ),
     },
   };
 }

@@ -4,10 +4,10 @@
  * repeated file changes nothing.
  */
 import type { SkilltrailDb } from './db';
-import type { AddEndorsementResult } from '../credentials/endorsement';
-import { learnerAchievementId } from '../credentials/learner-binding';
+import type { AddEndorsementResult, EndorsableActivity } from '../credentials/endorsement';
+import { learnerAchievementId, learnerActivityId } from '../credentials/learner-binding';
 import { newId } from '../ids';
-import type { Endorsement } from '../model';
+import type { Endorsement, Session, Skill } from '../model';
 
 /** What a file chooser gives: a size known before reading, and the text. */
 export interface EndorsementFile {
@@ -34,8 +34,51 @@ export async function endorsableSubjects(
 }
 
 /**
+ * Every stated activity (a session away from the screen, with a skill) the learner
+ * `learnerDid` may be endorsed for, by its id (`learnerActivityId`): its session, and the
+ * first of its skills, which the endorsement counts under.
+ * @example (await endorsableActivities(db(), key.did)).get(learnerActivityId(key.did, session.id))
+ */
+export async function endorsableActivities(
+  db: SkilltrailDb,
+  learnerDid: string,
+): Promise<Map<string, EndorsableActivity>> {
+  const out = new Map<string, EndorsableActivity>();
+  const skills = new Set(await db.skills.toCollection().primaryKeys());
+  await db.sessions
+    .where('kind')
+    .equals('away')
+    .each((s) => {
+      const skillId = s.provenance === 'stated' && s.skills.find((id) => skills.has(id));
+      if (skillId) out.set(learnerActivityId(learnerDid, s.id), { sessionId: s.id, skillId });
+    });
+  return out;
+}
+
+/**
+ * The stated activity `sessionId` and every skill, for a request to endorse it; `null` when
+ * it is gone or is not a stated activity. One read transaction.
+ * @example const found = await activityToEndorse(db(), session.id);
+ */
+export async function activityToEndorse(
+  db: SkilltrailDb,
+  sessionId: string,
+): Promise<{ session: Session; skills: Skill[] } | null> {
+  return db.transaction('r', [db.sessions, db.skills], async () => {
+    const session = await db.sessions.get(sessionId);
+    if (!session || session.kind !== 'away' || session.provenance !== 'stated') return null;
+    return { session, skills: await db.skills.toArray() };
+  });
+}
+
+/** What an activity is called where it is named: what was learned, or its title. */
+export function activityName(session: Pick<Session, 'title' | 'note'>): string {
+  return session.title.trim() || session.note.trim();
+}
+
+/**
  * Checks an endorsement file for the learner `learnerDid` (their `did:key`) and, when it
- * holds, stores it under its skill. The check (JSON-LD and proofs) loads on first use. A
+ * holds, stores it under its skill, or its activity (`sessionId`) for one of a stated activity. The check (JSON-LD and proofs) loads on first use. A
  * file already added (by its credential id) is stored once and answered `already-added`.
  * Never throws for a bad file.
  * @example const r = await addEndorsement(db(), input.files[0], Date.now(), key.did);
@@ -61,16 +104,18 @@ export async function addEndorsement(
     await endorsableSubjects(db, learnerDid),
     now,
     learnerDid,
+    { activities: await endorsableActivities(db, learnerDid) },
   );
   if (!checked.ok) return checked;
   const endorsement: Endorsement = { id: newId(), ...checked.endorsement, addedAt: now };
   return db.transaction(
     'rw',
-    [db.endorsements, db.skills],
+    [db.endorsements, db.skills, db.sessions],
     async (): Promise<AddEndorsementResult> => {
       const skill = await db.skills.get(endorsement.skillId);
-      // The skill was deleted while the file was being checked.
-      if (!skill) {
+      const session = endorsement.sessionId ? await db.sessions.get(endorsement.sessionId) : null;
+      // The skill, or the activity, was deleted while the file was being checked.
+      if (!skill || session === undefined) {
         return {
           ok: false,
           key: 'foreign-subject',
@@ -90,21 +135,22 @@ export async function addEndorsement(
           message: ENDORSEMENT_ERROR_TEXT['already-added'],
           detail: existing.credentialId,
           existing,
-          skillName: owner?.name ?? skill.name,
+          skillName: session ? activityName(session) : (owner?.name ?? skill.name),
         };
       }
       await db.endorsements.add(endorsement);
-      return { ok: true, endorsement, skillName: skill.name };
+      return { ok: true, endorsement, skillName: session ? activityName(session) : skill.name };
     },
   );
 }
 
 /**
- * The endorsements of every skill, newest first (by when they were signed).
+ * The endorsements of every skill, newest first (by when they were signed); those of one
+ * activity are the activity's, not the skill's, and stay out.
  * @example (await endorsementsBySkill(db())).get(skill.id)?.length
  */
 export async function endorsementsBySkill(db: SkilltrailDb): Promise<Map<string, Endorsement[]>> {
-  const all = await db.endorsements.toArray();
+  const all = (await db.endorsements.toArray()).filter((e) => !e.sessionId);
   all.sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id));
   const out = new Map<string, Endorsement[]>();
   for (const e of all) {

@@ -53,7 +53,15 @@ export async function eraseSessions(
   const total = noCounts();
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    const tables = [db.sessions, db.visits, db.searches, db.captures, db.outbox, db.followUps];
+    const tables = [
+      db.sessions,
+      db.visits,
+      db.searches,
+      db.captures,
+      db.outbox,
+      db.followUps,
+      db.endorsements,
+    ];
     const counts = await db.transaction('rw', tables, async () => {
       const present = (await db.sessions.bulkGet(batch)).filter((s): s is Session => !!s);
       const sessionIds = present.map((s) => s.id);
@@ -72,6 +80,8 @@ export async function eraseSessions(
         .modify((f) => {
           f.sessionIds = f.sessionIds.filter((id) => !gone.has(id));
         });
+      // An endorsement of one of these activities vouched for it alone: it goes with it.
+      await db.endorsements.filter((e) => !!e.sessionId && gone.has(e.sessionId)).delete();
       if (options.forgetOutbox) await db.outbox.where('sessionId').anyOf(sessionIds).delete();
       return {
         sessions: sessionIds.length,

@@ -13,6 +13,8 @@ export interface ReviewItem {
   visits: Visit[];
   /** Oldest first. */
   searches: Search[];
+  /** Who vouched for this one stated activity (its endorsements), newest first. */
+  vouchedBy?: string[];
 }
 
 /** Everything one week's view and exports need. */
@@ -23,7 +25,10 @@ export interface WeekData extends SummaryData {
   skills: Skill[];
   /** Follow-ups on these sessions. */
   followUps: FollowUp[];
-  /** Every endorsement received (they are few; each belongs to a skill, not to a week). */
+  /**
+   * Every endorsement received (they are few; each belongs to a skill, or to one stated
+   * activity, not to a week).
+   */
   endorsements: Endorsement[];
 }
 
@@ -37,8 +42,15 @@ function untagged(session: Session, known: ReadonlySet<string>): boolean {
  * within each group. A skill id with no skill behind it does not count as a tag.
  * @example reviewOrder(data)[0]?.session.skills // [] when anything is untagged
  */
-export function reviewOrder(data: Pick<WeekData, 'sessions' | 'visits' | 'searches' | 'skills'>) {
+export function reviewOrder(
+  data: Pick<WeekData, 'sessions' | 'visits' | 'searches' | 'skills'> &
+    Partial<Pick<WeekData, 'endorsements'>>,
+) {
   const known = new Set(data.skills.map((s) => s.id));
+  const vouched = new Map<string, string[]>();
+  for (const e of [...(data.endorsements ?? [])].sort((a, b) => b.issuedAt - a.issuedAt)) {
+    if (e.sessionId) vouched.set(e.sessionId, [...(vouched.get(e.sessionId) ?? []), e.issuerName]);
+  }
   const visits = new Map<string, Visit[]>();
   for (const v of data.visits) {
     const list = visits.get(v.sessionId);
@@ -54,11 +66,16 @@ export function reviewOrder(data: Pick<WeekData, 'sessions' | 'visits' | 'search
   const group = (s: Session) => (s.status === 'dismissed' ? 2 : untagged(s, known) ? 0 : 1);
   return [...data.sessions]
     .sort((a, b) => group(a) - group(b) || b.startedAt - a.startedAt || a.id.localeCompare(b.id))
-    .map((session): ReviewItem => ({
-      session,
-      visits: (visits.get(session.id) ?? []).sort((a, b) => a.startedAt - b.startedAt),
-      searches: (searches.get(session.id) ?? []).sort((a, b) => a.at - b.at),
-    }));
+    .map((session): ReviewItem => {
+      const item: ReviewItem = {
+        session,
+        visits: (visits.get(session.id) ?? []).sort((a, b) => a.startedAt - b.startedAt),
+        searches: (searches.get(session.id) ?? []).sort((a, b) => a.at - b.at),
+      };
+      const by = vouched.get(session.id);
+      if (by) item.vouchedBy = by;
+      return item;
+    });
 }
 
 /** `skill` is a skill id, `UNTAGGED`, or `''` for any. */

@@ -178,23 +178,26 @@ function endorsementsOf(
   skillId: string,
   endorsements: readonly Endorsement[],
 ): EndorsementSummary[] {
-  return endorsements
-    .filter((e) => e.skillId === skillId)
-    .sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id))
-    .map((e) => {
-      const item: EndorsementSummary = {
-        id: e.id,
-        credentialId: e.credentialId,
-        subjectId: e.subjectId,
-        issuerName: e.issuerName,
-        comment: e.comment,
-        issuedAt: e.issuedAt,
-        credential: e.credential,
-      };
-      if (e.issuerDescription) item.issuerDescription = e.issuerDescription;
-      if (e.expiresAt !== undefined) item.expiresAt = e.expiresAt;
-      return item;
-    });
+  return (
+    endorsements
+      // An endorsement of one activity vouches for that activity, not for the skill.
+      .filter((e) => e.skillId === skillId && !e.sessionId)
+      .sort((a, b) => b.issuedAt - a.issuedAt || a.id.localeCompare(b.id))
+      .map((e) => {
+        const item: EndorsementSummary = {
+          id: e.id,
+          credentialId: e.credentialId,
+          subjectId: e.subjectId,
+          issuerName: e.issuerName,
+          comment: e.comment,
+          issuedAt: e.issuedAt,
+          credential: e.credential,
+        };
+        if (e.issuerDescription) item.issuerDescription = e.issuerDescription;
+        if (e.expiresAt !== undefined) item.expiresAt = e.expiresAt;
+        return item;
+      })
+  );
 }
 
 function followUpsOf(

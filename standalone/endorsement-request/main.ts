@@ -59,6 +59,7 @@ function claimSection(
     'section',
     { 'aria-labelledby': 'claim-heading', class: 'claim' },
     el('h2', { id: 'claim-heading' }, T.claimHeading),
+    claim.activity && el('p', { class: 'one-activity', id: 'one-activity' }, T.oneActivity),
     el('p', { class: 'meta', dir: 'auto', id: 'learner' }, fill(T.learner, claim.learner)),
     fingerprint,
     claim.from &&
@@ -106,6 +107,7 @@ function statementOf(claim: Claim, endorser: string): string {
     learner: claim.learner,
     learnerId: claim.learnerId,
     skill: claim.skill,
+    activity: claim.activity,
   });
 }
 

@@ -72,7 +72,7 @@ describe('in Spanish', () => {
     expect(md).toContain('## Resumen');
     expect(md).toContain('**Reflexiones**');
     expect(csv?.split('\r\n')[0]).toBe(
-      '\uFEFFid_sesion,fecha,inicio,fin,tipo,habilidades,titulo,sitio,url,segundos_activos,minutos_activos,paginas,busquedas,consultas,nota,procedencia,minutos_declarados,tipo_de_aprendizaje',
+      '\uFEFFid_sesion,fecha,inicio,fin,tipo,habilidades,titulo,sitio,url,segundos_activos,minutos_activos,paginas,busquedas,consultas,nota,procedencia,minutos_declarados,tipo_de_aprendizaje,avalado_por',
     );
   });
 

@@ -9,7 +9,19 @@ import {
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
+import { readStore } from './harness/dexie-reader';
+import { addEndorsementFile, learnerKeyShown } from './harness/endorsement';
+import { openFromDisk } from './harness/from-disk';
+import { downloaded } from './harness/pages';
 import {
+  ACTIVITY_ENDORSEMENT,
+  askActivityEndorsement,
+  expectActivityEndorsement,
+  expectWeekShowsItVouched,
+  LEARNED,
+  MENTOR,
+  signActivityRequest,
+  storedActivity,
   addMentoringByKeyboard,
   expectStoredAsStated,
   expectWeekExports,
@@ -54,6 +66,34 @@ describe('learning away from the screen (Chromium)', () => {
 
     await expectWeekExports(page, downloads, week.key);
     await page.close();
+  });
+
+  it('a mentor vouches for that one activity: asked from its card, signed in a plain tab from disk, added back, shown vouched in the week and every export', async () => {
+    const page = await ext.openExtensionPage(`/dashboard.html#/week/${week.key}`);
+    const request = await askActivityEndorsement(page, downloads);
+    const { id } = (await storedActivity(page)) as { id: string };
+    await page.close();
+
+    const tab = await openFromDisk(await ext.browser.newPage(), request.path);
+    await signActivityRequest(tab, id);
+    await tab.close();
+    const signed = await downloaded(downloads, ACTIVITY_ENDORSEMENT);
+
+    const skills = await ext.openExtensionPage('/dashboard.html#/skills');
+    const learner = await learnerKeyShown(skills);
+    await expectActivityEndorsement(signed.text, id, learner.did);
+    expect(await addEndorsementFile(skills, signed.path)).toBe(
+      `Added: ${MENTOR} endorses ${LEARNED}.`,
+    );
+    expect(await readStore(skills, 'endorsements')).toEqual([
+      expect.objectContaining({ sessionId: id, issuerName: MENTOR }),
+    ]);
+    await skills.close();
+
+    const vouched = await ext.openExtensionPage(`/dashboard.html#/week/${week.key}`);
+    await expectWeekShowsItVouched(vouched);
+    await expectWeekExports(vouched, downloads, week.key, MENTOR);
+    await vouched.close();
   });
 
   it('refuses a day that has not come yet, and stores nothing', async () => {

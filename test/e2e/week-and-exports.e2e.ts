@@ -359,7 +359,7 @@ describe('the week: review, correct and export', () => {
     await dashboard.click('[data-export="csv"]');
     const { text: csv } = await downloaded(downloads, `skilltrail-${key}.csv`);
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFsession_id,date,start,end,kind,skills,title,site,url,active_seconds,active_minutes,pages,searches,queries,note,provenance,stated_minutes,learning_kind',
+      '\uFEFFsession_id,date,start,end,kind,skills,title,site,url,active_seconds,active_minutes,pages,searches,queries,note,provenance,stated_minutes,learning_kind,vouched_by',
     );
     expect(csv).toContain(ids.edit);
     // Dismissed sessions are not exported.

@@ -153,6 +153,8 @@ function statedEvidence(
     s.learningKind ? T.learning[s.learningKind] : '',
     localIso(s.startedAt, tz).slice(0, 10),
     T.stated(formatDuration(s.statedMs ?? 0, locale)),
+    // Someone else's word on this one activity; their signed endorsement is theirs to show.
+    s.vouchedBy?.length ? T.vouched(s.vouchedBy.map((v) => v.name).join(', ')) : '',
   ];
   const item: BadgeEvidence = {
     type: ['Evidence'],

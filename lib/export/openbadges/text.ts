@@ -14,6 +14,7 @@ export const OB_TEXT = {
   stated: REPORT_TEXT.stated,
   where: REPORT_TEXT.where,
   withWhom: REPORT_TEXT.withWhom,
+  vouched: REPORT_TEXT.vouched,
   narrativeStated: (stated: string) =>
     ` I also stated ${stated} of learning away from the screen, not counted in the active time.`,
   period: (label: string) =>

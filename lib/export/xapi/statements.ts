@@ -5,8 +5,8 @@
  * counts, nothing per page.
  */
 import { isoDuration } from '../../time';
-import { IRI } from '../iri';
-import type { SharedData } from '../privacy';
+import { IRI, VOUCHED_BY_EXTENSION } from '../iri';
+import type { SharedData, SharedSession } from '../privacy';
 import { isoWithOffset } from '../timestamps';
 import { periodActivity, PROFILE_ACTIVITY, skillActivity } from './activities';
 import { xapiActor, type XapiActorOptions } from './actor';
@@ -14,6 +14,22 @@ import { followUpStatements } from './follow-up-statements';
 import { buildSessionStatements } from './session-statements';
 import { statementId, type XapiOptions, type XapiStatement } from './statement';
 import { XAPI_TEXT, XAPI_VERB } from './vocabulary';
+
+/** A stated activity's statement, with who vouched for it as a context extension. */
+function withVouching(s: SharedSession, statements: XapiStatement[]): XapiStatement[] {
+  if (!s.vouchedBy?.length) return statements;
+  const vouchedBy = s.vouchedBy.map((v) => ({ name: v.name, credential: v.credentialId }));
+  return statements.map((x) => {
+    const context = (x.context ?? {}) as { extensions?: Record<string, unknown> };
+    return {
+      ...x,
+      context: {
+        ...context,
+        extensions: { ...context.extensions, [VOUCHED_BY_EXTENSION]: vouchedBy },
+      },
+    };
+  });
+}
 
 /**
  * Every statement of a shared data set, oldest session first. At `totals`, one
@@ -34,7 +50,7 @@ export async function buildXapiStatements(
   if (level !== 'totals') {
     const bySession = await buildSessionStatements(shared.sessions, shared.skills, options);
     return [
-      ...shared.sessions.flatMap((s) => bySession.get(s.id) ?? []),
+      ...shared.sessions.flatMap((s) => withVouching(s, bySession.get(s.id) ?? [])),
       ...(await followUpStatements(shared, actor)),
     ];
   }

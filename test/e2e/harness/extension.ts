@@ -42,6 +42,12 @@ export interface LaunchOptions {
   args?: string[];
   /** Other unpacked extensions to load beside it (a benchmark's empty extension). */
   alsoLoad?: string[];
+  /**
+   * How long one call to the browser may wait for its answer (a `waitForFunction` is one
+   * call). Puppeteer's 180 s unless given: tests keep it, so a hung call fails soon;
+   * benchmarks wait minutes for one step on a loaded machine.
+   */
+  protocolTimeout?: number;
 }
 
 export interface ExtensionSession {
@@ -131,6 +137,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ],
     acceptInsecureCerts: true,
     userDataDir,
+    protocolTimeout: options.protocolTimeout,
     args: options.locale ? [...args, `--lang=${options.locale}`] : args,
     env: options.locale
       ? { ...process.env, LANGUAGE: options.locale.replace('-', '_') }

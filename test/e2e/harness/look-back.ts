@@ -269,6 +269,6 @@ export async function expectWeekFromHistory(week: Page, downloads: string): Prom
   const { text: csv } = await downloaded(downloads, /^skilltrail-.*\.csv$/);
   const rows = csv.trim().split('\r\n').slice(1);
   expect(rows).toHaveLength(2);
-  // provenance, then stated_minutes and learning_kind, both empty for what was not stated.
-  for (const row of rows) expect(row.endsWith(',from-history,,')).toBe(true);
+  // provenance, then stated_minutes, learning_kind and vouched_by, all empty for what was not stated.
+  for (const row of rows) expect(row.endsWith(',from-history,,,')).toBe(true);
 }

@@ -1,10 +1,19 @@
 /**
  * Learning away from the screen, end to end, in either browser: the "Add learning" form
- * filled with the keyboard alone, and the checks on where the activity then shows.
+ * filled with the keyboard alone, the checks on where the activity then shows, and a
+ * mentor vouching for that one activity: the request page saved from its card, signed in a
+ * plain tab opened from disk, and the endorsement added back.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import xapiValidation from '@learninglocker/xapi-validation';
+import { verifyCredential as verifierCore } from '@digitalcredentials/verifier-core';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { checkEndorsement } from '../../../lib/credentials/endorsement';
+import { learnerActivityId } from '../../../lib/credentials/learner-binding';
+import { endorsementFilename, requestPageFilename } from '../../../lib/endorsement-request/files';
+import { VOUCHED_BY_EXTENSION } from '../../../lib/export/iri';
 import { newId } from '../../../lib/ids';
 import { skillKey } from '../../../lib/skills/names';
 import { readStore, putRecords } from './dexie-reader';
@@ -16,6 +25,12 @@ const validate = ((xapiValidation as unknown as { default?: unknown }).default ?
 
 export const LEARNED = 'How to read a wiring diagram';
 export const SKILLS = ['Wiring', 'Customer care'] as const;
+/** The mentor who vouches for the activity, and what they write. */
+export const MENTOR = 'Rosa Delgado';
+export const MENTOR_COMMENT = 'I watched him trace the whole panel from the diagram, alone.';
+/** The files asking for, and carrying, the endorsement of the activity. */
+export const ACTIVITY_REQUEST = requestPageFilename(LEARNED);
+export const ACTIVITY_ENDORSEMENT = endorsementFilename(LEARNED);
 
 /** Presses Tab until the focus is on `selector` (at most `max` presses). */
 export async function tabTo(page: Page, selector: string, max = 40): Promise<void> {
@@ -126,7 +141,7 @@ export async function expectWeekShowsItApart(page: Page): Promise<void> {
 }
 
 /** The xAPI file: the validator passes every statement; the activity is `attended`, 5 hours. */
-export function expectXapi(text: string): void {
+export function expectXapi(text: string, vouchedBy?: string): void {
   const statements = JSON.parse(text) as Record<string, unknown>[];
   for (const s of statements) expect(validate(s), JSON.stringify(s)).toEqual([]);
   const stated = statements.filter((s) => JSON.stringify(s).includes('/stated/'));
@@ -135,10 +150,16 @@ export function expectXapi(text: string): void {
     verb: { id: 'http://adlnet.gov/expapi/verbs/attended' },
     result: { duration: 'PT5H' },
   });
+  if (vouchedBy) {
+    const extensions = (stated[0]!.context as { extensions: Record<string, unknown> }).extensions;
+    expect(extensions[VOUCHED_BY_EXTENSION]).toEqual([
+      expect.objectContaining({ name: vouchedBy }),
+    ]);
+  }
 }
 
 /** Markdown and CSV carry the activity, its stated time apart from measured. */
-export function expectMarkdownAndCsv(md: string, csv: string): void {
+export function expectMarkdownAndCsv(md: string, csv: string, vouchedBy?: string): void {
   expect(md).toContain(LEARNED);
   expect(md).toContain('Mentoring or coaching');
   expect(md).toContain('measured 20 min · stated 5 hr');
@@ -149,6 +170,8 @@ export function expectMarkdownAndCsv(md: string, csv: string): void {
   expect(row[columns.indexOf('active_seconds')]).toBe('0');
   expect(row[columns.indexOf('provenance')]).toBe('stated');
   expect(row[columns.indexOf('learning_kind')]).toBe('mentoring');
+  expect(row[columns.indexOf('vouched_by')]).toBe(vouchedBy ?? '');
+  if (vouchedBy) expect(md).toContain(`Vouched for by ${vouchedBy}`);
 }
 
 /** The activity the keyboard added, as stored: stated, of its kind, no measured time, two skills. */
@@ -165,16 +188,27 @@ export async function expectStoredAsStated(page: Page): Promise<Record<string, u
   return stored;
 }
 
-/** Every export of the week from its page: Markdown, CSV, xAPI and badges, each checked. */
-export async function expectWeekExports(page: Page, downloads: string, weekKey: string) {
+/**
+ * Every export of the week from its page: Markdown, CSV, xAPI and badges, each checked;
+ * with `vouchedBy`, each also says who vouched for the activity. Earlier exports of the
+ * same names are cleared first, so what is read is what this export saved.
+ */
+export async function expectWeekExports(
+  page: Page,
+  downloads: string,
+  weekKey: string,
+  vouchedBy?: string,
+) {
+  for (const name of ['.md', '.csv', '-xapi.json', '-badges.json'])
+    rmSync(join(downloads, `skilltrail-${weekKey}${name}`), { force: true });
   await page.click('[data-export="markdown"]');
   const md = (await downloaded(downloads, `skilltrail-${weekKey}.md`)).text;
   await page.click('[data-export="csv"]');
   const csv = (await downloaded(downloads, `skilltrail-${weekKey}.csv`)).text;
-  expectMarkdownAndCsv(md, csv);
+  expectMarkdownAndCsv(md, csv, vouchedBy);
 
   await page.click('[data-export="xapi"]');
-  expectXapi((await downloaded(downloads, `skilltrail-${weekKey}-xapi.json`)).text);
+  expectXapi((await downloaded(downloads, `skilltrail-${weekKey}-xapi.json`)).text, vouchedBy);
 
   await page.click('[data-export="badges"]');
   const badges = (await downloaded(downloads, `skilltrail-${weekKey}-badges.json`)).text;
@@ -184,4 +218,99 @@ export async function expectWeekExports(page: Page, downloads: string, weekKey: 
     jwt: 2,
   });
   expect(badges).toMatch(/"genre": *"stated"/);
+  if (vouchedBy) expect(badges).toContain(`Vouched for by ${vouchedBy}`);
+}
+
+/**
+ * From the week (its page shows it): "Ask for an endorsement" on the stated activity's
+ * card, with the keyboard, saves the request page of that one activity. Answers the file.
+ */
+export async function askActivityEndorsement(
+  page: Page,
+  downloads: string,
+): Promise<{ path: string; text: string }> {
+  const button = '[data-provenance="stated"] [data-action="ask-endorsement"]';
+  await page.waitForSelector(button);
+  await page.focus(button);
+  await page.keyboard.press('Enter');
+  // The panel opens with the focus on its save button: Enter saves.
+  await waitForTruthy(page, () => document.activeElement?.matches('[data-endorse-save]'));
+  await page.keyboard.press('Enter');
+  const request = await downloaded(downloads, ACTIVITY_REQUEST);
+  const said = await waitForTruthy(
+    page,
+    () => document.querySelector('[data-provenance="stated"] .ask-status')?.textContent ?? '',
+  );
+  expect(said).toContain(ACTIVITY_REQUEST);
+  return request;
+}
+
+/**
+ * The request page, open from disk in a plain tab: it shows one activity, stated by the
+ * learner, with its kind, day and stated time; the learner's signature holds; the mentor
+ * signs, and the statement names the activity and the learner. Resolves once it saved.
+ */
+export async function signActivityRequest(page: Page, sessionId: string): Promise<void> {
+  await page.waitForSelector('#signature[data-signature="holds"]', { timeout: 60_000 });
+  const oneActivity = await page.$eval('#one-activity', (e) => e.textContent ?? '');
+  expect(oneActivity).toContain('one activity, not a whole skill');
+  expect(oneActivity).toContain('Skilltrail did not measure it');
+  const claim = await page.$eval('.claim', (e) => e.textContent ?? '');
+  expect(claim).toContain(LEARNED);
+  expect(claim).toContain('Mentoring or coaching');
+  expect(claim).toContain('for 5 hr');
+  expect(claim).toMatch(/on \d{4}-\d\d-\d\d/);
+  expect(claim).toContain('stated 5 hr');
+  const subject = await page.$eval('#will-say-subject', (e) => e.textContent ?? '');
+  expect(subject).toMatch(new RegExp(`^did:key:z6Mk[^/]+/activities/${sessionId}$`));
+  await page.type('#field-name', MENTOR);
+  await page.type('#field-role', 'Senior technician');
+  await page.type('#field-comment', MENTOR_COMMENT);
+  expect(await page.$eval('#will-say', (e) => e.textContent)).toMatch(
+    new RegExp(
+      `^${MENTOR} endorses .+\\(did:key:z6Mk[^)]+\\) for one activity they stated: “${LEARNED}”\\.$`,
+    ),
+  );
+  await page.click('#sign');
+  await page.waitForSelector('#endorse-form[data-signed="true"]', { timeout: 60_000 });
+}
+
+/**
+ * The endorsement the mentor saved: `@digitalcredentials/verifier-core` finds its signature
+ * valid, and Skilltrail's own check binds it to that one activity of this learner.
+ */
+export async function expectActivityEndorsement(
+  text: string,
+  sessionId: string,
+  learnerDid: string,
+): Promise<void> {
+  const credential = JSON.parse(text) as Record<string, unknown>;
+  expect(credential).toMatchObject({
+    type: ['VerifiableCredential', 'EndorsementCredential'],
+    name: `Endorsement of one activity: ${LEARNED}`,
+    credentialSubject: { id: learnerActivityId(learnerDid, sessionId) },
+    issuer: { name: MENTOR },
+  });
+  expect(credential.description).toContain(`(${learnerDid}) for one activity they stated`);
+  const fetch = globalThis.fetch;
+  globalThis.fetch = () => Promise.reject(new Error('offline'));
+  const core = (await verifierCore({
+    credential: credential as never,
+    knownDIDRegistries: [],
+  }).finally(() => (globalThis.fetch = fetch))) as { log?: { id: string; valid: boolean }[] };
+  expect(core.log?.find((s) => s.id === 'valid_signature')?.valid).toBe(true);
+  const activities = new Map([
+    [learnerActivityId(learnerDid, sessionId), { sessionId, skillId: 'any' }],
+  ]);
+  const checked = await checkEndorsement(text, new Map(), Date.now(), learnerDid, { activities });
+  expect(checked.ok, JSON.stringify(checked)).toBe(true);
+}
+
+/** The week's card of the activity says who vouched for it. */
+export async function expectWeekShowsItVouched(page: Page): Promise<void> {
+  const vouched = await waitForTruthy(
+    page,
+    () => document.querySelector('[data-provenance="stated"] .session-vouched')?.textContent ?? '',
+  );
+  expect(vouched).toBe(`Vouched for by ${MENTOR}`);
 }

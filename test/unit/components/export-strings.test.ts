@@ -97,11 +97,11 @@ describe('readable exports in the interface language', () => {
   it('heads the CSV with Spanish column names and codes', () => {
     const csv = exportCsv(shared(), { strings: csvStrings() }).content;
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFid_sesion,fecha,inicio,fin,tipo,habilidades,titulo,sitio,url,segundos_activos,minutos_activos,paginas,busquedas,consultas,nota,procedencia,minutos_declarados,tipo_de_aprendizaje',
+      '\uFEFFid_sesion,fecha,inicio,fin,tipo,habilidades,titulo,sitio,url,segundos_activos,minutos_activos,paginas,busquedas,consultas,nota,procedencia,minutos_declarados,tipo_de_aprendizaje,avalado_por',
     );
     expect(csv).toContain(',lectura,');
     // The vocabulary's own word, in every language.
-    expect(csv.split('\r\n')[1]).toMatch(/,measured,,$/);
+    expect(csv.split('\r\n')[1]).toMatch(/,measured,,,$/);
     const totals = exportCsv(shared('totals'), { strings: csvStrings() }).content;
     expect(totals.split('\r\n')[0]).toBe(
       '\uFEFFfecha,habilidad,segundos_activos,minutos_activos,sesiones,minutos_declarados',

@@ -100,6 +100,7 @@ describe('exportCsv', () => {
         'provenance',
         'stated_minutes',
         'learning_kind',
+        'vouched_by',
       ],
     ],
     [
@@ -119,6 +120,7 @@ describe('exportCsv', () => {
         'provenance',
         'stated_minutes',
         'learning_kind',
+        'vouched_by',
       ],
     ],
   ] as const)('leaves out the columns %s withholds', (level, header) => {

@@ -18,6 +18,7 @@ import {
   type SuggestionIndex,
 } from '../../../../lib/suggest/skill-index';
 import type { Week } from '../../../../lib/time';
+import type { Settings } from '../../../../lib/settings/settings';
 import {
   filterReview,
   NO_FILTER,
@@ -81,13 +82,14 @@ export interface WeekSessionsProps {
   data: WeekData;
   skillsById: ReadonlyMap<string, Skill>;
   locale: string;
+  settings: Pick<Settings, 'weekStart' | 'learnerName' | 'exportPrivacy'>;
 }
 
 /**
  * The week's sessions to review: filters, selection and bulk tagging, suggestions for the
  * untagged ones, and each session's card.
  */
-export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsProps) {
+export function WeekSessions({ week, data, skillsById, locale, settings }: WeekSessionsProps) {
   const [filter, setFilter] = useState<ReviewFilter>({ ...NO_FILTER });
   const [shown, setShown] = useState(PAGE_SIZE);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -238,6 +240,12 @@ export function WeekSessions({ week, data, skillsById, locale }: WeekSessionsPro
                   }}
                   onCreateSkill={(name) => ensureSkill(db(), name, Date.now())}
                   today={today}
+                  exportPrivacy={settings.exportPrivacy}
+                  onAskEndorsement={async (level) => {
+                    const { saveActivityEndorsementRequest } =
+                      await import('./activity-endorsement-request');
+                    return saveActivityEndorsementRequest(item.session.id, level, settings, locale);
+                  }}
                   onSaveStated={async (input) => {
                     const result = await saveStatedActivity(db(), input, {
                       now: Date.now(),

@@ -144,7 +144,13 @@ function WeekContent({ week, data, settings, locale }: WeekContentProps) {
         </>
       )}
 
-      <WeekSessions week={week} data={data} skillsById={skillsById} locale={locale} />
+      <WeekSessions
+        week={week}
+        data={data}
+        skillsById={skillsById}
+        locale={locale}
+        settings={settings}
+      />
       <WeekExports week={week} data={data} settings={settings} locale={locale} />
     </>
   );

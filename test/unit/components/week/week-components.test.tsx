@@ -269,6 +269,8 @@ describe('ReviewSession', () => {
       onCreateSkill: vi.fn(),
       onDismiss: vi.fn(async () => {}),
       onDelete: vi.fn(async () => {}),
+      exportPrivacy: 'titles' as const,
+      onAskEndorsement: vi.fn(async () => 'skilltrail-endorsement-request-x.html'),
       ...extra,
     };
     render(<ReviewSession {...props} />);
