@@ -181,7 +181,8 @@ export async function mergeSkills(
 }
 
 /**
- * Deletes a skill, its follow-ups and endorsements, and takes it off every session; the
+ * Deletes a skill, its follow-ups and endorsements (an activity's moves to the activity's
+ * next skill, when it has one), and takes it off every session; the
  * sessions keep their other skills (and stay, even with none left: a session is the
  * learner's record, not the skill's).
  * Atomic; idempotent (deleting a deleted skill changes nothing).
@@ -203,9 +204,17 @@ export async function deleteSkill(
         updatedAt: now,
       })),
     );
-    // Follow-ups and endorsements are about this skill: they go with it.
+    // Follow-ups and endorsements are about this skill: they go with it. An endorsement of
+    // one activity is about the activity: it stays while the activity keeps another skill.
     await db.followUps.where('skillId').equals(skillId).delete();
-    await db.endorsements.where('skillId').equals(skillId).delete();
+    const left = new Map(sessions.map((s) => [s.id, s.skills.find((id) => id !== skillId)]));
+    const endorsements = await db.endorsements.where('skillId').equals(skillId).toArray();
+    const moved = endorsements.flatMap((e) => {
+      const next = e.sessionId ? left.get(e.sessionId) : undefined;
+      return next ? [{ ...e, skillId: next }] : [];
+    });
+    await db.endorsements.bulkDelete(endorsements.map((e) => e.id));
+    await db.endorsements.bulkPut(moved);
     if (skill) await db.skills.delete(skillId);
     return { deleted: skill !== undefined, sessionsChanged: sessions.length };
   });

@@ -5,14 +5,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Session } from '../../lib/model';
 import { startLrs, type RunningLrs } from '../lrs/start';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import {
-  answerTheFollowUp,
-  askFollowUpsSameDay,
-  connectLrs,
-  expectAnswerExported,
-  expectLrsJourney,
-  putMentoring,
-} from './harness/stated-evidence';
+import { followUpJourney, lrsJourney } from './harness/stated-evidence';
 
 describe('Firefox: a stated mentoring afternoon is followed up and synced like any evidence', () => {
   let ext: FirefoxSession;
@@ -31,27 +24,16 @@ describe('Firefox: a stated mentoring afternoon is followed up and synced like a
   });
 
   it('asks about it by name, keeps the answer in the week and exports it', async () => {
-    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
-    await settings.bringToFront();
-    mentoring = await putMentoring(settings);
-    await askFollowUpsSameDay(settings);
-    await settings.close();
-
-    const week = await ext.openExtensionPage(`/dashboard.html#/week/${mentoring.weekKey}`);
-    await week.bringToFront();
-    await answerTheFollowUp(week, mentoring.session);
-    await expectAnswerExported(week, downloads, mentoring.weekKey, mentoring.session);
-    await week.close();
+    mentoring = await followUpJourney(ext, downloads);
   });
 
   it('sends it to the LRS once, replaces it when edited and withdraws it when deleted', async () => {
-    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
-    await settings.bringToFront();
-    // The learner who typed the LRS's address allows it to be reached.
-    await ext.answerPermissionPrompts(true);
-    await connectLrs(settings, lrs.endpoint);
-    const week = await ext.openExtensionPage(`/dashboard.html#/week/${mentoring.weekKey}`);
-    await settings.bringToFront();
-    await expectLrsJourney(settings, week, lrs.endpoint, mentoring.session);
+    await lrsJourney(
+      ext,
+      lrs.endpoint,
+      mentoring,
+      // The learner who typed the LRS's address allows it to be reached.
+      () => ext.answerPermissionPrompts(true),
+    );
   });
 });

@@ -1,20 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { weekOf } from '../../lib/time';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import { readStore } from './harness/dexie-reader';
-import { addEndorsementFile, learnerKeyShown } from './harness/endorsement';
 import { openFromDisk } from './harness/from-disk';
 import { downloaded } from './harness/pages';
 import {
   ACTIVITY_ENDORSEMENT,
+  addVouchingBack,
   askActivityEndorsement,
-  expectActivityEndorsement,
-  expectWeekShowsItVouched,
-  LEARNED,
-  MENTOR,
   signActivityRequest,
   storedActivity,
   addMentoringByKeyboard,
@@ -67,22 +62,6 @@ describe('Firefox: learning away from the screen (the shipped build)', () => {
     await tab.close();
     const signed = await downloaded(downloads, ACTIVITY_ENDORSEMENT);
 
-    const skills = await ext.openExtensionPage('/dashboard.html#/skills');
-    await skills.bringToFront();
-    const learner = await learnerKeyShown(skills);
-    await expectActivityEndorsement(signed.text, id, learner.did);
-    expect(await addEndorsementFile(skills, signed.path)).toBe(
-      `Added: ${MENTOR} endorses ${LEARNED}.`,
-    );
-    expect(await readStore(skills, 'endorsements')).toEqual([
-      expect.objectContaining({ sessionId: id, issuerName: MENTOR }),
-    ]);
-    await skills.close();
-
-    const vouched = await ext.openExtensionPage(`/dashboard.html#/week/${week.key}`);
-    await vouched.bringToFront();
-    await expectWeekShowsItVouched(vouched);
-    await expectWeekExports(vouched, downloads, week.key, MENTOR);
-    await vouched.close();
+    await addVouchingBack(ext, signed, id, downloads, week.key);
   });
 });

@@ -9,14 +9,7 @@ import {
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
-import {
-  answerTheFollowUp,
-  askFollowUpsSameDay,
-  connectLrs,
-  expectAnswerExported,
-  expectLrsJourney,
-  putMentoring,
-} from './harness/stated-evidence';
+import { followUpJourney, lrsJourney } from './harness/stated-evidence';
 
 describe('Chromium: a stated mentoring afternoon is followed up and synced like any evidence', () => {
   let ext: ExtensionSession;
@@ -35,25 +28,10 @@ describe('Chromium: a stated mentoring afternoon is followed up and synced like 
   });
 
   it('asks about it by name, keeps the answer in the week and exports it', async () => {
-    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
-    await settings.bringToFront();
-    mentoring = await putMentoring(settings);
-    await askFollowUpsSameDay(settings);
-    await settings.close();
-
-    const week = await ext.openExtensionPage(`/dashboard.html#/week/${mentoring.weekKey}`);
-    await week.bringToFront();
-    await answerTheFollowUp(week, mentoring.session);
-    await expectAnswerExported(week, downloads, mentoring.weekKey, mentoring.session);
-    await week.close();
+    mentoring = await followUpJourney(ext, downloads);
   });
 
   it('sends it to the LRS once, replaces it when edited and withdraws it when deleted', async () => {
-    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
-    await settings.bringToFront();
-    await connectLrs(settings, lrs.endpoint);
-    const week = await ext.openExtensionPage(`/dashboard.html#/week/${mentoring.weekKey}`);
-    await settings.bringToFront();
-    await expectLrsJourney(settings, week, lrs.endpoint, mentoring.session);
+    await lrsJourney(ext, lrs.endpoint, mentoring);
   });
 });

@@ -9,17 +9,12 @@ import {
   launchWithExtension,
   profileDownloadingTo,
 } from './harness/extension';
-import { readStore } from './harness/dexie-reader';
-import { addEndorsementFile, learnerKeyShown } from './harness/endorsement';
 import { openFromDisk } from './harness/from-disk';
 import { downloaded } from './harness/pages';
 import {
   ACTIVITY_ENDORSEMENT,
+  addVouchingBack,
   askActivityEndorsement,
-  expectActivityEndorsement,
-  expectWeekShowsItVouched,
-  LEARNED,
-  MENTOR,
   signActivityRequest,
   storedActivity,
   addMentoringByKeyboard,
@@ -79,21 +74,7 @@ describe('learning away from the screen (Chromium)', () => {
     await tab.close();
     const signed = await downloaded(downloads, ACTIVITY_ENDORSEMENT);
 
-    const skills = await ext.openExtensionPage('/dashboard.html#/skills');
-    const learner = await learnerKeyShown(skills);
-    await expectActivityEndorsement(signed.text, id, learner.did);
-    expect(await addEndorsementFile(skills, signed.path)).toBe(
-      `Added: ${MENTOR} endorses ${LEARNED}.`,
-    );
-    expect(await readStore(skills, 'endorsements')).toEqual([
-      expect.objectContaining({ sessionId: id, issuerName: MENTOR }),
-    ]);
-    await skills.close();
-
-    const vouched = await ext.openExtensionPage(`/dashboard.html#/week/${week.key}`);
-    await expectWeekShowsItVouched(vouched);
-    await expectWeekExports(vouched, downloads, week.key, MENTOR);
-    await vouched.close();
+    await addVouchingBack(ext, signed, id, downloads, week.key);
   });
 
   it('refuses a day that has not come yet, and stores nothing', async () => {

@@ -301,3 +301,47 @@ export async function expectLrsJourney(
   // Nothing else was ever there: the two statements and the two that voided them.
   expect(deleted.all).toHaveLength(2);
 }
+
+/** A browser session of either harness: what these journeys open pages with. */
+type Opens = { openExtensionPage: (path: string) => Promise<Page> };
+
+/**
+ * A stated mentoring activity is asked about by name, answered in the week and exported.
+ * Answers the activity, for the LRS journey after it.
+ */
+export async function followUpJourney(
+  ext: Opens,
+  downloads: string,
+): Promise<{ session: Session; weekKey: string }> {
+  const settings = await ext.openExtensionPage('/dashboard.html#/settings');
+  await settings.bringToFront();
+  const mentoring = await putMentoring(settings);
+  await askFollowUpsSameDay(settings);
+  await settings.close();
+
+  const week = await ext.openExtensionPage(`/dashboard.html#/week/${mentoring.weekKey}`);
+  await week.bringToFront();
+  await answerTheFollowUp(week, mentoring.session);
+  await expectAnswerExported(week, downloads, mentoring.weekKey, mentoring.session);
+  await week.close();
+  return mentoring;
+}
+
+/**
+ * The activity reaches the LRS at `endpoint` once, is replaced when edited and withdrawn when
+ * deleted. `allowLrs` answers the browser's prompt for the LRS's address where it asks one.
+ */
+export async function lrsJourney(
+  ext: Opens,
+  endpoint: string,
+  mentoring: { session: Session; weekKey: string },
+  allowLrs?: () => Promise<void>,
+): Promise<void> {
+  const settings = await ext.openExtensionPage('/dashboard.html#/settings');
+  await settings.bringToFront();
+  await allowLrs?.();
+  await connectLrs(settings, endpoint);
+  const week = await ext.openExtensionPage(`/dashboard.html#/week/${mentoring.weekKey}`);
+  await settings.bringToFront();
+  await expectLrsJourney(settings, week, endpoint, mentoring.session);
+}

@@ -17,6 +17,7 @@ import { VOUCHED_BY_EXTENSION } from '../../../lib/export/iri';
 import { newId } from '../../../lib/ids';
 import { skillKey } from '../../../lib/skills/names';
 import { readStore, putRecords } from './dexie-reader';
+import { addEndorsementFile, learnerKeyShown } from './endorsement';
 import { downloaded, waitForTruthy } from './pages';
 import { expectBadgesPassIndependentCheckers } from './badge-checks';
 
@@ -313,4 +314,34 @@ export async function expectWeekShowsItVouched(page: Page): Promise<void> {
     () => document.querySelector('[data-provenance="stated"] .session-vouched')?.textContent ?? '',
   );
   expect(vouched).toBe(`Vouched for by ${MENTOR}`);
+}
+
+/**
+ * Adds the mentor's signed file back from the Skills view, as the learner does, and checks it
+ * is stored with the activity, on its card and in the week's exports.
+ */
+export async function addVouchingBack(
+  ext: { openExtensionPage: (path: string) => Promise<Page> },
+  signed: { text: string; path: string },
+  sessionId: string,
+  downloads: string,
+  weekKey: string,
+): Promise<void> {
+  const skills = await ext.openExtensionPage('/dashboard.html#/skills');
+  await skills.bringToFront();
+  const learner = await learnerKeyShown(skills);
+  await expectActivityEndorsement(signed.text, sessionId, learner.did);
+  expect(await addEndorsementFile(skills, signed.path)).toBe(
+    `Added: ${MENTOR} endorses ${LEARNED}.`,
+  );
+  expect(await readStore(skills, 'endorsements')).toEqual([
+    expect.objectContaining({ sessionId, issuerName: MENTOR }),
+  ]);
+  await skills.close();
+
+  const vouched = await ext.openExtensionPage(`/dashboard.html#/week/${weekKey}`);
+  await vouched.bringToFront();
+  await expectWeekShowsItVouched(vouched);
+  await expectWeekExports(vouched, downloads, weekKey, MENTOR);
+  await vouched.close();
 }

@@ -26,6 +26,7 @@ import { buildXapiStatements } from '../../../lib/export/xapi/statements';
 import { IRI, VOUCHED_BY_EXTENSION } from '../../../lib/export/iri';
 import { statedSession } from '../../../lib/learning-away/session';
 import type { Endorsement, Session } from '../../../lib/model';
+import { deleteSkill } from '../../../lib/store/skills';
 import { openDb, type SkilltrailDb } from '../../../lib/store/db';
 import { addEndorsement, endorsementsBySkill } from '../../../lib/store/endorsements';
 import { eraseSessions } from '../../../lib/store/erase';
@@ -250,6 +251,21 @@ describe('an endorsement of one activity', () => {
     const e = await endorsementOfActivity(ME.did, 'act-1');
     expect(await addEndorsement(db, file(e.text), NOW, ME.did)).toMatchObject({ ok: true });
     await eraseSessions(db, ['act-1']);
+    expect(await db.endorsements.count()).toBe(0);
+  }, 60_000);
+
+  it('stays with its activity when one of the activity’s skills is deleted, and goes when its last one is', async () => {
+    const db = await freshDb();
+    const SOLDERING = endorsableSkill('k-soldering', 'Soldering');
+    await db.skills.put(SOLDERING);
+    await db.sessions.put({ ...activity('act-1'), skills: [WIRING.id, SOLDERING.id] });
+    const e = await endorsementOfActivity(ME.did, 'act-1');
+    expect(await addEndorsement(db, file(e.text), NOW, ME.did)).toMatchObject({ ok: true });
+    await deleteSkill(db, WIRING.id, NOW);
+    expect((await db.endorsements.toArray()).map((x) => [x.sessionId, x.skillId])).toEqual([
+      ['act-1', SOLDERING.id],
+    ]);
+    await deleteSkill(db, SOLDERING.id, NOW);
     expect(await db.endorsements.count()).toBe(0);
   }, 60_000);
 });
