@@ -38,14 +38,16 @@ export function SessionCard(props: SessionCardProps) {
   // Every stored session has one (Dexie version 4); a record written around the store lacks it.
   const provenance = PROVENANCE_KEYS[session.provenance] as
     (typeof PROVENANCE_KEYS)[keyof typeof PROVENANCE_KEYS] | undefined;
+  // The title keeps its own direction inside the line, and the line follows the page's: an
+  // English title in an Arabic week starts at the right, as the rest of the card does.
   const heading = (
-    <h3 class="session-title" dir="auto">
+    <h3 class="session-title">
       {isLinkable(session.url) ? (
-        <a href={session.url} target="_blank" rel="noopener noreferrer">
+        <a href={session.url} target="_blank" rel="noopener noreferrer" dir="auto">
           {title}
         </a>
       ) : (
-        title
+        <bdi>{title}</bdi>
       )}
     </h3>
   );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blocking, putSampleWeek, runAxe } from './harness/a11y';
+import { blocking, colourScheme, putSampleWeek, runAxe } from './harness/a11y';
 import { type ExtensionSession, launchWithExtension } from './harness/extension';
 import { downloadPrefs, type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
 import {
@@ -103,6 +103,11 @@ async function expectWeekMirrored(dashboard: Page, shot: string): Promise<void> 
   const main = await box(dashboard, 'main');
   const h1 = await textBox(dashboard, '#week-heading');
   expect(main.right - h1.right).toBeLessThan(h1.left - main.left);
+  // A card's title, English in the sample, starts at the right of its card as the card does.
+  await dashboard.waitForSelector('.session-card .session-title');
+  const card = await box(dashboard, '.session-card');
+  const title = await textBox(dashboard, '.session-card .session-title');
+  expect(card.right - title.right).toBeLessThan(title.left - card.left);
   // The week key keeps its own order inside the Arabic heading: 2026-W48, not W48-2026.
   expect(await dashboard.$eval('#week-heading', (e) => e.textContent)).toMatch(
     /^الأسبوع \u2068\d{4}-W\d\d\u2069$/,
@@ -224,6 +229,28 @@ function expectArabicExports(files: string[]): void {
   );
 }
 
+/**
+ * The form for learning away from the screen in Arabic: right to left, its heading in
+ * Arabic, and nothing axe calls blocking in each of `schemes` (emulated; with none, in the
+ * browser's own colours: Firefox's BiDi cannot emulate a colour scheme).
+ */
+async function expectStatedFormInArabic(
+  ext: { openExtensionPage: (path: string) => Promise<Page> },
+  schemes: readonly ('light' | 'dark')[],
+): Promise<void> {
+  const page = await ext.openExtensionPage('/dashboard.html#/add');
+  await page.bringToFront();
+  await page.waitForSelector('.stated-form');
+  expect(await page.$eval('html', (e) => [e.lang.split('-')[0], e.dir])).toEqual(['ar', 'rtl']);
+  expect(await page.$eval('h1', (e) => e.textContent)).toBe(arabic.addLearningHeading!.message);
+  for (const scheme of schemes) {
+    await colourScheme(page, scheme);
+    expect(blocking(await runAxe(page)), scheme).toEqual([]);
+  }
+  if (schemes.length === 0) expect(blocking(await runAxe(page))).toEqual([]);
+  await page.close();
+}
+
 describe('Chromium: in Arabic, right to left', () => {
   let server: TestServer;
   let ext: ExtensionSession;
@@ -293,6 +320,10 @@ describe('Chromium: in Arabic, right to left', () => {
   // Last: what it keeps would join the week the tests above check. Recording was never
   // turned on (the welcome page went unanswered), so the visits are only in the history;
   // the e2e build holds `history` from install.
+  it('shows the form for learning away from the screen right to left, axe-clean in light and dark', async () => {
+    await expectStatedFormInArabic(ext, ['light', 'dark']);
+  });
+
   it('looks back through the history in Arabic, right to left', async () => {
     const tab = await ext.newTab();
     await visitBeforeRecording(tab);
@@ -361,6 +392,10 @@ describe('Firefox: in Arabic, right to left', () => {
   // Last: what it keeps would join the week the tests above check. Recording was never
   // turned on, so the visits are only in the history; `history` is asked for at the click,
   // and the harness says yes to Firefox's prompt.
+  it('shows the form for learning away from the screen right to left, axe-clean', async () => {
+    await expectStatedFormInArabic(ext, []);
+  });
+
   it('looks back through the history in Arabic, right to left', async () => {
     const tab = await ext.newTab();
     await visitBeforeRecording(tab);

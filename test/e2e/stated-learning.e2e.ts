@@ -105,27 +105,3 @@ describe('learning away from the screen (Chromium)', () => {
     await page.close();
   });
 });
-
-describe('learning away from the screen in Arabic (Chromium)', () => {
-  let ext: ExtensionSession;
-
-  beforeAll(async () => {
-    ext = await launchWithExtension({ locale: 'ar' });
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-  });
-
-  it('the form reads right to left and is axe-clean in light and dark', async () => {
-    const page = await ext.openExtensionPage('/dashboard.html#/add');
-    await page.waitForSelector('.stated-form');
-    expect(await page.$eval('html', (e) => [e.lang.split('-')[0], e.dir])).toEqual(['ar', 'rtl']);
-    expect(await page.$eval('h1', (e) => e.textContent)).toBe('التعلّم بعيدًا عن الشاشة');
-    for (const scheme of ['light', 'dark'] as const) {
-      await colourScheme(page, scheme);
-      expect(blocking(await runAxe(page)), scheme).toEqual([]);
-    }
-    await page.close();
-  });
-});
