@@ -21,6 +21,7 @@ import './look-back.css';
 
 type Phase =
   | { kind: 'idle' }
+  | { kind: 'asking' }
   | { kind: 'refused' }
   | { kind: 'reading'; done: number; total: number }
   | { kind: 'cancelled' }
@@ -108,7 +109,9 @@ export function LookBack({ settings, skills, read, keep, createSkill }: LookBack
   };
 
   const start = () => {
-    // Browsers grant permissions only during the click itself: ask before any await.
+    // Browsers grant permissions only during the click itself: ask before any await. The
+    // browser's question may wait for an answer; the page says what it waits for.
+    setPhase({ kind: 'asking' });
     void requestHistory().then((granted) => {
       if (!granted) setPhase({ kind: 'refused' });
       else void run();
@@ -135,7 +138,7 @@ export function LookBack({ settings, skills, read, keep, createSkill }: LookBack
     [],
   );
 
-  const busy = phase.kind === 'reading';
+  const busy = phase.kind === 'reading' || phase.kind === 'asking';
   return (
     <section aria-labelledby={`${id}-heading`} class="look-back">
       <h2 id={`${id}-heading`}>{t('lookBackHeading')}</h2>
@@ -175,6 +178,7 @@ export function LookBack({ settings, skills, read, keep, createSkill }: LookBack
         </button>
       </p>
       <div aria-live="polite">
+        {phase.kind === 'asking' && <p>{t('lookBackAsking')}</p>}
         {phase.kind === 'refused' && <p class="error">{t('lookBackRefused')}</p>}
         {phase.kind === 'cancelled' && <p>{t('lookBackCancelled')}</p>}
         {phase.kind === 'failed' && <p class="error">{t('lookBackFailed')}</p>}

@@ -107,3 +107,50 @@ describe('Chromium: looking back through the history', () => {
     await settings.close();
   });
 });
+
+/**
+ * The shipped build holds no `history`: Chromium asks at the click. Its question cannot be
+ * answered by automation, so this checks what can be seen of it: nothing granted before the
+ * click, the page saying the browser is asking, still nothing granted and nothing read.
+ */
+describe('Chromium, the shipped build: history is asked for at the click', () => {
+  let ext: ExtensionSession;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension({ build: 'production' });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('holds nothing before the click, asks at it, and reads nothing while the question waits', async () => {
+    const settings = await ext.openExtensionPage('/dashboard.html#/settings');
+    await settings.bringToFront();
+    type Permissions = {
+      permissions: { contains: (p: { permissions: string[] }) => Promise<boolean> };
+    };
+    const holds = () =>
+      settings.evaluate(() =>
+        (globalThis as unknown as { chrome: Permissions }).chrome.permissions.contains({
+          permissions: ['history'],
+        }),
+      );
+    expect(await holds()).toBe(false);
+    await startLookBack(settings);
+    await waitForTruthy(
+      settings,
+      () =>
+        document
+          .querySelector('.look-back')
+          ?.textContent?.includes(
+            'Your browser is asking whether Skilltrail may read your history',
+          ) ?? false,
+      { timeout: 20_000 },
+    );
+    expect(await holds()).toBe(false);
+    expect(await settings.$('.look-back progress')).toBeNull();
+    expect(await settings.$$('.look-back-review li[data-candidate]')).toHaveLength(0);
+    await settings.close();
+  });
+});

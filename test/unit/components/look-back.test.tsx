@@ -66,6 +66,21 @@ describe('Look back', () => {
     expect(keep).not.toHaveBeenCalled();
   });
 
+  it('says the browser is asking while its question waits, and reads nothing until it is answered', async () => {
+    const { search, request } = browserWith(true);
+    let answer: (granted: boolean) => void = () => {};
+    request.mockImplementation(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    renderLookBack();
+    fireEvent.click(screen.getByRole('button', { name: START }));
+    await screen.findByText(/Your browser is asking whether Skilltrail may read your history/);
+    expect(screen.getByRole('button', { name: START })).toHaveProperty('disabled', true);
+    expect(search).not.toHaveBeenCalled();
+    answer(false);
+    await screen.findByText(/did not allow reading its history/);
+    expect(screen.queryByText(/Your browser is asking/)).toBeNull();
+    expect(search).not.toHaveBeenCalled();
+  });
+
   it('offers what it found, gives the permission back, and keeps only what is kept', async () => {
     const { remove } = browserWith(true);
     const { keep } = renderLookBack();
