@@ -15,6 +15,7 @@
 import type { Endorsement } from '../model';
 import { verifyDataIntegrity } from './data-integrity';
 import { achievementOwner, isActivityId, isEarlierSubject } from './learner-binding';
+import { isoSeconds } from '../export/timestamps';
 import { OB_CONTEXT } from './ob-context';
 import { ENDORSEMENT_STRUCTURE, structureProblem } from './structure-limits';
 
@@ -89,7 +90,7 @@ export function buildEndorsement(input: {
       activity: isActivityId(input.subjectId),
     }).slice(0, ENDORSEMENT_LIMITS.description),
     issuer,
-    validFrom: new Date(Math.floor(input.now / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+    validFrom: isoSeconds(input.now),
     credentialSubject: {
       id: input.subjectId,
       type: ['EndorsementSubject'],

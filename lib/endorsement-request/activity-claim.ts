@@ -16,7 +16,7 @@ import { evidenceList } from '../export/openbadges/evidence';
 import { OB_TEXT, type BadgeText } from '../export/openbadges/text';
 import type { BadgeOptions } from '../export/openbadges/build';
 import type { SharedData } from '../export/privacy';
-import { isoWithOffset } from '../export/timestamps';
+import { isoSeconds, isoWithOffset } from '../export/timestamps';
 
 /** The words of an activity's claim, in the learner's language. */
 export interface ActivityClaimText {
@@ -65,7 +65,7 @@ export async function activityClaim(
       type: ['Profile'],
       name: options.learnerName?.trim() || T.anonymous,
     },
-    validFrom: new Date(Math.floor(options.now / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+    validFrom: isoSeconds(options.now),
     name: text.name(s.label),
     description,
     credentialSubject: {

@@ -44,3 +44,11 @@ export function isoWithOffset(instant: number, timeZone?: string): string {
   const abs = Math.abs(offset) / 60_000;
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/**
+ * `instant` in UTC to the whole second, as credentials date themselves (`validFrom`).
+ * @example isoSeconds(Date.UTC(2026, 11, 7, 8, 30, 15, 999)) // '2026-12-07T08:30:15Z'
+ */
+export function isoSeconds(instant: number): string {
+  return new Date(Math.floor(instant / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

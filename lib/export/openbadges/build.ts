@@ -12,7 +12,7 @@ import type { SkillSummary } from '../../week/skill-summary';
 import { learnerAchievementId } from '../../credentials/learner-binding';
 import { nameUuid, UUID_NAMESPACE } from '../iri';
 import type { SharedData, SharedSession, SharedSkill } from '../privacy';
-import { isoWithOffset } from '../timestamps';
+import { isoSeconds, isoWithOffset } from '../timestamps';
 import { alignmentOf } from './alignment';
 import { OB_CREDENTIAL_SCHEMA, type OpenBadgeCredential } from './credential';
 import { embeddedEndorsements, mergedAchievementIds } from './endorsements';
@@ -40,10 +40,6 @@ export const MAX_RECORD_FOLLOW_UPS = 5;
 
 /** What a credential is of: one skill's week (or other period), or its record. */
 export type CredentialForm = 'badge' | 'record';
-
-function isoSeconds(ts: number): string {
-  return new Date(Math.floor(ts / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 /**
  * The criteria in plain words: that the credential is self-asserted, then how each kind of
