@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { agreeOnWelcome, type ExtensionSession, launchWithExtension } from './harness/extension';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import { setNumber, storedSettings, waitForTruthy } from './harness/pages';
+import { clickButton, setNumber, storedSettings, waitForTruthy } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 /**
@@ -17,11 +17,6 @@ const PATHS = ['/before-yes', '/after-yes', '/after-delete', '/after-yes-again']
 const OFF_TEXT = 'Skilltrail records nothing';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function clickButton(page: Page, text: string): Promise<void> {
-  const button = await page.waitForSelector(`button::-p-text(${text})`, { visible: true });
-  await button!.click();
-}
 
 /** The shortest thresholds Settings allows (recording or not: they are the learner's). */
 async function shrinkThresholds(settings: Page): Promise<void> {

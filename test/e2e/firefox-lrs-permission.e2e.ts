@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putRecords, readStore } from './harness/dexie-reader';
 import { type FirefoxSession, launchFirefoxWithExtension } from './harness/firefox';
-import { waitForTruthy } from './harness/pages';
+import { clickButton, fillField, waitForTruthy } from './harness/pages';
 
 /**
  * Firefox asks before the learner's data leaves the browser (`data_collection_permissions`,
@@ -33,21 +33,6 @@ async function lrsServer(): Promise<{ server: Server; origin: string; seen: stri
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
-
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  const id = await page.$$eval(
-    'label',
-    (labels, text) => labels.find((l) => l.textContent === text)?.htmlFor ?? '',
-    label,
-  );
-  await page.click(`[id="${id}"]`, { count: 3 });
-  await page.type(`[id="${id}"]`, value);
-}
-
-async function clickButton(page: Page, text: string): Promise<void> {
-  const button = await page.waitForSelector(`button::-p-text(${text})`, { visible: true });
-  await button!.click();
 }
 
 function syncText(page: Page, text: string): Promise<unknown> {
@@ -128,9 +113,9 @@ describe('Firefox: connecting an LRS asks to send browsing activity and search t
         },
       ],
     });
-    await fill(page, 'LRS endpoint (xAPI address)', `${lrs.origin}/xAPI`);
-    await fill(page, 'Key', 'key');
-    await fill(page, 'Secret', 'secret');
+    await fillField(page, 'LRS endpoint (xAPI address)', `${lrs.origin}/xAPI`);
+    await fillField(page, 'Key', 'key');
+    await fillField(page, 'Secret', 'secret');
     await page.$eval('.sync-settings input[type="checkbox"]:not([id$="-scope"])', (e) =>
       (e as HTMLInputElement).click(),
     );

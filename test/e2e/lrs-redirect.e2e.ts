@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putRecords, readStore } from './harness/dexie-reader';
 import { launchWithExtension } from './harness/extension';
 import { launchFirefoxWithExtension } from './harness/firefox';
-import { waitForTruthy } from './harness/pages';
+import { clickButton, waitForTruthy } from './harness/pages';
 
 /** A loopback server that answers every request with `answer` and notes what it got. */
 async function listen(
@@ -34,11 +34,6 @@ async function fill(page: Page, label: string, value: string): Promise<void> {
     label,
   );
   await page.type(`[id="${id}"]`, value);
-}
-
-async function clickButton(page: Page, text: string): Promise<void> {
-  const button = await page.waitForSelector(`button::-p-text(${text})`, { visible: true });
-  await button!.click();
 }
 
 /** Opens the dashboard's Settings in a browser with the built extension. */

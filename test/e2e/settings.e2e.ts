@@ -1,8 +1,7 @@
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from './harness/dexie-reader';
 import { agreeOnWelcome, type ExtensionSession, launchWithExtension } from './harness/extension';
-import { storedSettings } from './harness/pages';
+import { clickButton, storedSettings } from './harness/pages';
 import { articleHtml, htmlPage, startServer, type TestServer } from './harness/server';
 
 /**
@@ -14,11 +13,6 @@ import { articleHtml, htmlPage, startServer, type TestServer } from './harness/s
  * Clicks the button whose text is `text`. Through its handle, not a locator: a locator
  * waits for animation frames, which a tab behind another (the welcome page) never gets.
  */
-async function clickButton(page: Page, text: string): Promise<void> {
-  const button = await page.waitForSelector(`button::-p-text(${text})`, { visible: true });
-  await button!.click();
-}
-
 describe('the learner’s controls', () => {
   let server: TestServer;
   let ext: ExtensionSession;

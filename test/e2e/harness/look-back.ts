@@ -108,15 +108,7 @@ export async function candidatesShown(page: Page) {
 
 /** Tags the candidate titled `title` with a new skill `skill`, with the keyboard. */
 export async function tagCandidate(page: Page, title: string, skill: string): Promise<void> {
-  const field = await page.evaluateHandle((t) => {
-    const li = [...document.querySelectorAll('.look-back-review li[data-candidate]')].find(
-      (l) => l.querySelector('h4')?.textContent === t,
-    );
-    return li?.querySelector<HTMLInputElement>('[role="combobox"]') ?? null;
-  }, title);
-  const input = field.asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement>;
-  await input.focus();
-  await page.keyboard.type(skill);
+  await typeSkill(page, title, skill);
   await page.keyboard.press('Enter');
   await waitForTruthy(
     page,

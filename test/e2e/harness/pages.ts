@@ -64,18 +64,34 @@ export async function storedSettings(page: Page): Promise<Record<string, unknown
   });
 }
 
-/** Types a whole number into the Settings field labelled `label` and leaves the field. */
-export async function setNumber(page: Page, label: string, value: number): Promise<void> {
+/** The CSS selector of the field the `<label>` whose text is `label` names. */
+async function labelledField(page: Page, label: string): Promise<string> {
   const id = await page.$$eval(
     'label',
     (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? '',
     label,
   );
   if (!id) throw new Error(`No field labelled "${label}".`);
-  const field = `[id="${id}"]`;
+  return `[id="${id}"]`;
+}
+
+/** Replaces what the field labelled `label` holds with `value`, typed as a person types. */
+export async function fillField(page: Page, label: string, value: string): Promise<void> {
+  const field = await labelledField(page, label);
   await page.click(field, { count: 3 });
-  await page.type(field, String(value));
+  await page.type(field, value);
+}
+
+/** Types a whole number into the Settings field labelled `label` and leaves the field. */
+export async function setNumber(page: Page, label: string, value: number): Promise<void> {
+  await fillField(page, label, String(value));
   await page.keyboard.press('Tab');
+}
+
+/** Clicks the visible button whose text is `text`, once it shows. */
+export async function clickButton(page: Page, text: string): Promise<void> {
+  const button = await page.waitForSelector(`button::-p-text(${text})`, { visible: true });
+  await button!.click();
 }
 
 /** Waits for the download the extension named `filename` (or that matches) and reads it. */

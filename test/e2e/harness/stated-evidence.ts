@@ -17,7 +17,15 @@ import { addDays, localDate, weekOf } from '../../../lib/time';
 import { fetchStatement, queryStatements } from '../../integration/lrs-query';
 import { putRecords, readStore } from './dexie-reader';
 import { blocking, runAxe } from './a11y';
-import { downloaded, setNumber, storedSettings, waitForTruthy, waitForValue } from './pages';
+import {
+  clickButton,
+  downloaded,
+  fillField,
+  setNumber,
+  storedSettings,
+  waitForTruthy,
+  waitForValue,
+} from './pages';
 
 const validate = ((xapiValidation as unknown as { default?: unknown }).default ??
   xapiValidation) as (s: unknown) => unknown[];
@@ -154,27 +162,12 @@ export async function expectAnswerExported(
   expect(about('applied')?.result?.response).toBe(APPLICATION);
 }
 
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  const id = await page.$$eval(
-    'label',
-    (labels, text) => labels.find((l) => l.textContent === text)?.htmlFor ?? '',
-    label,
-  );
-  await page.click(`[id="${id}"]`, { count: 3 });
-  await page.type(`[id="${id}"]`, value);
-}
-
-async function clickButton(page: Page, text: string): Promise<void> {
-  const button = await page.waitForSelector(`button::-p-text(${text})`, { visible: true });
-  await button!.click();
-}
-
 /** Connects the LRS in Settings and turns sync on (the browser's prompt is answered first). */
 export async function connectLrs(page: Page, endpoint: string): Promise<void> {
   await page.waitForSelector('.sync-settings');
-  await fill(page, 'LRS endpoint (xAPI address)', endpoint);
-  await fill(page, 'Key', 'key');
-  await fill(page, 'Secret', 'secret');
+  await fillField(page, 'LRS endpoint (xAPI address)', endpoint);
+  await fillField(page, 'Key', 'key');
+  await fillField(page, 'Secret', 'secret');
   await page.$eval('.sync-settings input[type="checkbox"]:not([id$="-scope"])', (e) => {
     if (!(e as HTMLInputElement).checked) (e as HTMLInputElement).click();
   });
